@@ -1,0 +1,230 @@
+// The resolver contract shared by the backend (src/entry/resolvers) and the Custom UI apps in static/.
+// static/ imports this file with `import type` only, so nothing here may have runtime code
+// except plain constants. Instants are ISO-8601 strings with offset (they cross JSON).
+// Additions are welcome; renames must update both sides in the same commit.
+
+export type Locale = 'ru' | 'en';
+
+/** Every resolver answers this envelope; the UI never sees a thrown error. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+export type ErrorCode =
+  | 'BAD_REQUEST' // payload failed its zod schema
+  | 'INVALID_CONFIG' // config failed validation; `issues` says where
+  | 'FORBIDDEN' // caller lacks permission (not an admin, cannot browse the issue)
+  | 'NOT_FOUND'
+  | 'UNLICENSED'
+  | 'NOT_CONFIGURED'
+  | 'CONFLICT' // stale version on save
+  | 'UPSTREAM' // Jira failed after retries
+  | 'INTERNAL';
+
+export interface ResolverError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, path joined with dots/brackets like `goals.resolution["2"]`. */
+  issues?: Array<{ path: string; message: string }>;
+}
+
+export type ClockKind = 'reaction' | 'resolution' | 'followUp';
+export type ClockState = 'running' | 'atRisk' | 'paused' | 'met' | 'breached';
+
+/** Why a running/paused clock is not counting right now. */
+export type PauseReason = 'outsideWorkingHours' | 'customerWait' | null;
+
+export interface ClockView {
+  kind: ClockKind;
+  state: ClockState;
+  goalMinutes: number;
+  /** The goal as the admin wrote it, e.g. "24h,5bd". */
+  goal: string;
+  elapsedMinutes: number;
+  remainingMinutes: number;
+  /** For running/atRisk/breached: when the goal is (was) reached. Null while paused or when met. */
+  due: string | null;
+  startedAt: string;
+  stoppedAt: string | null;
+  pausedSince: string | null;
+  pauseReason: PauseReason;
+  /** When the clock will count again (next working start, or null if paused by status). */
+  resumesAt: string | null;
+  /**
+   * Working segments ahead of now, so the browser can tick the countdown in working time
+   * without calling the backend: [startIso, endIso] pairs covering at least the remaining goal.
+   */
+  workingSegmentsAhead: Array<[string, string]>;
+  /** follow-up only: 1-based index of the latest cycle and how many there were. */
+  cycle?: { index: number; count: number };
+}
+
+export interface HistoryEntry {
+  at: string;
+  clock: ClockKind | 'autoClose' | 'request';
+  /** started | paused | resumed | stopped | met | breached | goalChanged | resolved | reopened | closed */
+  what: string;
+  detail?: string;
+}
+
+export interface LocalizedText {
+  ru: string;
+  en: string;
+}
+
+export interface PackageView {
+  id: string;
+  name: LocalizedText;
+  channels: string[];
+  extras: string[];
+  /** Package validity for this customer. */
+  validFrom: string | null;
+  validTo: string | null;
+  expired: boolean;
+  /** True when the customer's own package expired/missing and the default applies. */
+  fallback: boolean;
+}
+
+export interface PriorityView {
+  id: string;
+  name: LocalizedText;
+  definition: LocalizedText;
+}
+
+export interface IssueSlaView {
+  issueKey: string;
+  configured: boolean;
+  licensed: boolean;
+  calendar: { id: string; timezone: string; name: string };
+  package: PackageView | null;
+  priority: PriorityView | null;
+  clocks: ClockView[];
+  autoClose: { at: string } | null;
+  history: HistoryEntry[];
+  warnings: string[];
+  /** Server's now, so the browser can correct its own clock skew. */
+  now: string;
+}
+
+/** Compact form for the issue-context badge. */
+export interface IssueBadgeView {
+  label: string;
+  state: ClockState | 'none';
+  due: string | null;
+}
+
+export interface FieldOption {
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+}
+
+export interface ConfigVersionMeta {
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  comment?: string;
+  template?: string;
+}
+
+export interface TemplateSummary {
+  id: string;
+  name: LocalizedText;
+  /** The regulation's own title, as written in the seed. */
+  regulation: string;
+}
+
+export interface RecomputeProgress {
+  jobId: string;
+  total: number;
+  done: number;
+  failed: number;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface JiraStatusOption {
+  id: string;
+  name: string;
+  category: 'new' | 'indeterminate' | 'done';
+}
+
+export interface CalendarPreview {
+  timezone: string;
+  years: Array<{
+    year: number;
+    workingDays: number;
+    workingHours: number;
+    /** Official totals for a 40-hour week when the year is in the shipped production calendar. */
+    official?: { workingDays: number; hours40: number };
+  }>;
+  /** "a request arriving now is due …" for each configured goal of the first package/priority. */
+  sampleDue: Array<{ goal: string; due: string }>;
+  warnings: string[];
+}
+
+export interface CalendarImportResult {
+  format: 'xml' | 'csv' | 'ics';
+  years: number[];
+  holidays: string[];
+  workingDates: string[];
+  shortDates: string[];
+  warnings: string[];
+}
+
+export interface QueueRow {
+  issueKey: string;
+  summary: string;
+  status: string;
+  package: string | null;
+  priority: string | null;
+  mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number } | null;
+}
+
+/** Resolver names; the UI calls `invoke(name, payload)`. */
+export const RESOLVERS = {
+  getIssueSla: 'getIssueSla',
+  getIssueBadge: 'getIssueBadge',
+  getFieldOptions: 'getFieldOptions',
+  getAdminState: 'getAdminState',
+  validateConfig: 'validateConfig',
+  saveConfig: 'saveConfig',
+  applyTemplate: 'applyTemplate',
+  listVersions: 'listVersions',
+  restoreVersion: 'restoreVersion',
+  getRecomputeProgress: 'getRecomputeProgress',
+  previewCalendar: 'previewCalendar',
+  importCalendar: 'importCalendar',
+  listJiraStatuses: 'listJiraStatuses',
+  getQueue: 'getQueue',
+  getReport: 'getReport',
+} as const;
+export type ResolverName = keyof typeof RESOLVERS;
+
+/** Payloads (validated by zod on the backend) and responses, per resolver. */
+export interface ResolverMap {
+  getIssueSla: { req: { issueKey?: string }; res: IssueSlaView };
+  getIssueBadge: { req: { issueKey?: string }; res: IssueBadgeView };
+  getFieldOptions: { req: { field: 'package' | 'priority' }; res: FieldOption[] };
+  getAdminState: {
+    req: Record<string, never>;
+    res: {
+      /** The current config as JSON (the `SlaConfig` schema), or null before the first save. */
+      config: unknown | null;
+      version: number | null;
+      templates: TemplateSummary[];
+      progress: RecomputeProgress | null;
+      statuses: JiraStatusOption[];
+    };
+  };
+  validateConfig: { req: { config: unknown }; res: { valid: boolean; issues: Array<{ path: string; message: string }> } };
+  saveConfig: { req: { config: unknown; baseVersion: number | null; comment?: string }; res: { version: number; progress: RecomputeProgress } };
+  applyTemplate: { req: { templateId: string }; res: { config: unknown } };
+  listVersions: { req: Record<string, never>; res: ConfigVersionMeta[] };
+  restoreVersion: { req: { version: number }; res: { version: number; progress: RecomputeProgress } };
+  getRecomputeProgress: { req: { jobId?: string }; res: RecomputeProgress | null };
+  previewCalendar: { req: { calendar: unknown; years?: number[] }; res: CalendarPreview };
+  importCalendar: { req: { format: 'xml' | 'csv' | 'ics'; text: string }; res: CalendarImportResult };
+  listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
+  getQueue: { req: { projectKey?: string }; res: QueueRow[] };
+  getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: unknown };
+}
