@@ -180,6 +180,20 @@ export interface QueueRow {
   mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number } | null;
 }
 
+/**
+ * Configurations are stored per scope: 'default' (applies to every project without its own) or a
+ * Jira project key. Admin resolvers take an optional scope; absent means 'default'.
+ */
+export interface ScopeReq {
+  scope?: string;
+}
+export interface ScopeSummary {
+  scope: string;
+  projectName?: string;
+  template?: string;
+  version: number | null;
+}
+
 /** Resolver names; the UI calls `invoke(name, payload)`. */
 export const RESOLVERS = {
   getIssueSla: 'getIssueSla',
@@ -206,8 +220,12 @@ export interface ResolverMap {
   getIssueBadge: { req: { issueKey?: string }; res: IssueBadgeView };
   getFieldOptions: { req: { field: 'package' | 'priority' }; res: FieldOption[] };
   getAdminState: {
-    req: Record<string, never>;
+    req: ScopeReq;
     res: {
+      scope: string;
+      /** Every configured scope: 'default' (site-wide) and projects with their own configuration. */
+      scopes: ScopeSummary[];
+      projects: Array<{ key: string; name: string }>;
       /** The current config as JSON (the `SlaConfig` schema), or null before the first save. */
       config: unknown | null;
       version: number | null;
@@ -216,11 +234,11 @@ export interface ResolverMap {
       statuses: JiraStatusOption[];
     };
   };
-  validateConfig: { req: { config: unknown }; res: { valid: boolean; issues: Array<{ path: string; message: string }> } };
-  saveConfig: { req: { config: unknown; baseVersion: number | null; comment?: string }; res: { version: number; progress: RecomputeProgress } };
-  applyTemplate: { req: { templateId: string }; res: { config: unknown } };
-  listVersions: { req: Record<string, never>; res: ConfigVersionMeta[] };
-  restoreVersion: { req: { version: number }; res: { version: number; progress: RecomputeProgress } };
+  validateConfig: { req: ScopeReq & { config: unknown }; res: { valid: boolean; issues: Array<{ path: string; message: string }> } };
+  saveConfig: { req: ScopeReq & { config: unknown; baseVersion: number | null; comment?: string }; res: { version: number; progress: RecomputeProgress } };
+  applyTemplate: { req: ScopeReq & { templateId: string }; res: { config: unknown } };
+  listVersions: { req: ScopeReq; res: ConfigVersionMeta[] };
+  restoreVersion: { req: ScopeReq & { version: number }; res: { version: number; progress: RecomputeProgress } };
   getRecomputeProgress: { req: { jobId?: string }; res: RecomputeProgress | null };
   previewCalendar: { req: { calendar: unknown; years?: number[] }; res: CalendarPreview };
   importCalendar: { req: { format: 'xml' | 'csv' | 'ics'; text: string }; res: CalendarImportResult };
