@@ -1,0 +1,33 @@
+import { dateParts, dayNumber, formatDate } from '../time/day';
+import { localDayOf } from '../time/zone';
+import type { CompiledCalendar } from './compile';
+
+const MAX_WARNINGS = 20;
+
+/**
+ * Warnings for every year touched by [fromMs, toMs] that the calendar's production data does
+ * not cover (so its weekdays are counted as ordinary working days). Empty for calendars that
+ * use no production calendar.
+ * @example
+ * coverageWarnings(cal, Date.parse('2028-01-05T10:00:00+03:00'), Date.parse('2028-01-06T10:00:00+03:00'))
+ * // ["2028-01-05: no production calendar data for 2028; weekdays counted as working days"]
+ */
+export function coverageWarnings(cal: CompiledCalendar, fromMs: number, toMs: number): string[] {
+  const years = cal.resolved.productionYears;
+  if (years === null || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return [];
+  let a = localDayOf(cal.zone, Math.min(fromMs, toMs));
+  const b = localDayOf(cal.zone, Math.max(fromMs, toMs));
+  const out: string[] = [];
+  for (let year = dateParts(a).year; a <= b && out.length < MAX_WARNINGS; year++) {
+    if (!years.has(year)) {
+      out.push(`${formatDate(a)}: no production calendar data for ${year}; weekdays counted as working days`);
+    }
+    a = dayNumber(year + 1, 1, 1);
+  }
+  return out;
+}
+
+/** Years with production data in this calendar (shipped and imported), ascending. */
+export function productionYearsOf(cal: CompiledCalendar): number[] {
+  return cal.resolved.productionYears === null ? [] : [...cal.resolved.productionYears].sort((x, y) => x - y);
+}

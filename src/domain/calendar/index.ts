@@ -1,0 +1,27 @@
+// Public API of the calendar engine. Other modules import from here only.
+
+export {
+  calendarDefSchema,
+  intervalSchema,
+  intervalListSchema,
+  productionYearSchema,
+  parseCalendarDef,
+  toCalendarDef,
+  type CalendarDef,
+  type CalendarDefInput,
+  type ProductionYear,
+  type WorkingInterval,
+  type ParseResult,
+} from './calendar-def';
+export { CalendarError, type CalendarIssue } from './errors';
+export { compileCalendar, CompiledCalendar } from './compile';
+export { addWorking, workingBetween, isWorking, nextWorkingStart, type Pauses } from './working-time';
+export { addBusinessDays, yearStats, type YearStats, type MonthStats } from './business-days';
+export { coverageWarnings, productionYearsOf } from './coverage';
+export { parseGoal, tryParseGoal, goalToMs, goalSchema, type Goal, type GoalPart, type GoalUnit } from './goal';
+export { CALENDAR_PRESETS, isCalendarPresetId, type CalendarPresetId } from './presets';
+export { RU_PRODUCTION_CALENDAR, RU_PRODUCTION_YEARS, officialTotals, type OfficialTotals } from './production';
+export { importXmlCalendar } from './import-xml';
+export { importCsvCalendar } from './import-csv';
+export { importIcsCalendar, ICS_LIMITATION_WARNING } from './import-ics';
+export { productionYearsFromImport, type CalendarImport } from './import-result';
