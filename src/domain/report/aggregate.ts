@@ -1,0 +1,295 @@
+// The compliance report: counts per clock state, % met, median and 90th percentile of the
+// working minutes of stopped clocks, per group. Built from report rows only.
+//
+// `ReportAccumulator` is incremental: `upsert(row)` / `delete(key)` keep
+// every tally current when one request is recomputed, without touching the other rows.
+// Counts and sums update in O(1); percentiles keep the stopped clocks' elapsed minutes and
+// sort lazily, only when a report is read after a change.
+
+import { percentileSorted } from './percentile';
+import { REPORT_CLOCK_KINDS, type ReportClock, type ReportClockKind, type ReportClockState, type ReportRow } from './report-row';
+
+export interface ClockStats {
+  readonly met: number;
+  readonly breached: number;
+  readonly running: number;
+  readonly atRisk: number;
+  readonly paused: number;
+  /** met ÷ (met + breached) × 100, 2 decimals; null when no clock is met or breached yet. */
+  readonly metPercent: number | null;
+  /** Over the elapsed working minutes of stopped clocks (linear interpolation, see percentile.ts), 2 decimals. */
+  readonly medianMinutes: number | null;
+  readonly p90Minutes: number | null;
+}
+
+export interface GroupStats {
+  readonly requests: number;
+  readonly clocks: Readonly<Record<ReportClockKind, ClockStats>>;
+  /** Working minutes resolution clocks spent paused waiting for the customer (sum), 2 decimals. */
+  readonly pausedMinutes: number;
+  /** Requests that waited for the customer at least once. */
+  readonly pausedRequests: number;
+  /** Follow-up cycles started (each customer message after an agent's answer that opened one). */
+  readonly followUpCycles: number;
+}
+
+export const REPORT_DIMENSIONS = ['package', 'priority', 'customer', 'agent', 'month'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+
+export interface ComplianceReport {
+  readonly total: GroupStats;
+  readonly byPackage: Readonly<Record<string, GroupStats>>;
+  readonly byPriority: Readonly<Record<string, GroupStats>>;
+  readonly byCustomer: Readonly<Record<string, GroupStats>>;
+  readonly byAgent: Readonly<Record<string, GroupStats>>;
+  readonly byMonth: Readonly<Record<string, GroupStats>>;
+}
+
+/** The group of a row whose value is missing (no customer, unassigned…). */
+export const NO_GROUP = '(none)';
+
+/** The group key of `row` along `dimension`. */
+export function groupOf(row: ReportRow, dimension: ReportDimension): string {
+  const v = dimension === 'month' ? row.month : row[dimension];
+  return v === null || v === '' ? NO_GROUP : v;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const round2OrNull = (x: number | null): number | null => (x === null ? null : round2(x));
+
+class ClockTally {
+  readonly counts: Record<ReportClockState, number> = { running: 0, atRisk: 0, paused: 0, met: 0, breached: 0 };
+  private readonly stoppedMinutes: number[] = [];
+  private sorted = true;
+
+  apply(c: ReportClock, sign: 1 | -1): void {
+    this.counts[c.state] += sign;
+    if (!c.stopped) return;
+    if (sign === 1) {
+      const last = this.stoppedMinutes[this.stoppedMinutes.length - 1];
+      if (last !== undefined && c.elapsedMinutes < last) this.sorted = false;
+      this.stoppedMinutes.push(c.elapsedMinutes);
+      return;
+    }
+    this.removeValue(c.elapsedMinutes);
+  }
+
+  private removeValue(v: number): void {
+    const xs = this.stoppedMinutes;
+    if (this.sorted) {
+      // Binary search for any index holding v; equal values are interchangeable.
+      let lo = 0;
+      let hi = xs.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const m = xs[mid]!;
+        if (m === v) {
+          xs.splice(mid, 1);
+          return;
+        }
+        if (m < v) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    } else {
+      const i = xs.indexOf(v);
+      if (i >= 0) {
+        xs[i] = xs[xs.length - 1]!;
+        xs.pop();
+        return;
+      }
+    }
+    throw new Error(`report: removing a stopped clock of ${v} min that was never added`);
+  }
+
+  stats(): ClockStats {
+    if (!this.sorted) {
+      this.stoppedMinutes.sort((a, b) => a - b);
+      this.sorted = true;
+    }
+    const { met, breached, running, atRisk, paused } = this.counts;
+    const judged = met + breached;
+    return {
+      met,
+      breached,
+      running,
+      atRisk,
+      paused,
+      metPercent: judged === 0 ? null : round2((met / judged) * 100),
+      medianMinutes: round2OrNull(percentileSorted(this.stoppedMinutes, 0.5)),
+      p90Minutes: round2OrNull(percentileSorted(this.stoppedMinutes, 0.9)),
+    };
+  }
+}
+
+class GroupTally {
+  requests = 0;
+  pausedMinutes = 0;
+  pausedRequests = 0;
+  followUpCycles = 0;
+  readonly clocks: Record<ReportClockKind, ClockTally> = { reaction: new ClockTally(), resolution: new ClockTally(), followUp: new ClockTally() };
+
+  apply(row: ReportRow, sign: 1 | -1): void {
+    this.requests += sign;
+    this.pausedMinutes += sign * row.pausedMinutes;
+    if (row.pausedMinutes > 0) this.pausedRequests += sign;
+    this.followUpCycles += sign * row.followUp.length;
+    if (row.reaction !== null) this.clocks.reaction.apply(row.reaction, sign);
+    if (row.resolution !== null) this.clocks.resolution.apply(row.resolution, sign);
+    for (const cycle of row.followUp) this.clocks.followUp.apply(cycle, sign);
+  }
+
+  get empty(): boolean {
+    return this.requests === 0;
+  }
+
+  stats(): GroupStats {
+    return {
+      requests: this.requests,
+      clocks: { reaction: this.clocks.reaction.stats(), resolution: this.clocks.resolution.stats(), followUp: this.clocks.followUp.stats() },
+      // Sums of many fractional minutes drift by 1e-12 after removals; 2 decimals hides it.
+      pausedMinutes: round2(this.pausedMinutes),
+      pausedRequests: this.pausedRequests,
+      followUpCycles: this.followUpCycles,
+    };
+  }
+}
+
+/** Group keys in the order people read them: numbers numerically, then text, `(none)` last. */
+export function compareGroupKeys(a: string, b: string): number {
+  if (a === NO_GROUP || b === NO_GROUP) return a === b ? 0 : a === NO_GROUP ? 1 : -1;
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The tallies of a multiset of rows: totals and every group. */
+class ReportTallies {
+  private readonly total = new GroupTally();
+  private readonly groups: Record<ReportDimension, Map<string, GroupTally>> = {
+    package: new Map(),
+    priority: new Map(),
+    customer: new Map(),
+    agent: new Map(),
+    month: new Map(),
+  };
+
+  apply(row: ReportRow, sign: 1 | -1): void {
+    this.total.apply(row, sign);
+    for (const dim of REPORT_DIMENSIONS) {
+      const key = groupOf(row, dim);
+      const map = this.groups[dim];
+      let g = map.get(key);
+      if (g === undefined) {
+        // Unreachable while removals only take rows that were added (ReportAccumulator ensures it).
+        if (sign === -1) throw new Error(`report: removing ${row.key} from ${dim} "${key}", which has no rows`);
+        g = new GroupTally();
+        map.set(key, g);
+      }
+      g.apply(row, sign);
+      if (g.empty) map.delete(key);
+    }
+  }
+
+  private grouped(dim: ReportDimension): Record<string, GroupStats> {
+    const keys = [...this.groups[dim].keys()].sort(compareGroupKeys);
+    return Object.fromEntries(keys.map((k) => [k, this.groups[dim].get(k)!.stats()]));
+  }
+
+  report(): ComplianceReport {
+    return {
+      total: this.total.stats(),
+      byPackage: this.grouped('package'),
+      byPriority: this.grouped('priority'),
+      byCustomer: this.grouped('customer'),
+      byAgent: this.grouped('agent'),
+      byMonth: this.grouped('month'),
+    };
+  }
+}
+
+/**
+ * Keeps the compliance report of a changing set of rows, one row per request key. The
+ * accumulator holds the rows it counted, so replacing a request's row always removes exactly
+ * what was added for it (a stale copy held by a caller cannot corrupt the tallies).
+ * @example
+ * const acc = new ReportAccumulator(rows);
+ * acc.upsert(recomputedRow); // one request recomputed
+ * acc.report().total.clocks.reaction.metPercent
+ */
+export class ReportAccumulator {
+  private readonly tallies = new ReportTallies();
+  private readonly byKey = new Map<string, ReportRow>();
+
+  constructor(rows: Iterable<ReportRow> = []) {
+    for (const row of rows) this.upsert(row);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The rows counted, for drill-down on the same data. */
+  rows(): IterableIterator<ReportRow> {
+    return this.byKey.values();
+  }
+
+  get(key: string): ReportRow | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Adds the row of a request, replacing the one counted before for the same key. */
+  upsert(row: ReportRow): void {
+    const previous = this.byKey.get(row.key);
+    if (previous !== undefined) this.tallies.apply(previous, -1);
+    this.tallies.apply(row, 1);
+    this.byKey.set(row.key, row);
+  }
+
+  /** Forgets a request (deleted issue, moved out of scope); false when it was not counted. */
+  delete(key: string): boolean {
+    const previous = this.byKey.get(key);
+    if (previous === undefined) return false;
+    this.tallies.apply(previous, -1);
+    this.byKey.delete(key);
+    return true;
+  }
+
+  report(): ComplianceReport {
+    return this.tallies.report();
+  }
+}
+
+/** Which rows a report covers. Periods are half-open [fromMs, toMs) on the creation instant. */
+export interface ReportFilter {
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  /** Only these projects (the ones the viewer may browse); absent = all. */
+  readonly projects?: ReadonlySet<string>;
+  readonly package?: string;
+  readonly priority?: string;
+  readonly customer?: string;
+  readonly agent?: string;
+  readonly month?: string;
+}
+
+export function matchesFilter(row: ReportRow, f: ReportFilter): boolean {
+  if (f.fromMs !== undefined && row.createdMs < f.fromMs) return false;
+  if (f.toMs !== undefined && row.createdMs >= f.toMs) return false;
+  if (f.projects !== undefined && !f.projects.has(row.project)) return false;
+  for (const dim of REPORT_DIMENSIONS) {
+    const want = f[dim];
+    if (want !== undefined && groupOf(row, dim) !== want) return false;
+  }
+  return true;
+}
+
+/**
+ * The compliance report of the rows matching `filter`.
+ * @example buildReport(rows, { fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2026, 3, 1) }).byPriority["1"]
+ */
+export function buildReport(rows: Iterable<ReportRow>, filter: ReportFilter = {}): ComplianceReport {
+  // Every row counts, keyed or not (CLI input may repeat or omit keys).
+  const tallies = new ReportTallies();
+  for (const row of rows) if (matchesFilter(row, filter)) tallies.apply(row, 1);
+  return tallies.report();
+}
+
+export { REPORT_CLOCK_KINDS };

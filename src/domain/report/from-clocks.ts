@@ -1,0 +1,96 @@
+// Derives a request's report row from computeClocks' output. The recompute calls this right
+// after computeClocks and stores the row next to the Jira fields; the CLI does the same for
+// each input line. Pure: the same (config, request, clocks, now) always gives the same row.
+
+import { compileCalendar, workingBetween, type CalendarDef, type CompiledCalendar } from '../calendar';
+import type { Clock, ClockSet, SlaConfig, SlaRequest } from '../sla/types';
+import { instantToLocal } from '../time/zone';
+import type { ReportClock, ReportRow } from './report-row';
+
+export interface ReportRowContext {
+  /** Jira project key; defaults to the part of the request key before the last '-'. */
+  readonly project?: string;
+  /** The assignee (display name or accountId), if any. */
+  readonly agent?: string | null;
+  /** Overrides the customer taken from the request (organization, else e-mail domain). */
+  readonly customer?: string | null;
+}
+
+const compiled = new WeakMap<CalendarDef, CompiledCalendar>();
+
+function calendarOf(config: SlaConfig, packageId: string): CompiledCalendar {
+  const id = config.packages.find((p) => p.id === packageId)?.calendarId ?? config.calendarId;
+  const def = config.calendars[id];
+  if (def === undefined) throw new Error(`calendar "${id}" is not defined in the configuration`);
+  let cal = compiled.get(def);
+  if (cal === undefined) {
+    cal = compileCalendar(def);
+    compiled.set(def, cal);
+  }
+  return cal;
+}
+
+function reportClock(c: Clock): ReportClock {
+  return { state: c.state, stopped: c.stoppedAt !== null, elapsedMinutes: c.elapsedMinutes, goalMinutes: c.goalMinutes };
+}
+
+/** `YYYY-MM` of instant `ms` in `zone`. */
+export function monthOf(ms: number, zone: string): string {
+  const d = new Date(instantToLocal(zone, ms));
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Working minutes the request spent in a customer-wait status up to `nowMs`, whether or not the
+ * configuration has a resolution goal (the wait is worth reporting either way). Counted in the
+ * calendar of the package in effect, like the clocks.
+ */
+export function customerWaitMinutes(config: SlaConfig, request: SlaRequest, packageId: string, nowMs: number): number {
+  const wait = new Set(config.statuses.customerWait.map((s) => s.toLowerCase()));
+  if (wait.size === 0) return 0;
+  const statusEvents = request.events.filter((e) => e.type === 'status' && e.at <= nowMs).sort((a, b) => a.at - b.at);
+  let waiting = wait.has((request.status ?? config.statuses.initial[0] ?? '').toLowerCase());
+  let since = request.created;
+  const pauses: Array<readonly [number, number]> = [];
+  for (const e of statusEvents) {
+    if (e.type !== 'status') continue;
+    const at = Math.max(e.at, request.created);
+    const next = wait.has(e.to.toLowerCase());
+    if (next === waiting) continue;
+    if (waiting) pauses.push([since, at]);
+    waiting = next;
+    since = at;
+  }
+  if (waiting && nowMs > since) pauses.push([since, nowMs]);
+  if (pauses.length === 0) return 0;
+  const cal = calendarOf(config, packageId);
+  let ms = 0;
+  for (const [from, to] of pauses) if (to > from) ms += workingBetween(cal, from, to);
+  return ms / 60_000;
+}
+
+/**
+ * @example
+ * const clocks = computeClocks(config, request, now);
+ * const row = reportRowFromClocks(config, request, clocks, now, { agent: 'Рудаков А.' });
+ */
+export function reportRowFromClocks(config: SlaConfig, request: SlaRequest, clocks: ClockSet, nowMs: number, ctx: ReportRowContext = {}): ReportRow {
+  const key = request.key ?? '';
+  const dash = key.lastIndexOf('-');
+  const customerFromRequest = request.customer?.organization ?? request.customer?.emailDomain ?? null;
+  return {
+    key,
+    project: ctx.project ?? (dash > 0 ? key.slice(0, dash) : ''),
+    createdMs: request.created,
+    month: monthOf(request.created, clocks.timezone),
+    package: clocks.packageId,
+    priority: clocks.priorityId,
+    customer: ctx.customer !== undefined ? ctx.customer : customerFromRequest,
+    agent: ctx.agent ?? null,
+    reaction: clocks.reaction === null ? null : reportClock(clocks.reaction),
+    resolution: clocks.resolution === null ? null : reportClock(clocks.resolution),
+    followUp: clocks.followUp === null ? [] : clocks.followUp.cycles.map(reportClock),
+    pausedMinutes: request.created > nowMs ? 0 : customerWaitMinutes(config, request, clocks.packageId, nowMs),
+    computedAtMs: nowMs,
+  };
+}

@@ -1,0 +1,10 @@
+// Reports: the compliance report aggregated from compact per-request report rows,
+// drill-down, chart data and CSV exports (compliance, the Barier request journal). Pure.
+export * from './report-row';
+export * from './percentile';
+export * from './aggregate';
+export * from './drill-down';
+export * from './distribution';
+export * from './journal';
+export * from './csv';
+export * from './from-clocks';

@@ -1,0 +1,180 @@
+// The compact per-request "report row": everything the compliance report needs about one
+// request, derived once from computeClocks' output by the same recompute that writes the
+// Jira fields, and stored beside them. Reports over tens of thousands of requests aggregate
+// these rows and never re-read an issue's history.
+//
+// A row is a snapshot at the instant it was computed (`computedAtMs`). Running clocks in it
+// can go stale only by time alone, and the sweep recomputes the issue at its nextCheckAt
+// (at-risk, breach), so rows stay as current as the fields.
+
+import { z } from 'zod';
+
+export const REPORT_CLOCK_KINDS = ['reaction', 'resolution', 'followUp'] as const;
+export type ReportClockKind = (typeof REPORT_CLOCK_KINDS)[number];
+
+export const REPORT_CLOCK_STATES = ['running', 'atRisk', 'paused', 'met', 'breached'] as const;
+export type ReportClockState = (typeof REPORT_CLOCK_STATES)[number];
+
+/** One clock (or one follow-up cycle) as the report sees it. */
+export interface ReportClock {
+  readonly state: ReportClockState;
+  /** True once the clock stopped (met, or breached and stopped); only stopped clocks feed percentiles. */
+  readonly stopped: boolean;
+  /** Working minutes counted while the clock ran (fractional). */
+  readonly elapsedMinutes: number;
+  /** The goal in effect (when stopped: the goal in effect when it stopped). */
+  readonly goalMinutes: number;
+}
+
+export interface ReportRow {
+  /** Jira issue key (or the request key of the CLI input). */
+  readonly key: string;
+  /** Jira project key; reports are filtered by the projects the viewer may browse. */
+  readonly project: string;
+  readonly createdMs: number;
+  /** `YYYY-MM` of the creation instant in the calendar's zone (precomputed: grouping needs no zone). */
+  readonly month: string;
+  readonly package: string | null;
+  readonly priority: string | null;
+  /** Organization (or e-mail domain) of the customer. */
+  readonly customer: string | null;
+  /** The agent responsible (assignee), as a display name or accountId. */
+  readonly agent: string | null;
+  readonly reaction: ReportClock | null;
+  readonly resolution: ReportClock | null;
+  /** Every follow-up cycle, oldest first (reports count each cycle). */
+  readonly followUp: readonly ReportClock[];
+  /** Working minutes the resolution clock spent paused in a customer-wait status. */
+  readonly pausedMinutes: number;
+  /** When the row was derived (the `now` of the recompute). */
+  readonly computedAtMs: number;
+}
+
+const clockSchema = z.object({
+  state: z.enum(REPORT_CLOCK_STATES),
+  stopped: z.boolean(),
+  elapsedMinutes: z.number().nonnegative().finite(),
+  goalMinutes: z.number().nonnegative().finite(),
+});
+
+/** Rows come back from storage: parse them like any other input. */
+export const reportRowSchema = z.object({
+  key: z.string().min(1),
+  project: z.string(),
+  createdMs: z.number().int(),
+  month: z.string().regex(/^\d{4}-\d{2}$/, 'expected YYYY-MM'),
+  package: z.string().nullable(),
+  priority: z.string().nullable(),
+  customer: z.string().nullable(),
+  agent: z.string().nullable(),
+  reaction: clockSchema.nullable(),
+  resolution: clockSchema.nullable(),
+  followUp: z.array(clockSchema),
+  pausedMinutes: z.number().nonnegative().finite(),
+  computedAtMs: z.number().int(),
+}) satisfies z.ZodType<ReportRow>;
+
+// Storage form: positional arrays, about a third of the JSON object's size, so many rows fit
+// in one storage value (Forge KVS values are limited to 240 KiB).
+type PackedClock = [state: number, stopped: 0 | 1, elapsedMinutes: number, goalMinutes: number];
+export type PackedReportRow = [
+  version: 1,
+  key: string,
+  project: string,
+  createdMs: number,
+  month: string,
+  pkg: string | null,
+  priority: string | null,
+  customer: string | null,
+  agent: string | null,
+  reaction: PackedClock | null,
+  resolution: PackedClock | null,
+  followUp: PackedClock[],
+  pausedMinutes: number,
+  computedAtMs: number,
+];
+
+/** Minutes are stored to the millisecond (1/60000 min), which is the engine's resolution. */
+function roundMs(minutes: number): number {
+  return Math.round(minutes * 60_000) / 60_000;
+}
+
+function packClock(c: ReportClock): PackedClock {
+  return [REPORT_CLOCK_STATES.indexOf(c.state), c.stopped ? 1 : 0, roundMs(c.elapsedMinutes), roundMs(c.goalMinutes)];
+}
+
+/** @example packReportRow(row) // [1, "SUP-1", "SUP", …] */
+export function packReportRow(row: ReportRow): PackedReportRow {
+  return [
+    1,
+    row.key,
+    row.project,
+    row.createdMs,
+    row.month,
+    row.package,
+    row.priority,
+    row.customer,
+    row.agent,
+    row.reaction === null ? null : packClock(row.reaction),
+    row.resolution === null ? null : packClock(row.resolution),
+    row.followUp.map(packClock),
+    roundMs(row.pausedMinutes),
+    row.computedAtMs,
+  ];
+}
+
+const packedClockSchema = z.tuple([z.number().int().min(0).max(REPORT_CLOCK_STATES.length - 1), z.union([z.literal(0), z.literal(1)]), z.number(), z.number()]);
+const packedRowSchema = z.tuple([
+  z.literal(1),
+  z.string(),
+  z.string(),
+  z.number(),
+  z.string(),
+  z.string().nullable(),
+  z.string().nullable(),
+  z.string().nullable(),
+  z.string().nullable(),
+  packedClockSchema.nullable(),
+  packedClockSchema.nullable(),
+  z.array(packedClockSchema),
+  z.number(),
+  z.number(),
+]);
+
+function unpackClock(c: z.infer<typeof packedClockSchema>): ReportClock {
+  return { state: REPORT_CLOCK_STATES[c[0]]!, stopped: c[1] === 1, elapsedMinutes: c[2], goalMinutes: c[3] };
+}
+
+/**
+ * Reads a stored row back; a value of another shape is an error naming what was wrong
+ * (the caller skips and logs it rather than failing the whole report).
+ */
+export function unpackReportRow(value: unknown): { ok: true; row: ReportRow } | { ok: false; error: string } {
+  const packed = packedRowSchema.safeParse(value);
+  if (!packed.success) {
+    const first = packed.error.issues[0];
+    return { ok: false, error: `report row${first ? `[${first.path.join('][')}]: ${first.message}` : ': invalid'}` };
+  }
+  const p = packed.data;
+  const row: ReportRow = {
+    key: p[1],
+    project: p[2],
+    createdMs: p[3],
+    month: p[4],
+    package: p[5],
+    priority: p[6],
+    customer: p[7],
+    agent: p[8],
+    reaction: p[9] === null ? null : unpackClock(p[9]),
+    resolution: p[10] === null ? null : unpackClock(p[10]),
+    followUp: p[11].map(unpackClock),
+    pausedMinutes: p[12],
+    computedAtMs: p[13],
+  };
+  const checked = reportRowSchema.safeParse(row);
+  if (!checked.success) {
+    const first = checked.error.issues[0];
+    return { ok: false, error: `report row ${p[1]}${first ? `.${first.path.join('.')}: ${first.message}` : ': invalid'}` };
+  }
+  return { ok: true, row };
+}
