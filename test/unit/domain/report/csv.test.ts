@@ -1,0 +1,118 @@
+import Papa from 'papaparse';
+import { buildReport, CSV_BOM, formatJournalInstant, journalCsv, progressFromEvents, reportCsv, type JournalEntry } from '../../../../src/domain/report';
+import { clk, row } from './rows';
+
+/** Parses our CSV back the way a spreadsheet would (RFC 4180), after checking and dropping the BOM. */
+function parse(csv: string, delimiter: string): string[][] {
+  expect(csv.startsWith(CSV_BOM)).toBe(true);
+  const res = Papa.parse<string[]>(csv.slice(1), { delimiter, newline: '\r\n', skipEmptyLines: true });
+  expect(res.errors).toEqual([]);
+  return res.data;
+}
+
+const report = buildReport([
+  row({ customer: 'ООО "Ромашка", филиал', priority: '1', reaction: clk('met', 20.5, 180), resolution: clk('breached', 300, 240) }),
+  row({ customer: '=HYPERLINK("http://evil")', priority: '2', reaction: clk('met', 40, 180), followUp: [clk('met', 5)] }),
+]);
+
+describe('reportCsv', () => {
+  it('starts with a UTF-8 byte-order mark and ends lines with CRLF', () => {
+    const csv = reportCsv(report, { locale: 'ru' });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.split('\r\n').length).toBeGreaterThan(3);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('writes Russian headers, section and clock names with ; and decimal commas in ru', () => {
+    const data = parse(reportCsv(report, { locale: 'ru' }), ';');
+    expect(data[0]).toEqual(['Раздел', 'Группа', 'Часы SLA', 'Обращений', 'Выполнено', 'Нарушено', 'В работе', 'Под угрозой', 'На паузе', '% выполнения', 'Медиана, мин', '90-й перцентиль, мин', 'Ожидание заказчика, мин', 'Циклов доп. реакции']);
+    expect(data[1]!.slice(0, 6)).toEqual(['Итого', '', 'Реакция', '2', '2', '0']);
+    // median of 20.5 and 40 = 30.25
+    expect(data[1]![10]).toBe('30,25');
+    expect(data.some((r) => r[0] === 'Приоритет' && r[1] === '1' && r[2] === 'Решение' && r[5] === '1')).toBe(true);
+  });
+
+  it('writes English headers with commas and decimal points in en', () => {
+    const data = parse(reportCsv(report, { locale: 'en' }), ',');
+    expect(data[0]!.slice(0, 4)).toEqual(['Section', 'Group', 'SLA clock', 'Requests']);
+    expect(data[1]![10]).toBe('30.25');
+  });
+
+  it('quotes fields with the delimiter or quotes and doubles inner quotes (RFC 4180)', () => {
+    const csv = reportCsv(report, { locale: 'en' });
+    expect(csv).toContain('"ООО ""Ромашка"", филиал"');
+    const data = parse(csv, ',');
+    expect(data.some((r) => r[1] === 'ООО "Ромашка", филиал')).toBe(true);
+  });
+
+  it('keeps a customer name that looks like a formula from running as one', () => {
+    const data = parse(reportCsv(report, { locale: 'en' }), ',');
+    expect(data.some((r) => r[1] === `'=HYPERLINK("http://evil")`)).toBe(true);
+  });
+
+  it('names groups with the names it is given and includes only the sections asked for', () => {
+    const data = parse(reportCsv(report, { locale: 'ru', dimensions: ['priority'], groupName: (_d, k) => `Приоритет ${k}` }), ';');
+    expect(new Set(data.slice(1).map((r) => r[0]))).toEqual(new Set(['Итого', 'Приоритет']));
+    expect(data.filter((r) => r[0] === 'Приоритет').map((r) => r[1])).toContain('Приоритет 1');
+  });
+});
+
+describe('journalCsv (Barier appendix 1)', () => {
+  const created = Date.parse('2016-11-21T16:39:00+03:00');
+  const entry: JournalEntry = {
+    key: 'SUP-1',
+    createdMs: created,
+    priority: '1',
+    organization: 'АКБ Барьер',
+    text: 'Не запускается АРМ; ошибка "E42"\nпосле обновления',
+    status: 'closed',
+    contacts: { name: 'Иванов И. И.', position: 'инженер', phone: '+7 (473) 202-24-64', email: 'ivanov@example.ru', contract: '0123-45' },
+    progress: [
+      { atMs: created, text: 'Передано в ТП.' },
+      { atMs: Date.parse('2016-11-21T17:30:00+03:00'), text: 'Провел необходимые работы, нашел и устранил причину сбоя. Заявку можно закрывать.' },
+    ],
+  };
+
+  it('has the columns of the form: priority, organization, text, status, contacts, date and progress', () => {
+    const data = parse(journalCsv([entry], { locale: 'ru', timeZone: 'Europe/Moscow' }), ';');
+    expect(data[0]).toEqual(['№ заявки', 'Приоритет', 'Организация', 'Текст обращения', 'Статус заявки', 'Контакты', 'Дата\\\\Ход решения']);
+    const r = data[1]!;
+    expect(r.slice(0, 5)).toEqual(['SUP-1', '1', 'АКБ Барьер', 'Не запускается АРМ; ошибка "E42"\nпосле обновления', 'Закрыта']);
+    expect(r[5]).toBe('1. ФИО: Иванов И. И.\n2. Должность: инженер\n3. Контактный телефон: +7 (473) 202-24-64\n4. Адрес электронной почты: ivanov@example.ru\n5. № Гос. Контракта: 0123-45');
+    expect(r[6]).toBe('21.11.16 16:39 \\\\Передано в ТП.\n21.11.16 17:30 \\\\Провел необходимые работы, нашел и устранил причину сбоя. Заявку можно закрывать.');
+  });
+
+  it('leaves unknown contacts blank after their number and writes statuses in the regulation words', () => {
+    const open = { ...entry, status: 'open' as const, contacts: { name: 'Петров' } };
+    const resolved = { ...entry, key: 'SUP-2', status: 'resolved' as const };
+    const data = parse(journalCsv([open, resolved], { locale: 'ru', timeZone: 'Europe/Moscow', priorityName: (id) => `Приоритет ${id}` }), ';');
+    expect(data[1]![4]).toBe('Открыта');
+    expect(data[2]![4]).toBe('Завершена');
+    expect(data[1]![1]).toBe('Приоритет 1');
+    expect(data[1]![5]!.split('\n')).toEqual(['1. ФИО: Петров', '2. Должность:', '3. Контактный телефон:', '4. Адрес электронной почты:', '5. № Гос. Контракта:']);
+  });
+
+  it('writes dates on the support team wall clock, not the host zone', () => {
+    expect(formatJournalInstant(Date.parse('2026-12-31T21:30:00Z'), 'Europe/Moscow')).toBe('01.01.27 00:30');
+    expect(formatJournalInstant(Date.parse('2026-12-31T21:30:00Z'), 'UTC')).toBe('31.12.26 21:30');
+  });
+});
+
+describe('progressFromEvents', () => {
+  it('turns the history into journal lines, hiding internal comments', () => {
+    const c = Date.parse('2026-03-02T09:00:00+03:00');
+    const lines = progressFromEvents(
+      c,
+      [
+        { atMs: c + 3_600_000, type: 'comment', by: 'agent', body: 'Уточните версию.' },
+        { atMs: c + 600_000, type: 'priority', to: '2' },
+        { atMs: c + 7_200_000, type: 'comment', by: 'agent', body: 'секрет', internal: true },
+        { atMs: c + 9_000_000, type: 'comment', by: 'customer' },
+        { atMs: c + 10_000_000, type: 'status', to: 'Resolved' },
+      ],
+      'ru',
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Заявка зарегистрирована, передано в ТП.', 'Присвоен приоритет 2.', 'Уточните версию.', 'Получена информация от Заказчика.', 'Статус: Resolved.']);
+  });
+});
