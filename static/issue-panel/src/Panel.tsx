@@ -1,0 +1,243 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryEntry, IssueSlaView, PackageView } from '../../../src/shared/contract';
+import { formatDate } from '../../shared/format';
+import type { HostContext } from '../../shared/host';
+import { mostUrgent, tickClock, type Tick } from '../../shared/ticker';
+import { Lozenge, Message, STATE_TONE } from '../../shared/ui';
+import { ClockRow, clockName } from './ClockRow';
+import { FmtContext, makeFmt, useFmt, type Fmt } from './format-context';
+import { useIssueSla, useNow, type Loaded, type SlaState } from './use-issue-sla';
+
+const HISTORY_SHORT = 6;
+
+function computeTicks(data: Loaded, browserNowMs: number): Tick[] {
+  const nowMs = browserNowMs + data.skewMs;
+  return data.view.clocks.map((clock, i) =>
+    tickClock(clock, data.segments[i] ?? [], {
+      serverNowMs: data.serverNowMs,
+      nowMs,
+      ...(clock.atRiskRemainingMinutes !== undefined ? { atRiskRemainingMs: clock.atRiskRemainingMinutes * 60_000 } : {}),
+    }),
+  );
+}
+
+/** Ask the server again once per view when the browser's tick says something changed that only it can explain. */
+function useRefreshOnBoundary(data: Loaded | null, ticks: Tick[], reload: () => void): void {
+  const asked = useRef<Loaded | null>(null);
+  const crossed = data !== null && ticks.some((tk, i) => tk.beyondSegments || (tk.state === 'breached' && data.view.clocks[i]?.state !== 'breached'));
+  useEffect(() => {
+    if (crossed && data && asked.current !== data) {
+      asked.current = data;
+      reload();
+    }
+  }, [crossed, data, reload]);
+}
+
+function StatusMessage({ state, onRetry }: { state: SlaState; onRetry: () => void }) {
+  const { t } = useFmt();
+  if (state.phase === 'loading') return <p className="subtle" role="status">{t('status.loading')}</p>;
+  if (state.phase !== 'error') return null;
+  const { code, message } = state.envelope.error;
+  const text =
+    code === 'NOT_CONFIGURED' ? t('status.notConfigured')
+    : code === 'UNLICENSED' ? t('status.unlicensed')
+    : code === 'FORBIDDEN' ? t('status.forbidden')
+    : code === 'NOT_FOUND' ? t('status.notFound')
+    : t('status.error', { message });
+  const recoverable = code !== 'FORBIDDEN' && code !== 'UNLICENSED' && code !== 'NOT_CONFIGURED';
+  return (
+    <Message tone={recoverable ? 'error' : 'info'} role="status">
+      <p data-error-code={code}>{text}</p>
+      {recoverable ? (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('status.retry')}
+        </button>
+      ) : null}
+    </Message>
+  );
+}
+
+function PackageBlock({ pkg }: { pkg: PackageView }) {
+  const fmt = useFmt();
+  const { t } = fmt;
+  const date = (d: string) => formatDate(d, fmt.locale, fmt.timeZone);
+  let validity: string;
+  if (pkg.expired && pkg.validTo) validity = t('package.expiredOn', { date: date(pkg.validTo) });
+  else if (pkg.validFrom && pkg.validTo) validity = t('package.validity', { from: date(pkg.validFrom), to: date(pkg.validTo) });
+  else if (pkg.validTo) validity = t('package.validUntil', { date: date(pkg.validTo) });
+  else if (pkg.validFrom) validity = `${t('package.validFrom', { date: date(pkg.validFrom) })}, ${t('package.unlimited')}`;
+  else validity = t('package.unlimited');
+  return (
+    <section className="facts__item" aria-labelledby="pkg-title">
+      <h3 id="pkg-title">{t('package.title')}</h3>
+      <p className="facts__name">
+        <strong>{pkg.name[fmt.lang]}</strong> {pkg.expired ? <Lozenge tone="danger">{t('package.expired')}</Lozenge> : null}
+      </p>
+      <p className="subtle">{validity}</p>
+      {pkg.channels.length > 0 ? (
+        <p>
+          <span className="subtle">{t('package.channels')}: </span>
+          {pkg.channels.join(', ')}
+        </p>
+      ) : null}
+      {pkg.extras.length > 0 ? (
+        <p>
+          <span className="subtle">{t('package.extras')}: </span>
+          {pkg.extras.join(', ')}
+        </p>
+      ) : null}
+      {pkg.fallback ? <p className="subtle">{t('package.fallback')}</p> : null}
+    </section>
+  );
+}
+
+function historyLine(entry: HistoryEntry, fmt: Fmt): string {
+  const { t } = fmt;
+  const who = t(`history.clock.${entry.clock}`);
+  const whatKey = `history.what.${entry.what}` as const;
+  const known = ['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed'].includes(entry.what);
+  const what = known ? t(whatKey as Parameters<Fmt['t']>[0]) : entry.what;
+  return `${who}: ${what}${entry.detail ? ` (${entry.detail})` : ''}`;
+}
+
+function History({ entries }: { entries: HistoryEntry[] }) {
+  const fmt = useFmt();
+  const [all, setAll] = useState(false);
+  if (entries.length === 0) return null;
+  const sorted = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const shown = all ? sorted : sorted.slice(0, HISTORY_SHORT);
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <h3 id="history-title">{fmt.t('history.title')}</h3>
+      <ol className="history__list">
+        {shown.map((e, i) => (
+          <li key={`${e.at}-${e.clock}-${e.what}-${i}`}>
+            <time dateTime={e.at} className="subtle">
+              {fmt.when(e.at)}
+            </time>{' '}
+            {historyLine(e, fmt)}
+          </li>
+        ))}
+      </ol>
+      {sorted.length > HISTORY_SHORT ? (
+        <button type="button" className="button button--link" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+          {all ? fmt.t('history.showLess') : fmt.t('history.showAll', { count: sorted.length })}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
+  const fmt = useFmt();
+  const { t } = fmt;
+  return (
+    <>
+      {view.clocks.length === 0 ? (
+        <Message>
+          <p>{t('status.noClocks')}</p>
+        </Message>
+      ) : (
+        <ul className="clocks" aria-label={t('panel.heading')}>
+          {view.clocks.map((c, i) => {
+            const tick = ticks[i];
+            return tick ? <ClockRow key={`${c.kind}-${i}`} clock={c} tick={tick} /> : null;
+          })}
+        </ul>
+      )}
+      {view.autoClose ? <p className="autoclose">{t('autoClose.at', { when: fmt.when(view.autoClose.at) })}</p> : null}
+      {view.warnings.length > 0 ? (
+        <Message tone="warning">
+          <h3>{t('warnings.title')}</h3>
+          <ul className="warnings">
+            {view.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </Message>
+      ) : null}
+      <div className="facts">
+        {view.package ? <PackageBlock pkg={view.package} /> : <p className="subtle">{t('package.none')}</p>}
+        {view.priority ? (
+          <section className="facts__item" aria-labelledby="prio-title">
+            <h3 id="prio-title">{t('priority.title')}</h3>
+            <p className="facts__name">
+              <strong>{view.priority.name[fmt.lang]}</strong>
+            </p>
+            <p className="subtle">{view.priority.definition[fmt.lang]}</p>
+          </section>
+        ) : (
+          <p className="subtle">{t('priority.none')}</p>
+        )}
+      </div>
+      <History entries={view.history} />
+      <p className="subtlest calendar-line">{t('panel.calendar', { name: view.calendar.name, zone: view.calendar.timezone })}</p>
+    </>
+  );
+}
+
+/** The issue-context badge: the most urgent clock in a few characters ("1h 20m"). */
+export function badgeText(ticks: Tick[], view: IssueSlaView, fmt: Fmt): { text: string; tick: Tick | null } {
+  const urgent = mostUrgent(ticks);
+  if (!urgent) return { text: ticks.length > 0 ? fmt.t('badge.met') : fmt.t('badge.none'), tick: null };
+  if (urgent.pause === 'customerWait') return { text: fmt.t('badge.paused'), tick: urgent };
+  const clock = view.clocks[ticks.indexOf(urgent)];
+  const text = urgent.state === 'breached' ? fmt.t('badge.overdue', { duration: fmt.duration(urgent.overdueMs) }) : fmt.duration(urgent.remainingMs);
+  return { text: clock && clock.stoppedAt ? fmt.t(`state.${urgent.state}`) : text, tick: urgent };
+}
+
+function ContextBadge({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
+  const fmt = useFmt();
+  const { text, tick } = badgeText(ticks, view, fmt);
+  const clock = tick ? view.clocks[ticks.indexOf(tick)] : undefined;
+  const tone = tick ? STATE_TONE[tick.state] : 'neutral';
+  return (
+    <div className="badge-row" data-badge={text}>
+      <Lozenge tone={tone} bold={tick?.state === 'breached'}>
+        {text}
+      </Lozenge>
+      {clock ? <span className="subtle">{clockName(clock, fmt)}</span> : null}
+    </div>
+  );
+}
+
+export function Panel({ host }: { host: HostContext }) {
+  const compact = host.extensionType === 'jira:issueContext' || host.moduleKey.includes('context');
+  const { state, reload } = useIssueSla(host.issueKey);
+  const browserNow = useNow(1000);
+  const data = state.phase === 'ready' ? state.data : null;
+  const nowMs = browserNow + (data?.skewMs ?? 0);
+  const ticks = useMemo(() => (data ? computeTicks(data, browserNow) : []), [data, browserNow]);
+  useRefreshOnBoundary(data, ticks, reload);
+  const fmt = useMemo(
+    () => makeFmt(host.lang, host.locale, host.timeZone, data?.view.calendar.timezone, nowMs),
+    // The minute is enough for "omit the current year".
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [host, data?.view.calendar.timezone, Math.floor(nowMs / 60_000)],
+  );
+
+  let body;
+  if (!data) body = <StatusMessage state={state} onRetry={reload} />;
+  else if (!data.view.licensed) body = <StatusMessage state={{ phase: 'error', envelope: { ok: false, error: { code: 'UNLICENSED', message: '' } } }} onRetry={reload} />;
+  else if (!data.view.configured) body = <StatusMessage state={{ phase: 'error', envelope: { ok: false, error: { code: 'NOT_CONFIGURED', message: '' } } }} onRetry={reload} />;
+  else if (compact) body = <ContextBadge view={data.view} ticks={ticks} />;
+  else body = <FullPanel view={data.view} ticks={ticks} />;
+
+  return (
+    <FmtContext.Provider value={fmt}>
+      <main className={compact ? 'panel panel--compact' : 'panel'} data-color-mode={host.colorMode} data-lang={host.lang}>
+        {compact ? null : <h2 className="visually-hidden">{fmt.t('panel.heading')}</h2>}
+        {body}
+        {compact && data && data.view.clocks.length > 0 && data.view.licensed && data.view.configured ? (
+          <ul className="clocks clocks--compact" aria-label={fmt.t('panel.heading')}>
+            {data.view.clocks.map((c, i) => {
+              const tick = ticks[i];
+              return tick ? <ClockRow key={`${c.kind}-${i}`} clock={c} tick={tick} /> : null;
+            })}
+          </ul>
+        ) : null}
+        {state.phase === 'ready' && state.refreshing ? <span className="visually-hidden" role="status">{fmt.t('status.beyond')}</span> : null}
+      </main>
+    </FmtContext.Provider>
+  );
+}
