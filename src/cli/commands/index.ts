@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli-kit';
 import { batchCommand } from './batch';
 import { dueCommand } from './due';
 import { elapsedCommand } from './elapsed';
+import { evaluateCommand } from './evaluate';
 import { statsCommand } from './stats';
 
 export const COMMANDS: Record<string, CliCommand> = {
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   elapsed: elapsedCommand,
   stats: statsCommand,
   batch: batchCommand,
+  evaluate: evaluateCommand,
 };

@@ -1,0 +1,45 @@
+// A request's history as JSON (CLI, local host, tests) → the domain's `SlaRequest` (instants in ms).
+
+import { z } from 'zod';
+import type { SlaRequest } from '../domain/sla/types';
+import { parseInstant } from '../domain/time/zone';
+import { idSchema } from './sla-config.schema';
+
+const OFFSET_RE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/** ISO-8601 instant that carries its offset ("2026-03-06T16:30:00+03:00" or "…Z") → epoch ms. */
+export const instantSchema = z.string().transform((text, ctx) => {
+  const ms = OFFSET_RE.test(text.trim()) ? parseInstant(text, 'UTC') : null;
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 instant with offset, e.g. "2026-03-06T16:30:00+03:00", got ${JSON.stringify(text)}` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const actorSchema = z.enum(['agent', 'customer']);
+const nullableId = idSchema.nullable();
+
+const eventSchema = z.discriminatedUnion('type', [
+  z.object({ at: instantSchema, type: z.literal('status'), to: z.string().trim().min(1) }),
+  z.object({ at: instantSchema, type: z.literal('comment'), by: actorSchema }),
+  z.object({ at: instantSchema, type: z.literal('priority'), to: nullableId, by: actorSchema.optional() }),
+  z.object({ at: instantSchema, type: z.literal('package'), to: nullableId }),
+]);
+
+export const slaRequestSchema = z.object({
+  key: z.string().min(1).optional(),
+  created: instantSchema,
+  package: nullableId.optional(),
+  priority: nullableId.optional(),
+  status: z.string().trim().min(1).optional(),
+  customer: z
+    .object({ organization: z.string().nullable().optional(), emailDomain: z.string().nullable().optional() })
+    .optional(),
+  events: z.array(eventSchema).default([]),
+});
+
+export type SlaRequestInput = z.input<typeof slaRequestSchema>;
+
+const requestOutputIsDomainRequest = (x: z.output<typeof slaRequestSchema>): SlaRequest => x;
+void requestOutputIsDomainRequest;

@@ -1,0 +1,261 @@
+// The SLA configuration, schemaVersion 2: what an admin saves and what every storage read parses.
+// Field rules live in the shapes; rules that relate fields (ids that must exist, goals that must
+// cover every package/priority) live in one superRefine below, each issue naming its exact path.
+
+import { z } from 'zod';
+import { calendarDefSchema, tryParseGoal } from '../domain/calendar';
+import { parsePeriod } from '../domain/sla/period';
+import type { SlaConfig } from '../domain/sla/types';
+import { parseDate } from '../domain/time/day';
+
+export const CURRENT_SCHEMA_VERSION = 2 as const;
+
+/** A package or priority id: a number and its string form are the same id. */
+export const idSchema = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1, 'expected a non-empty id').max(64, 'ids are at most 64 characters'));
+
+export const localizedTextSchema = z.object({
+  ru: z.string().trim().min(1, 'expected Russian text').max(4000),
+  en: z.string().trim().min(1, 'expected English text').max(4000),
+});
+
+const dateSchema = z.string().refine((d) => parseDate(d) !== null, { message: 'expected a real date YYYY-MM-DD' });
+
+const validitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unlimited') }),
+  z.object({ kind: z.literal('months'), months: z.number().int().min(1).max(120) }),
+  z.object({ kind: z.literal('contract') }),
+]);
+
+const channelSchema = z.object({
+  kind: z.enum(['email', 'phone', 'freePhone', 'skype', 'portal', 'form', 'chat', 'other']),
+  address: z.string().trim().max(500).default(''),
+  name: localizedTextSchema,
+});
+
+export const packageSchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  description: localizedTextSchema.nullable().default(null),
+  price: z.number().nonnegative().finite().nullable().default(null),
+  validity: validitySchema.default({ kind: 'unlimited' }),
+  channels: z.array(channelSchema).default([]),
+  products: z.array(localizedTextSchema).default([]),
+  extras: z.array(localizedTextSchema).default([]),
+  skypeContacts: z.number().int().min(0).max(1000).default(0),
+  calendarId: z.string().min(1).nullable().default(null),
+});
+
+export const prioritySchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  definition: localizedTextSchema,
+});
+
+const keyingSchema = z.enum(['package', 'priority', 'matrix']);
+const goalTableSchema = z.record(z.string(), z.union([z.string(), z.record(z.string(), z.string())]));
+
+const statusListSchema = z.array(z.string().trim().min(1).max(255));
+
+export const CANONICAL_STATUSES = {
+  initial: ['Open'],
+  customerWait: ['Waiting for customer'],
+  resolved: ['Resolved'],
+  closed: ['Closed'],
+} as const;
+
+const statusesSchema = z.object({
+  initial: statusListSchema.min(1, 'expected at least one initial status'),
+  customerWait: statusListSchema.default([]),
+  resolved: statusListSchema.min(1, 'expected at least one resolved status'),
+  closed: statusListSchema.default([]),
+});
+
+const agentRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('notReporter') }),
+  z.object({ kind: z.literal('groups'), groups: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('accounts'), accountIds: z.array(z.string().min(1)).min(1) }),
+]);
+
+const customerSchema = z.object({
+  match: z.union([
+    z.strictObject({ organization: z.string().trim().min(1) }),
+    z.strictObject({ emailDomain: z.string().trim().min(1).regex(/^@?[^\s@]+\.[^\s@]+$/, 'expected an e-mail domain like "example.ru"') }),
+  ]),
+  package: idSchema,
+  validFrom: dateSchema.nullable().default(null),
+  validTo: dateSchema.nullable().default(null),
+  note: z.string().max(1000).nullable().default(null),
+});
+
+const DEFAULT_ACK = {
+  enabled: false,
+  text: {
+    ru: 'Обращение {key} зарегистрировано. Приоритет: {priority}. Срок реакции: {reactionDue}. Срок решения: {resolutionDue}.',
+    en: 'Request {key} is registered. Priority: {priority}. Reaction due: {reactionDue}. Resolution due: {resolutionDue}.',
+  },
+};
+
+const acknowledgementSchema = z.object({
+  enabled: z.boolean(),
+  text: localizedTextSchema.default(DEFAULT_ACK.text),
+});
+
+const baseSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  name: localizedTextSchema.default({ ru: 'Регламент технической поддержки', en: 'Support regulation' }),
+  template: z.string().min(1).nullable().default(null),
+  calendarId: z.string().min(1),
+  calendars: z.record(z.string(), calendarDefSchema),
+  packages: z.array(packageSchema).min(1, 'expected at least one package'),
+  defaultPackage: idSchema,
+  priorities: z.array(prioritySchema).default([]),
+  defaultPriority: idSchema.nullable().default(null),
+  goalsBy: z.object({ reaction: keyingSchema.optional(), resolution: keyingSchema.optional() }).strict().default({}),
+  goals: z.object({ reaction: goalTableSchema.optional(), resolution: goalTableSchema.optional() }).strict(),
+  atRiskThreshold: z.number().min(0).lt(1, 'expected a share of the goal below 1 (0.25 = 25%)').default(0.25),
+  statuses: statusesSchema.default({
+    initial: [...CANONICAL_STATUSES.initial],
+    customerWait: [...CANONICAL_STATUSES.customerWait],
+    resolved: [...CANONICAL_STATUSES.resolved],
+    closed: [...CANONICAL_STATUSES.closed],
+  }),
+  agentRule: agentRuleSchema.default({ kind: 'notReporter' }),
+  autoClose: z.object({ period: z.string() }).nullable().default(null),
+  customers: z.array(customerSchema).default([]),
+  acknowledgement: acknowledgementSchema.default(DEFAULT_ACK),
+  minimumAnswerMinutes: z.number().int().min(1).max(1440).nullable().default(null),
+});
+
+type Base = z.output<typeof baseSchema>;
+type Ctx = z.RefinementCtx;
+
+function duplicates(ids: readonly string[]): Map<number, string> {
+  const seen = new Set<string>();
+  const out = new Map<number, string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) out.set(i, id);
+    seen.add(id);
+  });
+  return out;
+}
+
+/** Checks one goal string; returns the message when it is not a usable goal. */
+export function goalProblem(text: string): string | null {
+  const r = tryParseGoal(text);
+  if (!r.ok) return r.message;
+  if (r.goal.parts.some((p) => !(p.value > 0))) return `goal "${text}": every limit must be longer than zero`;
+  return null;
+}
+
+function checkGoalTables(cfg: Base, ctx: Ctx): void {
+  const pkgs = new Set(cfg.packages.map((p) => p.id));
+  const prios = new Set(cfg.priorities.map((p) => p.id));
+  const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  if (cfg.goals.reaction === undefined && cfg.goals.resolution === undefined) {
+    issue(['goals'], 'expected a reaction or a resolution goal (or both)');
+  }
+  for (const clock of ['reaction', 'resolution'] as const) {
+    const table = cfg.goals[clock];
+    const by = cfg.goalsBy[clock];
+    if (table === undefined) {
+      if (by !== undefined) issue(['goalsBy', clock], `goalsBy.${clock} is set but goals.${clock} is missing`);
+      continue;
+    }
+    if (by === undefined) {
+      issue(['goalsBy', clock], `expected "package", "priority" or "matrix" for how goals.${clock} is keyed`);
+      continue;
+    }
+    const checkGoal = (path: PropertyKey[], value: unknown): void => {
+      if (typeof value !== 'string') {
+        issue(path, `expected a goal string like "4h", "2wd" or "24h,5bd"`);
+        return;
+      }
+      const problem = goalProblem(value);
+      if (problem) issue(path, problem);
+    };
+    if (by === 'priority' && cfg.priorities.length === 0) {
+      issue(['goalsBy', clock], `goals.${clock} is keyed by priority but no priorities are defined`);
+      continue;
+    }
+    const outerIds = by === 'priority' ? prios : pkgs;
+    const outerWord = by === 'priority' ? 'priority' : 'package';
+    for (const [key, value] of Object.entries(table)) {
+      if (!outerIds.has(key)) {
+        issue(['goals', clock, key], `unknown ${outerWord} "${key}"`);
+        continue;
+      }
+      if (by !== 'matrix') {
+        checkGoal(['goals', clock, key], value);
+        continue;
+      }
+      if (typeof value === 'string') {
+        issue(['goals', clock, key], 'expected goals by priority for this package (matrix), e.g. {"1": "4h"}');
+        continue;
+      }
+      for (const [pk, g] of Object.entries(value)) {
+        if (!prios.has(pk)) issue(['goals', clock, key, pk], `unknown priority "${pk}"`);
+        else checkGoal(['goals', clock, key, pk], g);
+      }
+      for (const pr of prios) if (!(pr in value)) issue(['goals', clock, key], `missing a goal for priority "${pr}"`);
+    }
+    for (const id of outerIds) {
+      if (!(id in table)) issue(['goals', clock], `missing a goal for ${outerWord} "${id}"`);
+    }
+  }
+}
+
+function crossCheck(cfg: Base, ctx: Ctx): void {
+  const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  const pkgIds = cfg.packages.map((p) => p.id);
+  const prioIds = cfg.priorities.map((p) => p.id);
+  for (const [i, id] of duplicates(pkgIds)) issue(['packages', i, 'id'], `duplicate package id "${id}"`);
+  for (const [i, id] of duplicates(prioIds)) issue(['priorities', i, 'id'], `duplicate priority id "${id}"`);
+  const pkgs = new Set(pkgIds);
+  const prios = new Set(prioIds);
+
+  if (!(cfg.calendarId in cfg.calendars)) issue(['calendarId'], `unknown calendar "${cfg.calendarId}"`);
+  cfg.packages.forEach((p, i) => {
+    if (p.calendarId !== null && !(p.calendarId in cfg.calendars)) issue(['packages', i, 'calendarId'], `unknown calendar "${p.calendarId}"`);
+  });
+  if (!pkgs.has(cfg.defaultPackage)) issue(['defaultPackage'], `unknown package "${cfg.defaultPackage}"`);
+  if (cfg.priorities.length > 0) {
+    if (cfg.defaultPriority === null) issue(['defaultPriority'], 'expected the priority a request has until support classifies it');
+    else if (!prios.has(cfg.defaultPriority)) issue(['defaultPriority'], `unknown priority "${cfg.defaultPriority}"`);
+  } else if (cfg.defaultPriority !== null) {
+    issue(['defaultPriority'], `unknown priority "${cfg.defaultPriority}" (no priorities are defined)`);
+  }
+
+  checkGoalTables(cfg, ctx);
+
+  const roleOf = new Map<string, string>();
+  for (const role of ['initial', 'customerWait', 'resolved', 'closed'] as const) {
+    cfg.statuses[role].forEach((s, i) => {
+      const prev = roleOf.get(s.toLowerCase());
+      if (prev !== undefined) issue(['statuses', role, i], `status "${s}" already has the role ${prev}`);
+      else roleOf.set(s.toLowerCase(), role);
+    });
+  }
+
+  if (cfg.autoClose !== null && parsePeriod(cfg.autoClose.period) === null) {
+    issue(['autoClose', 'period'], `expected a plain period like "14d", "24h" or "90m", got "${cfg.autoClose.period}"`);
+  }
+
+  cfg.customers.forEach((c, i) => {
+    if (!pkgs.has(c.package)) issue(['customers', i, 'package'], `unknown package "${c.package}"`);
+    if (c.validFrom !== null && c.validTo !== null && c.validTo < c.validFrom) {
+      issue(['customers', i, 'validTo'], `ends (${c.validTo}) before it starts (${c.validFrom})`);
+    }
+  });
+}
+
+/** The v2 schema with every cross-field rule. Output is exactly the domain's `SlaConfig`. */
+export const slaConfigSchema = baseSchema.superRefine(crossCheck);
+
+export type SlaConfigInput = z.input<typeof slaConfigSchema>;
+
+// Compile-time proof that whatever the schema outputs is a domain `SlaConfig`.
+const schemaOutputIsDomainConfig = (x: z.output<typeof slaConfigSchema>): SlaConfig => x;
+void schemaOutputIsDomainConfig;

@@ -1,0 +1,30 @@
+// Public API of the SLA clocks. Other modules import from here only.
+
+export { computeClocks, goalFor } from './compute-clocks';
+export { parsePeriod } from './period';
+export type {
+  Acknowledgement,
+  Actor,
+  AgentRule,
+  Channel,
+  ChannelKind,
+  Clock,
+  ClockHistoryEntry,
+  ClockSet,
+  ClockState,
+  CustomerAssignment,
+  FollowUpClock,
+  GoalClock,
+  GoalKeying,
+  GoalTable,
+  HistoryWhat,
+  LocalizedText,
+  PackageValidity,
+  PauseReason,
+  Priority,
+  ServicePackage,
+  SlaConfig,
+  SlaEvent,
+  SlaRequest,
+  StatusRoles,
+} from './types';

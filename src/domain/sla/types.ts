@@ -1,0 +1,215 @@
+// The SLA configuration and request as the pure domain sees them. The zod schema that produces an
+// `SlaConfig` from untrusted JSON lives in src/config (outer ring); it is checked at compile time to
+// output exactly this shape, so the domain never imports the schema and never re-validates.
+
+import type { CalendarDef } from '../calendar';
+
+/** Russian and English text of anything a person reads. */
+export interface LocalizedText {
+  readonly ru: string;
+  readonly en: string;
+}
+
+export type PackageValidity =
+  | { readonly kind: 'unlimited' }
+  | { readonly kind: 'months'; readonly months: number }
+  /** Valid while a (partner) contract lasts; the end date comes from the customer assignment. */
+  | { readonly kind: 'contract' };
+
+export type ChannelKind = 'email' | 'phone' | 'freePhone' | 'skype' | 'portal' | 'form' | 'chat' | 'other';
+
+export interface Channel {
+  readonly kind: ChannelKind;
+  /** Address, number or URL as the regulation prints it. */
+  readonly address: string;
+  readonly name: LocalizedText;
+}
+
+export interface ServicePackage {
+  /** Normalised to a string: a number and its string form are the same id. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description: LocalizedText | null;
+  /** Price in roubles for the validity period; 0 = free; null = not published (price list on request). */
+  readonly price: number | null;
+  readonly validity: PackageValidity;
+  readonly channels: readonly Channel[];
+  /** Products the package covers, as the regulation names them. */
+  readonly products: readonly LocalizedText[];
+  /** What else the package includes: remote help, personal specialist, reports on request… */
+  readonly extras: readonly LocalizedText[];
+  /** How many of the customer's contacts may use Skype (0 = no Skype). */
+  readonly skypeContacts: number;
+  /** Calendar used for requests on this package instead of the configuration's `calendarId`. */
+  readonly calendarId: string | null;
+}
+
+export interface Priority {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** The definition agents read when they pick the priority. */
+  readonly definition: LocalizedText;
+}
+
+export type GoalKeying = 'package' | 'priority' | 'matrix';
+
+/**
+ * Goal strings (`4h`, `2wd`, `24h,5bd`) keyed by package id, by priority id, or package → priority.
+ * Which of the three is said by `SlaConfig.goalsBy[clock]`, so that paths stay short and exact:
+ * `goals.resolution["2"]`, `goals.reaction["optimal"]["1"]`.
+ */
+export type GoalTable = Readonly<Record<string, string | Readonly<Record<string, string>>>>;
+
+export type GoalClock = 'reaction' | 'resolution';
+
+export interface StatusRoles {
+  /** Statuses a new request is in; the first one is where a request starts. */
+  readonly initial: readonly string[];
+  /** The resolution clock is paused while the request is in one of these. */
+  readonly customerWait: readonly string[];
+  readonly resolved: readonly string[];
+  readonly closed: readonly string[];
+}
+
+/** Who counts as an agent when the Jira adapter labels comments (the domain sees `by` already set). */
+export type AgentRule =
+  | { readonly kind: 'notReporter' }
+  | { readonly kind: 'groups'; readonly groups: readonly string[] }
+  | { readonly kind: 'accounts'; readonly accountIds: readonly string[] };
+
+export interface CustomerAssignment {
+  readonly match: { readonly organization: string } | { readonly emailDomain: string };
+  readonly package: string;
+  /** YYYY-MM-DD, inclusive, in the calendar's zone; null = open-ended. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly note: string | null;
+}
+
+export interface Acknowledgement {
+  /** Tell the customer the request's number, priority and due dates once it is classified. */
+  readonly enabled: boolean;
+  /** Placeholders: {key}, {priority}, {reactionDue}, {resolutionDue}. */
+  readonly text: LocalizedText;
+}
+
+export interface SlaConfig {
+  readonly schemaVersion: 2;
+  readonly name: LocalizedText;
+  /** The template this configuration was made from, if any. */
+  readonly template: string | null;
+  readonly calendarId: string;
+  readonly calendars: Readonly<Record<string, CalendarDef>>;
+  readonly packages: readonly ServicePackage[];
+  readonly defaultPackage: string;
+  readonly priorities: readonly Priority[];
+  /** Priority a request has until support classifies it; null when the config has no priorities. */
+  readonly defaultPriority: string | null;
+  readonly goalsBy: Readonly<Partial<Record<GoalClock, GoalKeying>>>;
+  readonly goals: Readonly<Partial<Record<GoalClock, GoalTable>>>;
+  /** A running clock is at risk when at most this share of its goal is left (0.25); 0 = never. */
+  readonly atRiskThreshold: number;
+  readonly statuses: StatusRoles;
+  readonly agentRule: AgentRule;
+  /** Plain calendar time (`14d`, `24h`) after entering Resolved without a customer comment; null = never. */
+  readonly autoClose: { readonly period: string } | null;
+  readonly customers: readonly CustomerAssignment[];
+  readonly acknowledgement: Acknowledgement;
+  /** Minimum time accounted per answer in reports (Barier: 30); null = actual time. */
+  readonly minimumAnswerMinutes: number | null;
+}
+
+/** Who wrote a comment or made a change, as the Jira adapter classified it by `agentRule`. */
+export type Actor = 'agent' | 'customer';
+
+export type SlaEvent =
+  | { readonly at: number; readonly type: 'status'; readonly to: string }
+  | { readonly at: number; readonly type: 'comment'; readonly by: Actor }
+  /** A priority change; `by` defaults to agent (support classifies), a customer's own change does not stop reaction. */
+  | { readonly at: number; readonly type: 'priority'; readonly to: string | null; readonly by?: Actor }
+  | { readonly at: number; readonly type: 'package'; readonly to: string | null };
+
+/**
+ * A request's history as the clocks read it. Instants are epoch ms (`created`, `at`).
+ * `package`/`priority` are the values at creation (null/absent = not set yet).
+ */
+export interface SlaRequest {
+  readonly key?: string;
+  readonly created: number;
+  readonly package?: string | null;
+  readonly priority?: string | null;
+  /** Status at creation; defaults to the first initial status of the configuration. */
+  readonly status?: string;
+  /** Used to find the customer's package when `package` is not set. */
+  readonly customer?: { readonly organization?: string | null; readonly emailDomain?: string | null };
+  readonly events: readonly SlaEvent[];
+}
+
+export type ClockState = 'running' | 'atRisk' | 'paused' | 'met' | 'breached';
+export type PauseReason = 'outsideWorkingHours' | 'customerWait' | null;
+
+/** One clock's numbers at `now`. Instants are epoch ms; minutes may be fractional. */
+export interface Clock {
+  readonly state: ClockState;
+  /** The goal string in effect (`24h,5bd`) and its working-time length at the clock's start. */
+  readonly goal: string;
+  readonly goalMinutes: number;
+  /** Time left at or below which a running clock is at risk (threshold × goal). */
+  readonly atRiskRemainingMinutes: number;
+  readonly elapsedMinutes: number;
+  /** goal − elapsed; negative once breached. */
+  readonly remainingMinutes: number;
+  /** Running/atRisk: when the goal will be reached; breached: when it was; paused/met: null. */
+  readonly due: number | null;
+  readonly startedAt: number;
+  readonly stoppedAt: number | null;
+  readonly pausedSince: number | null;
+  readonly pauseReason: PauseReason;
+  /** When a running clock outside working hours starts counting again. */
+  readonly resumesAt: number | null;
+  /** The package and priority whose goal is in effect. */
+  readonly packageId: string;
+  readonly priorityId: string | null;
+}
+
+export interface FollowUpClock extends Clock {
+  /** Every cycle, oldest first; the clock's own fields describe the last one. */
+  readonly cycles: readonly Clock[];
+}
+
+export type HistoryWhat =
+  | 'started'
+  | 'paused'
+  | 'resumed'
+  | 'stopped'
+  | 'breached'
+  | 'goalChanged'
+  | 'resolved'
+  | 'reopened'
+  | 'closed'
+  | 'scheduled'
+  | 'cancelled';
+
+export interface ClockHistoryEntry {
+  readonly at: number;
+  readonly clock: 'reaction' | 'resolution' | 'followUp' | 'autoClose' | 'request';
+  readonly what: HistoryWhat;
+  readonly detail?: string;
+}
+
+export interface ClockSet {
+  /** null when the configuration has no such goal. */
+  readonly reaction: Clock | null;
+  readonly resolution: Clock | null;
+  /** null when the configuration has no reaction goal or no cycle has started yet. */
+  readonly followUp: FollowUpClock | null;
+  readonly autoClose: { readonly at: number } | null;
+  /** Earliest future instant at which the result changes by time alone; an overdue auto-close is returned as is. */
+  readonly nextCheckAt: number | null;
+  readonly packageId: string;
+  readonly priorityId: string | null;
+  /** Zone of the calendar in effect, for formatting instants. */
+  readonly timezone: string;
+  readonly history: readonly ClockHistoryEntry[];
+  readonly warnings: readonly string[];
+}
