@@ -13,8 +13,8 @@ const TYPES = 'non_working, short or working_weekend';
  * @example importCsvCalendar('date,type\n2028-01-01,non_working\n').holidays // ["2028-01-01"]
  */
 export function importCsvCalendar(text: string): CalendarImport {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ',', skipEmptyLines: false });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) {
     throw new CalendarError('INVALID_IMPORT', [{ path: `line ${(fatal.row ?? 0) + 1}`, message: `malformed CSV: ${fatal.message}` }]);
   }
