@@ -1,0 +1,1241 @@
+// The emulated Jira site: projects, statuses with categories and a free workflow, users with
+// permissions, issues with fields (the app's custom fields included), JSM-style public/internal
+// comments, changelog and issue properties, persisted in SQLite. `handle()` answers the REST
+// routes the app calls with the JSON shapes of the Jira Cloud platform OpenAPI spec (v3).
+import type { Db, Meta } from './db';
+import { compileJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from './jql';
+import { appUuid, ENV_ID, type AppManifest, type ManifestField } from './manifest';
+
+export type Role = 'admin' | 'agent' | 'customer';
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface SiteUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string;
+  /** Jira's form, e.g. ru_RU, en_US. */
+  locale: string;
+  timeZone: string;
+  role: Role;
+}
+
+export interface SiteProject {
+  id: string;
+  key: string;
+  name: string;
+  /** Which Reglament template the demo configures for it (informational). */
+  template?: string;
+}
+
+export interface SiteStatus {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+
+export interface SiteField {
+  id: string;
+  /** `<appUuid>__DEVELOPMENT__<moduleKey>`, accepted wherever a field id is. */
+  key: string;
+  name: string;
+  moduleKey: string;
+  type: ManifestField['type'];
+  readOnly: boolean;
+  properties: ManifestField['properties'];
+}
+
+export interface SiteSpec {
+  cloudId?: string;
+  siteUrl?: string;
+  projects?: Array<{ key: string; name: string; template?: string }>;
+  users?: SiteUser[];
+  statuses?: SiteStatus[];
+}
+
+export interface CommentDoc {
+  id: string;
+  author: string;
+  /** Atlassian Document Format. */
+  body: unknown;
+  created: number;
+  updated: number;
+  jsdPublic: boolean;
+}
+
+export interface ChangeItem {
+  field: string;
+  fieldtype: 'jira' | 'custom';
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface HistoryDoc {
+  id: string;
+  author: string;
+  created: number;
+  items: ChangeItem[];
+}
+
+export interface IssueDoc {
+  id: number;
+  key: string;
+  projectKey: string;
+  summary: string;
+  description: unknown;
+  statusId: string;
+  reporter: string;
+  creator: string;
+  assignee: string | null;
+  priorityId: string;
+  created: number;
+  updated: number;
+  resolutionDate: number | null;
+  statusCategoryChangeDate: number;
+  custom: Record<string, unknown>;
+  comments: CommentDoc[];
+  histories: HistoryDoc[];
+  properties: Record<string, unknown>;
+}
+
+/** Who makes a REST call: the app itself (asApp) or a user (asUser). */
+export type Principal = { kind: 'app' } | { kind: 'user'; accountId: string };
+
+export interface RestReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A change to Jira data that a product event may report to the app. */
+export interface ProductEvent {
+  eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:commented:issue';
+  issueId: number;
+  actor: string;
+  /** True when the app itself caused the change (REST call from a handler). */
+  selfGenerated: boolean;
+  changelog?: HistoryDoc;
+  comment?: CommentDoc;
+  associatedStatuses?: [string, string];
+}
+
+export const APP_ACCOUNT_ID = '557058:reglament-app';
+const BASE_URL_DEFAULT = 'https://reglament-local.atlassian.net';
+
+export const DEFAULT_STATUSES: SiteStatus[] = [
+  { id: '1', name: 'Open', category: 'new' },
+  { id: '3', name: 'In Progress', category: 'indeterminate' },
+  { id: '10001', name: 'Waiting for customer', category: 'indeterminate' },
+  { id: '5', name: 'Resolved', category: 'done' },
+  { id: '6', name: 'Closed', category: 'done' },
+];
+
+const CATEGORY = {
+  new: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },
+  indeterminate: { id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' },
+  done: { id: 3, key: 'done', colorName: 'green', name: 'Done' },
+} as const;
+
+const PRIORITIES = [
+  { id: '1', name: 'Highest' },
+  { id: '2', name: 'High' },
+  { id: '3', name: 'Medium' },
+  { id: '4', name: 'Low' },
+  { id: '5', name: 'Lowest' },
+];
+
+const ISSUE_TYPE = { id: '10100', name: 'Support request', description: 'A request from a customer', subtask: false, hierarchyLevel: 0 };
+
+const PROJECT_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'TRANSITION_ISSUES',
+  'ADD_COMMENTS',
+  'ASSIGN_ISSUES',
+  'ASSIGNABLE_USER',
+  'RESOLVE_ISSUES',
+  'CLOSE_ISSUES',
+  'SERVICEDESK_AGENT',
+  'ADMINISTER_PROJECTS',
+] as const;
+const GLOBAL_PERMISSIONS = ['ADMINISTER', 'SYSTEM_ADMIN', 'USER_PICKER', 'BROWSE_USERS'] as const;
+/** What a JSM customer may do on the requests they raised. */
+const CUSTOMER_ISSUE_PERMISSIONS = new Set(['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ISSUES']);
+
+export function jiraDate(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
+export function textToAdf(text: string): unknown {
+  return {
+    type: 'doc',
+    version: 1,
+    content: text.split(/\n{2,}/).map((p) => ({ type: 'paragraph', content: p.length > 0 ? [{ type: 'text', text: p }] : [] })),
+  };
+}
+
+export function adfToText(adf: unknown): string {
+  if (typeof adf === 'string') return adf;
+  const parts: string[] = [];
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    const node = n as { type?: string; text?: string; content?: unknown[] };
+    if (node.type === 'text' && typeof node.text === 'string') parts.push(node.text);
+    if (node.type === 'hardBreak') parts.push('\n');
+    node.content?.forEach(walk);
+    if (node.type === 'paragraph') parts.push('\n\n');
+  };
+  walk(adf);
+  return parts.join('').trim();
+}
+
+class RestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+function bad(message: string, errors: Record<string, string> = {}): never {
+  throw new RestError(400, message, errors);
+}
+
+function encodeToken(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function decodeToken(token: string | undefined | null): number {
+  if (!token) return 0;
+  try {
+    const v = JSON.parse(Buffer.from(token, 'base64url').toString()) as { o?: unknown };
+    if (typeof v.o === 'number' && v.o >= 0) return v.o;
+  } catch {
+    /* falls through to the error below */
+  }
+  bad('The provided next page token is invalid or expired.');
+}
+
+function getPath(obj: unknown, path: string[]): unknown {
+  let cur = obj;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return cur;
+}
+
+export class JiraSite {
+  private readonly issuesById = new Map<number, IssueDoc>();
+  private readonly issuesByKey = new Map<string, IssueDoc>();
+  private readonly saveStmt;
+  cloudId = 'local-cloud';
+  siteUrl = BASE_URL_DEFAULT;
+  projects: SiteProject[] = [];
+  users: SiteUser[] = [];
+  statuses: SiteStatus[] = DEFAULT_STATUSES;
+  fields: SiteField[] = [];
+  /** Set by the emulator: receives every change that may produce a product event. */
+  onChange: ((e: ProductEvent, opts: { generateAppEvents: boolean }) => void) | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly meta: Meta,
+    private readonly manifest: AppManifest,
+    private readonly now: () => number,
+  ) {
+    this.saveStmt = db.prepare<[number, string, string]>('INSERT INTO issues (id, key, doc) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET key = excluded.key, doc = excluded.doc');
+    const site = meta.get<{ cloudId: string; siteUrl: string; projects: SiteProject[]; users: SiteUser[]; statuses: SiteStatus[]; fields: SiteField[] }>('site');
+    if (site) Object.assign(this, site);
+    for (const row of db.prepare<[], { doc: string }>('SELECT doc FROM issues').all()) {
+      const doc = JSON.parse(row.doc) as IssueDoc;
+      this.issuesById.set(doc.id, doc);
+      this.issuesByKey.set(doc.key, doc);
+    }
+  }
+
+  get seeded(): boolean {
+    return this.projects.length > 0;
+  }
+
+  // ------------------------------------------------------------ site setup
+
+  seed(spec: SiteSpec = {}): void {
+    this.cloudId = spec.cloudId ?? this.cloudId;
+    this.siteUrl = spec.siteUrl ?? this.siteUrl;
+    this.statuses = spec.statuses ?? DEFAULT_STATUSES;
+    const existing = new Map(this.projects.map((p) => [p.key, p]));
+    let nextProjectId = 10000 + this.projects.length;
+    for (const p of spec.projects ?? [{ key: 'SUP', name: 'Support' }]) {
+      if (!/^[A-Z][A-Z0-9_]{1,9}$/.test(p.key)) throw new Error(`seedSite: project key '${p.key}' must match ^[A-Z][A-Z0-9_]{1,9}$`);
+      const prev = existing.get(p.key);
+      if (prev) Object.assign(prev, p);
+      else this.projects.push({ id: String(nextProjectId++), key: p.key, name: p.name, ...(p.template ? { template: p.template } : {}) });
+    }
+    const users = spec.users ?? DEFAULT_USERS;
+    const byId = new Map(this.users.map((u) => [u.accountId, u]));
+    for (const u of users) byId.set(u.accountId, u);
+    this.users = [...byId.values()];
+    // The app's custom fields get stable ids in manifest order, as a fresh install would.
+    const uuid = appUuid(this.manifest.appId);
+    this.fields = this.manifest.fields.map((f, i) => ({
+      id: this.fields.find((x) => x.moduleKey === f.moduleKey)?.id ?? `customfield_${10050 + i}`,
+      key: `${uuid}__DEVELOPMENT__${f.moduleKey}`,
+      name: f.name,
+      moduleKey: f.moduleKey,
+      type: f.type,
+      readOnly: f.readOnly,
+      properties: f.properties,
+    }));
+    this.saveSite();
+  }
+
+  private saveSite(): void {
+    this.meta.set('site', { cloudId: this.cloudId, siteUrl: this.siteUrl, projects: this.projects, users: this.users, statuses: this.statuses, fields: this.fields });
+  }
+
+  // ------------------------------------------------------------ direct access
+
+  issue(idOrKey: string | number): IssueDoc | undefined {
+    if (typeof idOrKey === 'number' || /^\d+$/.test(idOrKey)) return this.issuesById.get(Number(idOrKey));
+    return this.issuesByKey.get(idOrKey.toUpperCase());
+  }
+
+  allIssues(): IssueDoc[] {
+    return [...this.issuesById.values()].sort((a, b) => a.id - b.id);
+  }
+
+  user(accountId: string): SiteUser | undefined {
+    return this.users.find((u) => u.accountId === accountId);
+  }
+
+  status(idOrName: string): SiteStatus | undefined {
+    return this.statuses.find((s) => s.id === idOrName || s.name.toLowerCase() === idOrName.toLowerCase());
+  }
+
+  project(idOrKey: string): SiteProject | undefined {
+    return this.projects.find((p) => p.id === idOrKey || p.key.toLowerCase() === idOrKey.toLowerCase());
+  }
+
+  field(idOrKeyOrModule: string): SiteField | undefined {
+    return this.fields.find((f) => f.id === idOrKeyOrModule || f.key === idOrKeyOrModule || f.moduleKey === idOrKeyOrModule);
+  }
+
+  /** The value of one of the app's custom fields, by module key or field id. */
+  fieldValue(issueKey: string, field: string): unknown {
+    const f = this.field(field);
+    const issue = this.issue(issueKey);
+    if (!f || !issue) return undefined;
+    return issue.custom[f.id] ?? null;
+  }
+
+  private save(issue: IssueDoc): void {
+    this.issuesById.set(issue.id, issue);
+    this.issuesByKey.set(issue.key, issue);
+    this.saveStmt.run(issue.id, issue.key, JSON.stringify(issue));
+  }
+
+  /** Runs several writes in one SQLite transaction (bulk seeding). */
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  private counter(name: string, start: number): number {
+    const v = (this.meta.get<number>(`counter:${name}`) ?? start) + 1;
+    this.meta.set(`counter:${name}`, v);
+    return v;
+  }
+
+  // ------------------------------------------------------------ permissions
+
+  private userRole(accountId: string): Role | undefined {
+    return this.user(accountId)?.role;
+  }
+
+  hasGlobal(p: Principal, perm: string): boolean {
+    if (p.kind === 'app') return perm !== 'SYSTEM_ADMIN';
+    const role = this.userRole(p.accountId);
+    if (perm === 'ADMINISTER' || perm === 'SYSTEM_ADMIN') return role === 'admin';
+    return role === 'admin' || role === 'agent';
+  }
+
+  hasProject(p: Principal, perm: string, project: SiteProject): boolean {
+    void project;
+    if (p.kind === 'app') return true;
+    const role = this.userRole(p.accountId);
+    if (role === 'admin') return true;
+    if (role === 'agent') return perm !== 'ADMINISTER_PROJECTS';
+    if (role === 'customer') return perm === 'CREATE_ISSUES';
+    return false;
+  }
+
+  hasIssue(p: Principal, perm: string, issue: IssueDoc): boolean {
+    const project = this.project(issue.projectKey)!;
+    if (this.hasProject(p, perm, project)) return true;
+    // JSM customers reach only the requests they raised.
+    return p.kind === 'user' && this.userRole(p.accountId) === 'customer' && issue.reporter === p.accountId && CUSTOMER_ISSUE_PERMISSIONS.has(perm);
+  }
+
+  private visibleIssue(p: Principal, idOrKey: string): IssueDoc {
+    const issue = this.issue(idOrKey);
+    if (!issue || !this.hasIssue(p, 'BROWSE_PROJECTS', issue)) throw new RestError(404, 'Issue does not exist or you do not have permission to see it.');
+    return issue;
+  }
+
+  // ------------------------------------------------------------ JSON shapes
+
+  private userJson(accountId: string | null): unknown {
+    if (!accountId) return null;
+    if (accountId === APP_ACCOUNT_ID) {
+      return { self: `${this.siteUrl}/rest/api/3/user?accountId=${accountId}`, accountId, accountType: 'app', displayName: 'Reglament', active: true, timeZone: 'UTC', avatarUrls: this.avatars(accountId) };
+    }
+    const u = this.user(accountId);
+    return {
+      self: `${this.siteUrl}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`,
+      accountId,
+      accountType: u?.role === 'customer' ? 'customer' : 'atlassian',
+      emailAddress: u?.emailAddress,
+      displayName: u?.displayName ?? accountId,
+      active: true,
+      timeZone: u?.timeZone ?? 'UTC',
+      locale: u?.locale,
+      avatarUrls: this.avatars(accountId),
+    };
+  }
+
+  private avatars(id: string): Record<string, string> {
+    const base = `${this.siteUrl}/secure/useravatar?ownerId=${encodeURIComponent(id)}`;
+    return { '48x48': base, '24x24': `${base}&size=small`, '16x16': `${base}&size=xsmall`, '32x32': `${base}&size=medium` };
+  }
+
+  private categoryJson(key: StatusCategoryKey): unknown {
+    const c = CATEGORY[key];
+    return { self: `${this.siteUrl}/rest/api/3/statuscategory/${c.id}`, id: c.id, key: c.key, colorName: c.colorName, name: c.name };
+  }
+
+  statusJson(s: SiteStatus): unknown {
+    return {
+      self: `${this.siteUrl}/rest/api/3/status/${s.id}`,
+      description: '',
+      iconUrl: `${this.siteUrl}/images/icons/statuses/generic.png`,
+      name: s.name,
+      id: s.id,
+      statusCategory: this.categoryJson(s.category),
+    };
+  }
+
+  private projectJson(p: SiteProject): Record<string, unknown> {
+    return {
+      self: `${this.siteUrl}/rest/api/3/project/${p.id}`,
+      id: p.id,
+      key: p.key,
+      name: p.name,
+      projectTypeKey: 'service_desk',
+      simplified: false,
+      style: 'classic',
+      isPrivate: false,
+      avatarUrls: { '48x48': `${this.siteUrl}/secure/projectavatar?pid=${p.id}` },
+    };
+  }
+
+  private fieldJson(f: SiteField): unknown {
+    const num = f.id.replace('customfield_', '');
+    const custom = `${this.manifest.appId.replace('::app/', '::extension/')}/${ENV_ID}/static/${f.moduleKey}`;
+    return {
+      id: f.id,
+      key: f.id,
+      name: f.name,
+      custom: true,
+      orderable: !f.readOnly,
+      navigable: true,
+      searchable: true,
+      clauseNames: [`cf[${num}]`, f.name],
+      schema: { type: f.type === 'datetime' ? 'datetime' : f.type === 'object' ? 'any' : f.type, custom, customId: Number(num) },
+    };
+  }
+
+  private systemFieldsJson(): unknown[] {
+    const sys = (id: string, name: string, type: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      key: id,
+      name,
+      custom: false,
+      orderable: true,
+      navigable: true,
+      searchable: true,
+      clauseNames: [id],
+      schema: { type, system: id },
+      ...extra,
+    });
+    return [
+      sys('summary', 'Summary', 'string'),
+      sys('description', 'Description', 'string'),
+      sys('status', 'Status', 'status'),
+      sys('priority', 'Priority', 'priority'),
+      sys('reporter', 'Reporter', 'user'),
+      sys('assignee', 'Assignee', 'user'),
+      sys('created', 'Created', 'datetime'),
+      sys('updated', 'Updated', 'datetime'),
+      sys('resolution', 'Resolution', 'resolution'),
+      sys('resolutiondate', 'Resolved', 'datetime', { clauseNames: ['resolutiondate', 'resolved'] }),
+      sys('project', 'Project', 'project'),
+      sys('issuetype', 'Issue Type', 'issuetype', { clauseNames: ['issuetype', 'type'] }),
+      sys('comment', 'Comment', 'comments-page'),
+    ];
+  }
+
+  private commentJson(issue: IssueDoc, c: CommentDoc): unknown {
+    return {
+      self: `${this.siteUrl}/rest/api/3/issue/${issue.id}/comment/${c.id}`,
+      id: c.id,
+      author: this.userJson(c.author),
+      updateAuthor: this.userJson(c.author),
+      body: c.body,
+      created: jiraDate(c.created),
+      updated: jiraDate(c.updated),
+      jsdPublic: c.jsdPublic,
+      ...(c.jsdPublic ? {} : { properties: [{ key: 'sd.public.comment', value: { internal: true } }] }),
+    };
+  }
+
+  private historyJson(h: HistoryDoc, fieldIds?: Set<string>): unknown {
+    return {
+      id: h.id,
+      author: this.userJson(h.author),
+      created: jiraDate(h.created),
+      items: h.items.filter((i) => !fieldIds || fieldIds.has(i.fieldId) || fieldIds.has(i.field)),
+    };
+  }
+
+  private customValueJson(f: SiteField, v: unknown): unknown {
+    if (v === null || v === undefined) return null;
+    if (f.type === 'datetime' && typeof v === 'string') return jiraDate(Date.parse(v));
+    return v;
+  }
+
+  private fieldsJson(issue: IssueDoc, wanted: (id: string) => boolean): Record<string, unknown> {
+    const status = this.status(issue.statusId)!;
+    const project = this.project(issue.projectKey)!;
+    const priority = PRIORITIES.find((p) => p.id === issue.priorityId) ?? PRIORITIES[2]!;
+    const out: Record<string, unknown> = {};
+    const put = (id: string, v: () => unknown): void => {
+      if (wanted(id)) out[id] = v();
+    };
+    put('summary', () => issue.summary);
+    put('description', () => issue.description ?? null);
+    put('status', () => this.statusJson(status));
+    put('statuscategorychangedate', () => jiraDate(issue.statusCategoryChangeDate));
+    put('priority', () => ({ self: `${this.siteUrl}/rest/api/3/priority/${priority.id}`, iconUrl: `${this.siteUrl}/images/icons/priorities/${priority.name.toLowerCase()}.svg`, name: priority.name, id: priority.id }));
+    put('reporter', () => this.userJson(issue.reporter));
+    put('creator', () => this.userJson(issue.creator));
+    put('assignee', () => this.userJson(issue.assignee));
+    put('created', () => jiraDate(issue.created));
+    put('updated', () => jiraDate(issue.updated));
+    put('resolutiondate', () => (issue.resolutionDate === null ? null : jiraDate(issue.resolutionDate)));
+    put('resolution', () =>
+      issue.resolutionDate === null ? null : { self: `${this.siteUrl}/rest/api/3/resolution/10000`, id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
+    );
+    put('project', () => this.projectJson(project));
+    put('issuetype', () => ({ self: `${this.siteUrl}/rest/api/3/issuetype/${ISSUE_TYPE.id}`, ...ISSUE_TYPE, iconUrl: `${this.siteUrl}/images/icons/issuetypes/task.svg` }));
+    put('labels', () => []);
+    put('comment', () => ({
+      comments: issue.comments.map((c) => this.commentJson(issue, c)),
+      self: `${this.siteUrl}/rest/api/3/issue/${issue.id}/comment`,
+      maxResults: issue.comments.length,
+      total: issue.comments.length,
+      startAt: 0,
+    }));
+    for (const f of this.fields) put(f.id, () => this.customValueJson(f, issue.custom[f.id]));
+    return out;
+  }
+
+  /** IssueBean for the given `fields` list (Jira's rules: *all, *navigable, -x exclusions). */
+  issueJson(issue: IssueDoc, fieldsParam: string[] | undefined, opts: { expand?: string[]; properties?: string[]; defaultAll: boolean }): Record<string, unknown> {
+    const list = (fieldsParam ?? []).flatMap((f) => f.split(',')).map((f) => f.trim()).filter((f) => f.length > 0);
+    const include = new Set(list.filter((f) => !f.startsWith('-')));
+    const exclude = new Set(list.filter((f) => f.startsWith('-')).map((f) => f.slice(1)));
+    const all = include.has('*all') || include.has('*navigable') || (include.size === 0 && opts.defaultAll);
+    const resolveId = (id: string): string => this.field(id)?.id ?? id;
+    const includeIds = new Set([...include].map(resolveId));
+    const wanted = (id: string): boolean => !exclude.has(id) && (all || includeIds.has(id));
+    const fields = this.fieldsJson(issue, wanted);
+    const out: Record<string, unknown> = {
+      expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+      id: String(issue.id),
+      self: `${this.siteUrl}/rest/api/3/issue/${issue.id}`,
+      key: issue.key,
+    };
+    if (Object.keys(fields).length > 0 || all || include.size > 0) out.fields = fields;
+    if (opts.expand?.includes('changelog')) {
+      out.changelog = { startAt: 0, maxResults: issue.histories.length, total: issue.histories.length, histories: issue.histories.map((h) => this.historyJson(h)) };
+    }
+    if (opts.properties && opts.properties.length > 0) {
+      const props: Record<string, unknown> = {};
+      const keys = opts.properties.includes('*all') ? Object.keys(issue.properties) : opts.properties;
+      for (const k of keys) if (k in issue.properties) props[k] = issue.properties[k];
+      out.properties = props;
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ JQL
+
+  private jqlFields(): JqlFields<IssueDoc> {
+    const byName = (name: string): SiteField | undefined => this.fields.find((f) => f.name.toLowerCase() === name.toLowerCase() || f.id === name);
+    const customAccessor = (f: SiteField, path: string[]): FieldAccessor<IssueDoc> => {
+      if (f.type === 'object') {
+        if (path.length === 0) throw new JqlError(`Field '${f.name}' is an object: search one of its properties, e.g. "${f.name}".state.`);
+        const prop = f.properties[path[0]!];
+        if (!prop) throw new JqlError(`Field '${f.name}.${path.join('.')}' does not exist or you do not have permission to view it.`);
+        if (prop.type === 'datetime' || prop.type === 'date') {
+          return { type: 'date', get: (i) => toMs(getPath(i.custom[f.id], [prop.name])) };
+        }
+        return { type: 'string', get: (i) => toStr(getPath(i.custom[f.id], [prop.name])) };
+      }
+      if (f.type === 'datetime' || f.type === 'date') return { type: 'date', get: (i) => toMs(i.custom[f.id]) };
+      if (f.type === 'number') return { type: 'number', get: (i) => (typeof i.custom[f.id] === 'number' ? (i.custom[f.id] as number) : null) };
+      return { type: 'string', get: (i) => toStr(i.custom[f.id]) };
+    };
+    const propertyAccessor = (key: string, path: string[], type: string): FieldAccessor<IssueDoc> => {
+      if (type === 'date') return { type: 'date', get: (i) => toMs(getPath(i.properties[key], path)) };
+      if (type === 'number') return { type: 'number', get: (i) => { const v = getPath(i.properties[key], path); return typeof v === 'number' ? v : null; } };
+      return { type: 'string', get: (i) => toStr(getPath(i.properties[key], path)), equals: (a, b) => a === b };
+    };
+    return {
+      resolve: (ref: FieldRef): FieldAccessor<IssueDoc> => {
+        if (ref.kind === 'cf') {
+          const f = this.fields.find((x) => x.id === `customfield_${ref.id}`);
+          if (!f) throw new JqlError(`Field 'cf[${ref.id}]' does not exist or you do not have permission to view it.`);
+          return customAccessor(f, ref.path);
+        }
+        if (ref.kind === 'property') {
+          const declared = this.manifest.entityValues.find((v) => v.propertyKey === ref.key && v.path === ref.path.join('.'));
+          return propertyAccessor(ref.key, ref.path, declared?.type ?? 'string');
+        }
+        const name = ref.name.toLowerCase();
+        if (!ref.quoted) {
+          switch (name) {
+            case 'project':
+              return { type: 'string', get: (i) => i.projectKey, equals: (a, b) => { const p = this.project(b); return p ? p.key === a : a.toLowerCase() === b.toLowerCase(); } };
+            case 'status':
+              return { type: 'string', get: (i) => i.statusId, equals: (a, b) => this.status(b)?.id === a };
+            case 'statuscategory':
+              return {
+                type: 'string',
+                get: (i) => this.status(i.statusId)!.category,
+                equals: (a, b) => { const c = CATEGORY[a as StatusCategoryKey]; const l = b.toLowerCase(); return c.key === l || c.name.toLowerCase() === l || String(c.id) === l; },
+              };
+            case 'issuekey':
+            case 'key':
+            case 'id':
+              return { type: 'string', get: (i) => i.key, equals: (a, b) => a === b.toUpperCase() || this.issue(a)?.id === Number(b) };
+            case 'summary':
+              return { type: 'string', get: (i) => i.summary };
+            case 'text':
+              return { type: 'string', get: (i) => [i.summary, adfToText(i.description), ...i.comments.map((c) => adfToText(c.body))] };
+            case 'reporter':
+              return { type: 'string', get: (i) => i.reporter, equals: (a, b) => a === b };
+            case 'assignee':
+              return { type: 'string', get: (i) => i.assignee, equals: (a, b) => a === b };
+            case 'priority':
+              return { type: 'string', get: (i) => PRIORITIES.find((p) => p.id === i.priorityId)!.name, equals: (a, b) => a.toLowerCase() === b.toLowerCase() || PRIORITIES.find((p) => p.name === a)?.id === b };
+            case 'created':
+            case 'createddate':
+              return { type: 'date', get: (i) => i.created };
+            case 'updated':
+            case 'updateddate':
+              return { type: 'date', get: (i) => i.updated };
+            case 'resolved':
+            case 'resolutiondate':
+              return { type: 'date', get: (i) => i.resolutionDate };
+            case 'resolution':
+              return { type: 'string', get: (i) => (i.resolutionDate === null ? null : 'Done') };
+            case 'issuetype':
+            case 'type':
+              return { type: 'string', get: () => ISSUE_TYPE.name, equals: (a, b) => a.toLowerCase() === b.toLowerCase() || b === ISSUE_TYPE.id };
+            default:
+              break;
+          }
+          const alias = this.manifest.entityValues.find((v) => v.searchAlias?.toLowerCase() === name);
+          if (alias) return propertyAccessor(alias.propertyKey, [...alias.path.split('.'), ...ref.path], alias.type);
+          if (/^customfield_\d+$/.test(name)) {
+            const f = this.fields.find((x) => x.id === name);
+            if (f) return customAccessor(f, ref.path);
+          }
+        }
+        const f = byName(ref.name);
+        if (f) return customAccessor(f, ref.path);
+        throw new JqlError(`Field '${ref.name}' does not exist or you do not have permission to view it.`);
+      },
+    };
+  }
+
+  search(p: Principal, jql: string): IssueDoc[] {
+    const compiled = compileJql(jql, this.jqlFields(), { nowMs: this.now(), ...(p.kind === 'user' ? { currentUser: p.accountId } : {}) });
+    if (!compiled.hasRestriction) {
+      throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    }
+    const hits = this.allIssues().filter((i) => this.hasIssue(p, 'BROWSE_PROJECTS', i) && compiled.matches(i));
+    // Default order (no ORDER BY): newest first, like Jira's issue navigator.
+    hits.sort((a, b) => compiled.compare(a, b) || b.id - a.id);
+    return hits;
+  }
+
+  // ------------------------------------------------------------ writes (shared by REST and actions)
+
+  createIssue(input: { projectKey: string; summary: string; description?: string; reporter: string; custom?: Record<string, unknown>; at?: number }): IssueDoc {
+    const project = this.project(input.projectKey);
+    if (!project) throw new RestError(400, `project '${input.projectKey}' does not exist`, { project: 'valid project is required' });
+    if (!this.user(input.reporter)) throw new RestError(400, `reporter '${input.reporter}' is not a user of this site`, { reporter: 'unknown user' });
+    const at = input.at ?? this.now();
+    const id = this.counter('issue', 10000);
+    const num = this.counter(`project:${project.key}`, 0);
+    const initial = this.statuses.find((s) => s.category === 'new') ?? this.statuses[0]!;
+    const custom: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(input.custom ?? {})) {
+      const f = this.field(k);
+      if (!f) throw new RestError(400, `field '${k}' does not exist`);
+      if (v !== null && v !== undefined) custom[f.id] = v;
+    }
+    const issue: IssueDoc = {
+      id,
+      key: `${project.key}-${num}`,
+      projectKey: project.key,
+      summary: input.summary,
+      description: input.description ? textToAdf(input.description) : null,
+      statusId: initial.id,
+      reporter: input.reporter,
+      creator: input.reporter,
+      assignee: null,
+      priorityId: '3',
+      created: at,
+      updated: at,
+      resolutionDate: null,
+      statusCategoryChangeDate: at,
+      custom,
+      comments: [],
+      histories: [],
+      properties: {},
+    };
+    this.save(issue);
+    this.onChange?.({ eventType: 'avi:jira:created:issue', issueId: issue.id, actor: input.reporter, selfGenerated: false }, { generateAppEvents: true });
+    return issue;
+  }
+
+  addComment(issue: IssueDoc, input: { author: string; body: unknown; internal: boolean; at?: number; selfGenerated: boolean }): CommentDoc {
+    const at = input.at ?? this.now();
+    const c: CommentDoc = { id: String(this.counter('comment', 10000)), author: input.author, body: input.body, created: at, updated: at, jsdPublic: !input.internal };
+    issue.comments.push(c);
+    issue.updated = Math.max(issue.updated, at);
+    this.save(issue);
+    this.onChange?.({ eventType: 'avi:jira:commented:issue', issueId: issue.id, actor: input.author, selfGenerated: input.selfGenerated, comment: c }, { generateAppEvents: true });
+    return c;
+  }
+
+  private addHistory(issue: IssueDoc, author: string, items: ChangeItem[], at: number): HistoryDoc {
+    const h: HistoryDoc = { id: String(this.counter('history', 10000)), author, created: at, items };
+    issue.histories.push(h);
+    return h;
+  }
+
+  transitionTo(issue: IssueDoc, statusName: string, input: { by: string; at?: number; selfGenerated: boolean }): HistoryDoc | null {
+    const to = this.status(statusName);
+    if (!to) throw new RestError(400, `status '${statusName}' does not exist`);
+    const from = this.status(issue.statusId)!;
+    if (from.id === to.id) return null;
+    const at = input.at ?? this.now();
+    const items: ChangeItem[] = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name }];
+    if (to.category === 'done' && issue.resolutionDate === null) {
+      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
+      issue.resolutionDate = at;
+    } else if (to.category !== 'done' && issue.resolutionDate !== null) {
+      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
+      issue.resolutionDate = null;
+    }
+    if (from.category !== to.category) issue.statusCategoryChangeDate = at;
+    issue.statusId = to.id;
+    issue.updated = Math.max(issue.updated, at);
+    const h = this.addHistory(issue, input.by, items, at);
+    this.save(issue);
+    this.onChange?.(
+      { eventType: 'avi:jira:updated:issue', issueId: issue.id, actor: input.by, selfGenerated: input.selfGenerated, changelog: h, associatedStatuses: [from.id, to.id] },
+      { generateAppEvents: true },
+    );
+    return h;
+  }
+
+  /** Sets custom field values; one changelog entry for the changed ones. */
+  setCustom(
+    issue: IssueDoc,
+    values: Array<{ field: SiteField; value: unknown }>,
+    input: { by: string; at?: number; selfGenerated: boolean; generateChangelog?: boolean; generateAppEvents?: boolean },
+  ): HistoryDoc | null {
+    const at = input.at ?? this.now();
+    const items: ChangeItem[] = [];
+    for (const { field, value } of values) {
+      const prev = issue.custom[field.id] ?? null;
+      const next = value ?? null;
+      if (JSON.stringify(prev) === JSON.stringify(next)) continue;
+      if (next === null) delete issue.custom[field.id];
+      else issue.custom[field.id] = next;
+      const str = (v: unknown): string | null => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+      items.push({ field: field.name, fieldtype: 'custom', fieldId: field.id, from: null, fromString: str(prev), to: null, toString: str(next) });
+    }
+    if (items.length === 0) return null;
+    issue.updated = Math.max(issue.updated, at);
+    const h = input.generateChangelog === false ? null : this.addHistory(issue, input.by, items, at);
+    this.save(issue);
+    this.onChange?.(
+      { eventType: 'avi:jira:updated:issue', issueId: issue.id, actor: input.by, selfGenerated: input.selfGenerated, changelog: h ?? { id: '0', author: input.by, created: at, items } },
+      { generateAppEvents: input.generateAppEvents !== false },
+    );
+    return h;
+  }
+
+  setProperty(issue: IssueDoc, key: string, value: unknown): void {
+    issue.properties[key] = value;
+    this.save(issue);
+  }
+
+  deleteProperty(issue: IssueDoc, key: string): boolean {
+    if (!(key in issue.properties)) return false;
+    delete issue.properties[key];
+    this.save(issue);
+    return true;
+  }
+
+  transitionsFor(issue: IssueDoc): Array<{ id: string; status: SiteStatus }> {
+    return this.statuses.map((s, i) => ({ id: String(11 + i * 10), status: s })).filter((t) => t.status.id !== issue.statusId);
+  }
+
+  // ------------------------------------------------------------ REST
+
+  handle(method: string, rawPath: string, bodyText: string | undefined, p: Principal): RestReply {
+    const url = new URL(rawPath, 'http://jira.local');
+    const path = url.pathname.replace(/\/+$/, '');
+    const q = url.searchParams;
+    let body: Record<string, unknown> = {};
+    try {
+      if (bodyText) body = JSON.parse(bodyText) as Record<string, unknown>;
+    } catch {
+      return { status: 400, body: { errorMessages: ['The request body is not valid JSON.'], errors: {} } };
+    }
+    try {
+      return this.route(method.toUpperCase(), path, q, body, p);
+    } catch (e) {
+      if (e instanceof RestError) return { status: e.status, body: { errorMessages: [e.message], errors: e.errors } };
+      if (e instanceof JqlError) return { status: 400, body: { errorMessages: [e.message], warningMessages: [] } };
+      throw e;
+    }
+  }
+
+  /** The route template a path matched, for call counting (`GET /rest/api/3/issue/{issueIdOrKey}`). */
+  static routeOf(method: string, rawPath: string): string {
+    const path = rawPath.split('?')[0]!.replace(/\/+$/, '');
+    const t = path
+      .replace(/^(\/rest\/api\/3\/issue\/)[^/]+/, '$1{issueIdOrKey}')
+      .replace(/(\/properties\/)[^/]+$/, '$1{propertyKey}')
+      .replace(/^(\/rest\/api\/3\/app\/field\/)(?!value$)[^/]+/, '$1{fieldIdOrKey}');
+    return `${method.toUpperCase()} ${t}`;
+  }
+
+  private route(method: string, path: string, q: URLSearchParams, body: Record<string, unknown>, p: Principal): RestReply {
+    const ok = (b: unknown): RestReply => ({ status: 200, body: b });
+    const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
+    let r: RegExpExecArray | null;
+
+    if (method === 'GET' && path === '/rest/api/3/myself') {
+      return ok(this.userJson(p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId));
+    }
+    if (method === 'GET' && path === '/rest/api/3/user') {
+      const id = q.get('accountId') ?? '';
+      if (id !== APP_ACCOUNT_ID && !this.user(id)) throw new RestError(404, `Specified user does not exist or you do not have required permissions`);
+      return ok(this.userJson(id));
+    }
+    if (method === 'GET' && path === '/rest/api/3/user/bulk') {
+      const ids = q.getAll('accountId');
+      const values = ids.filter((id) => this.user(id)).map((id) => this.userJson(id));
+      return ok({ self: `${this.siteUrl}${path}`, maxResults: values.length, startAt: 0, total: values.length, isLast: true, values });
+    }
+    if (method === 'GET' && path === '/rest/api/3/field') return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f))]);
+    if (method === 'GET' && path === '/rest/api/3/status') return ok(this.statuses.map((s) => this.statusJson(s)));
+    if (method === 'GET' && path === '/rest/api/3/statuses/search') {
+      const startAt = Number(q.get('startAt') ?? 0);
+      const maxResults = Number(q.get('maxResults') ?? 200);
+      const values = this.statuses.map((s) => ({
+        id: s.id,
+        name: s.name,
+        statusCategory: s.category === 'new' ? 'TODO' : s.category === 'done' ? 'DONE' : 'IN_PROGRESS',
+        scope: { type: 'GLOBAL' },
+        description: '',
+      }));
+      const page = values.slice(startAt, startAt + maxResults);
+      return ok({ self: `${this.siteUrl}${path}`, startAt, maxResults, total: values.length, isLast: startAt + page.length >= values.length, values: page });
+    }
+    if (method === 'GET' && path === '/rest/api/3/priority') {
+      return ok(PRIORITIES.map((x) => ({ self: `${this.siteUrl}/rest/api/3/priority/${x.id}`, id: x.id, name: x.name, iconUrl: '', statusColor: '#cccccc', description: x.name })));
+    }
+    if (method === 'GET' && path === '/rest/api/3/project/search') {
+      const startAt = Number(q.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(q.get('maxResults') ?? 50), 100);
+      const keys = q.getAll('keys').flatMap((k) => k.split(','));
+      const visible = this.projects.filter((pr) => (keys.length === 0 || keys.includes(pr.key)) && this.hasProject(p, 'BROWSE_PROJECTS', pr));
+      const page = visible.slice(startAt, startAt + maxResults);
+      const isLast = startAt + page.length >= visible.length;
+      return ok({
+        self: `${this.siteUrl}${path}?startAt=${startAt}&maxResults=${maxResults}`,
+        ...(isLast ? {} : { nextPage: `${this.siteUrl}${path}?startAt=${startAt + maxResults}&maxResults=${maxResults}` }),
+        maxResults,
+        startAt,
+        total: visible.length,
+        isLast,
+        values: page.map((pr) => this.projectJson(pr)),
+      });
+    }
+    if (method === 'GET' && (r = m(/^\/rest\/api\/3\/project\/([^/]+)$/))) {
+      const pr = this.project(decodeURIComponent(r[1]!));
+      if (!pr || !this.hasProject(p, 'BROWSE_PROJECTS', pr)) throw new RestError(404, 'No project could be found with key or id.');
+      return ok(this.projectJson(pr));
+    }
+    if (method === 'GET' && path === '/rest/api/3/mypermissions') return ok(this.myPermissions(p, q));
+    if (method === 'POST' && path === '/rest/api/3/permissions/check') return ok(this.checkPermissions(p, body));
+    if ((method === 'GET' || method === 'POST') && path === '/rest/api/3/search') {
+      return { status: 410, body: { errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.'], errors: {} } };
+    }
+    if ((method === 'GET' || method === 'POST') && path === '/rest/api/3/search/jql') return ok(this.searchJql(p, method === 'GET' ? fromQuery(q) : body));
+    if (method === 'POST' && path === '/rest/api/3/search/approximate-count') {
+      if (typeof body.jql !== 'string') bad('jql is required');
+      return ok({ count: this.search(p, body.jql).length });
+    }
+    if (method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') return ok(this.bulkChangelog(p, body));
+    if (method === 'POST' && path === '/rest/api/3/app/field/value') return this.appFieldValues(p, body, q);
+    if (method === 'PUT' && (r = m(/^\/rest\/api\/3\/app\/field\/([^/]+)\/value$/))) {
+      const updates = (Array.isArray(body.updates) ? body.updates : []) as Array<Record<string, unknown>>;
+      return this.appFieldValues(p, { updates: updates.map((u) => ({ ...u, customField: decodeURIComponent(r![1]!) })) }, q);
+    }
+    if ((r = m(/^\/rest\/api\/3\/issue\/([^/]+)(\/.*)?$/))) return this.issueRoute(method, decodeURIComponent(r[1]!), r[2] ?? '', q, body, p);
+    return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${path}`], errors: {} } };
+  }
+
+  private myPermissions(p: Principal, q: URLSearchParams): unknown {
+    const wanted = (q.get('permissions') ?? '').split(',').filter((x) => x.length > 0);
+    if (wanted.length === 0) bad('The permissions query parameter is required.');
+    const projectRef = q.get('projectKey') ?? q.get('projectId');
+    const issueRef = q.get('issueKey') ?? q.get('issueId');
+    const issue = issueRef ? this.issue(issueRef) : undefined;
+    if (issueRef && !issue) throw new RestError(404, 'Issue does not exist or you do not have permission to see it.');
+    const project = projectRef ? this.project(projectRef) : undefined;
+    if (projectRef && !project) throw new RestError(404, 'No project could be found with key or id.');
+    const out: Record<string, unknown> = {};
+    for (const perm of wanted) {
+      const global = (GLOBAL_PERMISSIONS as readonly string[]).includes(perm);
+      if (!global && !(PROJECT_PERMISSIONS as readonly string[]).includes(perm)) bad(`Unrecognized permission: ${perm}`);
+      let have: boolean;
+      if (global) have = this.hasGlobal(p, perm);
+      else if (issue) have = this.hasIssue(p, perm, issue);
+      else if (project) have = this.hasProject(p, perm, project);
+      else have = this.projects.some((pr) => this.hasProject(p, perm, pr));
+      out[perm] = { id: String(wanted.indexOf(perm) + 1), key: perm, name: perm.replace(/_/g, ' ').toLowerCase(), type: global ? 'GLOBAL' : 'PROJECT', description: perm, havePermission: have };
+    }
+    return { permissions: out };
+  }
+
+  private checkPermissions(p: Principal, body: Record<string, unknown>): unknown {
+    // An app may ask about another user (accountId); a user asking is checked as themself.
+    const subject: Principal = typeof body.accountId === 'string' && p.kind === 'app' ? { kind: 'user', accountId: body.accountId } : p;
+    const globals = Array.isArray(body.globalPermissions) ? (body.globalPermissions as string[]) : [];
+    const projectPerms = Array.isArray(body.projectPermissions) ? (body.projectPermissions as Array<{ permissions?: string[]; projects?: number[]; issues?: number[] }>) : [];
+    const grantsByPerm = new Map<string, { projects: Set<number>; issues: Set<number> }>();
+    for (const req of projectPerms) {
+      for (const perm of req.permissions ?? []) {
+        const g = grantsByPerm.get(perm) ?? { projects: new Set<number>(), issues: new Set<number>() };
+        for (const pid of req.projects ?? []) {
+          const pr = this.project(String(pid));
+          if (pr && this.hasProject(subject, perm, pr)) g.projects.add(Number(pid));
+        }
+        for (const iid of req.issues ?? []) {
+          const is = this.issue(Number(iid));
+          if (is && this.hasIssue(subject, perm, is)) g.issues.add(Number(iid));
+        }
+        grantsByPerm.set(perm, g);
+      }
+    }
+    return {
+      globalPermissions: globals.filter((g) => this.hasGlobal(subject, g)),
+      projectPermissions: [...grantsByPerm.entries()].map(([permission, g]) => ({ permission, projects: [...g.projects], issues: [...g.issues] })),
+    };
+  }
+
+  private searchJql(p: Principal, body: Record<string, unknown>): unknown {
+    if (typeof body.jql !== 'string' || body.jql.trim() === '') {
+      throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    }
+    const fields = Array.isArray(body.fields) ? (body.fields as string[]) : typeof body.fields === 'string' ? [body.fields] : ['id'];
+    const expand = typeof body.expand === 'string' ? body.expand.split(',') : Array.isArray(body.expand) ? (body.expand as string[]) : [];
+    const properties = Array.isArray(body.properties) ? (body.properties as string[]) : typeof body.properties === 'string' ? body.properties.split(',') : [];
+    if (properties.length > 5) bad('At most 5 issue properties can be requested.');
+    const onlyIds = fields.every((f) => f === 'id' || f === 'key');
+    const requested = typeof body.maxResults === 'number' ? body.maxResults : 50;
+    if (requested < 0) bad('maxResults must not be negative');
+    const maxResults = Math.min(requested, onlyIds ? 5000 : 100);
+    const offset = decodeToken(typeof body.nextPageToken === 'string' ? body.nextPageToken : null);
+    const hits = this.search(p, body.jql);
+    const page = hits.slice(offset, offset + maxResults);
+    const isLast = offset + page.length >= hits.length;
+    return {
+      issues: page.map((i) => this.issueJson(i, fields, { expand, properties, defaultAll: false })),
+      ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length) }),
+      isLast,
+    };
+  }
+
+  private bulkChangelog(p: Principal, body: Record<string, unknown>): unknown {
+    const refs = body.issueIdsOrKeys;
+    if (!Array.isArray(refs) || refs.length < 1 || refs.length > 1000) bad('issueIdsOrKeys must hold 1 to 1000 issue IDs or keys.', { issueIdsOrKeys: 'size must be between 1 and 1000' });
+    const fieldIds = Array.isArray(body.fieldIds) ? (body.fieldIds as string[]) : undefined;
+    if (fieldIds && fieldIds.length > 10) bad('fieldIds may hold at most 10 fields.', { fieldIds: 'size must be between 0 and 10' });
+    const maxResults = typeof body.maxResults === 'number' ? body.maxResults : 1000;
+    if (maxResults < 1 || maxResults > 10000) bad('maxResults must be between 1 and 10000.');
+    const offset = decodeToken(typeof body.nextPageToken === 'string' ? body.nextPageToken : null);
+    const fieldSet = fieldIds ? new Set(fieldIds.map((f) => this.field(f)?.id ?? f)) : undefined;
+    // Flatten (issue, history) pairs so the page boundary can fall inside an issue's changelog.
+    const flat: Array<{ issue: IssueDoc; h: HistoryDoc }> = [];
+    for (const ref of refs as Array<string | number>) {
+      const issue = this.issue(String(ref));
+      if (!issue || !this.hasIssue(p, 'BROWSE_PROJECTS', issue)) continue;
+      for (const h of issue.histories) {
+        if (!fieldSet || h.items.some((i) => fieldSet.has(i.fieldId))) flat.push({ issue, h });
+      }
+    }
+    const page = flat.slice(offset, offset + maxResults);
+    const grouped = new Map<number, unknown[]>();
+    for (const { issue, h } of page) {
+      const list = grouped.get(issue.id) ?? [];
+      list.push(this.historyJson(h, fieldSet));
+      grouped.set(issue.id, list);
+    }
+    return {
+      issueChangeLogs: [...grouped.entries()].map(([issueId, changeHistories]) => ({ issueId: String(issueId), changeHistories })),
+      ...(offset + page.length < flat.length ? { nextPageToken: encodeToken(offset + page.length) } : {}),
+    };
+  }
+
+  private appFieldValues(p: Principal, body: Record<string, unknown>, q: URLSearchParams): RestReply {
+    if (p.kind !== 'app') throw new RestError(403, 'Only the app that provides the field can set its value, and only as the app.');
+    const updates = body.updates;
+    if (!Array.isArray(updates) || updates.length === 0) bad('updates must be a non-empty array');
+    const generateChangelog = q.get('generateChangelog') !== 'false';
+    const generateAppEvents = q.get('generateAppEvents') !== 'false';
+    // Validate everything first: a rejected request writes nothing.
+    const plan = new Map<number, Array<{ field: SiteField; value: unknown }>>();
+    const seen = new Set<string>();
+    for (const [i, u] of (updates as Array<Record<string, unknown>>).entries()) {
+      const f = this.field(String(u.customField));
+      if (!f) throw new RestError(404, `updates[${i}].customField: field '${String(u.customField)}' does not exist or is not provided by this app`);
+      if (!Array.isArray(u.issueIds)) bad(`updates[${i}].issueIds must be an array of issue IDs`);
+      checkFieldValue(f, u.value, `updates[${i}].value`);
+      for (const raw of u.issueIds as unknown[]) {
+        if (typeof raw !== 'number' && !(typeof raw === 'string' && /^\d+$/.test(raw))) bad(`updates[${i}].issueIds: '${String(raw)}' is not an issue ID`);
+        const issue = this.issue(Number(raw));
+        if (!issue) throw new RestError(404, `updates[${i}].issueIds: issue ${String(raw)} does not exist`);
+        const pairKey = `${f.id}:${issue.id}`;
+        if (seen.has(pairKey)) bad(`updates[${i}]: field ${f.id} is set twice for issue ${issue.id}`);
+        seen.add(pairKey);
+        const list = plan.get(issue.id) ?? [];
+        list.push({ field: f, value: u.value });
+        plan.set(issue.id, list);
+      }
+    }
+    this.batch(() => {
+      for (const [issueId, values] of plan) {
+        this.setCustom(this.issue(issueId)!, values, { by: APP_ACCOUNT_ID, selfGenerated: true, generateChangelog, generateAppEvents });
+      }
+    });
+    return { status: 204 };
+  }
+
+  private issueRoute(method: string, ref: string, sub: string, q: URLSearchParams, body: Record<string, unknown>, p: Principal): RestReply {
+    const issue = this.visibleIssue(p, ref);
+    const selfGenerated = true; // every REST write comes from the app's own code
+    const actor = p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId;
+    let r: RegExpExecArray | null;
+    if (sub === '' && method === 'GET') {
+      const fields = q.getAll('fields').flatMap((f) => f.split(','));
+      const expand = (q.get('expand') ?? '').split(',');
+      const properties = q.getAll('properties').flatMap((f) => f.split(','));
+      return { status: 200, body: this.issueJson(issue, fields.length > 0 ? fields : undefined, { expand, properties, defaultAll: true }) };
+    }
+    if (sub === '' && method === 'PUT') {
+      if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit issues in this project.');
+      const fields = (body.fields ?? {}) as Record<string, unknown>;
+      const values: Array<{ field: SiteField; value: unknown }> = [];
+      for (const [k, v] of Object.entries(fields)) {
+        if (k === 'summary' && typeof v === 'string') {
+          issue.summary = v;
+          continue;
+        }
+        const f = this.field(k);
+        if (!f) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: 'Field cannot be set.' });
+        if (f.readOnly) bad(`Field '${k}' is read-only.`, { [k]: 'Field cannot be set. It is read-only.' });
+        checkFieldValue(f, v, k);
+        values.push({ field: f, value: v });
+      }
+      if (values.length > 0) this.setCustom(issue, values, { by: actor, selfGenerated });
+      else this.save(issue);
+      return { status: 204 };
+    }
+    if (sub === '/changelog' && method === 'GET') {
+      const startAt = Number(q.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(q.get('maxResults') ?? 100), 100);
+      const values = issue.histories.slice(startAt, startAt + maxResults).map((h) => this.historyJson(h));
+      return {
+        status: 200,
+        body: { self: `${this.siteUrl}/rest/api/3/issue/${issue.key}/changelog`, maxResults, startAt, total: issue.histories.length, isLast: startAt + values.length >= issue.histories.length, values },
+      };
+    }
+    if (sub === '/comment' && method === 'GET') {
+      const startAt = Number(q.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(q.get('maxResults') ?? 5000), 5000);
+      const order = q.get('orderBy') ?? 'created';
+      const list = [...issue.comments].sort((a, b) => (order.startsWith('-') ? b.created - a.created : a.created - b.created));
+      // Customers never see internal notes.
+      const visible = p.kind === 'user' && this.userRole(p.accountId) === 'customer' ? list.filter((c) => c.jsdPublic) : list;
+      const page = visible.slice(startAt, startAt + maxResults);
+      return { status: 200, body: { comments: page.map((c) => this.commentJson(issue, c)), maxResults, startAt, total: visible.length } };
+    }
+    if (sub === '/comment' && method === 'POST') {
+      if (!this.hasIssue(p, 'ADD_COMMENTS', issue)) throw new RestError(403, 'You do not have permission to comment on this issue.');
+      if (body.body === undefined) bad('Comment body can not be empty!', { comment: 'Comment body can not be empty!' });
+      const props = Array.isArray(body.properties) ? (body.properties as Array<{ key?: string; value?: { internal?: boolean } }>) : [];
+      const internal = props.some((x) => x.key === 'sd.public.comment' && x.value?.internal === true);
+      const c = this.addComment(issue, { author: actor, body: body.body, internal, selfGenerated });
+      return { status: 201, body: this.commentJson(issue, c) };
+    }
+    if (sub === '/transitions' && method === 'GET') {
+      const transitions = this.hasIssue(p, 'TRANSITION_ISSUES', issue)
+        ? this.transitionsFor(issue).map((t) => ({
+            id: t.id,
+            name: transitionName(t.status),
+            to: this.statusJson(t.status),
+            hasScreen: false,
+            isGlobal: true,
+            isInitial: false,
+            isAvailable: true,
+            isConditional: false,
+            isLooped: false,
+          }))
+        : [];
+      return { status: 200, body: { expand: 'transitions', transitions } };
+    }
+    if (sub === '/transitions' && method === 'POST') {
+      if (!this.hasIssue(p, 'TRANSITION_ISSUES', issue)) throw new RestError(403, 'You do not have permission to transition this issue.');
+      const tid = String((body.transition as { id?: unknown } | undefined)?.id ?? '');
+      const t = this.transitionsFor(issue).find((x) => x.id === tid);
+      if (!t) bad(`Transition id '${tid}' is not valid for this issue.`, { transition: `Transition id '${tid}' is not valid for this issue.` });
+      this.transitionTo(issue, t.status.name, { by: actor, selfGenerated });
+      const comments = ((body.update as { comment?: Array<{ add?: { body?: unknown } }> } | undefined)?.comment ?? []).filter((c) => c.add?.body !== undefined);
+      for (const c of comments) this.addComment(issue, { author: actor, body: c.add!.body, internal: false, selfGenerated });
+      return { status: 204 };
+    }
+    if (sub === '/properties' && method === 'GET') {
+      return { status: 200, body: { keys: Object.keys(issue.properties).map((k) => ({ key: k, self: `${this.siteUrl}/rest/api/3/issue/${issue.id}/properties/${k}` })) } };
+    }
+    if ((r = /^\/properties\/([^/]+)$/.exec(sub))) {
+      const key = decodeURIComponent(r[1]!);
+      if (method === 'GET') {
+        if (!(key in issue.properties)) throw new RestError(404, `The property '${key}' does not exist.`);
+        return { status: 200, body: { key, value: issue.properties[key] } };
+      }
+      if (method === 'PUT') {
+        if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit this issue.');
+        if (key.length > 255) bad(`The property key is ${key.length} characters long, the limit is 255.`);
+        if (JSON.stringify(body).length > 32768) bad('The property value is longer than 32768 characters.');
+        const existed = key in issue.properties;
+        this.setProperty(issue, key, body);
+        return { status: existed ? 200 : 201, body: existed ? undefined : {} };
+      }
+      if (method === 'DELETE') {
+        if (!this.deleteProperty(issue, key)) throw new RestError(404, `The property '${key}' does not exist.`);
+        return { status: 204 };
+      }
+    }
+    return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} /rest/api/3/issue/{issueIdOrKey}${sub}`], errors: {} } };
+  }
+}
+
+function transitionName(s: SiteStatus): string {
+  switch (s.name) {
+    case 'Open':
+      return 'Reopen';
+    case 'In Progress':
+      return 'Start progress';
+    case 'Waiting for customer':
+      return 'Wait for customer';
+    case 'Resolved':
+      return 'Resolve';
+    case 'Closed':
+      return 'Close';
+    default:
+      return s.name;
+  }
+}
+
+function fromQuery(q: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (q.has('jql')) out.jql = q.get('jql');
+  if (q.has('nextPageToken')) out.nextPageToken = q.get('nextPageToken');
+  if (q.has('maxResults')) out.maxResults = Number(q.get('maxResults'));
+  if (q.has('fields')) out.fields = q.getAll('fields').flatMap((f) => f.split(','));
+  if (q.has('expand')) out.expand = q.get('expand');
+  if (q.has('properties')) out.properties = q.getAll('properties').flatMap((f) => f.split(','));
+  return out;
+}
+
+function toMs(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return null;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function toStr(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? v : String(v);
+}
+
+function checkFieldValue(f: SiteField, v: unknown, where: string): void {
+  if (v === null || v === undefined) return;
+  switch (f.type) {
+    case 'string':
+      if (typeof v !== 'string') bad(`${where}: field ${f.id} (${f.name}) takes a string`);
+      if (v.length > 255) bad(`${where}: a string field value is limited to 255 characters`);
+      return;
+    case 'number':
+      if (typeof v !== 'number') bad(`${where}: field ${f.id} (${f.name}) takes a number`);
+      return;
+    case 'datetime':
+    case 'date':
+      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) bad(`${where}: field ${f.id} (${f.name}) takes an ISO date-time string`);
+      return;
+    case 'object':
+      if (typeof v !== 'object' || Array.isArray(v)) bad(`${where}: field ${f.id} (${f.name}) takes a JSON object`);
+      if (JSON.stringify(v).length > 32768) bad(`${where}: an object field value is limited to 32768 characters`);
+      return;
+    default:
+      return;
+  }
+}
+
+export const DEFAULT_USERS: SiteUser[] = [
+  { accountId: '557058:admin-anna', displayName: 'Анна Админова', emailAddress: 'anna.admin@reglament.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'admin' },
+  { accountId: '557058:agent-ivan', displayName: 'Иван Петров', emailAddress: 'ivan.petrov@reglament.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent' },
+  { accountId: '557058:agent-maria', displayName: 'Maria Smirnova', emailAddress: 'maria.smirnova@reglament.example', locale: 'en_US', timeZone: 'Europe/Moscow', role: 'agent' },
+  { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'olga@romashka.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
+  { accountId: 'qm:customer-vektor', displayName: 'Павел Векторов (АО «Вектор»)', emailAddress: 'pavel@vektor.example', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer' },
+  { accountId: 'qm:customer-north', displayName: 'John North (North Ltd)', emailAddress: 'john@north.example', locale: 'en_US', timeZone: 'Europe/London', role: 'customer' },
+];

@@ -1,0 +1,492 @@
+// A small JQL parser and evaluator: the subset of Jira Query Language the app sends (clauses
+// joined by AND/OR/NOT with parentheses, =, !=, <, <=, >, >=, ~, IN, NOT IN, IS [NOT] EMPTY,
+// now()/currentUser()/startOfDay()/endOfDay(), relative dates, ORDER BY). Field meanings come
+// from the caller through `JqlFields`, so this module knows nothing about the issue model.
+
+export class JqlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JqlError';
+  }
+}
+
+export type FieldRef =
+  | { kind: 'name'; name: string; quoted: boolean; path: string[] }
+  | { kind: 'cf'; id: number; path: string[] }
+  | { kind: 'property'; key: string; path: string[] };
+
+export type Literal =
+  | { kind: 'string'; text: string }
+  | { kind: 'word'; text: string }
+  | { kind: 'number'; text: string }
+  | { kind: 'fn'; name: string; args: string[] };
+
+export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not';
+
+export type Expr =
+  | { type: 'clause'; field: FieldRef; op: Operator; values: Literal[] }
+  | { type: 'and'; items: Expr[] }
+  | { type: 'or'; items: Expr[] }
+  | { type: 'not'; expr: Expr };
+
+export interface OrderItem {
+  field: FieldRef;
+  dir: 'ASC' | 'DESC';
+}
+
+export interface JqlQuery {
+  where: Expr | null;
+  orderBy: OrderItem[];
+}
+
+// ---------------------------------------------------------------- tokenizer
+
+type Token =
+  | { t: 'str'; v: string; pos: number }
+  | { t: 'word'; v: string; pos: number }
+  | { t: 'op'; v: string; pos: number }
+  | { t: 'punct'; v: '(' | ')' | ',' | '[' | ']'; pos: number };
+
+const WORD_CHAR = /[\p{L}\p{N}_\-.:+@/*]/u;
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const start = i;
+      let v = '';
+      i++;
+      while (i < src.length && src[i] !== c) {
+        if (src[i] === '\\' && i + 1 < src.length) i++;
+        v += src[i];
+        i++;
+      }
+      if (i >= src.length) throw new JqlError(`Error in the JQL Query: unterminated string starting at character ${start}.`);
+      i++;
+      out.push({ t: 'str', v, pos: start });
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',' || c === '[' || c === ']') {
+      out.push({ t: 'punct', v: c, pos: i });
+      i++;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (two === '!=' || two === '<=' || two === '>=' || two === '!~') {
+      out.push({ t: 'op', v: two, pos: i });
+      i += 2;
+      continue;
+    }
+    if (c === '=' || c === '<' || c === '>' || c === '~') {
+      out.push({ t: 'op', v: c, pos: i });
+      i++;
+      continue;
+    }
+    if (WORD_CHAR.test(c)) {
+      const start = i;
+      while (i < src.length && WORD_CHAR.test(src[i]!)) i++;
+      out.push({ t: 'word', v: src.slice(start, i), pos: start });
+      continue;
+    }
+    throw new JqlError(`Error in the JQL Query: the character '${c}' at position ${i} is a reserved JQL character.`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- parser
+
+class Parser {
+  private i = 0;
+  constructor(private readonly toks: Token[]) {}
+
+  private peek(): Token | undefined {
+    return this.toks[this.i];
+  }
+  private next(): Token {
+    const t = this.toks[this.i++];
+    if (!t) throw new JqlError('Error in the JQL Query: the query ended unexpectedly.');
+    return t;
+  }
+  private isWord(t: Token | undefined, ...words: string[]): boolean {
+    return t?.t === 'word' && words.includes(t.v.toLowerCase());
+  }
+  private expectPunct(v: string): void {
+    const t = this.next();
+    if (t.t !== 'punct' || t.v !== v) throw new JqlError(`Error in the JQL Query: expected '${v}' at position ${t.pos}.`);
+  }
+
+  parse(): JqlQuery {
+    let where: Expr | null = null;
+    if (this.peek() && !this.isWord(this.peek(), 'order')) where = this.parseOr();
+    const orderBy: OrderItem[] = [];
+    if (this.isWord(this.peek(), 'order')) {
+      this.next();
+      if (!this.isWord(this.peek(), 'by')) throw new JqlError("Error in the JQL Query: expected 'by' after 'order'.");
+      this.next();
+      for (;;) {
+        const field = this.parseField();
+        let dir: 'ASC' | 'DESC' = 'ASC';
+        if (this.isWord(this.peek(), 'asc', 'desc')) dir = (this.next().v.toUpperCase() as 'ASC' | 'DESC');
+        orderBy.push({ field, dir });
+        const t = this.peek();
+        if (t?.t === 'punct' && t.v === ',') {
+          this.next();
+          continue;
+        }
+        break;
+      }
+    }
+    const rest = this.peek();
+    if (rest) throw new JqlError(`Error in the JQL Query: unexpected '${rest.v}' at position ${rest.pos}.`);
+    return { where, orderBy };
+  }
+
+  private parseOr(): Expr {
+    const items = [this.parseAnd()];
+    while (this.isWord(this.peek(), 'or')) {
+      this.next();
+      items.push(this.parseAnd());
+    }
+    return items.length === 1 ? items[0]! : { type: 'or', items };
+  }
+
+  private parseAnd(): Expr {
+    const items = [this.parseNot()];
+    while (this.isWord(this.peek(), 'and')) {
+      this.next();
+      items.push(this.parseNot());
+    }
+    return items.length === 1 ? items[0]! : { type: 'and', items };
+  }
+
+  private parseNot(): Expr {
+    const t = this.peek();
+    if (this.isWord(t, 'not')) {
+      this.next();
+      return { type: 'not', expr: this.parseNot() };
+    }
+    if (t?.t === 'punct' && t.v === '(') {
+      this.next();
+      const e = this.parseOr();
+      this.expectPunct(')');
+      return e;
+    }
+    return this.parseClause();
+  }
+
+  private parsePath(): string[] {
+    const path: string[] = [];
+    const t = this.peek();
+    if (t?.t === 'word' && t.v.startsWith('.')) {
+      this.next();
+      path.push(...t.v.split('.').filter((s) => s.length > 0));
+    }
+    return path;
+  }
+
+  parseField(): FieldRef {
+    const t = this.next();
+    if (t.t === 'str') return { kind: 'name', name: t.v, quoted: true, path: this.parsePath() };
+    if (t.t !== 'word') throw new JqlError(`Error in the JQL Query: expected a field name at position ${t.pos}.`);
+    const low = t.v.toLowerCase();
+    const nt = this.peek();
+    if (low === 'cf' && nt?.t === 'punct' && nt.v === '[') {
+      this.next();
+      const idTok = this.next();
+      const id = Number(idTok.v);
+      if (!Number.isInteger(id)) throw new JqlError(`Error in the JQL Query: cf[] needs a numeric id at position ${idTok.pos}.`);
+      this.expectPunct(']');
+      return { kind: 'cf', id, path: this.parsePath() };
+    }
+    if (low === 'issue.property' && nt?.t === 'punct' && nt.v === '[') {
+      this.next();
+      const keyTok = this.next();
+      if (keyTok.t !== 'str' && keyTok.t !== 'word') throw new JqlError(`Error in the JQL Query: expected a property key at position ${keyTok.pos}.`);
+      this.expectPunct(']');
+      const path = this.parsePath();
+      if (path.length === 0) throw new JqlError(`Error in the JQL Query: issue.property[${keyTok.v}] needs a path such as .state.`);
+      return { kind: 'property', key: keyTok.v, path };
+    }
+    // `field.prop` written without quotes (e.g. slaState.x) keeps the dotted tail as a path.
+    const [head, ...tail] = t.v.split('.');
+    return { kind: 'name', name: head!, quoted: false, path: tail };
+  }
+
+  private parseLiteral(): Literal {
+    const t = this.next();
+    if (t.t === 'str') return { kind: 'string', text: t.v };
+    if (t.t !== 'word') throw new JqlError(`Error in the JQL Query: expected a value at position ${t.pos}.`);
+    const nt = this.peek();
+    if (nt?.t === 'punct' && nt.v === '(') {
+      this.next();
+      const args: string[] = [];
+      for (;;) {
+        const a = this.next();
+        if (a.t === 'punct' && a.v === ')') break;
+        if (a.t === 'punct' && a.v === ',') continue;
+        args.push(a.v);
+      }
+      return { kind: 'fn', name: t.v.toLowerCase(), args };
+    }
+    if (/^-?\d+(\.\d+)?$/.test(t.v)) return { kind: 'number', text: t.v };
+    return { kind: 'word', text: t.v };
+  }
+
+  private parseClause(): Expr {
+    const field = this.parseField();
+    const t = this.next();
+    if (t.t === 'op') {
+      return { type: 'clause', field, op: t.v as Operator, values: [this.parseLiteral()] };
+    }
+    if (t.t === 'word') {
+      const w = t.v.toLowerCase();
+      if (w === 'is') {
+        let op: Operator = 'is';
+        if (this.isWord(this.peek(), 'not')) {
+          this.next();
+          op = 'is not';
+        }
+        const v = this.next();
+        if (v.t !== 'word' || !['empty', 'null'].includes(v.v.toLowerCase())) {
+          throw new JqlError(`Error in the JQL Query: IS must be followed by EMPTY or NULL at position ${v.pos}.`);
+        }
+        return { type: 'clause', field, op, values: [] };
+      }
+      let op: Operator | null = null;
+      if (w === 'in') op = 'in';
+      else if (w === 'not' && this.isWord(this.peek(), 'in')) {
+        this.next();
+        op = 'not in';
+      }
+      if (op) {
+        this.expectPunct('(');
+        const values: Literal[] = [];
+        for (;;) {
+          const p = this.peek();
+          if (p?.t === 'punct' && p.v === ')') {
+            this.next();
+            break;
+          }
+          values.push(this.parseLiteral());
+          const sep = this.peek();
+          if (sep?.t === 'punct' && sep.v === ',') this.next();
+        }
+        return { type: 'clause', field, op, values };
+      }
+    }
+    throw new JqlError(`Error in the JQL Query: expected an operator after the field at position ${t.pos}.`);
+  }
+}
+
+export function parseJql(src: string): JqlQuery {
+  return new Parser(tokenize(src)).parse();
+}
+
+// ---------------------------------------------------------------- evaluation
+
+/** How one field reads from an item, provided by the caller. */
+export type FieldAccessor<I> =
+  | { type: 'date'; get(item: I): number | null }
+  | { type: 'number'; get(item: I): number | null }
+  | {
+      type: 'string';
+      /** Several values (e.g. a multi-value field) match when any matches. */
+      get(item: I): string | readonly string[] | null;
+      /** Custom equality (names, ids, categories); defaults to case-insensitive comparison. */
+      equals?: (actual: string, literal: string) => boolean;
+    };
+
+export interface JqlFields<I> {
+  /** Throws a JqlError for a field the site does not know. */
+  resolve(ref: FieldRef): FieldAccessor<I>;
+}
+
+export interface JqlEnv {
+  nowMs: number;
+  currentUser?: string;
+}
+
+const UNIT_MS: Record<string, number> = { w: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/** Relative date such as "-1d", "4h", "-1w 2d" (JQL's date-offset syntax). */
+function parseRelative(text: string): number | null {
+  const m = /^([-+]?)((?:\d+[wdhm]\s*)+)$/.exec(text.trim());
+  if (!m) return null;
+  const sign = m[1] === '-' ? -1 : 1;
+  let total = 0;
+  for (const part of m[2]!.matchAll(/(\d+)([wdhm])/g)) total += Number(part[1]) * UNIT_MS[part[2]!]!;
+  return sign * total;
+}
+
+function startOfUtcDay(ms: number): number {
+  return Math.floor(ms / 86_400_000) * 86_400_000;
+}
+
+function literalToDate(lit: Literal, env: JqlEnv): number {
+  if (lit.kind === 'fn') {
+    const offset = lit.args[0] !== undefined ? parseRelative(lit.args[0]) ?? 0 : 0;
+    switch (lit.name) {
+      case 'now':
+        return env.nowMs;
+      case 'startofday':
+        return startOfUtcDay(env.nowMs) + offset;
+      case 'endofday':
+        return startOfUtcDay(env.nowMs) + 86_400_000 - 1 + offset;
+      default:
+        throw new JqlError(`Error in the JQL Query: the function '${lit.name}' is not supported for dates.`);
+    }
+  }
+  const text = lit.text;
+  const rel = parseRelative(text);
+  if (rel !== null) return env.nowMs + rel;
+  const dm = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(text);
+  if (dm) {
+    return Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), Number(dm[4] ?? 0), Number(dm[5] ?? 0));
+  }
+  const parsed = Date.parse(text);
+  if (!Number.isNaN(parsed)) return parsed;
+  throw new JqlError(`Error in the JQL Query: date value '${text}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+}
+
+function literalToString(lit: Literal, env: JqlEnv): string {
+  if (lit.kind === 'fn') {
+    if (lit.name === 'currentuser') {
+      if (!env.currentUser) throw new JqlError('Error in the JQL Query: currentUser() needs a user.');
+      return env.currentUser;
+    }
+    throw new JqlError(`Error in the JQL Query: the function '${lit.name}' is not supported here.`);
+  }
+  return lit.text;
+}
+
+function cmp(a: number | string, b: number | string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function evalOp(op: Operator, c: number): boolean {
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+    default:
+      return false;
+  }
+}
+
+export interface CompiledJql<I> {
+  matches(item: I): boolean;
+  /** Sort order from ORDER BY (ties keep the caller's order). */
+  compare(a: I, b: I): number;
+  hasRestriction: boolean;
+}
+
+export function compileJql<I>(src: string, fields: JqlFields<I>, env: JqlEnv): CompiledJql<I> {
+  const q = parseJql(src);
+
+  const compileExpr = (e: Expr): ((item: I) => boolean) => {
+    if (e.type === 'and') {
+      const fs = e.items.map(compileExpr);
+      return (it) => fs.every((f) => f(it));
+    }
+    if (e.type === 'or') {
+      const fs = e.items.map(compileExpr);
+      return (it) => fs.some((f) => f(it));
+    }
+    if (e.type === 'not') {
+      const f = compileExpr(e.expr);
+      return (it) => !f(it);
+    }
+    const acc = fields.resolve(e.field);
+    const { op } = e;
+    if (op === 'is' || op === 'is not') {
+      const isEmpty = (it: I): boolean => {
+        const v = acc.get(it);
+        return v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+      };
+      return op === 'is' ? isEmpty : (it) => !isEmpty(it);
+    }
+    if (acc.type === 'date' || acc.type === 'number') {
+      const toNum = (l: Literal): number => {
+        if (acc.type === 'date') return literalToDate(l, env);
+        const n = Number(literalToString(l, env));
+        if (Number.isNaN(n)) throw new JqlError(`Error in the JQL Query: '${literalToString(l, env)}' is not a number.`);
+        return n;
+      };
+      const nums = e.values.map(toNum);
+      if (op === '~' || op === '!~') throw new JqlError(`Error in the JQL Query: the operator '${op}' is not supported by this field.`);
+      return (it) => {
+        const v = acc.get(it);
+        if (v === null) return false; // Jira: a clause on an empty value never matches, even with !=
+        if (op === 'in') return nums.some((n) => v === n);
+        if (op === 'not in') return nums.every((n) => v !== n);
+        return evalOp(op, cmp(v, nums[0]!));
+      };
+    }
+    const lits = e.values.map((l) => literalToString(l, env));
+    const eq = acc.equals ?? ((a: string, b: string) => a.toLowerCase() === b.toLowerCase());
+    return (it) => {
+      const raw = acc.get(it);
+      if (raw === null || raw === undefined) return false;
+      const vals = typeof raw === 'string' ? [raw] : raw;
+      if (vals.length === 0) return false;
+      switch (op) {
+        case '=':
+          return vals.some((v) => eq(v, lits[0]!));
+        case '!=':
+          return !vals.some((v) => eq(v, lits[0]!));
+        case 'in':
+          return vals.some((v) => lits.some((l) => eq(v, l)));
+        case 'not in':
+          return !vals.some((v) => lits.some((l) => eq(v, l)));
+        case '~':
+          return vals.some((v) => v.toLowerCase().includes(lits[0]!.toLowerCase()));
+        case '!~':
+          return !vals.some((v) => v.toLowerCase().includes(lits[0]!.toLowerCase()));
+        default:
+          return vals.some((v) => evalOp(op, cmp(v, lits[0]!)));
+      }
+    };
+  };
+
+  const matches = q.where ? compileExpr(q.where) : () => true;
+  const sorters = q.orderBy.map(({ field, dir }) => {
+    const acc = fields.resolve(field);
+    const sign = dir === 'DESC' ? -1 : 1;
+    return (a: I, b: I): number => {
+      const va = acc.get(a);
+      const vb = acc.get(b);
+      const ka = Array.isArray(va) ? va[0] ?? null : va;
+      const kb = Array.isArray(vb) ? vb[0] ?? null : vb;
+      // Empty values sort last in both directions, as Jira does.
+      if (ka === null || ka === undefined) return kb === null || kb === undefined ? 0 : 1;
+      if (kb === null || kb === undefined) return -1;
+      return sign * cmp(ka as number | string, kb as number | string);
+    };
+  });
+  return {
+    matches,
+    compare: (a, b) => {
+      for (const s of sorters) {
+        const c = s(a, b);
+        if (c !== 0) return c;
+      }
+      return 0;
+    },
+    hasRestriction: q.where !== null,
+  };
+}
