@@ -6,6 +6,7 @@ import { batchCommand } from './batch';
 import { dueCommand } from './due';
 import { elapsedCommand } from './elapsed';
 import { evaluateCommand } from './evaluate';
+import { reportCommand } from './report';
 import { statsCommand } from './stats';
 
 export const COMMANDS: Record<string, CliCommand> = {
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   stats: statsCommand,
   batch: batchCommand,
   evaluate: evaluateCommand,
+  report: reportCommand,
 };

@@ -292,4 +292,17 @@ export function buildReport(rows: Iterable<ReportRow>, filter: ReportFilter = {}
   return tallies.report();
 }
 
+/** The report as `sla report` prints it: per clock, per package, per priority (the issue's exact shape). */
+export interface CompactReport {
+  readonly clocks: Readonly<Record<ReportClockKind, ClockStats>>;
+  readonly byPackage: Readonly<Record<string, Readonly<Record<ReportClockKind, ClockStats>>>>;
+  readonly byPriority: Readonly<Record<string, Readonly<Record<ReportClockKind, ClockStats>>>>;
+}
+
+/** Keeps the clock numbers only: `byPackage.optimal.reaction.met` has the shape of `clocks.reaction`. */
+export function compactReport(r: ComplianceReport): CompactReport {
+  const clocksOf = (groups: Readonly<Record<string, GroupStats>>) => Object.fromEntries(Object.entries(groups).map(([k, g]) => [k, g.clocks]));
+  return { clocks: r.total.clocks, byPackage: clocksOf(r.byPackage), byPriority: clocksOf(r.byPriority) };
+}
+
 export { REPORT_CLOCK_KINDS };

@@ -5,6 +5,7 @@
 import { compileCalendar, workingBetween, type CalendarDef, type CompiledCalendar } from '../calendar';
 import type { Clock, ClockSet, SlaConfig, SlaRequest } from '../sla/types';
 import { instantToLocal } from '../time/zone';
+import { progressFromEvents, type JournalContacts, type JournalEntry, type JournalEvent, type JournalStatus } from './journal';
 import type { ReportClock, ReportRow } from './report-row';
 
 export interface ReportRowContext {
@@ -92,5 +93,58 @@ export function reportRowFromClocks(config: SlaConfig, request: SlaRequest, cloc
     followUp: clocks.followUp === null ? [] : clocks.followUp.cycles.map(reportClock),
     pausedMinutes: request.created > nowMs ? 0 : customerWaitMinutes(config, request, clocks.packageId, nowMs),
     computedAtMs: nowMs,
+  };
+}
+
+/** What the journal needs beyond the clocks' history (from Jira, or extra fields of a CLI line). */
+export interface JournalContext {
+  readonly text: string;
+  readonly organization?: string | null;
+  readonly contacts?: JournalContacts;
+  /** The request's events with comment texts, for the progress column; defaults to the clock events. */
+  readonly events?: readonly JournalEvent[];
+  readonly locale: 'ru' | 'en';
+}
+
+/** Open / resolved (Завершена) / closed by the status role the request is in at `nowMs`. */
+export function journalStatusAt(config: SlaConfig, request: SlaRequest, nowMs: number): JournalStatus {
+  let status = request.status ?? config.statuses.initial[0] ?? '';
+  let lastAt = -Infinity;
+  for (const e of request.events) if (e.type === 'status' && e.at <= nowMs && e.at >= lastAt) [status, lastAt] = [e.to, e.at];
+  const s = status.toLowerCase();
+  if (config.statuses.closed.some((x) => x.toLowerCase() === s)) return 'closed';
+  if (config.statuses.resolved.some((x) => x.toLowerCase() === s)) return 'resolved';
+  return 'open';
+}
+
+/** One line of the Barier request journal, from the same inputs as the report row. */
+export function journalEntryFromRequest(config: SlaConfig, request: SlaRequest, clocks: ClockSet, nowMs: number, ctx: JournalContext): JournalEntry {
+  const events: readonly JournalEvent[] =
+    ctx.events ??
+    request.events.map((e): JournalEvent => {
+      switch (e.type) {
+        case 'status':
+          return { atMs: e.at, type: 'status', to: e.to };
+        case 'comment':
+          return { atMs: e.at, type: 'comment', by: e.by };
+        case 'priority':
+          return { atMs: e.at, type: 'priority', to: e.to ?? '—' };
+        case 'package':
+          return { atMs: e.at, type: 'package', to: e.to ?? config.defaultPackage };
+      }
+    });
+  return {
+    key: request.key ?? '',
+    createdMs: request.created,
+    priority: clocks.priorityId,
+    organization: ctx.organization ?? request.customer?.organization ?? request.customer?.emailDomain ?? null,
+    text: ctx.text,
+    status: journalStatusAt(config, request, nowMs),
+    contacts: ctx.contacts ?? {},
+    progress: progressFromEvents(
+      request.created,
+      events.filter((e) => e.atMs <= nowMs),
+      ctx.locale,
+    ),
   };
 }
