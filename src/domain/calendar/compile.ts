@@ -182,6 +182,12 @@ export class CompiledCalendar {
   /** @internal segment ends (UTC ms) */ ends: Float64Array = new Float64Array(0);
   /** @internal working ms from the table start through the end of segment i */ cumEnd: Float64Array = new Float64Array(0);
   /** @internal number of segments */ n = 0;
+  /** @internal UTC-day bucket origin (ms) */ bucketBase = 0;
+  /**
+   * @internal bucket[b] = number of segments starting at or before bucketBase + b days, so a
+   * lookup scans only the few segments of one day instead of binary-searching the table.
+   */
+  bucket: Int32Array = new Int32Array(0);
   /** @internal total working ms in the table */ total = 0;
   /** @internal first instant covered (start of year y0) */ lo = Number.POSITIVE_INFINITY;
   /** @internal last instant covered (start of year y1 + 1) */ hi = Number.NEGATIVE_INFINITY;
@@ -287,6 +293,17 @@ export class CompiledCalendar {
     this.y1 = y1;
     this.lo = wallToInstant(this.zone, dayNumber(y0, 1, 1), 0);
     this.hi = wallToInstant(this.zone, dayNumber(y1 + 1, 1, 1), 0);
+    const base = Math.floor(this.lo / MS_PER_DAY) * MS_PER_DAY;
+    const buckets = Math.floor((this.hi - base) / MS_PER_DAY) + 2;
+    const bucket = new Int32Array(buckets + 1);
+    let j = 0;
+    for (let b = 0; b <= buckets; b++) {
+      const at = base + b * MS_PER_DAY;
+      while (j < i && this.starts[j]! <= at) j++;
+      bucket[b] = j;
+    }
+    this.bucketBase = base;
+    this.bucket = bucket;
   }
 
   /** @internal Business-day flag of a date (day number). */

@@ -2,24 +2,28 @@
 // plus arithmetic, no allocation on the pause-free path. All instants are epoch ms; segments
 // and pauses are half-open [start, end).
 
+import { MS_PER_DAY } from '../time/day';
 import { CalendarError } from './errors';
 import type { CompiledCalendar } from './compile';
 
 /** Half-open [startMs, endMs) intervals during which a clock does not count. */
 export type Pauses = ReadonlyArray<readonly [number, number]>;
 
+/** Number of segments starting at or before t (t must be covered): one day bucket, then a short scan. */
+function upperBound(cal: CompiledCalendar, t: number): number {
+  const b = ((t - cal.bucketBase) / MS_PER_DAY) | 0;
+  const bucket = cal.bucket;
+  const starts = cal.starts;
+  let j = bucket[b]!;
+  const end = bucket[b + 1]!;
+  while (j < end && starts[j]! <= t) j++;
+  return j;
+}
+
 /** Working ms from the table start up to instant t (t must be covered). */
 function cumAt(cal: CompiledCalendar, t: number): number {
-  const starts = cal.starts;
-  let lo = 0;
-  let hi = cal.n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === 0) return 0;
-  const i = lo - 1;
+  const i = upperBound(cal, t) - 1;
+  if (i < 0) return 0;
   const e = cal.ends[i]!;
   const c = cal.cumEnd[i]!;
   return t >= e ? c : c - (e - t);
@@ -35,15 +39,31 @@ function addPlain(cal: CompiledCalendar, startMs: number, ms: number): number {
     checkInstant('start', startMs);
     cal.cover(startMs, startMs);
   }
-  const target = cumAt(cal, startMs) + ms;
+  const k = upperBound(cal, startMs) - 1;
+  const cumStart = k < 0 ? 0 : startMs >= cal.ends[k]! ? cal.cumEnd[k]! : cal.cumEnd[k]! - (cal.ends[k]! - startMs);
+  const target = cumStart + ms;
   while (target > cal.total) cal.extendForward(startMs);
+  // Galloping search forward from the start's segment: goals of a few days end a few
+  // segments later, so this touches O(log distance) entries.
   const cumEnd = cal.cumEnd;
-  let lo = 0;
-  let hi = cal.n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumEnd[mid]! >= target) hi = mid;
-    else lo = mid + 1;
+  const n = cal.n;
+  let lo = k < 0 ? 0 : k;
+  let hi: number;
+  if (cumEnd[lo]! >= target) hi = lo;
+  else {
+    let step = 1;
+    while (lo + step < n && cumEnd[lo + step]! < target) {
+      lo += step;
+      step *= 2;
+    }
+    hi = lo + step < n ? lo + step : n - 1;
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumEnd[mid]! >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    lo = hi;
   }
   // Earliest instant: a goal that ends exactly at a segment's end is due at that end.
   return cal.ends[lo]! - (cumEnd[lo]! - target);
@@ -147,14 +167,7 @@ export function isWorking(cal: CompiledCalendar, ms: number): boolean {
     checkInstant('at', ms);
     cal.cover(ms, ms);
   }
-  const starts = cal.starts;
-  let lo = 0;
-  let hi = cal.n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! <= ms) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = upperBound(cal, ms);
   return lo > 0 && ms < cal.ends[lo - 1]!;
 }
 
@@ -165,15 +178,8 @@ export function isWorking(cal: CompiledCalendar, ms: number): boolean {
 export function nextWorkingStart(cal: CompiledCalendar, ms: number): number {
   if (isWorking(cal, ms)) return ms;
   for (;;) {
-    const starts = cal.starts;
-    let lo = 0;
-    let hi = cal.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! <= ms) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < cal.n) return starts[lo]!;
+    const lo = upperBound(cal, ms);
+    if (lo < cal.n) return cal.starts[lo]!;
     cal.extendForward(ms);
   }
 }
