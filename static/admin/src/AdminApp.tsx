@@ -1,0 +1,304 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ConfigVersionMeta, Envelope, RecomputeProgress, ResolverError } from '../../../src/shared/contract';
+import { call, type Res } from '../../shared/api';
+import { formatInstant } from '../../shared/format';
+import type { HostContext } from '../../shared/host';
+import { translator } from '../../shared/i18n';
+import { Message, ProgressBar } from '../../shared/ui';
+import { AdminContext, SelectField, type AdminCtx } from './admin-context';
+import { CalendarSection } from './CalendarSection';
+import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
+import { asDraft, edit, scratchConfig, type Draft, type Issue } from './draft';
+import { ADMIN_MESSAGES } from './messages';
+
+type AdminState = Res<'getAdminState'>;
+type SaveStatus =
+  | { phase: 'idle' }
+  | { phase: 'saving' }
+  | { phase: 'saved'; version: number }
+  | { phase: 'invalid' }
+  | { phase: 'conflict' }
+  | { phase: 'failed'; error: ResolverError };
+
+const POLL_MS = 1000;
+
+function isFinished(p: RecomputeProgress | null): boolean {
+  return p === null || p.state === 'done' || p.state === 'failed';
+}
+
+function useRecomputeProgress(initial: RecomputeProgress | null) {
+  const [progress, setProgress] = useState<RecomputeProgress | null>(initial);
+  useEffect(() => setProgress(initial), [initial]);
+  const jobId = progress?.jobId;
+  const running = !isFinished(progress);
+  useEffect(() => {
+    if (!running || !jobId) return;
+    const id = window.setInterval(() => {
+      void call('getRecomputeProgress', { jobId }).then((env) => {
+        if (env.ok && env.data) setProgress(env.data);
+      });
+    }, POLL_MS);
+    return () => window.clearInterval(id);
+  }, [running, jobId]);
+  return [progress, setProgress] as const;
+}
+
+export function AdminApp({ host }: { host: HostContext }) {
+  const t = useMemo(() => translator(ADMIN_MESSAGES, host.lang), [host.lang]);
+  const projectPage = host.extensionType === 'jira:projectSettingsPage' || host.moduleKey.includes('project');
+  const [scope, setScope] = useState<string>(projectPage && host.projectKey ? host.projectKey : 'default');
+  const [loaded, setLoaded] = useState<Envelope<AdminState> | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [validating, setValidating] = useState(false);
+  const [save, setSave] = useState<SaveStatus>({ phase: 'idle' });
+  const [comment, setComment] = useState('');
+  const [versions, setVersions] = useState<Envelope<ConfigVersionMeta[]> | null>(null);
+  const [initialProgress, setInitialProgress] = useState<RecomputeProgress | null>(null);
+  const [progress, setProgress] = useRecomputeProgress(initialProgress);
+  const [templateId, setTemplateId] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const commentId = useId();
+
+  const loadVersions = useCallback((s: string) => {
+    void call('listVersions', { scope: s }).then(setVersions);
+  }, []);
+
+  const load = useCallback(
+    async (s: string) => {
+      const env = await call('getAdminState', { scope: s });
+      setLoaded(env);
+      if (env.ok) {
+        setDraft(asDraft(env.data.config));
+        setBaseVersion(env.data.version);
+        setInitialProgress(env.data.progress);
+        setTemplateId((cur) => cur || (env.data.templates[0]?.id ?? ''));
+        setDirty(false);
+        setIssues([]);
+        loadVersions(s);
+      }
+    },
+    [loadVersions],
+  );
+
+  useEffect(() => {
+    void load(scope);
+  }, [load, scope]);
+
+  // Validate as the admin types (debounced); the answer for an older draft is dropped.
+  const validation = useRef(0);
+  useEffect(() => {
+    if (!draft || !dirty) return;
+    const ticket = ++validation.current;
+    setValidating(true);
+    const id = window.setTimeout(() => {
+      void call('validateConfig', { scope, config: draft }).then((env) => {
+        if (ticket !== validation.current) return;
+        setValidating(false);
+        if (env.ok) setIssues(env.data.issues);
+        else if (env.error.issues) setIssues(env.error.issues);
+      });
+    }, 350);
+    return () => window.clearTimeout(id);
+  }, [draft, dirty, scope]);
+
+  const update = useCallback((change: (d: Draft) => void) => {
+    setDraft((d) => (d ? edit(d, change) : d));
+    setDirty(true);
+    setSave({ phase: 'idle' });
+    setNotice(null);
+  }, []);
+
+  const onSave = async () => {
+    if (!draft) return;
+    setSave({ phase: 'saving' });
+    const env = await call('saveConfig', { scope, config: draft, baseVersion, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    if (env.ok) {
+      setBaseVersion(env.data.version);
+      setDirty(false);
+      setIssues([]);
+      setComment('');
+      setSave({ phase: 'saved', version: env.data.version });
+      setProgress(env.data.progress);
+      loadVersions(scope);
+      return;
+    }
+    if (env.error.code === 'INVALID_CONFIG') {
+      setIssues(env.error.issues ?? [{ path: '', message: env.error.message }]);
+      setSave({ phase: 'invalid' });
+    } else if (env.error.code === 'CONFLICT') setSave({ phase: 'conflict' });
+    else setSave({ phase: 'failed', error: env.error });
+  };
+
+  const onApplyTemplate = async () => {
+    if (!templateId) return;
+    const env = await call('applyTemplate', { scope, templateId });
+    if (!env.ok) {
+      setSave({ phase: 'failed', error: env.error });
+      return;
+    }
+    const next = asDraft(env.data.config);
+    if (next) {
+      setDraft(next);
+      setDirty(true);
+      setSave({ phase: 'idle' });
+      const tpl = loaded?.ok ? loaded.data.templates.find((x) => x.id === templateId) : undefined;
+      setNotice(t('template.applied', { name: tpl ? tpl.name[host.lang] : templateId }));
+    }
+  };
+
+  const onRestore = async (version: number) => {
+    const env = await call('restoreVersion', { scope, version });
+    if (!env.ok) {
+      setSave({ phase: 'failed', error: env.error });
+      return;
+    }
+    await load(scope);
+    setProgress(env.data.progress);
+    setNotice(t('versions.restored', { version, newVersion: env.data.version }));
+  };
+
+  const when = (iso: string) => formatInstant(iso, { locale: host.locale, userZone: host.timeZone, nowMs: Date.now() });
+
+  if (!loaded) return <p role="status" className="subtle">{t('admin.loading')}</p>;
+  if (!loaded.ok) {
+    const code = loaded.error.code;
+    return (
+      <main className="admin">
+        <h1>{t('admin.title')}</h1>
+        <Message tone={code === 'FORBIDDEN' ? 'warning' : 'error'} role="alert">
+          <p data-error-code={code}>{code === 'FORBIDDEN' ? t('admin.forbidden') : code === 'UNLICENSED' ? t('admin.unlicensed') : t('admin.loadFailed', { message: loaded.error.message })}</p>
+        </Message>
+        {code !== 'FORBIDDEN' && code !== 'UNLICENSED' ? (
+          <button type="button" className="button" onClick={() => void load(scope)}>{t('admin.retry')}</button>
+        ) : null}
+      </main>
+    );
+  }
+  const state = loaded.data;
+  const scopeOptions = [
+    { value: 'default', label: t('scope.default') },
+    ...state.projects.map((p) => {
+      const has = state.scopes.find((s) => s.scope === p.key && s.version !== null);
+      return { value: p.key, label: `${p.name} (${p.key})${has ? '' : ` — ${t('scope.usesDefault')}`}` };
+    }),
+  ];
+  const ctx: AdminCtx | null = draft ? { t, lang: host.lang, locale: host.locale, timeZone: host.timeZone, draft, update, issues } : null;
+  const selectedTemplate = state.templates.find((x) => x.id === templateId);
+
+  return (
+    <main className="admin" data-lang={host.lang}>
+      <header className="admin__header">
+        <h1>{projectPage ? t('admin.projectTitle', { project: host.projectKey ?? scope }) : t('admin.title')}</h1>
+        <div className="row">
+          {projectPage ? null : <SelectField label={t('scope.label')} value={scope} onChange={(v) => setScope(v)} options={scopeOptions} />}
+          <p className="subtle scope-version" data-version={baseVersion ?? ''}>
+            {baseVersion === null ? t('scope.notSaved') : t('scope.version', { version: baseVersion })}
+            {scope !== 'default' && baseVersion === null ? ` ${t('scope.defaultApplies')}` : ''}
+          </p>
+        </div>
+        {draft ? (
+          <nav aria-label={t('admin.sections')} className="toc">
+            {(['template', 'calendar', 'packages', 'priorities', 'goals', 'statuses', 'customers', 'versions'] as const).map((s) => (
+              <a key={s} href={`#${s}`}>{t(`nav.${s}`)}</a>
+            ))}
+          </nav>
+        ) : null}
+      </header>
+
+      {progress ? (
+        <section className="progress-box" aria-labelledby="recompute-h" data-progress-state={progress.state}>
+          <h2 id="recompute-h">{t('recompute.title')}</h2>
+          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : progress.state === 'done' ? 1 : 0} variant={progress.state === 'failed' ? 'breached' : 'running'} label={t('recompute.title')} />
+          <p role="status">
+            {progress.state === 'done'
+              ? t('recompute.done', { done: progress.done, total: progress.total, failed: progress.failed })
+              : progress.state === 'failed'
+                ? t('recompute.failed', { done: progress.done, total: progress.total, failed: progress.failed })
+                : t('recompute.running', { done: progress.done, total: progress.total })}
+          </p>
+        </section>
+      ) : null}
+
+      <section id="template" className="section" aria-labelledby="template-h">
+        <h2 id="template-h">{t('template.title')}</h2>
+        <p className="subtle section__intro">{t('template.intro')}</p>
+        <div className="row">
+          <SelectField label={t('template.pick')} value={templateId} onChange={setTemplateId}
+            options={state.templates.map((x) => ({ value: x.id, label: `${x.name[host.lang]} (${x.id})` }))} />
+          <button type="button" className="button" onClick={() => void onApplyTemplate()} disabled={!templateId}>{t('template.apply')}</button>
+          <button type="button" className="button button--subtle" onClick={() => { setDraft(scratchConfig()); setDirty(true); setNotice(t('template.scratchApplied')); }}>{t('template.scratch')}</button>
+        </div>
+        {selectedTemplate ? <p className="regulation">{t('template.regulation')}: «{selectedTemplate.regulation}»</p> : null}
+        {draft ? null : <Message><p>{t('admin.noConfig')}</p></Message>}
+      </section>
+
+      {notice ? <Message tone="success" role="status"><p>{notice}</p></Message> : null}
+
+      {ctx ? (
+        <AdminContext.Provider value={ctx}>
+          <CalendarSection />
+          <PackagesSection />
+          <PrioritiesSection />
+          <GoalsSection />
+          <StatusesSection statuses={state.statuses} />
+          <CustomersSection />
+        </AdminContext.Provider>
+      ) : null}
+
+      <section id="versions" className="section" aria-labelledby="versions-h">
+        <h2 id="versions-h">{t('versions.title')}</h2>
+        {!versions ? <p className="subtle">{t('admin.loading')}</p> : !versions.ok ? <Message tone="error"><p>{versions.error.message}</p></Message> : versions.data.length === 0 ? <p className="subtle">{t('versions.none')}</p> : (
+          <table className="table versions">
+            <caption className="visually-hidden">{t('versions.title')}</caption>
+            <thead><tr><th scope="col">{t('versions.version')}</th><th scope="col">{t('versions.when')}</th><th scope="col">{t('versions.who')}</th><th scope="col">{t('versions.comment')}</th><th scope="col"><span className="visually-hidden">{t('versions.actions')}</span></th></tr></thead>
+            <tbody>
+              {[...versions.data].sort((a, b) => b.version - a.version).map((v) => (
+                <tr key={v.version} data-version={v.version}>
+                  <th scope="row">{v.version}{v.version === baseVersion ? ` (${t('versions.current')})` : ''}</th>
+                  <td><time dateTime={v.savedAt}>{when(v.savedAt)}</time></td>
+                  <td>{v.savedBy}</td>
+                  <td>{[v.comment, v.template ? t('versions.fromTemplate', { template: v.template }) : null].filter(Boolean).join(' · ')}</td>
+                  <td>{v.version === baseVersion ? null : <button type="button" className="button" onClick={() => void onRestore(v.version)}>{t('versions.restore', { version: v.version })}</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {draft ? (
+        <footer className="savebar" aria-label={t('save.region')}>
+          {issues.length > 0 ? (
+            <div className="savebar__issues" role="alert">
+              <strong>{t('save.issues', { count: issues.length })}</strong>
+              <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path || t('save.wholeConfig')}</code>: {i.message}</li>)}</ul>
+            </div>
+          ) : null}
+          {save.phase === 'conflict' ? (
+            <Message tone="warning" role="alert">
+              <p>{t('save.conflict')}</p>
+              <button type="button" className="button" onClick={() => void load(scope)}>{t('save.reload')}</button>
+            </Message>
+          ) : null}
+          {save.phase === 'failed' ? <Message tone="error" role="alert"><p>{save.error.code === 'FORBIDDEN' ? t('admin.forbidden') : t('save.failed', { message: save.error.message })}</p></Message> : null}
+          {save.phase === 'invalid' ? <p className="field-error" role="alert">{t('save.invalid')}</p> : null}
+          <div className="row savebar__row">
+            <div className="field field--l">
+              <label htmlFor={commentId}>{t('save.comment')}</label>
+              <input id={commentId} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </div>
+            <button type="button" className="button button--primary" onClick={() => void onSave()} disabled={save.phase === 'saving' || !dirty}>
+              {save.phase === 'saving' ? t('save.saving') : t('save.save')}
+            </button>
+            <span className="subtle" role="status">
+              {save.phase === 'saved' ? t('save.saved', { version: save.version }) : dirty ? (validating ? t('save.validating') : issues.length === 0 ? t('save.dirtyValid') : t('save.dirty')) : t('save.clean')}
+            </span>
+          </div>
+        </footer>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,278 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { CalendarImportResult, CalendarPreview, Envelope } from '../../../src/shared/contract';
+import { call } from '../../shared/api';
+import { formatInstant } from '../../shared/format';
+import { Message } from '../../shared/ui';
+import { FieldIssues, Section, SelectField, TextField, useAdmin } from './admin-context';
+import { formatDateHours, issuesAt, parseDateHours, parseDateLines, pathOf, WEEKDAYS, type LineProblem, type Weekday } from './draft';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+function zones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['Europe/Moscow', 'Europe/Kaliningrad', 'Asia/Yekaterinburg', 'Asia/Novosibirsk', 'Asia/Vladivostok', 'UTC'];
+  }
+}
+
+function WeekEditor({ calId }: { calId: string }) {
+  const { t, draft, update, issues } = useAdmin();
+  const cal = draft.calendars[calId];
+  if (!cal) return null;
+  return (
+    <table className="week">
+      <caption className="visually-hidden">{t('calendar.week')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('calendar.day')}</th>
+          <th scope="col">{t('calendar.intervals')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {WEEKDAYS.map((day: Weekday) => {
+          const list = cal.week[day];
+          const dayName = t(`weekday.${day}`);
+          return (
+            <tr key={day} data-day={day}>
+              <th scope="row">{dayName}</th>
+              <td>
+                <div className="intervals">
+                  {list.length === 0 ? <span className="subtle">{t('calendar.dayOff')}</span> : null}
+                  {list.map(([start, end], i) => {
+                    const rowPath = pathOf('calendars', calId, 'week', day, i);
+                    const rowInvalid = issuesAt(issues, rowPath).length > 0;
+                    return (
+                    <div key={i} className="interval" role="group" aria-label={t('calendar.intervalLabel', { day: dayName, n: i + 1 })}>
+                      <TextField hideLabel width="xs" label={t('calendar.from', { day: dayName, n: i + 1 })} value={start} placeholder="09:00" path={pathOf('calendars', calId, 'week', day, i, 0)} invalid={rowInvalid}
+                        onChange={(v) => update((d) => { const iv = d.calendars[calId]?.week[day][i]; if (iv) iv[0] = v; })} />
+                      <span aria-hidden="true">–</span>
+                      <TextField hideLabel width="xs" label={t('calendar.to', { day: dayName, n: i + 1 })} value={end} placeholder="18:00" path={pathOf('calendars', calId, 'week', day, i, 1)} invalid={rowInvalid}
+                        onChange={(v) => update((d) => { const iv = d.calendars[calId]?.week[day][i]; if (iv) iv[1] = v; })} />
+                      <button type="button" className="button button--subtle" aria-label={t('calendar.removeInterval', { day: dayName, n: i + 1 })}
+                        onClick={() => update((d) => { d.calendars[calId]?.week[day].splice(i, 1); })}>
+                        ×
+                      </button>
+                      <FieldIssues path={rowPath} />
+                    </div>
+                    );
+                  })}
+                  <button type="button" className="button button--subtle" aria-label={t('calendar.addIntervalTo', { day: dayName })}
+                    onClick={() => update((d) => {
+                      const week = d.calendars[calId]?.week[day];
+                      if (!week) return;
+                      const last = week[week.length - 1];
+                      week.push(last ? [last[1], last[1] === '24:00' ? '24:00' : '18:00'] : ['09:00', '18:00']);
+                    })}>
+                    + {t('calendar.addInterval')}
+                  </button>
+                </div>
+                <FieldIssues path={pathOf('calendars', calId, 'week', day)} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A textarea that edits a list through a text format and shows line problems without losing what was typed. */
+function ListArea<T>({ label, hint, path, value, format, parse, apply }: {
+  label: string; hint: string; path: string; value: T;
+  format: (v: T) => string; parse: (text: string) => { value: T; problems: LineProblem[] }; apply: (v: T) => void;
+}) {
+  const id = useId();
+  const { t } = useAdmin();
+  const formatted = format(value);
+  const [text, setText] = useState(formatted);
+  const [problems, setProblems] = useState<LineProblem[]>([]);
+  // Follow changes that come from elsewhere (a template applied, an import) unless the admin is mid-edit.
+  useEffect(() => {
+    setText((cur) => (parse(cur).problems.length === 0 ? formatted : cur));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [formatted]);
+  return (
+    <div className="field field--l">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={4} value={text} aria-describedby={`${id}-hint ${id}-err`} aria-invalid={problems.length > 0 || undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const r = parse(e.target.value);
+          setProblems(r.problems);
+          if (r.problems.length === 0) apply(r.value);
+        }} />
+      <span id={`${id}-hint`} className="hint">{hint}</span>
+      <span id={`${id}-err`} className="field-error">
+        {problems.map((p) => <span key={p.line} className="field-error__item">{t('list.lineProblem', { line: p.line, message: p.message })}</span>)}
+      </span>
+      <FieldIssues path={path} within />
+    </div>
+  );
+}
+
+function dateList(field: 'holidays' | 'workingDates' | 'shortDates') {
+  return {
+    format: (v: readonly string[]) => v.join('\n'),
+    parse: (text: string) => { const r = parseDateLines(text); return { value: r.dates, problems: r.problems }; },
+    field,
+  };
+}
+
+function ImportBox({ calId }: { calId: string }) {
+  const { t, update } = useAdmin();
+  const fileId = useId();
+  const [result, setResult] = useState<Envelope<CalendarImportResult> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [applied, setApplied] = useState(false);
+
+  const onFile = async (file: File) => {
+    const ext = file.name.toLowerCase().split('.').pop() ?? '';
+    const format = ext === 'xml' ? 'xml' : ext === 'csv' ? 'csv' : ext === 'ics' || ext === 'ical' ? 'ics' : null;
+    if (!format) {
+      setResult({ ok: false, error: { code: 'BAD_REQUEST', message: t('import.unknownFormat', { name: file.name }) } });
+      return;
+    }
+    setBusy(true);
+    setApplied(false);
+    setResult(await call('importCalendar', { format, text: await file.text() }));
+    setBusy(false);
+  };
+
+  const apply = (r: CalendarImportResult) => {
+    update((d) => {
+      const cal = d.calendars[calId];
+      if (!cal) return;
+      for (const year of r.years) {
+        const inYear = (list: string[]) => list.filter((x) => x.startsWith(`${year}-`));
+        cal.productionYears[String(year)] = { holidays: inYear(r.holidays), workingWeekends: inYear(r.workingDates), shortDays: inYear(r.shortDates) };
+      }
+    });
+    setApplied(true);
+  };
+
+  return (
+    <div className="import">
+      <h3>{t('import.title')}</h3>
+      <p className="subtle">{t('import.intro')}</p>
+      <label htmlFor={fileId}>{t('import.file')}</label>{' '}
+      <input id={fileId} type="file" accept=".xml,.csv,.ics,.ical,text/xml,text/csv,text/calendar" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />
+      {busy ? <p role="status">{t('import.reading')}</p> : null}
+      {result && !result.ok ? <Message tone="error" role="alert"><p>{result.error.message}</p></Message> : null}
+      {result && result.ok ? (
+        <div className="import__preview" data-testid="import-preview">
+          <p>{t('import.summary', { format: result.data.format.toUpperCase(), years: result.data.years.join(', '), holidays: result.data.holidays.length, working: result.data.workingDates.length, short: result.data.shortDates.length })}</p>
+          {result.data.warnings.length > 0 ? <ul className="warnings">{result.data.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+          <button type="button" className="button" disabled={applied} onClick={() => apply(result.data)}>{applied ? t('import.applied') : t('import.apply')}</button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Preview({ calId }: { calId: string }) {
+  const { t, draft, locale, timeZone } = useAdmin();
+  const cal = draft.calendars[calId];
+  const debounced = useDebounced(cal, 400);
+  const [preview, setPreview] = useState<Envelope<CalendarPreview> | null>(null);
+  const year = new Date().getFullYear();
+  useEffect(() => {
+    if (!debounced) return;
+    let live = true;
+    void call('previewCalendar', { calendar: debounced, years: [year, year + 1] }).then((p) => { if (live) setPreview(p); });
+    return () => { live = false; };
+  }, [debounced, year]);
+  if (!preview) return <p className="subtle" role="status">{t('preview.loading')}</p>;
+  if (!preview.ok) return <Message tone="warning"><p>{t('preview.failed', { message: preview.error.message })}</p></Message>;
+  const p = preview.data;
+  return (
+    <div className="preview" data-testid="calendar-preview">
+      <h3>{t('preview.title')}</h3>
+      <table className="table">
+        <caption className="visually-hidden">{t('preview.totals')}</caption>
+        <thead>
+          <tr><th scope="col">{t('preview.year')}</th><th scope="col">{t('preview.days')}</th><th scope="col">{t('preview.hours')}</th><th scope="col">{t('preview.official')}</th></tr>
+        </thead>
+        <tbody>
+          {p.years.map((y) => (
+            <tr key={y.year}>
+              <th scope="row">{y.year}</th>
+              <td>{y.workingDays}</td>
+              <td>{Math.round(y.workingHours * 10) / 10}</td>
+              <td>{y.official ? t('preview.officialValue', { days: y.official.workingDays, hours: y.official.hours40 }) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.sampleDue.length > 0 ? (
+        <ul className="sample-due">
+          {p.sampleDue.map((s) => (
+            <li key={s.goal}>{t('preview.sampleDue', { goal: s.goal, due: formatInstant(s.due, { locale, userZone: timeZone, calendarZone: p.timezone }) })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {p.warnings.length > 0 ? <Message tone="warning"><ul className="warnings">{p.warnings.map((w) => <li key={w}>{w}</li>)}</ul></Message> : null}
+    </div>
+  );
+}
+
+export function CalendarSection() {
+  const { t, draft, update } = useAdmin();
+  const calIds = Object.keys(draft.calendars);
+  const [selected, setSelected] = useState(draft.calendarId);
+  const calId = calIds.includes(selected) ? selected : (calIds[0] ?? draft.calendarId);
+  const cal = draft.calendars[calId];
+  const zoneList = useMemo(zones, []);
+  const zonesId = useId();
+  const base = (...rest: Array<string | number>) => pathOf('calendars', calId, ...rest);
+
+  return (
+    <Section id="calendar" title={t('calendar.title')} intro={t('calendar.intro')}>
+      <div className="row">
+        <SelectField label={t('calendar.pick')} value={calId} onChange={setSelected} options={calIds.map((id) => ({ value: id, label: draft.calendars[id]?.name ? `${draft.calendars[id]?.name} (${id})` : id }))} />
+        <SelectField label={t('calendar.main')} value={draft.calendarId} path="calendarId" onChange={(v) => update((d) => { d.calendarId = v; })} options={calIds.map((id) => ({ value: id, label: id }))} />
+      </div>
+      {!cal ? null : (
+        <>
+          <div className="row">
+            <TextField label={t('calendar.name')} value={cal.name ?? ''} path={base('name')} width="l" onChange={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.name = v; })} />
+            <TextField label={t('calendar.timezone')} value={cal.timezone} path={base('timezone')} list={zonesId} onChange={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.timezone = v; })} />
+            <datalist id={zonesId}>{zoneList.map((z) => <option key={z} value={z} />)}</datalist>
+          </div>
+          <div className="row">
+            <div className="field">
+              <label className="checkbox">
+                <input type="checkbox" checked={cal.productionCalendar === 'RU'} onChange={(e) => update((d) => { const c = d.calendars[calId]; if (!c) return; if (e.target.checked) c.productionCalendar = 'RU'; else delete c.productionCalendar; })} />
+                {t('calendar.production')}
+              </label>
+            </div>
+            <TextField type="number" width="s" min={0} max={1440} label={t('calendar.shortenBy')} value={String(cal.shortenBy)} path={base('shortenBy')}
+              onChange={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.shortenBy = v === '' ? 0 : Number(v); })} />
+          </div>
+          <WeekEditor calId={calId} />
+          <div className="grid-2">
+            {([['holidays', 'calendar.holidays'], ['workingDates', 'calendar.workingDates'], ['shortDates', 'calendar.shortDates']] as const).map(([field, key]) => {
+              const l = dateList(field);
+              return (
+                <ListArea key={field} label={t(key)} hint={t('list.datesHint')} path={base(field)} value={cal[field]} format={l.format} parse={l.parse}
+                  apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c[field] = v; })} />
+              );
+            })}
+            <ListArea label={t('calendar.dates')} hint={t('list.dateHoursHint')} path={base('dates')} value={cal.dates} format={formatDateHours}
+              parse={(text) => { const r = parseDateHours(text); return { value: r.dates, problems: r.problems }; }}
+              apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.dates = v; })} />
+          </div>
+          <ImportBox calId={calId} />
+          <Preview calId={calId} />
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,123 @@
+import { createContext, useContext, useId, type ReactNode } from 'react';
+import type { Locale } from '../../../src/shared/contract';
+import type { Translate } from '../../shared/i18n';
+import { issuesAt, type Draft, type Issue } from './draft';
+import type { AdminKey } from './messages';
+
+export interface AdminCtx {
+  t: Translate<AdminKey>;
+  lang: Locale;
+  locale: string;
+  timeZone: string;
+  draft: Draft;
+  update: (change: (d: Draft) => void) => void;
+  issues: readonly Issue[];
+}
+
+export const AdminContext = createContext<AdminCtx | null>(null);
+
+export function useAdmin(): AdminCtx {
+  const ctx = useContext(AdminContext);
+  if (!ctx) throw new Error('useAdmin outside AdminContext');
+  return ctx;
+}
+
+/** The validation messages of one path, next to the control (`id` is what aria-describedby points at). */
+export function FieldIssues({ path, id, within = false }: { path: string; id?: string; within?: boolean }) {
+  const { issues } = useAdmin();
+  const here = issuesAt(issues, path, within);
+  if (here.length === 0) return null;
+  return (
+    <span id={id} className="field-error" data-issue-path={path}>
+      {here.map((i) => (
+        <span key={i.path + i.message} className="field-error__item">
+          {i.message}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  path?: string;
+  hint?: ReactNode;
+  type?: 'text' | 'number' | 'date';
+  width?: 'xs' | 's' | 'm' | 'l';
+  placeholder?: string;
+  list?: string;
+  hideLabel?: boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+  /** Marks the control invalid for an issue shown elsewhere (an interval's row). */
+  invalid?: boolean;
+}
+
+/** A labelled input whose validation messages (by config path) appear right under it. */
+export function TextField({ label, value, onChange, path, hint, type = 'text', width = 'm', placeholder, list, hideLabel, min, max, step, invalid: forced }: TextFieldProps) {
+  const id = useId();
+  const { issues } = useAdmin();
+  const invalid = forced === true || (path !== undefined && issuesAt(issues, path, true).length > 0);
+  const describedBy = [invalid ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field field--${width}`}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        list={list}
+        min={min}
+        max={max}
+        step={step}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        data-path={path}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {path !== undefined ? <FieldIssues path={path} id={`${id}-err`} within /> : null}
+    </div>
+  );
+}
+
+export function SelectField({ label, value, onChange, options, path, hideLabel }: { label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }>; path?: string; hideLabel?: boolean }) {
+  const id = useId();
+  const { issues } = useAdmin();
+  const invalid = path !== undefined && issuesAt(issues, path).length > 0;
+  return (
+    <div className="field">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-err` : undefined} data-path={path}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {path !== undefined ? <FieldIssues path={path} id={`${id}-err`} /> : null}
+    </div>
+  );
+}
+
+export function Section({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) {
+  return (
+    <section id={id} className="section" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      {intro ? <p className="subtle section__intro">{intro}</p> : null}
+      {children}
+    </section>
+  );
+}
