@@ -142,11 +142,17 @@ function duplicates(ids: readonly string[]): Map<number, string> {
   return out;
 }
 
+// Upper bounds keep every goal computable within the engine's range (about ten years of work).
+const GOAL_LIMITS = { s: 360_000_000, m: 6_000_000, h: 100_000, wd: 10_000, bd: 10_000 } as const;
+
 /** Checks one goal string; returns the message when it is not a usable goal. */
 export function goalProblem(text: string): string | null {
   const r = tryParseGoal(text);
   if (!r.ok) return r.message;
   if (r.goal.parts.some((p) => !(p.value > 0))) return `goal "${text}": every limit must be longer than zero`;
+  for (const p of r.goal.parts) {
+    if (p.value > GOAL_LIMITS[p.unit]) return `goal "${text}": ${p.value}${p.unit} is longer than the ${GOAL_LIMITS[p.unit]}${p.unit} this app accepts`;
+  }
   return null;
 }
 
@@ -217,6 +223,23 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   const prios = new Set(prioIds);
 
   if (!(cfg.calendarId in cfg.calendars)) issue(['calendarId'], `unknown calendar "${cfg.calendarId}"`);
+  for (const [id, def] of Object.entries(cfg.calendars)) {
+    if (Object.values(def.week).every((list) => list.length === 0)) {
+      issue(['calendars', id, 'week'], 'expected working hours on at least one weekday');
+    }
+  }
+  const usesWd = Object.values(cfg.goals).some((table) =>
+    Object.values(table ?? {}).some((v) => (typeof v === 'string' ? [v] : Object.values(v)).some((g) => /\d\s*wd/i.test(g))),
+  );
+  if (usesWd) {
+    const used = new Set([cfg.calendarId, ...cfg.packages.flatMap((p) => (p.calendarId ? [p.calendarId] : []))]);
+    for (const id of used) {
+      const def = cfg.calendars[id];
+      if (def && def.week.mon.length === 0) {
+        issue(['calendars', id, 'week', 'mon'], 'goals in working days (wd) count Monday\'s hours as the working day, but Monday has none');
+      }
+    }
+  }
   cfg.packages.forEach((p, i) => {
     if (p.calendarId !== null && !(p.calendarId in cfg.calendars)) issue(['packages', i, 'calendarId'], `unknown calendar "${p.calendarId}"`);
   });

@@ -358,6 +358,28 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       warnings.push(`${label}: no goal for package "${key.pkg}"${key.prio === null ? '' : ` and priority "${key.prio}"`}`);
       return null;
     }
+    try {
+      return clockAt(clock, start, stop, key, pauses, pausedSince, label, live, goal);
+    } catch (e) {
+      // A schema-valid calendar can still be too sparse for a goal (holidays all year, a goal of
+      // years); the other clocks stay usable and the reason is reported.
+      warnings.push(`${label}: cannot be computed (${e instanceof Error ? e.message : String(e)})`);
+      return null;
+    }
+  };
+
+  const clockAt = (
+    clock: GoalClock,
+    start: number,
+    stop: number | null,
+    key: KeySnapshot,
+    pauses: readonly Pause[],
+    pausedSince: number | null,
+    label: 'reaction' | 'resolution' | 'followUp',
+    live: boolean,
+    goal: string,
+  ): Clock => {
+    void clock;
     const goalMs = goalLengthMs(cal, start, goal);
     const end = stop ?? nowMs;
     const elapsedMs = workingMsBetween(cal, start, end, pauses);
@@ -378,8 +400,9 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       const riskElapsedMs = goalMs - threshold * goalMs;
       state = threshold > 0 && elapsedMs >= riskElapsedMs ? 'atRisk' : 'running';
       if (live) {
+        const risk = state === 'running' && threshold > 0 ? addWorkingMs(cal, start, riskElapsedMs, pauses) : null;
         checks.push(due);
-        if (state === 'running' && threshold > 0) checks.push(addWorkingMs(cal, start, riskElapsedMs, pauses));
+        if (risk !== null) checks.push(risk);
       }
     }
     if (due !== null && due > horizon) horizon = due;
