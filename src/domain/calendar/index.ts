@@ -15,7 +15,7 @@ export {
 } from './calendar-def';
 export { CalendarError, type CalendarIssue } from './errors';
 export { compileCalendar, CompiledCalendar } from './compile';
-export { addWorking, workingBetween, isWorking, nextWorkingStart, type Pauses } from './working-time';
+export { addWorking, workingBetween, isWorking, nextWorkingStart, workingSegmentsFrom, type Pauses } from './working-time';
 export { addBusinessDays, yearStats, type YearStats, type MonthStats } from './business-days';
 export { coverageWarnings, productionYearsOf } from './coverage';
 export { parseGoal, tryParseGoal, goalToMs, goalSchema, type Goal, type GoalPart, type GoalUnit } from './goal';

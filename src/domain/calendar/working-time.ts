@@ -183,3 +183,29 @@ export function nextWorkingStart(cal: CompiledCalendar, ms: number): number {
     cal.extendForward(ms);
   }
 }
+
+/**
+ * The working segments from `fromMs` on (the first one clipped to start at `fromMs`), until
+ * they hold at least `minWorkingMs` of working time or `maxSegments` are listed. Lets a
+ * browser tick a countdown in working time without the calendar.
+ * @example workingSegmentsFrom(cal, Date.parse('2026-03-16T17:00:00+03:00'), 2 * 3_600_000)
+ * // [[Mon 17:00, Mon 18:00], [Tue 09:00, Tue 18:00]] as epoch ms
+ */
+export function workingSegmentsFrom(
+  cal: CompiledCalendar,
+  fromMs: number,
+  minWorkingMs: number,
+  maxSegments = 64,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let t = nextWorkingStart(cal, fromMs);
+  let covered = 0;
+  while (covered < minWorkingMs && out.length < maxSegments) {
+    const j = upperBound(cal, t) - 1; // t is working time, so segment j contains it
+    const end = cal.ends[j]!;
+    out.push([t, end]);
+    covered += end - t;
+    t = nextWorkingStart(cal, end);
+  }
+  return out;
+}

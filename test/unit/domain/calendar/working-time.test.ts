@@ -6,6 +6,7 @@ import {
   isWorking,
   nextWorkingStart,
   workingBetween,
+  workingSegmentsFrom,
   type CalendarDefInput,
 } from '../../../../src/domain/calendar';
 import { formatInstant } from '../../../../src/domain/time/zone';
@@ -155,5 +156,23 @@ describe('addBusinessDays', () => {
   it('goes backwards for negative counts and returns the start for zero', () => {
     expect(msk(addBusinessDays(barier, at('2026-03-10T10:00:00+03:00'), -1))).toBe('2026-03-06T10:00:00+03:00');
     expect(addBusinessDays(barier, at('2026-03-10T10:00:00+03:00'), 0)).toBe(at('2026-03-10T10:00:00+03:00'));
+  });
+});
+
+describe('workingSegmentsFrom', () => {
+  it('lists working segments from an instant until they cover the requested working time', () => {
+    const segs = workingSegmentsFrom(forty, at('2026-03-06T17:00:00+03:00'), 6 * HOUR);
+    expect(segs.map(([s, e]) => [msk(s), msk(e)])).toEqual([
+      ['2026-03-06T17:00:00+03:00', '2026-03-06T18:00:00+03:00'],
+      ['2026-03-10T09:00:00+03:00', '2026-03-10T13:00:00+03:00'],
+      ['2026-03-10T14:00:00+03:00', '2026-03-10T18:00:00+03:00'],
+    ]);
+  });
+  it('starts at the next opening when called outside working time and stops at maxSegments', () => {
+    const segs = workingSegmentsFrom(barier, at('2026-03-14T12:00:00+03:00'), 100 * HOUR, 2);
+    expect(segs.map(([s, e]) => [msk(s), msk(e)])).toEqual([
+      ['2026-03-16T09:00:00+03:00', '2026-03-16T18:00:00+03:00'],
+      ['2026-03-17T09:00:00+03:00', '2026-03-17T18:00:00+03:00'],
+    ]);
   });
 });
