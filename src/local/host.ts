@@ -1,0 +1,217 @@
+// The local host without HTTP: the emulator, a persisted simulated clock and the platform's
+// schedule (a sweep at every 5-minute boundary the clock crosses, queue deliveries), plus the
+// read model the host page shows. server.ts puts HTTP in front of it; tests use it directly.
+import { addWorking, compileCalendar, type CompiledCalendar } from '../domain/calendar';
+import { TEMPLATES, isTemplateId } from '../domain/templates';
+import { adfToText, createEmulator, type AppHandlers, type Emulator, type FaultOptions, type SiteUser } from './emulator';
+
+export const SWEEP_INTERVAL_MS = 5 * 60_000;
+/** Sweeps run for at most this many boundaries per advance; longer jumps thin them out evenly. */
+export const MAX_SWEEPS_PER_ADVANCE = 288;
+
+/**
+ * Simulated time: the only clock the app sees in the local host. Frozen by default (tests);
+ * the server lets it run along with real time between jumps, so countdowns move.
+ */
+export class SimClock {
+  private realBase: number | null = null;
+  constructor(
+    private base: number,
+    private readonly onSet: (ms: number) => void = () => {},
+  ) {}
+  now(): number {
+    return this.realBase === null ? this.base : this.base + (Date.now() - this.realBase);
+  }
+  set(ms: number): void {
+    if (!Number.isFinite(ms)) throw new RangeError(`clock: ${ms} is not an instant`);
+    this.base = Math.round(ms);
+    if (this.realBase !== null) this.realBase = Date.now();
+    this.onSet(this.base);
+  }
+  /** Lets simulated time flow with real time from now on. */
+  run(): void {
+    if (this.realBase !== null) return;
+    this.realBase = Date.now();
+  }
+  freeze(): void {
+    if (this.realBase === null) return;
+    this.base = this.now();
+    this.realBase = null;
+  }
+  get running(): boolean {
+    return this.realBase !== null;
+  }
+}
+
+export interface HostOptions {
+  /** SQLite file; ':memory:' for tests. */
+  dbPath: string;
+  /** Simulated start instant when the database has no clock yet; default Date.now(). */
+  startMs?: number;
+  appHandlers?: AppHandlers;
+  faults?: FaultOptions;
+  manifestPath?: string;
+}
+
+export interface AdvanceResult {
+  from: number;
+  to: number;
+  sweeps: number;
+  delivered: number;
+}
+
+export class LocalHost {
+  readonly emulator: Emulator;
+  readonly clock: SimClock;
+  /** Serialises everything that moves the clock or writes data (HTTP requests may overlap). */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(opts: HostOptions) {
+    let pending: number | null = null;
+    this.clock = new SimClock(opts.startMs ?? Date.now(), (ms) => {
+      pending = ms;
+      // The emulator (and its meta table) may not exist yet during construction.
+      if (this.emulator) this.emulator.meta.set('clock', ms);
+    });
+    this.emulator = createEmulator({
+      dbPath: opts.dbPath,
+      clock: this.clock,
+      ...(opts.appHandlers ? { appHandlers: opts.appHandlers } : {}),
+      ...(opts.faults ? { faults: opts.faults } : {}),
+      ...(opts.manifestPath ? { manifestPath: opts.manifestPath } : {}),
+    });
+    const saved = this.emulator.meta.get<number>('clock');
+    if (saved !== undefined) this.clock.set(saved);
+    else this.emulator.meta.set('clock', pending ?? this.clock.now());
+    this.emulator.install();
+  }
+
+  /** Runs `fn` after everything queued before it (one writer at a time). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): void {
+    this.emulator.close();
+  }
+
+  /** Delivers queued events that are due and product events the app's writes caused. */
+  async settle(): Promise<number> {
+    const r = await this.emulator.drainQueue();
+    return r.delivered + r.productEvents;
+  }
+
+  /**
+   * Moves the clock forward to `toMs`, running the scheduled sweep at each 5-minute boundary
+   * crossed (thinned to MAX_SWEEPS_PER_ADVANCE for long jumps) and delivering due queue events.
+   */
+  async advanceTo(toMs: number, maxSweeps = MAX_SWEEPS_PER_ADVANCE): Promise<AdvanceResult> {
+    const from = this.clock.now();
+    if (toMs < from) throw new RangeError(`time only moves forward: ${new Date(toMs).toISOString()} is before ${new Date(from).toISOString()}`);
+    const first = Math.floor(from / SWEEP_INTERVAL_MS) * SWEEP_INTERVAL_MS + SWEEP_INTERVAL_MS;
+    const boundaries: number[] = [];
+    for (let b = first; b <= toMs; b += SWEEP_INTERVAL_MS) boundaries.push(b);
+    const stride = Math.max(1, Math.ceil(boundaries.length / Math.max(1, maxSweeps)));
+    const chosen = boundaries.filter((_, i) => i % stride === stride - 1 || i === boundaries.length - 1);
+    let delivered = 0;
+    let sweeps = 0;
+    for (const b of chosen) {
+      this.clock.set(b);
+      this.lastSweepSlot = Math.floor(b / SWEEP_INTERVAL_MS);
+      delivered += await this.settle();
+      await this.emulator.runSweep();
+      sweeps++;
+      delivered += await this.settle();
+    }
+    if (this.clock.now() < toMs) {
+      this.clock.set(toMs);
+      delivered += await this.settle();
+    }
+    return { from, to: toMs, sweeps, delivered };
+  }
+
+  private lastSweepSlot: number | null = null;
+
+  /**
+   * Called periodically while the server runs: fires the scheduled sweep once per 5-minute slot
+   * of simulated time (as Forge's fiveMinute trigger does) and persists the clock.
+   */
+  async tick(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const now = this.clock.now();
+      this.emulator.meta.set('clock', now);
+      const slot = Math.floor(now / SWEEP_INTERVAL_MS);
+      if (this.lastSweepSlot === null) this.lastSweepSlot = slot;
+      await this.settle();
+      if (slot === this.lastSweepSlot) return false;
+      this.lastSweepSlot = slot;
+      await this.emulator.runSweep();
+      await this.settle();
+      return true;
+    });
+  }
+
+  /** The calendar of a project's template (for "+1 working hour"); 9–18 Moscow otherwise. */
+  calendarFor(projectKey: string | undefined): CompiledCalendar {
+    const template = projectKey ? this.emulator.jira.project(projectKey)?.template : undefined;
+    const cfg = template && isTemplateId(template) ? TEMPLATES[template] : TEMPLATES.pass24;
+    const def = cfg.calendars[cfg.calendarId];
+    if (!def) throw new Error(`template ${template ?? 'pass24'} has no calendar ${cfg.calendarId}`);
+    return compileCalendar(def);
+  }
+
+  nextWorkingHour(projectKey: string | undefined): number {
+    return addWorking(this.calendarFor(projectKey), this.clock.now(), 3_600_000);
+  }
+
+  // ------------------------------------------------------------------ read model for the page
+
+  users(): SiteUser[] {
+    return this.emulator.jira.users;
+  }
+
+  /** Requests of a project the user may see, newest first. */
+  queue(projectKey: string, accountId: string): Array<{ key: string; summary: string; status: string; statusCategory: string; reporter: string; created: number }> {
+    const jira = this.emulator.jira;
+    const p = { kind: 'user' as const, accountId };
+    return jira
+      .allIssues()
+      .filter((i) => i.projectKey === projectKey && jira.hasIssue(p, 'BROWSE_PROJECTS', i))
+      .sort((a, b) => b.id - a.id)
+      .map((i) => {
+        const s = jira.status(i.statusId)!;
+        return { key: i.key, summary: i.summary, status: s.name, statusCategory: s.category, reporter: jira.user(i.reporter)?.displayName ?? i.reporter, created: i.created };
+      });
+  }
+
+  issueView(key: string, accountId: string): unknown {
+    const jira = this.emulator.jira;
+    const issue = jira.issue(key);
+    const p = { kind: 'user' as const, accountId };
+    if (!issue || !jira.hasIssue(p, 'BROWSE_PROJECTS', issue)) return null;
+    const customer = jira.user(accountId)?.role === 'customer';
+    const name = (id: string | null): string | null => (id ? (jira.user(id)?.displayName ?? (id.includes('reglament-app') ? 'Reglament' : id)) : null);
+    const fieldValue = (module: string): unknown => jira.fieldValue(issue.key, module);
+    const project = jira.project(issue.projectKey)!;
+    return {
+      id: String(issue.id),
+      key: issue.key,
+      project: { id: project.id, key: project.key, name: project.name, template: project.template ?? null },
+      summary: issue.summary,
+      description: adfToText(issue.description),
+      status: jira.status(issue.statusId),
+      reporter: { accountId: issue.reporter, name: name(issue.reporter) },
+      created: issue.created,
+      updated: issue.updated,
+      resolutionDate: issue.resolutionDate,
+      fields: Object.fromEntries(jira.fields.map((f) => [f.moduleKey, { id: f.id, name: f.name, type: f.type, value: fieldValue(f.moduleKey) }])),
+      comments: issue.comments
+        .filter((c) => !customer || c.jsdPublic)
+        .map((c) => ({ id: c.id, author: name(c.author), authorId: c.author, body: adfToText(c.body), created: c.created, internal: !c.jsdPublic })),
+      history: issue.histories.map((h) => ({ at: h.created, author: name(h.author), items: h.items.map((i) => ({ field: i.field, from: i.fromString, to: i.toString })) })),
+      transitions: customer ? [] : jira.transitionsFor(issue).map((t) => ({ id: t.id, to: t.status.name, category: t.status.category })),
+    };
+  }
+}

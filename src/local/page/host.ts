@@ -1,0 +1,665 @@
+// The host page: a Jira-like issue view around the app's real Custom UI bundles. It plays
+// Jira's part of the Custom UI bridge for each iframe (invoke → /__local/invoke as the
+// selected user, getContext, events incl. JIRA_ISSUE_CHANGED, theming, submit/close), and
+// drives the emulator: create, comment, transition, field edits, simulated time, users.
+export {};
+
+type Lang = 'ru' | 'en';
+type Theme = 'light' | 'dark';
+
+interface User {
+  accountId: string;
+  displayName: string;
+  role: 'admin' | 'agent' | 'customer';
+  timeZone: string;
+  locale: string;
+}
+interface Project {
+  id: string;
+  key: string;
+  name: string;
+  template?: string;
+}
+interface QueueRow {
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: string;
+  reporter: string;
+}
+interface IssueView {
+  id: string;
+  key: string;
+  project: { id: string; key: string; name: string; template: string | null };
+  summary: string;
+  description: string;
+  status: { id: string; name: string; category: string };
+  reporter: { accountId: string; name: string | null };
+  created: number;
+  fields: Record<string, { id: string; name: string; type: string; value: unknown }>;
+  comments: Array<{ id: string; author: string | null; authorId: string; body: string; created: number; internal: boolean }>;
+  transitions: Array<{ id: string; to: string; category: string }>;
+}
+interface ModuleRef {
+  key: string;
+  app: string;
+}
+interface HostState {
+  now: number;
+  dataPath: string;
+  users: User[];
+  user: User | null;
+  projects: Project[];
+  project: string;
+  queue: QueueRow[];
+  issue: IssueView | null;
+  modules: { issuePanel: ModuleRef; issueContext: ModuleRef; adminPage: ModuleRef; fieldEditors: Record<'package' | 'priority', ModuleRef & { fieldId: string | null }> };
+  cloudId: string;
+  siteUrl: string;
+  appId: string;
+}
+
+type Listener = (payload: unknown) => unknown;
+interface Frame {
+  id: string;
+  iframe: HTMLIFrameElement;
+  moduleKey: string;
+  extension: Record<string, unknown>;
+  listeners: Map<string, Set<Listener>>;
+  signature: string;
+  onSubmit?: (value: unknown) => Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __reglamentHost?: { callBridge(frameId: string, name: string, payload: unknown): Promise<unknown> };
+  }
+}
+
+const TEXT: Record<Lang, Record<string, string>> = {
+  en: {
+    brand: 'Reglament · local Jira',
+    'tab.issues': 'Requests',
+    'tab.admin': 'Admin',
+    'time.now': 'Simulated time',
+    'time.workingHour': '+1 working hour',
+    'time.hour': '+1 hour',
+    'time.day': '+1 day',
+    'time.jump': 'Jump',
+    'time.sweep': 'Run sweep now',
+    'pref.user': 'User',
+    'pref.lang': 'Language',
+    'pref.theme': 'Theme',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
+    project: 'Project',
+    'create.open': 'Create request',
+    'create.title': 'Create a request',
+    'create.as': 'As {name} (customer)',
+    'create.summary': 'Summary',
+    'create.description': 'Description',
+    'create.submit': 'Create',
+    'create.customersOnly': 'Switch to a customer to raise a request, as on the portal.',
+    cancel: 'Cancel',
+    queue: 'Queue',
+    'queue.empty': 'No requests you can see.',
+    'issue.none': 'Pick a request from the queue.',
+    'issue.description': 'Description',
+    'issue.details': 'Details',
+    'issue.status': 'Status',
+    'issue.reporter': 'Reporter',
+    'issue.created': 'Created',
+    'issue.comments': 'Activity',
+    'issue.noComments': 'No comments yet.',
+    'issue.edit': 'Edit',
+    'issue.empty': 'None',
+    'comment.placeholder': 'Add a comment…',
+    'comment.reply': 'Reply to customer',
+    'comment.internal': 'Add internal note',
+    'comment.customer': 'Comment',
+    'comment.internalTag': 'Internal note',
+    'transition.to': 'Move to {status}',
+    'admin.only': 'The administration page is for Jira administrators. Switch the user to the admin.',
+    'role.admin': 'admin',
+    'role.agent': 'agent',
+    'role.customer': 'customer',
+    'toast.sweep': 'Sweep finished.',
+    'toast.advanced': 'Time moved to {when}; {sweeps} sweeps ran.',
+    'data.path': 'Data: {path}',
+  },
+  ru: {
+    brand: 'Reglament · локальная Jira',
+    'tab.issues': 'Обращения',
+    'tab.admin': 'Администрирование',
+    'time.now': 'Модельное время',
+    'time.workingHour': '+1 рабочий час',
+    'time.hour': '+1 час',
+    'time.day': '+1 день',
+    'time.jump': 'Перейти',
+    'time.sweep': 'Запустить проверку',
+    'pref.user': 'Пользователь',
+    'pref.lang': 'Язык',
+    'pref.theme': 'Тема',
+    'theme.light': 'Светлая',
+    'theme.dark': 'Тёмная',
+    project: 'Проект',
+    'create.open': 'Создать обращение',
+    'create.title': 'Новое обращение',
+    'create.as': 'От имени {name} (клиент)',
+    'create.summary': 'Тема',
+    'create.description': 'Описание',
+    'create.submit': 'Создать',
+    'create.customersOnly': 'Обращения создают клиенты, как на портале: выберите пользователя-клиента.',
+    cancel: 'Отмена',
+    queue: 'Очередь',
+    'queue.empty': 'Нет доступных обращений.',
+    'issue.none': 'Выберите обращение в очереди.',
+    'issue.description': 'Описание',
+    'issue.details': 'Сведения',
+    'issue.status': 'Статус',
+    'issue.reporter': 'Автор',
+    'issue.created': 'Создано',
+    'issue.comments': 'Активность',
+    'issue.noComments': 'Комментариев пока нет.',
+    'issue.edit': 'Изменить',
+    'issue.empty': 'Нет',
+    'comment.placeholder': 'Добавьте комментарий…',
+    'comment.reply': 'Ответить клиенту',
+    'comment.internal': 'Внутренняя заметка',
+    'comment.customer': 'Комментировать',
+    'comment.internalTag': 'Внутренняя заметка',
+    'transition.to': 'Перевести в «{status}»',
+    'admin.only': 'Страница настроек доступна администраторам Jira. Выберите пользователя-администратора.',
+    'role.admin': 'администратор',
+    'role.agent': 'агент',
+    'role.customer': 'клиент',
+    'toast.sweep': 'Проверка выполнена.',
+    'toast.advanced': 'Время: {when}; проверок выполнено: {sweeps}.',
+    'data.path': 'Данные: {path}',
+  },
+};
+
+const STATUS_RU: Record<string, string> = {
+  Open: 'Открыто',
+  'In Progress': 'В работе',
+  'Waiting for customer': 'Ожидание клиента',
+  Resolved: 'Решено',
+  Closed: 'Закрыто',
+};
+
+const prefs = {
+  user: localStorage.getItem('reglament.user') ?? '',
+  project: localStorage.getItem('reglament.project') ?? '',
+  issue: localStorage.getItem('reglament.issue') ?? '',
+  lang: (localStorage.getItem('reglament.lang') as Lang | null) ?? 'ru',
+  theme: (localStorage.getItem('reglament.theme') as Theme | null) ?? 'light',
+  tab: (localStorage.getItem('reglament.tab') as 'issues' | 'admin' | null) ?? 'issues',
+};
+function savePrefs(): void {
+  for (const [k, v] of Object.entries(prefs)) localStorage.setItem(`reglament.${k}`, v);
+}
+
+let state: HostState | null = null;
+let clockBase = { sim: 0, real: 0 };
+const frames = new Map<string, Frame>();
+let frameSeq = 0;
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`host page: #${id} is missing`);
+  return el as T;
+};
+
+function t(key: string, vars: Record<string, string | number> = {}): string {
+  const s = TEXT[prefs.lang][key] ?? TEXT.en[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+function statusName(name: string): string {
+  return prefs.lang === 'ru' ? (STATUS_RU[name] ?? name) : name;
+}
+function fmtWhen(ms: number): string {
+  const tz = state?.user?.timeZone ?? 'Europe/Moscow';
+  return new Intl.DateTimeFormat(prefs.lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(ms);
+}
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null) e.append(c);
+  return e;
+}
+
+function toast(message: string, error = false): void {
+  const box = $('toast');
+  box.textContent = message;
+  box.className = error ? 'toast toast--error' : 'toast';
+  box.hidden = false;
+  window.setTimeout(() => (box.hidden = true), error ? 8000 : 3500);
+}
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const data = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(data.error ?? `${path}: HTTP ${res.status}`);
+  return data;
+}
+
+// ------------------------------------------------------------------ state
+
+async function load(): Promise<void> {
+  const q = new URLSearchParams({ user: prefs.user, project: prefs.project, issue: prefs.issue });
+  const res = await fetch(`/__local/state?${q.toString()}`);
+  state = (await res.json()) as HostState;
+  clockBase = { sim: state.now, real: Date.now() };
+  if (state.user) prefs.user = state.user.accountId;
+  prefs.project = state.project;
+  if (!state.issue && state.queue[0]) {
+    prefs.issue = state.queue[0].key;
+    savePrefs();
+    return load();
+  }
+  savePrefs();
+  render();
+}
+
+function simNow(): number {
+  return clockBase.sim + (Date.now() - clockBase.real);
+}
+
+// ------------------------------------------------------------------ bridge
+
+function contextFor(frame: Frame): Record<string, unknown> {
+  const s = state!;
+  const user = s.user!;
+  return {
+    accountId: user.accountId,
+    cloudId: s.cloudId,
+    workspaceId: s.cloudId,
+    siteUrl: s.siteUrl,
+    locale: prefs.lang === 'ru' ? 'ru-RU' : 'en-US',
+    timezone: user.timeZone,
+    theme: { colorMode: prefs.theme },
+    moduleKey: frame.moduleKey,
+    localId: `${s.appId.replace('::app/', '::extension/')}/local-env/static/${frame.moduleKey}`,
+    environmentId: 'local-env',
+    environmentType: 'DEVELOPMENT',
+    license: { isActive: true },
+    userAccess: { enabled: true, hasAccess: true },
+    extension: frame.extension,
+  };
+}
+
+function applyTheming(frame: Frame): void {
+  const root = frame.iframe.contentDocument?.documentElement;
+  if (!root) return;
+  root.setAttribute('data-color-mode', prefs.theme);
+  root.setAttribute('data-theme', 'light:light dark:dark');
+}
+
+async function callBridge(frameId: string, name: string, payload: unknown): Promise<unknown> {
+  const frame = frames.get(frameId);
+  if (!frame || !state?.user) throw new Error(`local host: unknown frame ${frameId}`);
+  const p = (payload ?? {}) as Record<string, unknown>;
+  switch (name) {
+    case 'invoke':
+      return post('/__local/invoke', {
+        functionKey: p.functionKey,
+        payload: p.payload ?? {},
+        context: { accountId: state.user.accountId, moduleKey: frame.moduleKey, extension: frame.extension, locale: prefs.lang === 'ru' ? 'ru-RU' : 'en-US', timezone: state.user.timeZone },
+      });
+    case 'getContext':
+      return contextFor(frame);
+    case 'on': {
+      const event = String(p.event);
+      const cb = p.callback as Listener;
+      const set = frame.listeners.get(event) ?? new Set<Listener>();
+      set.add(cb);
+      frame.listeners.set(event, set);
+      return { unsubscribe: () => set.delete(cb) };
+    }
+    case 'emit':
+      for (const f of frames.values()) if (f !== frame) for (const cb of f.listeners.get(String(p.event)) ?? []) cb(p.payload);
+      return undefined;
+    case 'enableTheming':
+      applyTheming(frame);
+      return undefined;
+    case 'submit':
+      if (!frame.onSubmit) throw new Error('this module is not submittable');
+      await frame.onSubmit(payload);
+      return true;
+    case 'close':
+      ($('editor-dialog') as HTMLDialogElement).close();
+      return true;
+    case 'refresh':
+      await load();
+      return true;
+    case 'fetchProduct': {
+      const init = (p.fetchRequestInit ?? {}) as { method?: string; body?: string };
+      return post('/__local/jira', { accountId: state.user.accountId, restPath: p.restPath, method: init.method ?? 'GET', ...(typeof init.body === 'string' ? { body: init.body } : {}) });
+    }
+    case 'showFlag':
+      toast(String((p as { title?: unknown }).title ?? ''));
+      return { id: String(Date.now()) };
+    case 'getFrameId':
+      return frameId;
+    case 'emitReadyEvent':
+    case 'changeWindowTitle':
+    case 'initFeatureFlags':
+    case 'resize':
+      return undefined;
+    default:
+      throw new Error(`local host: the bridge call '${name}' is not emulated`);
+  }
+}
+
+window.__reglamentHost = { callBridge };
+
+/** (Re)loads an iframe when what it shows changed; otherwise keeps it (and its state). */
+function mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Record<string, unknown>, onSubmit?: (v: unknown) => Promise<void>): void {
+  const user = state!.user!;
+  const signature = JSON.stringify([module.key, extension, user.accountId, prefs.lang, prefs.theme]);
+  const existing = [...frames.values()].find((f) => f.iframe === iframe);
+  if (existing && existing.signature === signature) {
+    if (onSubmit) existing.onSubmit = onSubmit;
+    return;
+  }
+  if (existing) frames.delete(existing.id);
+  const id = `f${++frameSeq}`;
+  const frame: Frame = { id, iframe, moduleKey: module.key, extension, listeners: new Map(), signature, ...(onSubmit ? { onSubmit } : {}) };
+  frames.set(id, frame);
+  iframe.src = `/app/${module.app}/index.html?frame=${id}`;
+}
+
+function emitIssueChanged(changeType: 'updated' | 'commented'): void {
+  const issue = state?.issue;
+  if (!issue) return;
+  const payload = { issueId: issue.id, projectId: issue.project.id, changes: [{ changeType, atlassianId: state!.user!.accountId }] };
+  for (const f of frames.values()) for (const cb of f.listeners.get('JIRA_ISSUE_CHANGED') ?? []) cb(payload);
+}
+
+// ------------------------------------------------------------------ actions
+
+async function action(body: Record<string, unknown>, change: 'updated' | 'commented' = 'updated'): Promise<void> {
+  try {
+    const r = await post<{ result: { key?: string } | null }>('/__local/action', { ...body, as: state!.user!.accountId });
+    if (body.kind === 'create' && r.result?.key) prefs.issue = r.result.key;
+    savePrefs();
+    await load();
+    emitIssueChanged(change);
+  } catch (e) {
+    toast(e instanceof Error ? e.message : String(e), true);
+  }
+}
+
+async function moveTime(body: Record<string, unknown>): Promise<void> {
+  setBusy(true);
+  try {
+    const r = await post<{ to: number; sweeps: number }>('/__local/time', body);
+    await load();
+    emitIssueChanged('updated');
+    toast(t('toast.advanced', { when: fmtWhen(r.to), sweeps: r.sweeps }));
+  } catch (e) {
+    toast(e instanceof Error ? e.message : String(e), true);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function setBusy(busy: boolean): void {
+  document.querySelectorAll<HTMLButtonElement>('.timebar button').forEach((b) => (b.disabled = busy));
+}
+
+// ------------------------------------------------------------------ render
+
+function renderStatic(): void {
+  document.documentElement.lang = prefs.lang;
+  document.documentElement.setAttribute('data-color-mode', prefs.theme);
+  document.querySelectorAll<HTMLElement>('[data-t]').forEach((n) => (n.textContent = t(n.dataset.t!)));
+  ($('lang-select') as HTMLSelectElement).value = prefs.lang;
+  ($('theme-select') as HTMLSelectElement).value = prefs.theme;
+  document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === prefs.tab)));
+  $('issues-view').hidden = prefs.tab !== 'issues';
+  $('admin-view').hidden = prefs.tab !== 'admin';
+}
+
+function render(): void {
+  const s = state!;
+  renderStatic();
+  const userSel = $('user-select') as HTMLSelectElement;
+  userSel.replaceChildren(...s.users.map((u) => el('option', { value: u.accountId }, `${u.displayName} — ${t(`role.${u.role}`)}`)));
+  userSel.value = s.user?.accountId ?? '';
+  const projSel = $('project-select') as HTMLSelectElement;
+  projSel.replaceChildren(...s.projects.map((p) => el('option', { value: p.key }, `${p.name} (${p.key})`)));
+  projSel.value = s.project;
+  $('sim-now').textContent = fmtWhen(simNow());
+  $('sim-now').title = t('data.path', { path: s.dataPath });
+
+  const queue = $('queue');
+  queue.replaceChildren(
+    ...(s.queue.length === 0
+      ? [el('li', { class: 'empty' }, t('queue.empty'))]
+      : s.queue.map((row) => {
+          const b = el(
+            'button',
+            { type: 'button', 'data-key': row.key, 'aria-current': String(row.key === s.issue?.key) },
+            el('span', { class: 'q-key' }, row.key),
+            el('span', {}, el('span', { class: `lozenge lozenge--${row.statusCategory}` }, statusName(row.status))),
+            el('span', { class: 'q-summary' }, row.summary),
+          );
+          b.addEventListener('click', () => {
+            prefs.issue = row.key;
+            void load();
+          });
+          return el('li', {}, b);
+        })),
+  );
+  renderIssue();
+  renderFrames();
+}
+
+function renderIssue(): void {
+  const s = state!;
+  const box = $('issue');
+  const issue = s.issue;
+  if (!issue || !s.user) {
+    box.replaceChildren(el('p', { class: 'empty' }, t('issue.none')));
+    return;
+  }
+  const role = s.user.role;
+  const statusLozenge = el('span', { class: `lozenge lozenge--${issue.status.category}`, 'data-testid': 'issue-status' }, statusName(issue.status.name));
+  const transitions = el(
+    'div',
+    { class: 'row' },
+    statusLozenge,
+    ...issue.transitions.map((tr) => {
+      const b = el('button', { type: 'button', class: 'btn', 'data-transition': tr.to }, t('transition.to', { status: statusName(tr.to) }));
+      b.addEventListener('click', () => void action({ kind: 'transition', key: issue.key, status: tr.to }));
+      return b;
+    }),
+  );
+  const fieldRow = (module: string, editable: 'package' | 'priority' | null): HTMLElement[] => {
+    const f = issue.fields[module];
+    if (!f) return [];
+    const v = f.value;
+    const shown = v === null || v === undefined ? t('issue.empty') : typeof v === 'string' ? (f.type === 'datetime' ? fmtWhen(Date.parse(v)) : v) : JSON.stringify(v);
+    const dd = el('dd', { 'data-field': module }, el('span', {}, shown));
+    if (editable && role !== 'customer') {
+      const b = el('button', { type: 'button', class: 'btn btn--subtle', 'data-edit': editable }, t('issue.edit'));
+      b.addEventListener('click', () => openEditor(editable));
+      dd.append(b);
+    }
+    return [el('dt', {}, f.name), dd];
+  };
+  const comments = el(
+    'ol',
+    { class: 'comments', 'data-testid': 'comments' },
+    ...(issue.comments.length === 0
+      ? [el('li', { class: 'empty' }, t('issue.noComments'))]
+      : issue.comments.map((c) =>
+          el(
+            'li',
+            { class: c.internal ? 'comment comment--internal' : 'comment' },
+            el('div', { class: 'comment__meta' }, `${c.author ?? c.authorId} · ${fmtWhen(c.created)}${c.internal ? ` · ${t('comment.internalTag')}` : ''}`),
+            el('div', { class: 'comment__body' }, c.body),
+          ),
+        )),
+  );
+  const textarea = el('textarea', { rows: '3', placeholder: t('comment.placeholder'), 'data-testid': 'comment-text' });
+  const send = (internal: boolean) => () => {
+    const body = textarea.value.trim();
+    if (body) void action({ kind: 'comment', key: issue.key, body, internal }, 'commented');
+  };
+  const buttons: HTMLElement[] = [];
+  if (role === 'customer') {
+    const b = el('button', { type: 'button', class: 'btn btn--primary', 'data-testid': 'comment-send' }, t('comment.customer'));
+    b.addEventListener('click', send(false));
+    buttons.push(b);
+  } else {
+    const reply = el('button', { type: 'button', class: 'btn btn--primary', 'data-testid': 'comment-send' }, t('comment.reply'));
+    reply.addEventListener('click', send(false));
+    const internal = el('button', { type: 'button', class: 'btn', 'data-testid': 'comment-internal' }, t('comment.internal'));
+    internal.addEventListener('click', send(true));
+    buttons.push(reply, internal);
+  }
+  box.replaceChildren(
+    el('div', { class: 'crumbs' }, `${issue.project.name} / `, el('span', { 'data-testid': 'issue-key' }, issue.key)),
+    el('h1', { 'data-testid': 'issue-summary' }, issue.summary),
+    transitions,
+    el('h2', { class: 'section-title' }, t('issue.description')),
+    el('div', { class: 'description' }, issue.description || '—'),
+    el('h2', { class: 'section-title' }, t('issue.details')),
+    el(
+      'dl',
+      { class: 'details' },
+      el('dt', {}, t('issue.reporter')),
+      el('dd', {}, issue.reporter.name ?? issue.reporter.accountId),
+      el('dt', {}, t('issue.created')),
+      el('dd', {}, fmtWhen(issue.created)),
+      ...fieldRow('sla-service-package', 'package'),
+      ...fieldRow('sla-priority', 'priority'),
+      ...fieldRow('sla-reaction-due', null),
+      ...fieldRow('sla-resolution-due', null),
+    ),
+    el('h2', { class: 'section-title' }, t('issue.comments')),
+    comments,
+    el('div', { class: 'comment-form' }, textarea, el('div', { class: 'row' }, ...buttons)),
+  );
+}
+
+function renderFrames(): void {
+  const s = state!;
+  const issue = s.issue;
+  if (issue) {
+    const ext = {
+      issue: { id: issue.id, key: issue.key, type: 'Support request', typeId: '10100' },
+      project: { id: issue.project.id, key: issue.project.key, type: 'service_desk' },
+    };
+    mountFrame($('frame-context') as HTMLIFrameElement, s.modules.issueContext, { type: 'jira:issueContext', ...ext });
+    mountFrame($('frame-panel') as HTMLIFrameElement, s.modules.issuePanel, { type: 'jira:issuePanel', ...ext, isNewToIssue: false });
+  }
+  if (prefs.tab === 'admin') mountFrame($('frame-admin') as HTMLIFrameElement, s.modules.adminPage, { type: 'jira:adminPage' });
+}
+
+function openEditor(field: 'package' | 'priority'): void {
+  const s = state!;
+  const issue = s.issue!;
+  const mod = s.modules.fieldEditors[field];
+  const f = issue.fields[mod.key];
+  const dialog = $('editor-dialog') as HTMLDialogElement;
+  // A fresh frame each time: Jira mounts the edit experience anew for every edit.
+  const old = [...frames.values()].find((x) => x.iframe.id === 'frame-editor');
+  if (old) frames.delete(old.id);
+  mountFrame(
+    $('frame-editor') as HTMLIFrameElement,
+    mod,
+    {
+      type: 'jira:customField',
+      fieldId: mod.fieldId,
+      fieldType: 'string',
+      fieldValue: f?.value ?? null,
+      renderContext: 'issue-view',
+      experience: 'issue-view',
+      issue: { id: issue.id, key: issue.key, type: 'Support request', typeId: '10100' },
+      project: { id: issue.project.id, key: issue.project.key, type: 'service_desk' },
+    },
+    async (value) => {
+      dialog.close();
+      await action({ kind: 'setField', key: issue.key, field, value: typeof value === 'string' ? value : value === null ? null : String(value) });
+    },
+  );
+  dialog.showModal();
+}
+
+// ------------------------------------------------------------------ wiring
+
+function wire(): void {
+  document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) =>
+    b.addEventListener('click', () => {
+      prefs.tab = b.dataset.tab === 'admin' ? 'admin' : 'issues';
+      savePrefs();
+      render();
+    }),
+  );
+  ($('user-select') as HTMLSelectElement).addEventListener('change', (e) => {
+    prefs.user = (e.target as HTMLSelectElement).value;
+    void load();
+  });
+  ($('project-select') as HTMLSelectElement).addEventListener('change', (e) => {
+    prefs.project = (e.target as HTMLSelectElement).value;
+    prefs.issue = '';
+    void load();
+  });
+  ($('lang-select') as HTMLSelectElement).addEventListener('change', (e) => {
+    prefs.lang = (e.target as HTMLSelectElement).value === 'en' ? 'en' : 'ru';
+    savePrefs();
+    render();
+  });
+  ($('theme-select') as HTMLSelectElement).addEventListener('change', (e) => {
+    prefs.theme = (e.target as HTMLSelectElement).value === 'dark' ? 'dark' : 'light';
+    savePrefs();
+    render();
+  });
+  document.querySelectorAll<HTMLButtonElement>('[data-time]').forEach((b) =>
+    b.addEventListener('click', () => void moveTime(b.dataset.time === 'workingHour' ? { op: 'workingHour', projectKey: prefs.project } : { op: b.dataset.time })),
+  );
+  $('jump').addEventListener('click', () => {
+    const v = ($('jump-to') as HTMLInputElement).value;
+    if (v) void moveTime({ op: 'to', to: new Date(v).toISOString() });
+  });
+  $('sweep').addEventListener('click', () => {
+    void post('/__local/sweep', {})
+      .then(async () => {
+        await load();
+        emitIssueChanged('updated');
+        toast(t('toast.sweep'));
+      })
+      .catch((e: unknown) => toast(e instanceof Error ? e.message : String(e), true));
+  });
+  const dialog = $('create-dialog') as HTMLDialogElement;
+  $('create-open').addEventListener('click', () => {
+    const user = state?.user;
+    if (!user || user.role !== 'customer') {
+      toast(t('create.customersOnly'), true);
+      return;
+    }
+    $('create-as').textContent = t('create.as', { name: user.displayName });
+    dialog.showModal();
+  });
+  $('create-cancel').addEventListener('click', () => dialog.close());
+  ($('create-form') as HTMLFormElement).addEventListener('submit', (e) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    dialog.close();
+    void action({ kind: 'create', projectKey: prefs.project, summary: String(data.get('summary') ?? ''), description: String(data.get('description') ?? '') });
+    form.reset();
+  });
+  window.setInterval(() => {
+    if (state) $('sim-now').textContent = fmtWhen(simNow());
+  }, 1000);
+}
+
+wire();
+void load();

@@ -1,0 +1,313 @@
+// HTTP front of the local host (node:http): the host page, the Custom UI bundles from
+// static/<app>/build with the bridge shim loaded before them, and /__local/* endpoints the page
+// and the shim call (resolver invocations as the selected user, human actions, simulated time).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { z } from 'zod';
+import ts from 'typescript';
+import type { LocalHost } from './host';
+import { APP_ACCOUNT_ID, type ExtensionContext } from './emulator';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+const PAGE_DIR = join(__dirname, 'page');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export interface ServerInfo {
+  dataPath: string;
+}
+
+/** UI modules of the manifest mapped to the static app folder that serves each. */
+export interface HostModules {
+  issuePanel: { key: string; app: string };
+  issueContext: { key: string; app: string };
+  adminPage: { key: string; app: string };
+  fieldEditors: Record<'package' | 'priority', { key: string; app: string; fieldId: string | null }>;
+}
+
+export function hostModules(host: LocalHost): HostModules {
+  const m = host.emulator.manifest;
+  const appOf = (resource: string | undefined, fallback: string): string => {
+    const path = resource ? m.resources[resource] : undefined;
+    const match = path ? /static\/([^/]+)/.exec(path) : null;
+    return match?.[1] ?? fallback;
+  };
+  const first = (type: string, fallbackKey: string, fallbackApp: string): { key: string; app: string } => {
+    const mod = m.uiModules[type]?.[0];
+    return { key: mod?.key ?? fallbackKey, app: appOf(mod?.resource, fallbackApp) };
+  };
+  const editor = (moduleKey: string): { key: string; app: string; fieldId: string | null } => {
+    const mod = m.uiModules['jira:customField']?.find((x) => x.key === moduleKey);
+    return { key: moduleKey, app: appOf(mod?.resource, 'field-editor'), fieldId: host.emulator.jira.field(moduleKey)?.id ?? null };
+  };
+  return {
+    issuePanel: first('jira:issuePanel', 'sla-issue-panel', 'issue-panel'),
+    issueContext: first('jira:issueContext', 'sla-issue-context', 'issue-panel'),
+    adminPage: first('jira:adminPage', 'sla-admin', 'admin'),
+    fieldEditors: { package: editor('sla-service-package'), priority: editor('sla-priority') },
+  };
+}
+
+const transpiled = new Map<string, { mtimeMs: number; js: string }>();
+
+/** The page's own TypeScript, transpiled on request (no build step for the host page). */
+function pageScript(name: string): string {
+  const file = join(PAGE_DIR, `${name}.ts`);
+  const mtimeMs = statSync(file).mtimeMs;
+  const cached = transpiled.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.js;
+  const out = ts.transpileModule(readFileSync(file, 'utf8'), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, removeComments: false },
+    fileName: file,
+  });
+  transpiled.set(file, { mtimeMs, js: out.outputText });
+  return out.outputText;
+}
+
+let tokensCss: string | null = null;
+function designTokensCss(): string {
+  if (tokensCss) return tokensCss;
+  const parts = ['atlassian-light', 'atlassian-dark'].map((theme) => {
+    // The token package ships each theme as a JS module whose default export is CSS text.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: unknown };
+    return typeof mod.default === 'string' ? mod.default : '';
+  });
+  tokensCss = parts.join('\n');
+  return tokensCss;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, JSON.stringify(body ?? null));
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  return JSON.parse(text) as unknown;
+}
+
+const extensionSchema = z.looseObject({ type: z.string() });
+const invokeSchema = z.object({
+  functionKey: z.string().min(1),
+  payload: z.unknown().optional(),
+  context: z.object({
+    accountId: z.string().min(1),
+    moduleKey: z.string().min(1),
+    extension: extensionSchema,
+    locale: z.string().optional(),
+    timezone: z.string().optional(),
+  }),
+});
+
+const actionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('create'), as: z.string(), projectKey: z.string(), summary: z.string().trim().min(1).max(255), description: z.string().max(5000).optional(), package: z.string().optional(), priority: z.string().optional() }),
+  z.object({ kind: z.literal('comment'), as: z.string(), key: z.string(), body: z.string().trim().min(1).max(5000), internal: z.boolean().optional() }),
+  z.object({ kind: z.literal('transition'), as: z.string(), key: z.string(), status: z.string() }),
+  z.object({ kind: z.literal('setField'), as: z.string(), key: z.string(), field: z.enum(['package', 'priority']), value: z.string().nullable() }),
+]);
+
+const timeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('workingHour'), projectKey: z.string().optional() }),
+  z.object({ op: z.literal('hour') }),
+  z.object({ op: z.literal('day') }),
+  z.object({ op: z.literal('to'), to: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time') }),
+]);
+
+const faultSchema = z.object({ rate: z.number().min(0).max(1), statuses: z.array(z.number().int().min(400).max(599)).optional(), delayMs: z.number().int().min(0).max(10_000).optional() });
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new HttpError(400, r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+export function createHostServer(host: LocalHost, info: ServerInfo): Server {
+  const em = host.emulator;
+  const jira = em.jira;
+
+  const state = (q: URLSearchParams): unknown => {
+    const user = jira.user(q.get('user') ?? '') ?? jira.users.find((u) => u.role === 'agent') ?? jira.users[0];
+    const projectKey = q.get('project') ?? jira.projects[0]?.key ?? '';
+    const issueKey = q.get('issue');
+    return {
+      now: host.clock.now(),
+      dataPath: info.dataPath,
+      users: jira.users,
+      user: user ?? null,
+      projects: jira.projects,
+      project: projectKey,
+      queue: user ? host.queue(projectKey, user.accountId) : [],
+      issue: user && issueKey ? host.issueView(issueKey, user.accountId) : null,
+      statuses: jira.statuses,
+      modules: hostModules(host),
+      faults: em.faults.options ?? null,
+      cloudId: jira.cloudId,
+      siteUrl: jira.siteUrl,
+      appId: em.manifest.appId,
+      pendingEvents: em.queue.pending().length,
+    };
+  };
+
+  const act = async (a: z.infer<typeof actionSchema>): Promise<unknown> => {
+    const user = jira.user(a.as);
+    if (!user) throw new HttpError(400, `as: unknown user ${a.as}`);
+    const customer = user.role === 'customer';
+    if (a.kind === 'create') {
+      const r = await em.actions.createIssue({
+        projectKey: a.projectKey,
+        summary: a.summary,
+        reporter: user.accountId,
+        ...(a.description ? { description: a.description } : {}),
+        ...(a.package ? { package: a.package } : {}),
+        ...(a.priority ? { priority: a.priority } : {}),
+      });
+      return r;
+    }
+    const issue = jira.issue(a.key);
+    if (!issue || !jira.hasIssue({ kind: 'user', accountId: user.accountId }, 'BROWSE_PROJECTS', issue)) throw new HttpError(404, `${a.key}: no such request for ${user.displayName}`);
+    if (a.kind === 'comment') {
+      if (customer && a.internal) throw new HttpError(403, 'customers cannot add internal notes');
+      return em.actions.comment(a.key, { author: user.accountId, body: a.body, internal: a.internal === true });
+    }
+    if (customer) throw new HttpError(403, `${user.displayName} is a customer and cannot ${a.kind === 'transition' ? 'change the status' : 'edit fields'}`);
+    if (a.kind === 'transition') return em.actions.transition(a.key, a.status, user.accountId);
+    return em.actions.setField(a.key, a.field, a.value, user.accountId);
+  };
+
+  const api = async (method: string, path: string, q: URLSearchParams, req: IncomingMessage): Promise<unknown> => {
+    if (method === 'GET' && path === '/__local/state') return state(q);
+    if (method !== 'POST') throw new HttpError(405, `${method} ${path} is not allowed`);
+    const body = await readBody(req).catch(() => {
+      throw new HttpError(400, 'body: not JSON');
+    });
+    switch (path) {
+      case '/__local/invoke': {
+        const b = parse(invokeSchema, body);
+        return host.exclusive(async () => {
+          const r = await em.invokeResolver(b.functionKey, b.payload ?? {}, {
+            accountId: b.context.accountId,
+            moduleKey: b.context.moduleKey,
+            extension: b.context.extension as ExtensionContext,
+            ...(b.context.locale ? { locale: b.context.locale } : {}),
+            ...(b.context.timezone ? { timezone: b.context.timezone } : {}),
+          });
+          await host.settle();
+          return r ?? null;
+        });
+      }
+      case '/__local/action': {
+        const a = parse(actionSchema, body);
+        return host.exclusive(async () => {
+          const r = await act(a);
+          await host.settle();
+          return { ok: true, result: r ?? null };
+        });
+      }
+      case '/__local/time': {
+        const t = parse(timeSchema, body);
+        return host.exclusive(async () => {
+          const now = host.clock.now();
+          const to =
+            t.op === 'workingHour' ? host.nextWorkingHour(t.projectKey) : t.op === 'hour' ? now + 3_600_000 : t.op === 'day' ? now + 86_400_000 : Date.parse(t.to);
+          if (to < now) throw new HttpError(400, `to: ${new Date(to).toISOString()} is before the simulated now ${new Date(now).toISOString()}`);
+          return host.advanceTo(to);
+        });
+      }
+      case '/__local/sweep':
+        return host.exclusive(async () => {
+          const r = await em.runSweep();
+          await host.settle();
+          return { result: r ?? null };
+        });
+      case '/__local/faults': {
+        const f = parse(faultSchema.nullable(), body);
+        em.setFaults(f && f.rate > 0 ? f : undefined);
+        return { faults: em.faults.options ?? null };
+      }
+      case '/__local/jira': {
+        // @forge/bridge requestJira: always as the current user.
+        const b = parse(z.object({ accountId: z.string(), restPath: z.string().startsWith('/rest/'), method: z.string().default('GET'), body: z.string().optional() }), body);
+        if (b.accountId === APP_ACCOUNT_ID) throw new HttpError(403, 'the UI cannot act as the app');
+        const r = jira.handle(b.method, b.restPath, b.body, { kind: 'user', accountId: b.accountId });
+        return { status: r.status, statusText: '', headers: { 'content-type': 'application/json' }, body: r.body === undefined ? '' : JSON.stringify(r.body) };
+      }
+      default:
+        throw new HttpError(404, `no endpoint ${path}`);
+    }
+  };
+
+  const serveFile = (res: ServerResponse, file: string, transform?: (text: string) => string): void => {
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      send(res, 404, `not found: ${file.replace(REPO_ROOT, '')}`, 'text/plain; charset=utf-8');
+      return;
+    }
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    if (transform) send(res, 200, transform(readFileSync(file, 'utf8')), type);
+    else send(res, 200, readFileSync(file), type);
+  };
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    void (async () => {
+      try {
+        if (path.startsWith('/__local/')) {
+          sendJson(res, 200, await api(method, path, url.searchParams, req));
+          return;
+        }
+        if (path === '/' || path === '/index.html') return serveFile(res, join(PAGE_DIR, 'index.html'));
+        if (path === '/host.css') return serveFile(res, join(PAGE_DIR, 'host.css'));
+        if (path === '/host.js') return send(res, 200, pageScript('host'), MIME['.js']);
+        if (path === '/bridge-shim.js') return send(res, 200, pageScript('bridge-shim'), MIME['.js']);
+        if (path === '/tokens.css') return send(res, 200, designTokensCss(), MIME['.css']);
+        const m = /^\/app\/([a-z0-9-]+)\/(.*)$/.exec(path);
+        if (m) {
+          const buildDir = join(REPO_ROOT, 'static', m[1]!, 'build');
+          const rel = normalize(m[2] === '' ? 'index.html' : m[2]!);
+          if (rel.startsWith('..')) return send(res, 400, 'bad path', 'text/plain');
+          const file = join(buildDir, rel);
+          if (rel === 'index.html') {
+            // The bridge must exist before the bundle imports @forge/bridge (FORGE.md §4.1).
+            return serveFile(res, file, (html) => html.replace(/<head>/i, '<head><script src="/bridge-shim.js"></script>'));
+          }
+          return serveFile(res, file);
+        }
+        send(res, 404, 'not found', 'text/plain');
+      } catch (e) {
+        const status = e instanceof HttpError ? e.status : 500;
+        const message = e instanceof Error ? e.message : String(e);
+        if (status === 500) console.error(e);
+        if (!res.headersSent) sendJson(res, status, { error: message });
+      }
+    })();
+  });
+}
