@@ -1,0 +1,178 @@
+// The issue panel and the issue-context badge, real bundles in Debian Chromium, driven through a
+// fake `window.__bridge` whose resolvers the test controls (the local-host suite runs them on the
+// real backend). Served with Forge's default CSP, so an inline style would show up as an error.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Envelope, IssueSlaView } from '../../src/shared/contract';
+import { writeUiMetrics } from '../../scripts/bundle-size';
+import { countingView, nightView } from './ui-fixtures';
+import { REPO, browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
+
+const run = browserAvailable('ui-panel') && missingBuilds(['issue-panel']).length === 0;
+if (!run && missingBuilds(['issue-panel']).length > 0) {
+  const msg = 'ui-panel: static/issue-panel/build is missing; run `npm run build` first';
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
+}
+const describeIf = run ? describe : describe.skip;
+
+const SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+
+describeIf('issue panel in the browser', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  const cspErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveBuilds();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  interface Opened {
+    page: Page;
+    host: FakeHost;
+    setView: (v: Envelope<IssueSlaView>) => void;
+  }
+
+  async function open(opts: { locale?: string; colorMode?: 'light' | 'dark'; module?: 'panel' | 'context'; view?: Envelope<IssueSlaView>; timezone?: string }): Promise<Opened> {
+    const page = await browser.newPage({ viewport: { width: 560, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    let current: Envelope<IssueSlaView> = opts.view ?? { ok: true, data: countingView(Date.now()) };
+    const context = opts.module === 'context';
+    const host = await installBridge(page, {
+      context: {
+        accountId: 'agent-1',
+        locale: opts.locale ?? 'en_US',
+        timezone: opts.timezone ?? 'Europe/Moscow',
+        moduleKey: context ? 'sla-issue-context' : 'sla-issue-panel',
+        theme: { colorMode: opts.colorMode ?? 'light' },
+        extension: { type: context ? 'jira:issueContext' : 'jira:issuePanel', issue: { id: '10001', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } },
+      },
+      resolvers: { getIssueSla: () => current },
+    });
+    await page.goto(`${server.url}/app/issue-panel/`);
+    return { page, host, setView: (v) => (current = v) };
+  }
+
+  const remaining = (page: Page) => page.locator('[data-clock="resolution"]').getAttribute('data-remaining-ms').then(Number);
+
+  it('counts the resolution clock down in working time, in English, without calling the backend', async () => {
+    const { page, host } = await open({ locale: 'en_US' });
+    const row = page.locator('[data-clock="resolution"]');
+    await row.waitFor();
+    const firstRenderMs = await page.evaluate(() => performance.getEntriesByName('reglament:first-clock-row')[0]?.startTime ?? null);
+    expect(firstRenderMs).not.toBeNull();
+    writeUiMetrics({ panelFirstRenderMs: Math.round(firstRenderMs ?? 0), panelFirstRenderSource: 'fake bridge, static server' });
+
+    const text1 = await row.locator('.clock__countdown').innerText();
+    const left1 = await remaining(page);
+    expect(text1).toMatch(/of working time left$/);
+    await page.waitForFunction((before) => Number(document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left1, { timeout: 5000 });
+    const text2 = await row.locator('.clock__countdown').innerText();
+    expect(text2).not.toBe(text1);
+    expect(await row.locator('.lozenge').innerText()).toMatch(/at risk/i);
+    expect(host.calls.filter((c) => c.name === 'invoke')).toHaveLength(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'panel-light-fake.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('speaks Russian for a Russian Jira locale', async () => {
+    const { page } = await open({ locale: 'ru_RU' });
+    const row = page.locator('[data-clock="resolution"]');
+    await row.waitFor();
+    expect(await row.locator('.clock__countdown').innerText()).toMatch(/^осталось .+ рабочего времени$/);
+    expect(await page.locator('[data-clock="reaction"] .lozenge').innerText()).toMatch(/выполнено/i);
+    expect(await page.locator('[data-clock="followUp"] .clock__countdown').innerText()).toContain('ожидание ответа клиента');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    const left = await remaining(page);
+    await page.waitForFunction((before) => Number(document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
+    await page.close();
+  });
+
+  it('uses the dark design tokens when Jira is in the dark theme and still ticks', async () => {
+    const { page } = await open({ colorMode: 'dark', locale: 'en_US' });
+    await page.locator('[data-clock="resolution"]').waitFor();
+    expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.3);
+    const left = await remaining(page);
+    await page.waitForFunction((before) => Number(document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'panel-dark-fake.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says when a clock resumes when it is outside working hours', async () => {
+    const { page } = await open({ view: { ok: true, data: nightView(Date.now()) }, timezone: 'Europe/Berlin' });
+    const note = page.locator('[data-clock="resolution"] .clock__note');
+    await note.waitFor();
+    // The viewer is in Berlin, the calendar in Moscow: both wall clocks are shown.
+    expect(await note.innerText()).toMatch(/^paused: outside working hours, resumes \w{3} .+\(.+GMT\+3\)$/);
+    const left = await remaining(page);
+    await page.waitForTimeout(1500);
+    expect(await remaining(page)).toBe(left);
+    await page.close();
+  });
+
+  it('reloads when Jira says the issue changed', async () => {
+    const { page, host, setView } = await open({});
+    await page.locator('[data-clock="resolution"][data-state="atRisk"]').waitFor();
+    const met = countingView(Date.now());
+    const resolution = met.clocks[1];
+    if (resolution) Object.assign(resolution, { state: 'met', stoppedAt: new Date().toISOString(), workingSegmentsAhead: [] });
+    setView({ ok: true, data: met });
+    await host.emit('JIRA_ISSUE_CHANGED', { issueId: '10001', projectId: '10000', changes: [{ changeType: 'updated', atlassianId: 'agent-1' }] });
+    await page.locator('[data-clock="resolution"][data-state="met"]').waitFor({ timeout: 5000 });
+    expect(host.calls.filter((c) => c.name === 'invoke')).toHaveLength(2);
+    await page.close();
+  });
+
+  it.each([
+    ['NOT_CONFIGURED', /not configured yet/],
+    ['UNLICENSED', /licence .* not active/],
+    ['FORBIDDEN', /don't have permission/],
+    ['UPSTREAM', /Could not load the SLA: Jira is down/],
+  ] as const)('explains a %s answer instead of showing a blank panel', async (code, text) => {
+    const { page } = await open({ view: { ok: false, error: { code, message: 'Jira is down' } } });
+    const p = page.locator(`[data-error-code="${code}"]`);
+    await p.waitFor();
+    expect(await p.innerText()).toMatch(text);
+    await page.close();
+  });
+
+  it('shows the most urgent clock as a compact badge in the issue context', async () => {
+    const { page } = await open({ module: 'context' });
+    const badge = page.locator('[data-badge]');
+    await badge.waitFor();
+    expect(await badge.getAttribute('data-badge')).toMatch(/^2h 1[45]m$/);
+    expect(await badge.innerText()).toContain('Resolution');
+    await page.close();
+  });
+
+  it('has no serious accessibility violations and works from the keyboard', async () => {
+    const { page } = await open({});
+    await page.locator('[data-clock="resolution"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const more = page.getByRole('button', { name: /Show all 9 events/ });
+    for (let i = 0; i < 10 && !(await more.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.history__list li').count()).toBe(9);
+    await page.keyboard.press('Space');
+    expect(await page.locator('.history__list li').count()).toBe(6);
+    await page.close();
+  });
+
+  it('needs no inline styles or scripts (Forge CSP)', () => {
+    expect(cspErrors).toEqual([]);
+  });
+});
