@@ -59,53 +59,46 @@ const round2OrNull = (x: number | null): number | null => (x === null ? null : r
 
 class ClockTally {
   readonly counts: Record<ReportClockState, number> = { running: 0, atRisk: 0, paused: 0, met: 0, breached: 0 };
-  private readonly stoppedMinutes: number[] = [];
-  private sorted = true;
+  // Elapsed minutes of stopped clocks. Removals are tombstones settled at the next read, so an
+  // upsert costs O(1) however many rows there are; a read sorts a Float64Array natively and
+  // drops the tombstones in one merge pass.
+  private values: number[] = [];
+  private tombstones: number[] = [];
+  private sorted: Float64Array | null = new Float64Array(0);
 
   apply(c: ReportClock, sign: 1 | -1): void {
     this.counts[c.state] += sign;
     if (!c.stopped) return;
-    if (sign === 1) {
-      const last = this.stoppedMinutes[this.stoppedMinutes.length - 1];
-      if (last !== undefined && c.elapsedMinutes < last) this.sorted = false;
-      this.stoppedMinutes.push(c.elapsedMinutes);
-      return;
-    }
-    this.removeValue(c.elapsedMinutes);
+    this.sorted = null;
+    if (sign === 1) this.values.push(c.elapsedMinutes);
+    else this.tombstones.push(c.elapsedMinutes);
   }
 
-  private removeValue(v: number): void {
-    const xs = this.stoppedMinutes;
-    if (this.sorted) {
-      // Binary search for any index holding v; equal values are interchangeable.
-      let lo = 0;
-      let hi = xs.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const m = xs[mid]!;
-        if (m === v) {
-          xs.splice(mid, 1);
-          return;
-        }
-        if (m < v) lo = mid + 1;
-        else hi = mid - 1;
+  private sortedValues(): Float64Array {
+    if (this.sorted !== null) return this.sorted;
+    let all = Float64Array.from(this.values).sort();
+    if (this.tombstones.length > 0) {
+      const dead = Float64Array.from(this.tombstones).sort();
+      const kept = new Float64Array(all.length - dead.length);
+      let k = 0;
+      let d = 0;
+      for (let i = 0; i < all.length; i++) {
+        const v = all[i]!;
+        if (d < dead.length && dead[d]! < v) throw new Error(`report: removed a stopped clock of ${dead[d]} min that was never added`);
+        if (d < dead.length && dead[d] === v) d++;
+        else kept[k++] = v;
       }
-    } else {
-      const i = xs.indexOf(v);
-      if (i >= 0) {
-        xs[i] = xs[xs.length - 1]!;
-        xs.pop();
-        return;
-      }
+      if (d < dead.length) throw new Error(`report: removed a stopped clock of ${dead[d]} min that was never added`);
+      all = kept;
+      this.values = Array.from(kept);
+      this.tombstones = [];
     }
-    throw new Error(`report: removing a stopped clock of ${v} min that was never added`);
+    this.sorted = all;
+    return all;
   }
 
   stats(): ClockStats {
-    if (!this.sorted) {
-      this.stoppedMinutes.sort((a, b) => a - b);
-      this.sorted = true;
-    }
+    const sorted = this.sortedValues();
     const { met, breached, running, atRisk, paused } = this.counts;
     const judged = met + breached;
     return {
@@ -115,8 +108,8 @@ class ClockTally {
       atRisk,
       paused,
       metPercent: judged === 0 ? null : round2((met / judged) * 100),
-      medianMinutes: round2OrNull(percentileSorted(this.stoppedMinutes, 0.5)),
-      p90Minutes: round2OrNull(percentileSorted(this.stoppedMinutes, 0.9)),
+      medianMinutes: round2OrNull(percentileSorted(sorted, 0.5)),
+      p90Minutes: round2OrNull(percentileSorted(sorted, 0.9)),
     };
   }
 }

@@ -123,13 +123,14 @@ export function packReportRow(row: ReportRow): PackedReportRow {
   ];
 }
 
-const packedClockSchema = z.tuple([z.number().int().min(0).max(REPORT_CLOCK_STATES.length - 1), z.union([z.literal(0), z.literal(1)]), z.number(), z.number()]);
+const minutesSchema = z.number().nonnegative().finite();
+const packedClockSchema = z.tuple([z.number().int().min(0).max(REPORT_CLOCK_STATES.length - 1), z.union([z.literal(0), z.literal(1)]), minutesSchema, minutesSchema]);
 const packedRowSchema = z.tuple([
   z.literal(1),
+  z.string().min(1),
   z.string(),
-  z.string(),
-  z.number(),
-  z.string(),
+  z.number().int(),
+  z.string().regex(/^\d{4}-\d{2}$/, 'expected YYYY-MM'),
   z.string().nullable(),
   z.string().nullable(),
   z.string().nullable(),
@@ -137,14 +138,28 @@ const packedRowSchema = z.tuple([
   packedClockSchema.nullable(),
   packedClockSchema.nullable(),
   z.array(packedClockSchema),
-  z.number(),
-  z.number(),
+  minutesSchema,
+  z.number().int(),
 ]);
 
 function unpackClock(c: z.infer<typeof packedClockSchema>): ReportClock {
   return { state: REPORT_CLOCK_STATES[c[0]]!, stopped: c[1] === 1, elapsedMinutes: c[2], goalMinutes: c[3] };
 }
 
+const ROW_FIELDS = ['version', 'key', 'project', 'createdMs', 'month', 'package', 'priority', 'customer', 'agent', 'reaction', 'resolution', 'followUp', 'pausedMinutes', 'computedAtMs'];
+const CLOCK_FIELDS = ['state', 'stopped', 'elapsedMinutes', 'goalMinutes'];
+
+/** [9, 0] → "reaction.state", [11, 2, 3] → "followUp[2].goalMinutes": messages name fields, not positions. */
+function packedPath(path: ReadonlyArray<PropertyKey>): string {
+  const [field, a, b] = path;
+  if (typeof field !== 'number') return '';
+  const name = ROW_FIELDS[field] ?? `[${field}]`;
+  if (field === 11 && typeof a === 'number') return typeof b === 'number' ? `${name}[${a}].${CLOCK_FIELDS[b] ?? b}` : `${name}[${a}]`;
+  if ((field === 9 || field === 10) && typeof a === 'number') return `${name}.${CLOCK_FIELDS[a] ?? a}`;
+  return name;
+}
+
+// The packed schema checks everything reportRowSchema does, so a row is parsed once.
 /**
  * Reads a stored row back; a value of another shape is an error naming what was wrong
  * (the caller skips and logs it rather than failing the whole report).
@@ -153,7 +168,8 @@ export function unpackReportRow(value: unknown): { ok: true; row: ReportRow } | 
   const packed = packedRowSchema.safeParse(value);
   if (!packed.success) {
     const first = packed.error.issues[0];
-    return { ok: false, error: `report row${first ? `[${first.path.join('][')}]: ${first.message}` : ': invalid'}` };
+    const key = Array.isArray(value) && typeof value[1] === 'string' ? ` ${value[1]}` : '';
+    return { ok: false, error: `report row${key}${first ? `${first.path.length > 0 ? ` ${packedPath(first.path)}` : ''}: ${first.message}` : ': invalid'}` };
   }
   const p = packed.data;
   const row: ReportRow = {
@@ -171,10 +187,5 @@ export function unpackReportRow(value: unknown): { ok: true; row: ReportRow } | 
     pausedMinutes: p[12],
     computedAtMs: p[13],
   };
-  const checked = reportRowSchema.safeParse(row);
-  if (!checked.success) {
-    const first = checked.error.issues[0];
-    return { ok: false, error: `report row ${p[1]}${first ? `.${first.path.join('.')}: ${first.message}` : ': invalid'}` };
-  }
   return { ok: true, row };
 }

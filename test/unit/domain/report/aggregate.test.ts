@@ -144,12 +144,13 @@ describe('ReportAccumulator (incremental)', () => {
         const acc = new ReportAccumulator(initial);
         const current = [...initial];
         acc.report(); // sorts; later changes must keep the sorted/unsorted bookkeeping right
-        for (const [i, fresh] of updates) {
+        updates.forEach(([i, fresh], step) => {
           const at = i % current.length;
           const next = { ...fresh, key: current[at]!.key }; // the same request, recomputed
           acc.upsert(next);
           current[at] = next;
-        }
+          if (step % 3 === 0) acc.report(); // settle removals mid-way, too
+        });
         expect(acc.report()).toEqual(buildReport(current));
         expect(acc.size).toBe(current.length);
       }),

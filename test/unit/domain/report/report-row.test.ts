@@ -24,7 +24,7 @@ describe('report row storage form', () => {
     packed[9] = [9, 1, 5, 60];
     const res = unpackReportRow(packed);
     expect(res.ok).toBe(false);
-    expect(!res.ok && res.error).toMatch(/^report row\[9\]\[0\]: /);
+    expect(!res.ok && res.error).toMatch(/^report row SUP-\d+ reaction\.state: /);
     expect(unpackReportRow({ key: 'x' })).toEqual({ ok: false, error: expect.stringMatching(/^report row/) });
   });
 
@@ -32,6 +32,6 @@ describe('report row storage form', () => {
     const packed = packReportRow(row({ pausedMinutes: 1 })) as unknown[];
     packed[12] = -5;
     const res = unpackReportRow(packed);
-    expect(!res.ok && res.error).toContain('pausedMinutes');
+    expect(!res.ok && res.error).toMatch(/^report row SUP-\d+ pausedMinutes: /);
   });
 });
