@@ -1,0 +1,438 @@
+// JiraPort on the Jira Cloud REST API v3. Every call goes through JiraHttp (retry, zod); every
+// path is built with `route` so @forge/lint can check the scopes and path parameters are checked.
+// Batched: enhanced search with nextPageToken, bulk changelog (≤ 1000 issues), bulk app-field
+// writes and bulk issue properties, each written only when it differs from what Jira has.
+
+import { route } from '@forge/api';
+import type { AgentRule, SlaRequest } from '../../domain/sla/types';
+import { AppError } from '../../app/errors';
+import type {
+  ComputedWrite,
+  IssueFacts,
+  JiraPort,
+  OpenScope,
+  Page,
+  StatusCategory,
+  TransitionOutcome,
+  WriteStats,
+} from '../../app/ports';
+import {
+  emptyFields,
+  jsonEqual,
+  PROPERTY_KEY,
+  parseJiraInstant,
+  sameInstant,
+  storedSlaSchema,
+  type ComputedFields,
+  type SlaStateFieldValue,
+} from '../../app/stored-sla';
+import type { JiraStatusOption, Locale } from '../../shared/contract';
+import type { AppFieldIds } from './field-directory';
+import { JiraClientError, type JiraHttp } from './jira-http';
+import {
+  bulkChangelogSchema,
+  createdCommentSchema,
+  groupNamesSchema,
+  issueBeanSchema,
+  myPermissionsSchema,
+  pageOfCommentsSchema,
+  projectPageSchema,
+  searchResultsSchema,
+  statusListSchema,
+  transitionsSchema,
+  userSchema,
+  type IssueBean,
+  type JiraChangelog,
+  type JiraComment,
+} from './jira-schemas';
+import { toSlaRequest } from './jira-timeline';
+
+/** Page sizes: issues with fields per search page, ids per page, issues per bulk write. */
+export const LIMITS = {
+  searchPage: 100,
+  idPage: 5000,
+  changelogIssues: 1000,
+  changelogPage: 10000,
+  writeIssues: 100,
+} as const;
+
+const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function category(key: string | undefined): StatusCategory {
+  if (key === 'done') return 'done';
+  if (key === 'new') return 'new';
+  return 'indeterminate';
+}
+
+function asString(v: unknown): string | null {
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'number') return String(v);
+  if (v && typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string') return (v as { value: string }).value;
+  return null;
+}
+
+function asStateValue(v: unknown): SlaStateFieldValue | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  if (typeof o.state !== 'string') return null;
+  return {
+    state: o.state as SlaStateFieldValue['state'],
+    breached: o.breached === 'yes' ? 'yes' : 'no',
+    paused: o.paused === 'yes' ? 'yes' : 'no',
+    nextCheck: typeof o.nextCheck === 'string' ? o.nextCheck : null,
+  };
+}
+
+function localeOf(text: string | undefined): Locale | null {
+  if (!text) return null;
+  return text.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** An ADF document of plain paragraphs (one per line). */
+export function adfParagraphs(text: string): unknown {
+  return {
+    type: 'doc',
+    version: 1,
+    content: text.split('\n').map((line) => (line === '' ? { type: 'paragraph', content: [] } : { type: 'paragraph', content: [{ type: 'text', text: line }] })),
+  };
+}
+
+interface CommentsInfo {
+  comments: JiraComment[];
+  total: number;
+}
+
+export class ForgeJiraAdapter implements JiraPort {
+  /** Raw comments seen with each issue's facts, so loadRequests need not fetch them again. */
+  private readonly commentsOf = new WeakMap<IssueFacts, CommentsInfo>();
+  private readonly groupsCache = new Map<string, readonly string[]>();
+  private bulkProperties = true;
+
+  constructor(
+    private readonly http: JiraHttp,
+    private readonly fieldIds: () => Promise<AppFieldIds>,
+  ) {}
+
+  private async searchFields(): Promise<string[]> {
+    const f = await this.fieldIds();
+    return ['summary', 'status', 'created', 'project', 'reporter', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+  }
+
+  private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
+    const fields = bean.fields ?? {};
+    const status = (fields.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
+    const project = (fields.project ?? {}) as { key?: string };
+    const reporter = (fields.reporter ?? null) as { accountId?: string; emailAddress?: string } | null;
+    const created = typeof fields.created === 'string' ? parseJiraInstant(fields.created) : null;
+    if (created === null) throw new AppError('UPSTREAM', `issue ${bean.key} has no readable "created" date`);
+    const storedRaw = bean.properties?.[PROPERTY_KEY];
+    const stored = storedRaw === undefined ? null : storedSlaSchema.safeParse(storedRaw);
+    const commentPage = pageOfCommentsSchema.safeParse(fields.comment ?? {});
+    const email = reporter?.emailAddress ?? null;
+    const facts: IssueFacts = {
+      id: bean.id,
+      key: bean.key,
+      projectKey: project.key ?? bean.key.replace(/-\d+$/, ''),
+      summary: typeof fields.summary === 'string' ? fields.summary : '',
+      status: { name: status.name ?? '', category: category(status.statusCategory?.key) },
+      createdMs: created,
+      reporter: {
+        accountId: reporter?.accountId ?? null,
+        emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
+        organization: null,
+      },
+      packageId: asString(fields[f.package]),
+      priorityId: asString(fields[f.priority]),
+      stored: stored && stored.success ? stored.data : null,
+      written: {
+        reactionDue: asString(fields[f.reactionDue]),
+        resolutionDue: asString(fields[f.resolutionDue]),
+        state: asStateValue(fields[f.state]),
+      },
+    };
+    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
+    this.commentsOf.set(facts, { comments, total: commentPage.success ? (commentPage.data.total ?? comments.length) : 0 });
+    return facts;
+  }
+
+  private async search(jql: string, fields: string[], maxResults: number, pageToken: string | null, withProperty: boolean) {
+    const body: Record<string, unknown> = { jql, fields, maxResults };
+    if (withProperty) body.properties = [PROPERTY_KEY];
+    if (pageToken) body.nextPageToken = pageToken;
+    return this.http.json({ method: 'POST', route: route`/rest/api/3/search/jql`, body, schema: searchResultsSchema });
+  }
+
+  private async searchFacts(jql: string, pageToken: string | null, maxResults: number = LIMITS.searchPage): Promise<Page<IssueFacts>> {
+    const f = await this.fieldIds();
+    const res = await this.search(jql, await this.searchFields(), maxResults, pageToken, true);
+    return { items: (res.issues ?? []).map((b) => this.toFacts(b, f)), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
+  }
+
+  findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
+    return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
+  }
+
+  async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
+    const open = scope.alsoStatuses.length > 0 ? `(statusCategory != Done OR status in (${scope.alsoStatuses.map(quote).join(', ')}))` : 'statusCategory != Done';
+    const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
+    if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
+    const jql = `${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${open} ORDER BY key ASC`;
+    const res = await this.search(jql, ['id'], LIMITS.idPage, pageToken, false);
+    return { items: (res.issues ?? []).map((i) => i.id), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
+  }
+
+  async loadFacts(idsOrKeys: readonly string[]): Promise<IssueFacts[]> {
+    if (idsOrKeys.length === 0) return [];
+    if (idsOrKeys.length === 1) {
+      const idOrKey = idsOrKeys[0]!;
+      const f = await this.fieldIds();
+      const params = new URLSearchParams({ fields: (await this.searchFields()).join(','), properties: PROPERTY_KEY });
+      const bean = await this.http.request({
+        method: 'GET',
+        route: route`/rest/api/3/issue/${idOrKey}?${params}`,
+        schema: issueBeanSchema,
+        allow: [404],
+      });
+      return bean ? [this.toFacts(bean, f)] : [];
+    }
+    const out: IssueFacts[] = [];
+    for (let i = 0; i < idsOrKeys.length; i += LIMITS.searchPage) {
+      const chunk = idsOrKeys.slice(i, i + LIMITS.searchPage);
+      const numeric = chunk.every((x) => /^\d+$/.test(x));
+      const jql = `${numeric ? 'id' : 'issuekey'} in (${chunk.join(', ')}) ORDER BY key ASC`;
+      let token: string | null = null;
+      do {
+        const page = await this.searchFacts(jql, token);
+        out.push(...page.items);
+        token = page.nextPageToken;
+      } while (token);
+    }
+    return out;
+  }
+
+  async findOpenInProject(projectKey: string, limit: number): Promise<IssueFacts[]> {
+    if (!RESERVED_JQL.test(projectKey)) throw new AppError('BAD_REQUEST', `projectKey: "${projectKey}" is not a Jira project key`);
+    const page = await this.searchFacts(`project = ${projectKey} AND statusCategory != Done ORDER BY created ASC`, null, Math.min(limit, LIMITS.searchPage));
+    return page.items;
+  }
+
+  private async changelogs(ids: readonly string[], f: AppFieldIds): Promise<Map<string, JiraChangelog[]>> {
+    const out = new Map<string, JiraChangelog[]>();
+    for (let i = 0; i < ids.length; i += LIMITS.changelogIssues) {
+      const chunk = ids.slice(i, i + LIMITS.changelogIssues);
+      let token: string | null = null;
+      do {
+        const body: Record<string, unknown> = {
+          issueIdsOrKeys: chunk,
+          fieldIds: ['status', f.package, f.priority],
+          maxResults: LIMITS.changelogPage,
+        };
+        if (token) body.nextPageToken = token;
+        const res = await this.http.json({ method: 'POST', route: route`/rest/api/3/changelog/bulkfetch`, body, schema: bulkChangelogSchema });
+        for (const log of res.issueChangeLogs ?? []) {
+          const list = out.get(log.issueId) ?? [];
+          list.push(...(log.changeHistories ?? []));
+          out.set(log.issueId, list);
+        }
+        token = res.nextPageToken ?? null;
+      } while (token);
+    }
+    return out;
+  }
+
+  /** Comments beyond what the issue's `comment` field carried (long conversations only). */
+  private async allComments(facts: IssueFacts): Promise<JiraComment[]> {
+    const seen = this.commentsOf.get(facts);
+    if (seen && seen.comments.length >= seen.total) return seen.comments;
+    const out: JiraComment[] = [];
+    for (let startAt = 0; ; ) {
+      const params = new URLSearchParams({ startAt: String(startAt), maxResults: '100', orderBy: 'created' });
+      const page = await this.http.json({ method: 'GET', route: route`/rest/api/3/issue/${facts.id}/comment?${params}`, schema: pageOfCommentsSchema });
+      const list = page.comments ?? [];
+      out.push(...list);
+      startAt += list.length;
+      if (list.length === 0 || startAt >= (page.total ?? 0)) break;
+    }
+    return out;
+  }
+
+  private async groupsOf(accountId: string): Promise<readonly string[]> {
+    const hit = this.groupsCache.get(accountId);
+    if (hit) return hit;
+    const params = new URLSearchParams({ accountId });
+    const res = await this.http.request({ method: 'GET', route: route`/rest/api/3/user/groups?${params}`, schema: groupNamesSchema, allow: [404] });
+    const names = (res ?? []).map((g) => g.name ?? '').filter((n) => n !== '');
+    this.groupsCache.set(accountId, names);
+    return names;
+  }
+
+  async loadRequests(facts: readonly IssueFacts[], agentRuleFor: (projectKey: string) => AgentRule): Promise<Map<string, SlaRequest>> {
+    const out = new Map<string, SlaRequest>();
+    if (facts.length === 0) return out;
+    const f = await this.fieldIds();
+    const logs = await this.changelogs(
+      facts.map((x) => x.id),
+      f,
+    );
+    for (const fact of facts) {
+      const rule = agentRuleFor(fact.projectKey);
+      const comments = await this.allComments(fact);
+      const changelog = logs.get(fact.id) ?? [];
+      let groups: Map<string, readonly string[]> | undefined;
+      if (rule.kind === 'groups') {
+        groups = new Map();
+        const authors = new Set<string>();
+        for (const c of comments) if (c.author?.accountId) authors.add(c.author.accountId);
+        for (const h of changelog) if (h.author?.accountId) authors.add(h.author.accountId);
+        for (const a of authors) groups.set(a, await this.groupsOf(a));
+      }
+      out.set(
+        fact.id,
+        toSlaRequest({
+          facts: fact,
+          changelog,
+          comments,
+          fieldIds: { package: f.package, priority: f.priority },
+          rule,
+          ...(groups ? { groupsOf: (id: string) => groups.get(id) ?? [] } : {}),
+        }),
+      );
+    }
+    return out;
+  }
+
+  async writeComputed(writes: readonly ComputedWrite[]): Promise<WriteStats> {
+    const f = await this.fieldIds();
+    const stats: WriteStats = { fieldWrites: 0, propertyWrites: 0 };
+    // Group identical values per field so one update entry covers many issues.
+    type Update = { customField: string; value: unknown; issueIds: number[] };
+    const fieldChanges: Array<{ issueId: number; field: string; value: unknown }> = [];
+    const propertyChanges: Array<{ issueID: number; properties: Record<string, unknown> }> = [];
+    for (const w of writes) {
+      const issueId = Number(w.facts.id);
+      const before: ComputedFields = w.facts.written ?? emptyFields;
+      if (!sameInstant(before.reactionDue, w.fields.reactionDue)) fieldChanges.push({ issueId, field: f.reactionDue, value: w.fields.reactionDue });
+      if (!sameInstant(before.resolutionDue, w.fields.resolutionDue)) fieldChanges.push({ issueId, field: f.resolutionDue, value: w.fields.resolutionDue });
+      if (!jsonEqual(before.state, w.fields.state)) fieldChanges.push({ issueId, field: f.state, value: w.fields.state });
+      if (!jsonEqual(w.facts.stored, w.stored)) propertyChanges.push({ issueID: issueId, properties: { [PROPERTY_KEY]: w.stored } });
+    }
+    const byIssue = new Map<number, Array<{ field: string; value: unknown }>>();
+    for (const c of fieldChanges) byIssue.set(c.issueId, [...(byIssue.get(c.issueId) ?? []), c]);
+    const issueIds = [...byIssue.keys()];
+    for (let i = 0; i < issueIds.length; i += LIMITS.writeIssues) {
+      const updates = new Map<string, Update>();
+      for (const id of issueIds.slice(i, i + LIMITS.writeIssues)) {
+        for (const c of byIssue.get(id)!) {
+          const k = `${c.field}\u0000${JSON.stringify(c.value)}`;
+          const u = updates.get(k) ?? { customField: c.field, value: c.value, issueIds: [] };
+          u.issueIds.push(id);
+          updates.set(k, u);
+        }
+      }
+      const params = new URLSearchParams({ generateChangelog: 'false' });
+      await this.http.request({ method: 'POST', route: route`/rest/api/3/app/field/value?${params}`, body: { updates: [...updates.values()] } });
+      stats.fieldWrites++;
+    }
+    for (let i = 0; i < propertyChanges.length; i += LIMITS.writeIssues) {
+      const slice = propertyChanges.slice(i, i + LIMITS.writeIssues);
+      if (slice.length === 1 || !this.bulkProperties) {
+        for (const one of slice) await this.putProperty(one.issueID, one.properties[PROPERTY_KEY]);
+        stats.propertyWrites += slice.length;
+        continue;
+      }
+      try {
+        // 303 = accepted as an asynchronous task (the indexed values follow shortly).
+        await this.http.request({ method: 'POST', route: route`/rest/api/3/issue/properties/multi`, body: { issues: slice }, allow: [303] });
+        stats.propertyWrites++;
+      } catch (e) {
+        // 404 is not an answer the spec lists for this route: a Jira (or proxy) without the bulk
+        // endpoint. Fall back to one PUT per issue for the rest of this invocation.
+        if (!(e instanceof JiraClientError && e.status === 404)) throw e;
+        this.bulkProperties = false;
+        for (const one of slice) await this.putProperty(one.issueID, one.properties[PROPERTY_KEY]);
+        stats.propertyWrites += slice.length;
+      }
+    }
+    return stats;
+  }
+
+  private async putProperty(issueId: number, value: unknown): Promise<void> {
+    await this.http.request({ method: 'PUT', route: route`/rest/api/3/issue/${String(issueId)}/properties/${PROPERTY_KEY}`, body: value });
+  }
+
+  async currentStatus(issueId: string): Promise<{ name: string; category: StatusCategory } | null> {
+    const params = new URLSearchParams({ fields: 'status' });
+    const bean = await this.http.request({
+      method: 'GET',
+      route: route`/rest/api/3/issue/${issueId}?${params}`,
+      schema: issueBeanSchema,
+      allow: [404],
+    });
+    if (!bean) return null;
+    const status = (bean.fields?.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
+    return { name: status.name ?? '', category: category(status.statusCategory?.key) };
+  }
+
+  async transitionTo(issueId: string, statusNames: readonly string[]): Promise<TransitionOutcome> {
+    const wanted = new Set(statusNames.map((s) => s.toLowerCase()));
+    const now = await this.currentStatus(issueId);
+    if (!now) return 'unavailable';
+    if (wanted.has(now.name.toLowerCase())) return 'alreadyThere';
+    const list = await this.http.json({ method: 'GET', route: route`/rest/api/3/issue/${issueId}/transitions`, schema: transitionsSchema });
+    const t = (list.transitions ?? []).find((x) => x.to && wanted.has(x.to.name.toLowerCase()));
+    if (!t) return 'unavailable';
+    try {
+      await this.http.request({ method: 'POST', route: route`/rest/api/3/issue/${issueId}/transitions`, body: { transition: { id: t.id } } });
+      return 'transitioned';
+    } catch (e) {
+      // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.
+      if (e instanceof JiraClientError && (e.status === 400 || e.status === 409)) {
+        const after = await this.currentStatus(issueId);
+        return after && wanted.has(after.name.toLowerCase()) ? 'alreadyThere' : 'unavailable';
+      }
+      throw e;
+    }
+  }
+
+  async addComment(issueId: string, text: string): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      route: route`/rest/api/3/issue/${issueId}/comment`,
+      body: { body: adfParagraphs(text) },
+      schema: createdCommentSchema,
+    });
+  }
+
+  async userLocale(accountId: string): Promise<Locale | null> {
+    const params = new URLSearchParams({ accountId });
+    const user = await this.http.request({ method: 'GET', route: route`/rest/api/3/user?${params}`, schema: userSchema, allow: [403, 404] });
+    return localeOf(user?.locale);
+  }
+
+  async listStatuses(): Promise<JiraStatusOption[]> {
+    const list = await this.http.json({ method: 'GET', route: route`/rest/api/3/status`, schema: statusListSchema });
+    return list.map((s) => ({ id: s.id, name: s.name, category: category(s.statusCategory?.key) }));
+  }
+
+  async listProjects(): Promise<Array<{ key: string; name: string }>> {
+    const out: Array<{ key: string; name: string }> = [];
+    for (let startAt = 0; startAt < 5000; startAt += 50) {
+      const params = new URLSearchParams({ startAt: String(startAt), maxResults: '50' });
+      const page = await this.http.json({ method: 'GET', route: route`/rest/api/3/project/search?${params}`, schema: projectPageSchema });
+      const values = page.values ?? [];
+      out.push(...values.map((p) => ({ key: p.key, name: p.name ?? p.key })));
+      if (values.length < 50 || page.isLast !== false) break;
+    }
+    return out;
+  }
+
+  async isJiraAdmin(): Promise<boolean> {
+    const params = new URLSearchParams({ permissions: 'ADMINISTER' });
+    const res = await this.http.json({ method: 'GET', route: route`/rest/api/3/mypermissions?${params}`, schema: myPermissionsSchema });
+    return res.permissions?.ADMINISTER?.havePermission === true;
+  }
+}

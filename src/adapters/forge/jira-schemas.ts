@@ -1,0 +1,115 @@
+// zod schemas of the Jira REST answers the adapter reads (only the parts it uses; unknown keys
+// pass). Shapes follow the OpenAPI spec (test/fixtures/jira-openapi), which the contract tests check.
+
+import { z } from 'zod';
+
+export const fieldDetailsSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  custom: z.boolean().optional(),
+  schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).optional(),
+});
+export const fieldListSchema = z.array(fieldDetailsSchema);
+
+const statusCategorySchema = z.object({ key: z.string().optional(), id: z.number().optional() });
+
+export const statusRefSchema = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  statusCategory: statusCategorySchema.optional(),
+});
+
+const userRefSchema = z.object({
+  accountId: z.string().optional(),
+  accountType: z.string().optional(),
+  emailAddress: z.string().optional(),
+  displayName: z.string().optional(),
+});
+
+export const commentSchema = z.object({
+  id: z.string().optional(),
+  author: userRefSchema.optional(),
+  created: z.string().optional(),
+  updated: z.string().optional(),
+  /** JSM: false marks an internal note, which a customer never sees. */
+  jsdPublic: z.boolean().optional(),
+});
+export type JiraComment = z.infer<typeof commentSchema>;
+
+export const pageOfCommentsSchema = z.object({
+  comments: z.array(commentSchema).optional(),
+  total: z.number().optional(),
+  maxResults: z.number().optional(),
+  startAt: z.number().optional(),
+});
+
+export const issueBeanSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+export type IssueBean = z.infer<typeof issueBeanSchema>;
+
+export const searchResultsSchema = z.object({
+  issues: z.array(issueBeanSchema).optional(),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
+export const changeItemSchema = z.object({
+  field: z.string().optional(),
+  fieldId: z.string().optional(),
+  fieldtype: z.string().optional(),
+  from: z.string().nullish(),
+  fromString: z.string().nullish(),
+  to: z.string().nullish(),
+  toString: z.string().nullish(),
+});
+
+export const changelogSchema = z.object({
+  id: z.string().optional(),
+  author: userRefSchema.optional(),
+  created: z.string(),
+  items: z.array(changeItemSchema).optional(),
+});
+export type JiraChangelog = z.infer<typeof changelogSchema>;
+
+export const bulkChangelogSchema = z.object({
+  issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(changelogSchema).optional() })).optional(),
+  nextPageToken: z.string().nullish(),
+});
+
+export const transitionsSchema = z.object({
+  transitions: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string().optional(),
+        to: statusRefSchema.optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const userSchema = z.object({
+  accountId: z.string().optional(),
+  locale: z.string().optional(),
+  emailAddress: z.string().optional(),
+});
+
+export const groupNamesSchema = z.array(z.object({ name: z.string().optional(), groupId: z.string().nullish() }));
+
+export const statusListSchema = z.array(statusRefSchema.extend({ id: z.string() }));
+
+export const projectPageSchema = z.object({
+  values: z.array(z.object({ id: z.string().optional(), key: z.string(), name: z.string().optional() })).optional(),
+  isLast: z.boolean().optional(),
+  nextPage: z.string().optional(),
+});
+
+export const myPermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() })).optional(),
+});
+
+export const createdCommentSchema = z.object({ id: z.string().optional() });

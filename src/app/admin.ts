@@ -1,0 +1,156 @@
+// The admin page's use cases. The entry checks that the caller is a Jira administrator before any
+// of these runs (see src/entry/resolvers); here: configuration per scope, versions, templates,
+// recompute progress, calendar preview and import, Jira statuses.
+
+import { validateConfig as checkConfig } from '../config';
+import {
+  CalendarError,
+  compileCalendar,
+  coverageWarnings,
+  goalToMs,
+  addWorking,
+  importCsvCalendar,
+  importIcsCalendar,
+  importXmlCalendar,
+  officialTotals,
+  parseCalendarDef,
+  yearStats,
+  type CalendarImport,
+} from '../domain/calendar';
+import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
+import { formatInstant } from '../domain/time/zone';
+import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
+import { ConfigStore, checkScope } from './config-store';
+import { AppError } from './errors';
+import { recomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
+import type { JiraPort } from './ports';
+
+export interface AdminDeps extends FullRecomputeDeps {
+  /** asApp: projects and statuses for the forms. */
+  jira: JiraPort;
+}
+
+type AdminState = ResolverMap['getAdminState']['res'];
+
+export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined): Promise<AdminState> {
+  const scope = checkScope(scopeIn);
+  const configs = new ConfigStore(deps.store);
+  const [projects, statuses, head, progress] = await Promise.all([
+    deps.jira.listProjects(),
+    deps.jira.listStatuses(),
+    configs.head(scope).catch((e: unknown) => {
+      // A stored config that no longer parses is shown as absent; its versions stay restorable.
+      if (e instanceof AppError && e.code === 'INVALID_CONFIG') return null;
+      throw e;
+    }),
+    recomputeProgress(deps.store),
+  ]);
+  return {
+    scope,
+    scopes: await configs.summaries(new Map(projects.map((p) => [p.key, p.name]))),
+    projects,
+    config: head ? head.raw : null,
+    version: head ? head.meta.version : null,
+    templates: TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
+    progress,
+    statuses,
+  };
+}
+
+export function validateConfig(config: unknown, nowMs: number): { valid: boolean; issues: Array<{ path: string; message: string }> } {
+  const r = checkConfig(config, nowMs);
+  return r.ok ? { valid: true, issues: [] } : { valid: false, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) };
+}
+
+export async function saveConfig(
+  deps: AdminDeps,
+  req: { scope?: string | undefined; config: unknown; baseVersion: number | null; comment?: string | undefined },
+  by: string,
+  nowMs: number,
+): Promise<{ version: number; progress: RecomputeProgress }> {
+  const scope = checkScope(req.scope);
+  const saved = await new ConfigStore(deps.store).save({
+    scope,
+    config: req.config,
+    baseVersion: req.baseVersion,
+    savedBy: by,
+    nowMs,
+    ...(req.comment ? { comment: req.comment } : {}),
+  });
+  const progress = await startFullRecompute(deps, scope, by, nowMs);
+  return { version: saved.version, progress };
+}
+
+export async function restoreVersion(deps: AdminDeps, scopeIn: string | undefined, version: number, by: string, nowMs: number) {
+  const scope = checkScope(scopeIn);
+  const restored = await new ConfigStore(deps.store).restore(scope, version, by, nowMs);
+  const progress = await startFullRecompute(deps, scope, by, nowMs);
+  return { version: restored.version, progress };
+}
+
+export async function listVersions(deps: AdminDeps, scopeIn: string | undefined): Promise<ConfigVersionMeta[]> {
+  return new ConfigStore(deps.store).versions(checkScope(scopeIn));
+}
+
+export function applyTemplate(templateId: string): { config: unknown } {
+  if (!isTemplateId(templateId)) {
+    throw new AppError('NOT_FOUND', `templateId: no template "${templateId}" (known: ${Object.keys(TEMPLATES).join(', ')})`, [
+      { path: 'templateId', message: 'unknown template' },
+    ]);
+  }
+  // A deep copy: the admin edits it before saving.
+  return { config: JSON.parse(JSON.stringify(TEMPLATES[templateId])) as unknown };
+}
+
+function calendarIssues(e: unknown): AppError {
+  if (e instanceof CalendarError) {
+    return new AppError('BAD_REQUEST', e.message, e.issues.map((i) => ({ path: i.path, message: i.message })));
+  }
+  return new AppError('BAD_REQUEST', e instanceof Error ? e.message : String(e));
+}
+
+export function previewCalendar(req: { calendar: unknown; years?: number[] | undefined; goals?: string[] | undefined }, nowMs: number): CalendarPreview {
+  const parsed = parseCalendarDef(req.calendar);
+  if (!parsed.ok) {
+    throw new AppError('INVALID_CONFIG', `calendar: ${parsed.issues[0]?.path ?? ''}: ${parsed.issues[0]?.message ?? 'invalid'}`, parsed.issues.map((i) => ({ path: `calendar.${i.path}`.replace(/\.$/, ''), message: i.message })));
+  }
+  try {
+    const def = parsed.value;
+    const cal = compileCalendar(def);
+    const thisYear = Number(formatInstant(def.timezone, nowMs).slice(0, 4));
+    const years = req.years && req.years.length > 0 ? req.years : [thisYear, thisYear + 1];
+    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [] };
+    for (const year of years) {
+      const stats = yearStats(cal, year);
+      const official = def.productionCalendar === 'RU' ? officialTotals(year) : undefined;
+      out.years.push({
+        year,
+        workingDays: stats.workingDays,
+        workingHours: stats.workingHours,
+        ...(official ? { official: { workingDays: official.workingDays, hours40: official.hours40 } } : {}),
+      });
+    }
+    for (const goal of req.goals && req.goals.length > 0 ? req.goals : ['4h', '1wd', '5bd']) {
+      const due = addWorking(cal, nowMs, goalToMs(cal, nowMs, goal));
+      out.sampleDue.push({ goal, due: formatInstant(def.timezone, due) });
+    }
+    out.warnings = coverageWarnings(cal, nowMs, nowMs + 400 * 86_400_000);
+    return out;
+  } catch (e) {
+    throw calendarIssues(e);
+  }
+}
+
+export function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): CalendarImportResult {
+  let imp: CalendarImport;
+  try {
+    imp = req.format === 'xml' ? importXmlCalendar(req.text) : req.format === 'csv' ? importCsvCalendar(req.text) : importIcsCalendar(req.text);
+  } catch (e) {
+    throw calendarIssues(e);
+  }
+  return { format: imp.format, years: imp.years, holidays: imp.holidays, workingDates: imp.workingDates, shortDates: imp.shortDates, warnings: imp.warnings };
+}
+
+export async function getRecomputeProgress(deps: AdminDeps, jobId: string | undefined): Promise<RecomputeProgress | null> {
+  return recomputeProgress(deps.store, jobId);
+}

@@ -1,0 +1,27 @@
+// Expected failures the entry points translate into the resolver envelope (contract.ts ErrorCode).
+// Thrown only where a use case cannot continue; messages say what was wrong and where.
+
+import type { ErrorCode } from '../shared/contract';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Array<{ path: string; message: string }> | undefined;
+  constructor(code: ErrorCode, message: string, issues?: Array<{ path: string; message: string }>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** Jira kept failing (429/5xx) after the retry budget, or answered something we cannot parse. */
+export class UpstreamError extends AppError {
+  readonly status: number | null;
+  readonly retryAfterSeconds: number | null;
+  constructor(message: string, status: number | null, retryAfterSeconds: number | null = null) {
+    super('UPSTREAM', message);
+    this.name = 'UpstreamError';
+    this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -1,0 +1,256 @@
+// What the issue panel, the context badge, the field editor and the queue view show. The panel
+// reads through the *user's* Jira port, so someone who cannot browse an issue gets NOT_FOUND and
+// never its clocks; the clocks are computed fresh from the history (not from the stored property).
+
+import { compileCalendar, isWorking, nextWorkingStart, workingBetween, type CalendarDef, type CompiledCalendar } from '../domain/calendar';
+import { computeClocks } from '../domain/sla';
+import type { Clock, ClockSet, FollowUpClock, SlaConfig } from '../domain/sla/types';
+import { formatInstant } from '../domain/time/zone';
+import type {
+  ClockKind,
+  ClockView,
+  FieldOption,
+  HistoryEntry,
+  IssueBadgeView,
+  IssueSlaView,
+  PackageView,
+  PriorityView,
+  QueueRow,
+} from '../shared/contract';
+import { ActiveConfigs, type ActiveConfig } from './config-store';
+import { AppError } from './errors';
+import type { IssueFacts, JiraPort } from './ports';
+import { mostUrgentClock, parseJiraInstant } from './stored-sla';
+
+const MINUTE = 60_000;
+const compiled = new WeakMap<CalendarDef, CompiledCalendar>();
+
+export function calendarOf(config: SlaConfig, packageId: string | null): { id: string; def: CalendarDef; cal: CompiledCalendar } {
+  const pkg = config.packages.find((p) => p.id === packageId);
+  const id = pkg?.calendarId ?? config.calendarId;
+  const def = config.calendars[id];
+  if (!def) throw new AppError('INVALID_CONFIG', `calendarId: calendar "${id}" is not defined`);
+  let cal = compiled.get(def);
+  if (!cal) {
+    cal = compileCalendar(def);
+    compiled.set(def, cal);
+  }
+  return { id, def, cal };
+}
+
+/**
+ * Working segments from `fromMs` on, covering at least `neededMs` of working time (capped), so the
+ * browser can count down in working time between refreshes without the calendar.
+ */
+export function workingSegmentsAhead(cal: CompiledCalendar, fromMs: number, neededMs: number, maxSegments = 64): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let t = fromMs;
+  let covered = 0;
+  const fullyWorking = (s: number, e: number) => workingBetween(cal, s, e) === e - s;
+  while (covered < neededMs && out.length < maxSegments) {
+    const s = isWorking(cal, t) ? t : nextWorkingStart(cal, t);
+    // Grow, then bisect to the millisecond, the end of the working run starting at s.
+    let lo = s;
+    let hi = s + MINUTE;
+    while (fullyWorking(s, hi)) {
+      lo = hi;
+      hi = s + (hi - s) * 2;
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (fullyWorking(s, mid)) lo = mid;
+      else hi = mid;
+    }
+    if (lo <= s) break;
+    out.push([s, lo]);
+    covered += lo - s;
+    t = lo;
+  }
+  return out;
+}
+
+function iso(zone: string, ms: number | null): string | null {
+  return ms === null ? null : formatInstant(zone, ms);
+}
+
+function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, config: SlaConfig, cal: CompiledCalendar, nowMs: number): ClockView {
+  const zone = set.timezone;
+  const ticking = c.state === 'running' || c.state === 'atRisk' || c.state === 'breached' || (c.state === 'paused' && c.pauseReason === 'outsideWorkingHours');
+  const neededMs = Math.max(0, c.remainingMinutes) * MINUTE + cal.nominalDayMs;
+  const segments = ticking ? workingSegmentsAhead(cal, nowMs, neededMs) : [];
+  const view: ClockView = {
+    kind,
+    state: c.state,
+    goalMinutes: c.goalMinutes,
+    goal: c.goal,
+    elapsedMinutes: c.elapsedMinutes,
+    remainingMinutes: c.remainingMinutes,
+    due: iso(zone, c.due),
+    startedAt: formatInstant(zone, c.startedAt),
+    stoppedAt: iso(zone, c.stoppedAt),
+    pausedSince: iso(zone, c.pausedSince),
+    pauseReason: c.pauseReason,
+    resumesAt: iso(zone, c.resumesAt),
+    workingSegmentsAhead: segments.map(([s, e]) => [formatInstant(zone, s), formatInstant(zone, e)]),
+    atRiskRemainingMinutes: c.goalMinutes * config.atRiskThreshold,
+  };
+  if ('cycles' in c) view.cycle = { index: c.cycles.length, count: c.cycles.length };
+  return view;
+}
+
+function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs: number): PackageView | null {
+  const pkg = config.packages.find((p) => p.id === set.packageId);
+  if (!pkg) return null;
+  const today = formatInstant(set.timezone, nowMs).slice(0, 10);
+  const domain = facts.reporter.emailDomain;
+  const org = facts.reporter.organization;
+  const assignment = config.customers.find((a) =>
+    'emailDomain' in a.match ? domain !== null && a.match.emailDomain.toLowerCase() === domain : org !== null && a.match.organization === org,
+  );
+  const expired = assignment ? assignment.validTo !== null && assignment.validTo < today : false;
+  const explicit = facts.packageId !== null;
+  return {
+    id: pkg.id,
+    name: { ru: pkg.name.ru, en: pkg.name.en },
+    channels: pkg.channels.map((ch) => `${ch.name.en}: ${ch.address}`),
+    extras: pkg.extras.map((x) => x.en),
+    validFrom: assignment?.validFrom ?? null,
+    validTo: assignment?.validTo ?? null,
+    expired,
+    fallback: !explicit && (expired || !assignment) && pkg.id === config.defaultPackage,
+  };
+}
+
+function priorityView(config: SlaConfig, id: string | null): PriorityView | null {
+  const p = config.priorities.find((x) => x.id === id);
+  return p ? { id: p.id, name: { ...p.name }, definition: { ...p.definition } } : null;
+}
+
+export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: ClockSet, nowMs: number, licensed: boolean): IssueSlaView {
+  const config = active.config;
+  const { id, def, cal } = calendarOf(config, set.packageId);
+  const zone = set.timezone;
+  const clocks: ClockView[] = [];
+  if (set.reaction) clocks.push(clockView('reaction', set.reaction, set, config, cal, nowMs));
+  if (set.resolution) clocks.push(clockView('resolution', set.resolution, set, config, cal, nowMs));
+  if (set.followUp) clocks.push(clockView('followUp', set.followUp, set, config, cal, nowMs));
+  const history: HistoryEntry[] = set.history.map((h) => ({ at: formatInstant(zone, h.at), clock: h.clock, what: h.what, ...(h.detail ? { detail: h.detail } : {}) }));
+  return {
+    issueKey: facts.key,
+    configured: true,
+    licensed,
+    calendar: { id, timezone: def.timezone, name: def.name ?? id },
+    package: packageView(config, set, facts, nowMs),
+    priority: priorityView(config, set.priorityId),
+    clocks,
+    autoClose: set.autoClose ? { at: formatInstant(zone, set.autoClose.at) } : null,
+    history,
+    warnings: [...set.warnings],
+    now: formatInstant(zone, nowMs),
+  };
+}
+
+function unconfiguredView(facts: IssueFacts, nowMs: number, licensed: boolean): IssueSlaView {
+  return {
+    issueKey: facts.key,
+    configured: false,
+    licensed,
+    calendar: { id: '', timezone: 'UTC', name: '' },
+    package: null,
+    priority: null,
+    clocks: [],
+    autoClose: null,
+    history: [],
+    warnings: [],
+    now: new Date(nowMs).toISOString(),
+  };
+}
+
+/** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
+export async function getIssueSla(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueSlaView> {
+  const [facts] = await userJira.loadFacts([issueKey]);
+  if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
+  const active = configs.forProject(facts.projectKey);
+  if (!active) return unconfiguredView(facts, nowMs, licensed);
+  const requests = await userJira.loadRequests([facts], () => active.config.agentRule);
+  const request = requests.get(facts.id);
+  if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
+  const set = computeClocks(active.config, request, nowMs);
+  return buildIssueView(facts, active, set, nowMs, licensed);
+}
+
+const badgeWords: Record<string, { ru: string; en: string }> = {
+  reaction: { ru: 'Реакция', en: 'Reaction' },
+  resolution: { ru: 'Решение', en: 'Resolution' },
+  followUp: { ru: 'Ответ', en: 'Follow-up' },
+};
+
+export function badgeOf(view: IssueSlaView, set: ClockSet | null): IssueBadgeView {
+  if (!view.configured || !set) return { label: 'SLA', state: 'none', due: null };
+  const urgent = mostUrgentClock(set);
+  if (!urgent) return { label: 'SLA', state: 'none', due: null };
+  const clock = view.clocks.find((c) => c.kind === urgent.kind);
+  return { label: badgeWords[urgent.kind]!.en, state: urgent.clock.state, due: clock?.due ?? null };
+}
+
+export async function getIssueBadge(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueBadgeView> {
+  const [facts] = await userJira.loadFacts([issueKey]);
+  if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
+  const active = configs.forProject(facts.projectKey);
+  if (!active) return { label: 'SLA', state: 'none', due: null };
+  const request = (await userJira.loadRequests([facts], () => active.config.agentRule)).get(facts.id);
+  if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
+  const set = computeClocks(active.config, request, nowMs);
+  return badgeOf(buildIssueView(facts, active, set, nowMs, licensed), set);
+}
+
+export function fieldOptions(configs: ActiveConfigs, projectKey: string | null, field: 'package' | 'priority'): FieldOption[] {
+  const active = projectKey ? configs.forProject(projectKey) : (configs.byScope.get('default') ?? null);
+  if (!active) return [];
+  if (field === 'package') {
+    return active.config.packages.map((p) => ({ id: p.id, name: { ...p.name }, ...(p.description ? { description: { ...p.description } } : {}) }));
+  }
+  return active.config.priorities.map((p) => ({ id: p.id, name: { ...p.name }, description: { ...p.definition } }));
+}
+
+/**
+ * The queue: open requests of a project, most urgent first, from the stored property (no history
+ * reads). Remaining time is working time of the request's calendar.
+ */
+export async function getQueue(userJira: JiraPort, configs: ActiveConfigs, projectKey: string, nowMs: number): Promise<QueueRow[]> {
+  const active = configs.forProject(projectKey);
+  const facts = await userJira.findOpenInProject(projectKey, 100);
+  const rows = facts.map((f): QueueRow & { sortDue: number; created: number } => {
+    const stored = f.stored;
+    let mostUrgent: QueueRow['mostUrgent'] = null;
+    let sortDue = Number.POSITIVE_INFINITY;
+    if (stored && active) {
+      const ticking = stored.clocks.filter((c) => c.state !== 'met' && c.state !== 'paused' && c.due !== null);
+      const first = ticking.reduce<(typeof ticking)[number] | null>(
+        (a, c) => (a === null || (parseJiraInstant(c.due!) ?? Infinity) < (parseJiraInstant(a.due!) ?? Infinity) ? c : a),
+        null,
+      );
+      const pick = first ?? stored.clocks.find((c) => c.state === 'paused') ?? null;
+      if (pick) {
+        const dueMs = pick.due === null ? null : parseJiraInstant(pick.due);
+        const { cal } = calendarOf(active.config, stored.package);
+        const remaining =
+          pick.remainingMinutes ?? (dueMs === null ? 0 : dueMs >= nowMs ? workingBetween(cal, nowMs, dueMs) / MINUTE : -workingBetween(cal, dueMs, nowMs) / MINUTE);
+        mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
+        if (dueMs !== null) sortDue = dueMs;
+      }
+    }
+    return {
+      issueKey: f.key,
+      summary: f.summary,
+      status: f.status.name,
+      package: stored?.package ?? f.packageId,
+      priority: stored?.priority ?? f.priorityId,
+      mostUrgent,
+      sortDue,
+      created: f.createdMs,
+    };
+  });
+  rows.sort((a, b) => a.sortDue - b.sortDue || a.created - b.created);
+  return rows.map(({ sortDue: _d, created: _c, ...row }) => row);
+}

@@ -1,0 +1,114 @@
+// Ports the use cases depend on. Shaped by what the app needs, not by the SDK: the Forge adapters
+// (src/adapters/forge) implement them on requestJira / @forge/kvs / @forge/events, tests on fakes.
+
+import type { AgentRule, SlaRequest } from '../domain/sla/types';
+import type { JiraStatusOption, Locale } from '../shared/contract';
+import type { StoredSla, ComputedFields } from './stored-sla';
+
+export type { Clock } from './clock';
+
+export type StatusCategory = 'new' | 'indeterminate' | 'done';
+
+/** What the app needs to know about one request as Jira has it now. */
+export interface IssueFacts {
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+  readonly summary: string;
+  readonly status: { readonly name: string; readonly category: StatusCategory };
+  readonly createdMs: number;
+  readonly reporter: {
+    readonly accountId: string | null;
+    readonly emailDomain: string | null;
+    readonly organization: string | null;
+  };
+  /** Current values of the Service package / SLA priority fields. */
+  readonly packageId: string | null;
+  readonly priorityId: string | null;
+  /** Our `reglament-sla` issue property as last written, or null. */
+  readonly stored: StoredSla | null;
+  /** Current values of the computed fields, so writes happen only when something differs. */
+  readonly written: ComputedFields;
+}
+
+/** Which open requests a full recompute visits. */
+export interface OpenScope {
+  /** null = every project. */
+  readonly projectKeys: readonly string[] | null;
+  /** Statuses in the Done category that still matter (Resolved, awaiting auto-close). */
+  readonly alsoStatuses: readonly string[];
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextPageToken: string | null;
+}
+
+/** One issue's computed values to store; the adapter writes only what differs from `facts`. */
+export interface ComputedWrite {
+  readonly facts: IssueFacts;
+  readonly fields: ComputedFields;
+  readonly stored: StoredSla;
+}
+
+export interface WriteStats {
+  fieldWrites: number;
+  propertyWrites: number;
+}
+
+export type TransitionOutcome = 'transitioned' | 'alreadyThere' | 'unavailable';
+
+export interface JiraPort {
+  /** Requests whose stored next check is at or before now (the indexed `slaNextCheck`). */
+  findDue(pageToken: string | null): Promise<Page<IssueFacts>>;
+  /** Ids of the requests a full recompute must visit. */
+  findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>>;
+  /** Facts for these issue ids (or keys); missing/unbrowsable ones are left out. */
+  loadFacts(idsOrKeys: readonly string[]): Promise<IssueFacts[]>;
+  /** Open requests of a project (queue view), most recently created last. */
+  findOpenInProject(projectKey: string, limit: number): Promise<IssueFacts[]>;
+  /**
+   * The requests' histories as the clocks read them: status, package and priority changes from the
+   * changelog, comments classified agent/customer by `agentRuleFor(projectKey)`, internal notes dropped.
+   */
+  loadRequests(facts: readonly IssueFacts[], agentRuleFor: (projectKey: string) => AgentRule): Promise<Map<string, SlaRequest>>;
+  writeComputed(writes: readonly ComputedWrite[]): Promise<WriteStats>;
+  currentStatus(issueId: string): Promise<{ name: string; category: StatusCategory } | null>;
+  /** Moves the issue to the first of `statusNames` reachable by a transition; no-op when already there. */
+  transitionTo(issueId: string, statusNames: readonly string[]): Promise<TransitionOutcome>;
+  addComment(issueId: string, text: string): Promise<void>;
+  userLocale(accountId: string): Promise<Locale | null>;
+  listStatuses(): Promise<JiraStatusOption[]>;
+  listProjects(): Promise<Array<{ key: string; name: string }>>;
+  /** Whether the invoking user is a Jira administrator (only meaningful on the asUser port). */
+  isJiraAdmin(): Promise<boolean>;
+}
+
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, opts?: { ttlSeconds?: number }): Promise<void>;
+  /** Atomic create: false when the key already exists (KVS keyPolicy FAIL_IF_EXISTS). */
+  setIfAbsent<T>(key: string, value: T, opts?: { ttlSeconds?: number }): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** All-or-nothing (KVS transaction, ≤ 25 operations). */
+  transact(ops: ReadonlyArray<{ set: string; value: unknown } | { delete: string }>): Promise<void>;
+  listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>>;
+}
+
+export interface QueueEvent<T> {
+  readonly body: T;
+  readonly delaySeconds?: number;
+}
+
+export interface QueuePort<T> {
+  /** Pushes events; the adapter splits into pushes of ≤ 50. */
+  push(events: ReadonlyArray<QueueEvent<T>>): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

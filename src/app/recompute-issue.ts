@@ -1,0 +1,118 @@
+// Recomputing requests: read their history, compute the clocks, write the fields and the property
+// where they changed, acknowledge newly classified requests, and report which are due to auto-close.
+// Used by the trigger (one issue), the sweep (due issues) and the queue worker (chunks).
+
+import { computeClocks } from '../domain/sla';
+import type { ClockSet, SlaConfig, SlaRequest } from '../domain/sla/types';
+import { acknowledgeOnce } from './acknowledge';
+import { ActiveConfigs, type ActiveConfig } from './config-store';
+import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteStats } from './ports';
+import { toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
+
+export interface RecomputeDeps {
+  jira: JiraPort;
+  store: KeyValueStore;
+  log: Logger;
+}
+
+export interface Computed {
+  facts: IssueFacts;
+  active: ActiveConfig;
+  request: SlaRequest;
+  clocks: ClockSet;
+  stored: StoredSla;
+}
+
+export interface BatchResult {
+  computed: Computed[];
+  /** Issues in scope of no configuration: left untouched. */
+  skipped: string[];
+  failed: Array<{ issueId: string; message: string }>;
+  writes: WriteStats;
+  acknowledged: string[];
+}
+
+export function isRole(config: SlaConfig, role: 'resolved' | 'closed' | 'customerWait' | 'initial', status: string): boolean {
+  const s = status.toLowerCase();
+  return config.statuses[role].some((x) => x.toLowerCase() === s);
+}
+
+/** Auto-close is due: the clocks say so and Jira still shows a resolved status. */
+export function autoCloseDue(c: Computed, nowMs: number): boolean {
+  return c.clocks.autoClose !== null && c.clocks.autoClose.at <= nowMs && isRole(c.active.config, 'resolved', c.facts.status.name);
+}
+
+export function computeOne(facts: IssueFacts, active: ActiveConfig, request: SlaRequest, nowMs: number, acknowledged: boolean): Computed {
+  const clocks = computeClocks(active.config, request, nowMs);
+  const stored = toStoredSla(clocks, { scope: active.scope, configVersion: active.version, acknowledged });
+  return { facts, active, request, clocks, stored };
+}
+
+export interface BatchOptions {
+  nowMs: number;
+  /** Post the customer acknowledgement where due (triggers and sweep; not a bulk recompute). */
+  acknowledge: boolean;
+  /** Issues to leave out of the writes (another sweep holds their auto-close). */
+  hold?: ReadonlySet<string>;
+  /** Decide which computed issues to hold back before writing (auto-close locking). */
+  beforeWrite?: (computed: Computed[]) => Promise<ReadonlySet<string>>;
+}
+
+export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs, facts: readonly IssueFacts[], opts: BatchOptions): Promise<BatchResult> {
+  const result: BatchResult = { computed: [], skipped: [], failed: [], writes: { fieldWrites: 0, propertyWrites: 0 }, acknowledged: [] };
+  const inScope: Array<{ facts: IssueFacts; active: ActiveConfig }> = [];
+  for (const f of facts) {
+    const active = configs.forProject(f.projectKey);
+    if (active) inScope.push({ facts: f, active });
+    else result.skipped.push(f.id);
+  }
+  if (inScope.length === 0) return result;
+  const activeById = new Map(inScope.map((x) => [x.facts.id, x.active]));
+  const requests = await deps.jira.loadRequests(
+    inScope.map((x) => x.facts),
+    (projectKey) => (configs.forProject(projectKey) ?? inScope[0]!.active).config.agentRule,
+  );
+  for (const { facts: f } of inScope) {
+    const request = requests.get(f.id);
+    const active = activeById.get(f.id)!;
+    if (!request) {
+      result.failed.push({ issueId: f.id, message: 'no history loaded' });
+      continue;
+    }
+    try {
+      result.computed.push(computeOne(f, active, request, opts.nowMs, f.stored?.acknowledged ?? false));
+    } catch (e) {
+      // One broken request must not stop the batch; it is reported and retried next time.
+      const message = e instanceof Error ? e.message : String(e);
+      deps.log.warn('clock computation failed', { issue: f.key, message });
+      result.failed.push({ issueId: f.id, message });
+    }
+  }
+  if (opts.acknowledge) {
+    for (const c of result.computed) {
+      try {
+        if (await acknowledgeOnce(deps, c)) {
+          c.stored = { ...c.stored, acknowledged: true };
+          result.acknowledged.push(c.facts.id);
+        }
+      } catch (e) {
+        deps.log.warn('acknowledgement failed; will retry on the next recompute', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+  const held = new Set<string>(opts.hold ?? []);
+  if (opts.beforeWrite) for (const id of await opts.beforeWrite(result.computed)) held.add(id);
+  const writes: ComputedWrite[] = result.computed
+    .filter((c) => !held.has(c.facts.id))
+    .map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
+  result.writes = await deps.jira.writeComputed(writes);
+  return result;
+}
+
+/** Trigger path: one issue, by id or key, read fresh (GET issue, not the eventually consistent search). */
+export async function recomputeIssue(deps: RecomputeDeps, configs: ActiveConfigs, issueIdOrKey: string, nowMs: number): Promise<BatchResult | null> {
+  if (configs.empty) return null;
+  const facts = await deps.jira.loadFacts([issueIdOrKey]);
+  if (facts.length === 0) return null;
+  return recomputeBatch(deps, configs, facts, { nowMs, acknowledge: true });
+}

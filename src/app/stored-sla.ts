@@ -1,0 +1,159 @@
+// What the app stores on each issue: the `reglament-sla` issue property (indexed for JQL by the
+// manifest's jira:entityProperty: nextCheckAt → slaNextCheck, state → slaState, breached →
+// slaBreached, reactionDue/resolutionDue) and the three computed custom fields.
+// Everything stored is a pure function of (config, history, now) and holds no timestamp of the
+// computation itself, so an unchanged result compares equal and is not written again.
+
+import { z } from 'zod';
+import type { Clock, ClockSet } from '../domain/sla/types';
+import type { ClockKind, ClockState } from '../shared/contract';
+
+export const PROPERTY_KEY = 'reglament-sla';
+
+const clockStates = ['running', 'atRisk', 'paused', 'met', 'breached'] as const;
+const yesNo = z.enum(['yes', 'no']);
+const iso = z.string().min(1);
+
+const storedClockSchema = z.object({
+  kind: z.enum(['reaction', 'resolution', 'followUp']),
+  state: z.enum(clockStates),
+  goalMinutes: z.number(),
+  due: iso.nullable(),
+  /** Only for paused clocks (fixed while paused); running ones are derived from `due`. */
+  remainingMinutes: z.number().nullable(),
+});
+export type StoredClock = z.infer<typeof storedClockSchema>;
+
+export const storedSlaSchema = z.object({
+  v: z.literal(1),
+  scope: z.string(),
+  configVersion: z.number().int(),
+  state: z.enum([...clockStates, 'none']),
+  breached: yesNo,
+  paused: yesNo,
+  nextCheckAt: iso.nullable(),
+  reactionDue: iso.nullable(),
+  resolutionDue: iso.nullable(),
+  autoCloseAt: iso.nullable(),
+  package: z.string().nullable(),
+  priority: z.string().nullable(),
+  clocks: z.array(storedClockSchema),
+  /** The customer acknowledgement comment was posted (DOMAIN.md: once per request). */
+  acknowledged: z.boolean(),
+});
+export type StoredSla = z.infer<typeof storedSlaSchema>;
+
+export interface SlaStateFieldValue {
+  state: StoredSla['state'];
+  breached: 'yes' | 'no';
+  paused: 'yes' | 'no';
+  nextCheck: string | null;
+}
+
+/** Values of the read-only custom fields sla-reaction-due, sla-resolution-due, sla-state. */
+export interface ComputedFields {
+  reactionDue: string | null;
+  resolutionDue: string | null;
+  state: SlaStateFieldValue | null;
+}
+
+export const emptyFields: ComputedFields = { reactionDue: null, resolutionDue: null, state: null };
+
+/** Jira stores datetimes to the second; writing the same second keeps "unchanged" comparable. */
+export function isoSecond(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Parses Jira's datetime forms (`…+0000`, `…+03:00`, `…Z`) to epoch ms truncated to the second. */
+export function parseJiraInstant(text: string): number | null {
+  const normalised = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ms = Date.parse(normalised);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) * 1000 : null;
+}
+
+export function sameInstant(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return parseJiraInstant(a) === parseJiraInstant(b);
+}
+
+const severity: Record<ClockState, number> = { breached: 5, atRisk: 4, running: 3, paused: 2, met: 1 };
+
+function liveClocks(set: ClockSet): Array<{ kind: ClockKind; clock: Clock }> {
+  const out: Array<{ kind: ClockKind; clock: Clock }> = [];
+  if (set.reaction) out.push({ kind: 'reaction', clock: set.reaction });
+  if (set.resolution) out.push({ kind: 'resolution', clock: set.resolution });
+  if (set.followUp) out.push({ kind: 'followUp', clock: set.followUp });
+  return out;
+}
+
+/**
+ * The clock a person should look at first: a running/at-risk/breached clock with the earliest due,
+ * else the most severe one.
+ */
+export function mostUrgentClock(set: ClockSet): { kind: ClockKind; clock: Clock } | null {
+  const all = liveClocks(set);
+  const ticking = all.filter((c) => c.clock.due !== null && c.clock.state !== 'met');
+  if (ticking.length > 0) return ticking.reduce((a, b) => ((b.clock.due ?? Infinity) < (a.clock.due ?? Infinity) ? b : a));
+  if (all.length === 0) return null;
+  return all.reduce((a, b) => (severity[b.clock.state] > severity[a.clock.state] ? b : a));
+}
+
+function overallState(set: ClockSet): StoredSla['state'] {
+  const all = liveClocks(set);
+  if (all.length === 0) return 'none';
+  return all.reduce<ClockState>((s, c) => (severity[c.clock.state] > severity[s] ? c.clock.state : s), 'met');
+}
+
+export function toStoredSla(
+  set: ClockSet,
+  ctx: { scope: string; configVersion: number; acknowledged: boolean },
+): StoredSla {
+  const clocks = liveClocks(set).map(({ kind, clock }) => ({
+    kind,
+    state: clock.state,
+    goalMinutes: round2(clock.goalMinutes),
+    due: clock.due === null ? null : isoSecond(clock.due),
+    remainingMinutes: clock.state === 'paused' ? round2(clock.remainingMinutes) : null,
+  }));
+  const dueOf = (c: Clock | null): string | null => (c && c.due !== null && c.state !== 'met' ? isoSecond(c.due) : null);
+  return {
+    v: 1,
+    scope: ctx.scope,
+    configVersion: ctx.configVersion,
+    state: overallState(set),
+    breached: clocks.some((c) => c.state === 'breached') ? 'yes' : 'no',
+    paused: set.resolution?.state === 'paused' ? 'yes' : 'no',
+    nextCheckAt: set.nextCheckAt === null ? null : isoSecond(set.nextCheckAt),
+    reactionDue: dueOf(set.followUp && set.followUp.state !== 'met' ? set.followUp : set.reaction),
+    resolutionDue: dueOf(set.resolution),
+    autoCloseAt: set.autoClose ? isoSecond(set.autoClose.at) : null,
+    package: set.packageId,
+    priority: set.priorityId,
+    clocks,
+    acknowledged: ctx.acknowledged,
+  };
+}
+
+export function toComputedFields(stored: StoredSla): ComputedFields {
+  return {
+    reactionDue: stored.reactionDue,
+    resolutionDue: stored.resolutionDue,
+    state: { state: stored.state, breached: stored.breached, paused: stored.paused, nextCheck: stored.nextCheckAt },
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Deep equality for JSON values (property and object-field comparisons). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

@@ -1,0 +1,119 @@
+// The scheduled sweep (every 5 minutes). Each request stores its next check instant (the earliest
+// moment its clocks can change by time alone: at-risk, breach, auto-close) in the indexed property,
+// so the sweep searches only `slaNextCheck <= now()`: its cost follows the number of requests whose
+// state changes, not the number of open requests. Idle: one search call.
+
+import { computeClocks } from '../domain/sla';
+import type { SlaRequest } from '../domain/sla/types';
+import { ConfigStore } from './config-store';
+import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
+import { autoCloseDue, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
+import { isoSecond, toComputedFields, toStoredSla } from './stored-sla';
+
+export interface SweepDeps extends RecomputeDeps {
+  jira: JiraPort;
+  store: KeyValueStore;
+  log: Logger;
+}
+
+export interface SweepResult {
+  due: number;
+  computed: number;
+  failed: number;
+  fieldWrites: number;
+  propertyWrites: number;
+  autoClosed: number;
+  acknowledged: number;
+}
+
+/** Issues processed per recompute batch (one changelog call and one write round each). */
+export const SWEEP_BATCH = 100;
+/** Stop collecting after this many due issues; the rest stay due for the next run. */
+export const SWEEP_MAX_ISSUES = 5000;
+/** An auto-close Jira refused is retried after this long, not on every sweep. */
+export const AUTO_CLOSE_RETRY_MS = 60 * 60_000;
+
+const lockKey = (c: Computed) => `autoclose:${c.facts.id}:${c.stored.autoCloseAt ?? ''}`;
+
+/**
+ * Takes the auto-close lock of every issue due for it. The lock (KVS create-if-absent) is what
+ * makes two concurrent sweeps transition an issue exactly once; issues another sweep holds are
+ * returned so this sweep leaves their fields and property to that one.
+ */
+async function lockAutoClose(deps: SweepDeps, computed: Computed[], nowMs: number, mine: Computed[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (const c of computed) {
+    if (!autoCloseDue(c, nowMs)) continue;
+    if (await deps.store.setIfAbsent(lockKey(c), { at: nowMs }, { ttlSeconds: 86_400 })) mine.push(c);
+    else held.add(c.facts.id);
+  }
+  // Ours are written after their transition, with the closed state.
+  for (const c of mine) held.add(c.facts.id);
+  return held;
+}
+
+async function autoClose(deps: SweepDeps, c: Computed, nowMs: number): Promise<{ closed: boolean; write: ComputedWrite }> {
+  const config = c.active.config;
+  const outcome = await deps.jira.transitionTo(c.facts.id, config.statuses.closed);
+  let stored = c.stored;
+  let closed = false;
+  if (outcome === 'transitioned' || outcome === 'alreadyThere') {
+    // The app's own transition fires no trigger (ignoreSelf): store the closed state now.
+    const closedStatus = config.statuses.closed[0]!;
+    const request: SlaRequest = { ...c.request, events: [...c.request.events, { at: nowMs, type: 'status', to: closedStatus }] };
+    const clocks = computeClocks(config, request, nowMs);
+    stored = toStoredSla(clocks, { scope: c.active.scope, configVersion: c.active.version, acknowledged: c.stored.acknowledged });
+    closed = outcome === 'transitioned';
+  } else {
+    deps.log.warn('auto-close: no transition to a closed status', { issue: c.facts.key, closed: config.statuses.closed });
+    await deps.store.delete(lockKey(c));
+    stored = { ...stored, nextCheckAt: isoSecond(nowMs + AUTO_CLOSE_RETRY_MS) };
+  }
+  return { closed, write: { facts: c.facts, stored, fields: toComputedFields(stored) } };
+}
+
+export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepResult> {
+  const result: SweepResult = { due: 0, computed: 0, failed: 0, fieldWrites: 0, propertyWrites: 0, autoClosed: 0, acknowledged: 0 };
+  const configs = await new ConfigStore(deps.store).active();
+  if (configs.empty) return result;
+  // Collect first, then write: writing moves next checks forward, which would shift later pages.
+  const due: IssueFacts[] = [];
+  let token: string | null = null;
+  do {
+    const page = await deps.jira.findDue(token);
+    due.push(...page.items);
+    token = page.nextPageToken;
+  } while (token && due.length < SWEEP_MAX_ISSUES);
+  result.due = due.length;
+  for (let i = 0; i < due.length; i += SWEEP_BATCH) {
+    const mine: Computed[] = [];
+    const batch = await recomputeBatch(deps, configs, due.slice(i, i + SWEEP_BATCH), {
+      nowMs,
+      acknowledge: true,
+      beforeWrite: (computed) => lockAutoClose(deps, computed, nowMs, mine),
+    });
+    result.computed += batch.computed.length;
+    result.failed += batch.failed.length;
+    result.fieldWrites += batch.writes.fieldWrites;
+    result.propertyWrites += batch.writes.propertyWrites;
+    result.acknowledged += batch.acknowledged.length;
+    const closedWrites: ComputedWrite[] = [];
+    for (const c of mine) {
+      try {
+        const done = await autoClose(deps, c, nowMs);
+        if (done.closed) result.autoClosed++;
+        closedWrites.push(done.write);
+      } catch (e) {
+        deps.log.error('auto-close failed; the next sweep retries', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
+        await deps.store.delete(lockKey(c)).catch(() => undefined);
+        result.failed++;
+      }
+    }
+    if (closedWrites.length > 0) {
+      const w = await deps.jira.writeComputed(closedWrites);
+      result.fieldWrites += w.fieldWrites;
+      result.propertyWrites += w.propertyWrites;
+    }
+  }
+  return result;
+}

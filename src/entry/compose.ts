@@ -1,0 +1,91 @@
+// Composition root for the Forge runtime: the only place that wires the concrete adapters
+// (requestJira as app or as the invoking user, @forge/kvs, @forge/events) to the use cases.
+// The local host reaches the same code through the same globals, so nothing here knows it.
+
+import api, { getAppContext } from '@forge/api';
+import { currentClock, type Clock } from '../app/clock';
+import type { RecomputeEvent } from '../app/full-recompute';
+import type { JiraPort, KeyValueStore, Logger, QueuePort } from '../app/ports';
+import { fieldDirectory, type AppFieldIds } from '../adapters/forge/field-directory';
+import { forgeQueue, RECOMPUTE_QUEUE } from '../adapters/forge/forge-queue';
+import { ForgeJiraAdapter } from '../adapters/forge/jira-adapter';
+import { defaultRetryPolicy, JiraHttp, type JiraFetch } from '../adapters/forge/jira-http';
+import { forgeKvsStore } from '../adapters/forge/kvs-store';
+
+export interface Deps {
+  jira: JiraPort;
+  /** Jira ids of the app's custom fields (cached in KVS). */
+  fieldIds: () => Promise<AppFieldIds>;
+  store: KeyValueStore;
+  queue: QueuePort<RecomputeEvent>;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface UserDeps extends Deps {
+  /** Reads as the invoking user: Jira enforces their permissions (BROWSE, ADMINISTER). */
+  userJira: JiraPort;
+}
+
+export const consoleLogger: Logger = {
+  info: (m, d) => console.log(m, d ? JSON.stringify(d) : ''),
+  warn: (m, d) => console.warn(m, d ? JSON.stringify(d) : ''),
+  error: (m, d) => console.error(m, d ? JSON.stringify(d) : ''),
+};
+
+/**
+ * Waits between retries are real time. REGLAMENT_RETRY_DELAY_SCALE (tests only) shrinks them so a
+ * fault-injection run does not sleep through every Retry-After second.
+ */
+function sleeper(): (ms: number) => Promise<void> {
+  const scale = Number(process.env.REGLAMENT_RETRY_DELAY_SCALE ?? '1');
+  const k = Number.isFinite(scale) && scale >= 0 ? scale : 1;
+  return (ms) => new Promise((resolve) => setTimeout(resolve, Math.round(ms * k)));
+}
+
+/** UI functions have 25 s in all; async ones (sweep, worker) up to 900 s. */
+export type Budget = 'ui' | 'async';
+
+function http(fetchJira: JiraFetch, budget: Budget, clock: Clock): JiraHttp {
+  return new JiraHttp(
+    fetchJira,
+    defaultRetryPolicy({ budgetMs: budget === 'ui' ? 12_000 : 120_000, maxAttempts: budget === 'ui' ? 4 : 8, sleep: sleeper() }),
+    () => clock.now(),
+  );
+}
+
+const asApp: JiraFetch = (route, init) => api.asApp().requestJira(route as Parameters<ReturnType<typeof api.asApp>['requestJira']>[0], init);
+const asUser: JiraFetch = (route, init) => api.asUser().requestJira(route as Parameters<ReturnType<typeof api.asUser>['requestJira']>[0], init);
+
+export function forgeDeps(budget: Budget): Deps {
+  const clock = currentClock();
+  const appHttp = http(asApp, budget, clock);
+  const fields = fieldDirectory(appHttp, forgeKvsStore);
+  return {
+    jira: new ForgeJiraAdapter(appHttp, fields),
+    fieldIds: fields,
+    store: forgeKvsStore,
+    queue: forgeQueue<RecomputeEvent>(RECOMPUTE_QUEUE),
+    clock,
+    log: consoleLogger,
+  };
+}
+
+export function forgeUserDeps(): UserDeps {
+  const deps = forgeDeps('ui');
+  const clock = deps.clock;
+  // Field ids come from the app's view (cached in KVS): a user may not see every field definition.
+  return { ...deps, userJira: new ForgeJiraAdapter(http(asUser, 'ui', clock), deps.fieldIds) };
+}
+
+/** Licensing: Marketplace sites without an active licence get no recomputes (development has none). */
+export function isUnlicensed(context: unknown): boolean {
+  const fromContext = (context as { license?: { isActive?: unknown } } | null | undefined)?.license?.isActive;
+  if (fromContext === false) return true;
+  if (fromContext === true) return false;
+  try {
+    return (getAppContext().license as { isActive?: unknown } | undefined)?.isActive === false;
+  } catch {
+    return false;
+  }
+}

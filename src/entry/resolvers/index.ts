@@ -1,0 +1,157 @@
+// `uiResolver`: the one Resolver behind every UI module (issue panel, context, admin page, project
+// settings, field editor). Thin: zod-parse the payload, check who may call, run one use case,
+// answer the envelope. Admin resolvers check that the caller is a Jira administrator BEFORE they
+// read or change anything; panel resolvers read Jira as the user.
+
+import Resolver from '@forge/resolver';
+import {
+  applyTemplate,
+  getAdminState,
+  getRecomputeProgress,
+  importCalendar,
+  listVersions,
+  previewCalendar,
+  restoreVersion,
+  saveConfig,
+  validateConfig,
+} from '../../app/admin';
+import { ConfigStore } from '../../app/config-store';
+import { AppError } from '../../app/errors';
+import { fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
+import { RESOLVERS, type Envelope, type IssueSlaView, type ResolverMap, type ResolverName } from '../../shared/contract';
+import { forgeUserDeps, isUnlicensed, type UserDeps } from '../compose';
+import { envelope } from '../envelope';
+import { payloadSchemas } from './schemas';
+
+export interface ResolverContext {
+  accountId?: string;
+  license?: { isActive?: boolean };
+  extension?: {
+    type?: string;
+    issue?: { id?: string; key?: string };
+    project?: { id?: string; key?: string };
+  };
+}
+
+type Handler<K extends ResolverName> = (payload: ResolverMap[K]['req'], ctx: ResolverContext, deps: UserDeps) => Promise<ResolverMap[K]['res']>;
+
+async function requireAdmin(deps: UserDeps): Promise<void> {
+  if (!(await deps.userJira.isJiraAdmin())) {
+    throw new AppError('FORBIDDEN', 'only Jira administrators can see or change the SLA configuration');
+  }
+}
+
+function accountOf(ctx: ResolverContext): string {
+  if (!ctx.accountId) throw new AppError('FORBIDDEN', 'this action needs a signed-in user');
+  return ctx.accountId;
+}
+
+function issueKeyOf(payload: { issueKey?: string | undefined }, ctx: ResolverContext): string {
+  const key = payload.issueKey ?? ctx.extension?.issue?.key;
+  if (!key) throw new AppError('BAD_REQUEST', 'issueKey: required outside an issue view', [{ path: 'issueKey', message: 'required' }]);
+  return key;
+}
+
+function projectKeyOf(payload: { projectKey?: string | undefined }, ctx: ResolverContext): string {
+  const key = payload.projectKey ?? ctx.extension?.project?.key;
+  if (!key) throw new AppError('BAD_REQUEST', 'projectKey: required outside a project', [{ path: 'projectKey', message: 'required' }]);
+  return key;
+}
+
+function unlicensedView(issueKey: string, nowMs: number): IssueSlaView {
+  return {
+    issueKey,
+    configured: false,
+    licensed: false,
+    calendar: { id: '', timezone: 'UTC', name: '' },
+    package: null,
+    priority: null,
+    clocks: [],
+    autoClose: null,
+    history: [],
+    warnings: [],
+    now: new Date(nowMs).toISOString(),
+  };
+}
+
+const active = (deps: UserDeps) => new ConfigStore(deps.store).active();
+
+/** Every resolver; the registry below refuses to start if a contract name is missing. */
+export const handlers: { [K in ResolverName]: Handler<K> } = {
+  async getIssueSla(p, ctx, deps) {
+    const key = issueKeyOf(p, ctx);
+    const now = deps.clock.now();
+    if (isUnlicensed(ctx)) return unlicensedView(key, now);
+    return getIssueSla(deps.userJira, await active(deps), key, now, true);
+  },
+  async getIssueBadge(p, ctx, deps) {
+    const key = issueKeyOf(p, ctx);
+    if (isUnlicensed(ctx)) return { label: 'SLA', state: 'none', due: null };
+    return getIssueBadge(deps.userJira, await active(deps), key, deps.clock.now(), true);
+  },
+  async getFieldOptions(p, ctx, deps) {
+    return fieldOptions(await active(deps), ctx.extension?.project?.key ?? null, p.field);
+  },
+  async getAdminState(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return getAdminState(deps, p.scope);
+  },
+  async validateConfig(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return validateConfig(p.config, deps.clock.now());
+  },
+  async saveConfig(p, ctx, deps) {
+    await requireAdmin(deps);
+    return saveConfig(deps, p, accountOf(ctx), deps.clock.now());
+  },
+  async applyTemplate(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return applyTemplate(p.templateId);
+  },
+  async listVersions(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return listVersions(deps, p.scope);
+  },
+  async restoreVersion(p, ctx, deps) {
+    await requireAdmin(deps);
+    return restoreVersion(deps, p.scope, p.version, accountOf(ctx), deps.clock.now());
+  },
+  async getRecomputeProgress(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return getRecomputeProgress(deps, p.jobId);
+  },
+  async previewCalendar(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return previewCalendar(p, deps.clock.now());
+  },
+  async importCalendar(p, _ctx, deps) {
+    await requireAdmin(deps);
+    return importCalendar(p);
+  },
+  async listJiraStatuses(_p, _ctx, deps) {
+    await requireAdmin(deps);
+    return deps.jira.listStatuses();
+  },
+  async getQueue(p, ctx, deps) {
+    return getQueue(deps.userJira, await active(deps), projectKeyOf(p, ctx), deps.clock.now());
+  },
+  async getReport() {
+    // Reports (issue 7) plug in here; until then the admin page gets a clear answer, not a crash.
+    throw new AppError('NOT_FOUND', 'reports are not available in this version of the app');
+  },
+};
+
+/** Runs one resolver: parse, authorise inside the handler, envelope. Exported for tests. */
+export async function runResolver(name: ResolverName, payload: unknown, ctx: ResolverContext, deps: UserDeps): Promise<Envelope<unknown>> {
+  return envelope(async () => {
+    const parsed = payloadSchemas[name].parse(payload ?? {});
+    return (handlers[name] as Handler<typeof name>)(parsed as never, ctx, deps);
+  }, deps.log);
+}
+
+const resolver = new Resolver();
+for (const name of Object.keys(RESOLVERS) as ResolverName[]) {
+  resolver.define(name, ({ payload, context }) => runResolver(name, payload, context as ResolverContext, forgeUserDeps()));
+}
+
+export const uiResolver = resolver.getDefinitions();

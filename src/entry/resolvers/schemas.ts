@@ -1,0 +1,60 @@
+// zod schemas of every resolver payload (the types live in src/shared/contract.ts; `satisfies`
+// below keeps the two in step).
+
+import { z } from 'zod';
+import type { ResolverMap, ResolverName } from '../../shared/contract';
+
+const scope = z.string().min(1).max(255).optional();
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'expected an issue key like SUP-12').optional();
+
+export const payloadSchemas = {
+  getIssueSla: z.object({ issueKey }),
+  getIssueBadge: z.object({ issueKey }),
+  getFieldOptions: z.object({ field: z.enum(['package', 'priority']) }),
+  getAdminState: z.object({ scope }),
+  validateConfig: z.object({ scope, config: z.unknown() }),
+  saveConfig: z.object({
+    scope,
+    config: z.unknown(),
+    baseVersion: z.number().int().min(1).nullable(),
+    comment: z.string().max(500).optional(),
+  }),
+  applyTemplate: z.object({ scope, templateId: z.string().min(1) }),
+  listVersions: z.object({ scope }),
+  restoreVersion: z.object({ scope, version: z.number().int().min(1) }),
+  getRecomputeProgress: z.object({ jobId: z.string().min(1).max(100).optional() }),
+  previewCalendar: z.object({
+    calendar: z.unknown(),
+    years: z.array(z.number().int().min(1900).max(2200)).max(10).optional(),
+    goals: z.array(z.string().min(1).max(50)).max(10).optional(),
+  }),
+  importCalendar: z.object({ format: z.enum(['xml', 'csv', 'ics']), text: z.string().max(400_000) }),
+  listJiraStatuses: z.object({}),
+  getQueue: z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional() }),
+  getReport: z.object({
+    from: z.string().min(1),
+    to: z.string().min(1),
+    projectKey: z.string().optional(),
+    groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
+  }),
+} satisfies { [K in ResolverName]: z.ZodType<unknown> };
+
+/** Compile-time check: each schema's output is assignable to the contract's request type. */
+type Check<K extends ResolverName> = z.infer<(typeof payloadSchemas)[K]> extends ResolverMap[K]['req'] ? true : never;
+export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
+  getIssueSla: true,
+  getIssueBadge: true,
+  getFieldOptions: true,
+  getAdminState: true,
+  validateConfig: true,
+  saveConfig: true,
+  applyTemplate: true,
+  listVersions: true,
+  restoreVersion: true,
+  getRecomputeProgress: true,
+  previewCalendar: true,
+  importCalendar: true,
+  listJiraStatuses: true,
+  getQueue: true,
+  getReport: true,
+};
