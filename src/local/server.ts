@@ -287,7 +287,8 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
         if (path === '/' || path === '/index.html') return serveFile(res, join(PAGE_DIR, 'index.html'));
         if (path === '/host.css') return serveFile(res, join(PAGE_DIR, 'host.css'));
         if (path === '/host.js') return send(res, 200, pageScript('host'), MIME['.js']);
-        if (path === '/bridge-shim.js') return send(res, 200, pageScript('bridge-shim'), MIME['.js']);
+        // Loaded as a classic script so it runs before the bundle's module script: no export.
+        if (path === '/bridge-shim.js') return send(res, 200, pageScript('bridge-shim').replace(/^export \{\};?\s*$/m, ''), MIME['.js']);
         if (path === '/tokens.css') return send(res, 200, designTokensCss(), MIME['.css']);
         const m = /^\/app\/([a-z0-9-]+)\/(.*)$/.exec(path);
         if (m) {

@@ -681,8 +681,8 @@ export class JiraSite {
       throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     }
     const hits = this.allIssues().filter((i) => this.hasIssue(p, 'BROWSE_PROJECTS', i) && compiled.matches(i));
-    // Default order (no ORDER BY): newest first, like Jira's issue navigator.
-    hits.sort((a, b) => compiled.compare(a, b) || b.id - a.id);
+    // Without ORDER BY: newest first, like Jira's issue navigator; ties keep creation order.
+    hits.sort((a, b) => (compiled.ordered ? compiled.compare(a, b) || a.id - b.id : b.id - a.id));
     return hits;
   }
 

@@ -393,6 +393,8 @@ export interface CompiledJql<I> {
   /** Sort order from ORDER BY (ties keep the caller's order). */
   compare(a: I, b: I): number;
   hasRestriction: boolean;
+  /** True when the query has an ORDER BY. */
+  ordered: boolean;
 }
 
 export function compileJql<I>(src: string, fields: JqlFields<I>, env: JqlEnv): CompiledJql<I> {
@@ -488,5 +490,6 @@ export function compileJql<I>(src: string, fields: JqlFields<I>, env: JqlEnv): C
       return 0;
     },
     hasRestriction: q.where !== null,
+    ordered: q.orderBy.length > 0,
   };
 }
