@@ -1,6 +1,6 @@
 // The emulated Jira through the real @forge/api client: permissions, enhanced search paging,
 // bulk changelog, app field writes, product events and ignoreSelf, persistence, faults.
-import api, { assumeTrustedRoute, route } from '@forge/api';
+import api, { assumeTrustedRoute, route, type RequestInit } from '@forge/api';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ beforeEach(() => {
 afterEach(() => em.close());
 
 const asApp = (path: string, init?: RequestInit) => api.asApp().requestJira(assumeTrustedRoute(path), init);
-async function json<T>(res: Response): Promise<T> {
+async function json<T>(res: { json(): Promise<unknown> }): Promise<T> {
   return (await res.json()) as T;
 }
 
