@@ -91,15 +91,21 @@ export function validateConfig(input: unknown, nowMs: number): ValidateConfigRes
   config.packages.forEach((p, i) => {
     for (const prio of prios) {
       for (const { request, now } of trialRequests(config, nowMs, p.id, prio)) {
+        const what = `package "${p.id}"${prio === null ? '' : `, priority "${prio}"`}`;
+        const path = p.calendarId !== null ? formatConfigPath(['packages', i, 'calendarId']) : 'calendarId';
+        let failure: string | null = null;
         try {
           const set = computeClocks(config, request, now);
-          for (const w of set.warnings) warnings.add(w);
+          for (const w of set.warnings) {
+            // computeClocks reports a clock it cannot compute instead of throwing; on save that is an error.
+            if (/^(reaction|resolution|followUp): cannot be computed/.test(w)) failure ??= w;
+            else warnings.add(w);
+          }
         } catch (e) {
-          const what = `package "${p.id}"${prio === null ? '' : `, priority "${prio}"`}`;
-          issues.push({
-            path: p.calendarId !== null ? formatConfigPath(['packages', i, 'calendarId']) : 'calendarId',
-            message: `trial calculation for ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
-          });
+          failure = e instanceof Error ? e.message : String(e);
+        }
+        if (failure !== null) {
+          issues.push({ path, message: `trial calculation for ${what} failed: ${failure}` });
           return;
         }
       }

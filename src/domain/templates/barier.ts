@@ -16,7 +16,7 @@ export const barier: SlaConfig = {
   packages: [
     {
       id: 'contract',
-      name: t('Техническая поддержка по Контракту (Договору)', 'Support under the contract'),
+      name: t('Техническая поддержка', 'Technical support'),
       description: t(
         'Техническая поддержка Продукции доступна Заказчикам, в соответствии с Контрактом (Договором) на техническую поддержку Продукции.',
         'Product support is available to customers under their support contract.',
@@ -24,7 +24,7 @@ export const barier: SlaConfig = {
       price: null,
       validity: { kind: 'contract' },
       channels: [
-        channel('portal', 'http://barier.pro/support/', t('Специализированный портал', 'Support portal')),
+        channel('portal', 'barier.pro/support/', t('Специализированный портал', 'Support portal')),
         channel('email', 'support@barier.pro'),
         channel('phone', '+7 (473) 202-24-64', t('Телефон центра технической поддержки', 'Support centre phone')),
       ],

@@ -50,7 +50,7 @@ export const pass24: SlaConfig = {
       id: 'normal',
       name: t('Стандартная поддержка (обычный приоритет)', 'Standard support (normal priority)'),
       definition: t(
-        'Рассматриваются проблемы, возникшие при работе продуктов; система работает частично либо с низкой производительностью; общие вопросы установки и настройки продукта.',
+        'Рассматриваются проблемы, возникшие при работе продуктов; Система работает частично либо с низкой производительностью; Общие вопросы установки и настройки продукта.',
         'Problems in running the products; the system works partially or with low performance; general installation and configuration questions.',
       ),
     },
