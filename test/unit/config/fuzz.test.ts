@@ -92,7 +92,7 @@ describe('invalid configurations', () => {
         history,
         fc.nat(40 * 24 * 60),
         (which, edits, created, raw, nowOff) => {
-          let cfg = bases[which]!;
+          let cfg: JsonValue = bases[which]!;
           for (const [pick, op, value] of edits) {
             const ps = paths(cfg);
             if (ps.length === 0) break;
