@@ -186,6 +186,56 @@ export interface QueueRow {
   mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number } | null;
 }
 
+/** One clock's numbers in the compliance report (issue 7); the same shape `sla report` prints. */
+export interface ReportClockStatsView {
+  met: number;
+  breached: number;
+  running: number;
+  atRisk: number;
+  paused: number;
+  /** met ÷ (met + breached) × 100, null when nothing is judged yet. */
+  metPercent: number | null;
+  /** Over the elapsed working minutes of stopped clocks (linear interpolation). */
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+export interface ReportGroupView {
+  requests: number;
+  clocks: Record<ClockKind, ReportClockStatsView>;
+  /** Working minutes spent waiting for the customer. */
+  pausedMinutes: number;
+  pausedRequests: number;
+  followUpCycles: number;
+}
+
+export interface ReportView {
+  /** The period, half-open [from, to), on the requests' creation instant. */
+  from: string;
+  to: string;
+  now: string;
+  timezone: string;
+  /** The projects in the report: those asked for that the viewer may browse. */
+  projects: Array<{ key: string; name: string }>;
+  total: ReportGroupView;
+  byPackage: Record<string, ReportGroupView>;
+  byPriority: Record<string, ReportGroupView>;
+  byCustomer: Record<string, ReportGroupView>;
+  byAgent: Record<string, ReportGroupView>;
+  byMonth: Record<string, ReportGroupView>;
+  /** Display names of package and priority ids. */
+  names: { package: Record<string, LocalizedText>; priority: Record<string, LocalizedText> };
+  /**
+   * The rows behind the numbers, for drill-down and charts in the browser: the packed storage form
+   * (read with `unpackReportRow` from src/domain/report; instants there are epoch ms to stay small).
+   * Up to a limit; `rowsTruncated` says when the numbers cover more rows than are listed.
+   */
+  rows: unknown[];
+  rowsTruncated: boolean;
+  /** Stored rows that could not be read (skipped; the next recompute rewrites them). */
+  invalidRows: number;
+}
+
 /**
  * Configurations are stored per scope: 'default' (applies to every project without its own) or a
  * Jira project key. Admin resolvers take an optional scope; absent means 'default'.
@@ -250,5 +300,5 @@ export interface ResolverMap {
   importCalendar: { req: { format: 'xml' | 'csv' | 'ics'; text: string }; res: CalendarImportResult };
   listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
-  getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: unknown };
+  getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
 }

@@ -1,0 +1,202 @@
+// Stored report rows: the compact per-request rows the Reports page aggregates (issue 7), kept
+// current by the same recompute that writes the SLA fields (trigger, sweep, queue worker).
+//
+// Layout in the key-value store: rows are packed into shard documents
+//   rpt:<project>:<YYYY-MM>:<n>  →  { v: 1, rows: { <issueKey>: PackedReportRow } }
+// by project, creation month and a hash of the issue key (n < SHARDS), so that a report over a
+// period reads a few documents per project and month instead of one key per request (a year
+// of a project is 12 prefix queries of ≤ 8 documents; 50 000 rows are about 9 MB, ~70 KiB per document, under
+// the 240 KiB value limit up to ~1 300 rows per shard, i.e. ~10 000 requests a month per project).
+// A request's row never moves: project, month and key are fixed at creation (a moved issue gets
+// a new key, and the old one is deleted with `forgetReportRows`).
+//
+// Concurrent recomputes of different issues can hit the same document, so each document is
+// updated under a short lock (setIfAbsent with a TTL, so a crashed writer cannot block it long).
+
+import {
+  packReportRow,
+  unpackReportRow,
+  type PackedReportRow,
+  type ReportRow,
+} from '../domain/report';
+import type { KeyValueStore, Logger } from './ports';
+
+// Forge KVS keys allow only [a-zA-Z0-9:._ -#]: hence ':' separators.
+export const REPORT_ROWS_PREFIX = 'rpt:';
+export const SHARDS = 8;
+const LOCK_PREFIX = 'rpt-lock:';
+const LOCK_TTL_SECONDS = 30;
+
+export interface ReportShard {
+  readonly v: 1;
+  readonly rows: Readonly<Record<string, PackedReportRow>>;
+}
+
+/** FNV-1a: a stable, well-spread hash of the key so one month's rows split evenly. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Project keys are [A-Z][A-Z0-9_]*; anything else is flattened so it cannot forge a key or leave the KVS alphabet. */
+const safe = (s: string): string => (s === '' ? '_' : s.replace(/[^A-Za-z0-9_]/g, '_'));
+
+export function shardKeyOf(row: Pick<ReportRow, 'key' | 'project' | 'month'>): string {
+  return `${REPORT_ROWS_PREFIX}${safe(row.project)}:${row.month}:${hashKey(row.key) % SHARDS}`;
+}
+
+/**
+ * Whether a new row says something the report would show differently. The computation instant
+ * and the minutes of clocks that still run are left out (reports take percentiles over stopped
+ * clocks only), so a request is rewritten when a state changes, not on every recompute.
+ */
+export function reportRowChanged(prev: ReportRow | null, next: ReportRow): boolean {
+  if (prev === null) return true;
+  const norm = (r: ReportRow): unknown => {
+    const packed = packReportRow(r) as unknown[];
+    const clock = (c: unknown): unknown => (Array.isArray(c) && c[1] === 0 ? [c[0], 0, 0, c[3]] : c);
+    packed[9] = clock(packed[9]);
+    packed[10] = clock(packed[10]);
+    packed[11] = (packed[11] as unknown[]).map(clock);
+    packed[13] = 0;
+    return JSON.stringify(packed);
+  };
+  return norm(prev) !== norm(next);
+}
+
+export interface ReportRowsDeps {
+  readonly store: KeyValueStore;
+  readonly log: Logger;
+  /** Waits between lock attempts; tests pass a no-op. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withLock<T>(deps: ReportRowsDeps, shardKey: string, fn: () => Promise<T>): Promise<T> {
+  const lockKey = `${LOCK_PREFIX}${shardKey.slice(REPORT_ROWS_PREFIX.length)}`;
+  const sleep = deps.sleep ?? defaultSleep;
+  for (let attempt = 0; ; attempt++) {
+    if (await deps.store.setIfAbsent(lockKey, { at: attempt }, { ttlSeconds: LOCK_TTL_SECONDS })) break;
+    if (attempt >= 20) throw new Error(`report rows: ${shardKey} stayed locked; the rows are written on the next recompute`);
+    await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 5)) + (attempt * 37) % 50);
+  }
+  try {
+    return await fn();
+  } finally {
+    await deps.store.delete(lockKey);
+  }
+}
+
+/**
+ * Writes the rows of recomputed requests (call it after computeClocks, with
+ * `reportRowFromClocks(...)` for each request). Only shards with a changed row are written.
+ * Failures are logged per shard and do not throw: the SLA fields matter more than a report row,
+ * and the next recompute writes the row again.
+ * @returns how many shard documents were written.
+ */
+export async function saveReportRows(deps: ReportRowsDeps, rows: readonly ReportRow[]): Promise<number> {
+  const byShard = new Map<string, ReportRow[]>();
+  for (const row of rows) {
+    if (row.key === '') continue;
+    const k = shardKeyOf(row);
+    const list = byShard.get(k);
+    if (list) list.push(row);
+    else byShard.set(k, [row]);
+  }
+  let written = 0;
+  for (const [shardKey, shardRows] of byShard) {
+    try {
+      await withLock(deps, shardKey, async () => {
+        const current = (await deps.store.get<ReportShard>(shardKey))?.rows ?? {};
+        const next: Record<string, PackedReportRow> = { ...current };
+        let changed = false;
+        for (const row of shardRows) {
+          const stored = current[row.key];
+          const prev = stored === undefined ? null : unpackReportRow(stored);
+          if (prev !== null && prev.ok && !reportRowChanged(prev.row, row)) continue;
+          next[row.key] = packReportRow(row);
+          changed = true;
+        }
+        if (changed) {
+          await deps.store.set<ReportShard>(shardKey, { v: 1, rows: next });
+          written++;
+        }
+      });
+    } catch (e) {
+      deps.log.warn('report rows not saved', { shard: shardKey, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return written;
+}
+
+/** Removes requests' rows (issue deleted or moved to another project). */
+export async function forgetReportRows(deps: ReportRowsDeps, rows: ReadonlyArray<Pick<ReportRow, 'key' | 'project' | 'month'>>): Promise<void> {
+  const byShard = new Map<string, string[]>();
+  for (const r of rows) byShard.set(shardKeyOf(r), [...(byShard.get(shardKeyOf(r)) ?? []), r.key]);
+  for (const [shardKey, keys] of byShard) {
+    await withLock(deps, shardKey, async () => {
+      const shard = await deps.store.get<ReportShard>(shardKey);
+      if (!shard) return;
+      const next = { ...shard.rows };
+      for (const k of keys) delete next[k];
+      await deps.store.set<ReportShard>(shardKey, { v: 1, rows: next });
+    });
+  }
+}
+
+export interface LoadedRows {
+  readonly rows: ReportRow[];
+  /** Stored rows that did not parse (skipped, logged). */
+  readonly invalid: number;
+}
+
+/** `YYYY-MM` months from `first` to `last`, inclusive. */
+function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  const endY = Number(last.slice(0, 4));
+  const endM = Number(last.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    if (++m === 13) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/**
+ * The rows of these projects whose creation month can fall in [fromMs, toMs): one prefix query
+ * per project and month (whole months, with a day's margin for the calendar's zone); the caller
+ * filters on the creation instant.
+ */
+export async function loadReportRows(deps: ReportRowsDeps, projects: readonly string[], fromMs: number, toMs: number): Promise<LoadedRows> {
+  const DAY = 86_400_000;
+  if (!(toMs > fromMs)) return { rows: [], invalid: 0 };
+  const months = monthsBetween(new Date(fromMs - DAY).toISOString().slice(0, 7), new Date(toMs + DAY).toISOString().slice(0, 7));
+  if (months.length > 240) throw new Error(`report period too long: ${months.length} months (at most 20 years)`);
+  const rows: ReportRow[] = [];
+  let invalid = 0;
+  for (const project of projects) {
+    for (const month of months) {
+      const docs = await deps.store.listByPrefix<ReportShard>(`${REPORT_ROWS_PREFIX}${safe(project)}:${month}:`);
+      for (const { key, value } of docs) {
+        for (const packed of Object.values(value?.rows ?? {})) {
+          const r = unpackReportRow(packed);
+          // A flattened key can be shared by two odd project names: keep only the project asked for.
+          if (r.ok) {
+            if (r.row.project === project) rows.push(r.row);
+          } else {
+            invalid++;
+            if (invalid <= 5) deps.log.warn('stored report row skipped', { shard: key, error: r.error });
+          }
+        }
+      }
+    }
+  }
+  return { rows, invalid };
+}
