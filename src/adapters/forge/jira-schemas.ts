@@ -70,7 +70,8 @@ export const changeItemSchema = z.object({
 export const changelogSchema = z.object({
   id: z.string().optional(),
   author: userRefSchema.optional(),
-  created: z.string(),
+  /** The spec says date-time; Atlassian's own bulkfetch example shows epoch seconds. Both are read. */
+  created: z.union([z.string(), z.number()]),
   items: z.array(changeItemSchema).optional(),
 });
 export type JiraChangelog = z.infer<typeof changelogSchema>;
@@ -98,7 +99,9 @@ export const userSchema = z.object({
   emailAddress: z.string().optional(),
 });
 
-export const groupNamesSchema = z.array(z.object({ name: z.string().optional(), groupId: z.string().nullish() }));
+const groupNameSchema = z.object({ name: z.string().optional(), groupId: z.string().nullish() });
+/** An array per the schema; Atlassian's own example shows a single object, so both are read. */
+export const groupNamesSchema = z.union([z.array(groupNameSchema), groupNameSchema.transform((g) => [g])]);
 
 export const statusListSchema = z.array(statusRefSchema.extend({ id: z.string() }));
 

@@ -36,8 +36,11 @@ function isField(item: { field?: string | undefined; fieldId?: string | undefine
   return item.fieldId === id || (name !== undefined && item.fieldId === undefined && item.field === name);
 }
 
-function instant(text: string | undefined): number | null {
-  return text === undefined ? null : parseJiraInstant(text);
+/** Jira instants: ISO strings (with `+0000` offsets), or epoch numbers (seconds or ms) in bulkfetch. */
+export function instant(value: string | number | undefined): number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? (value < 1e11 ? value * 1000 : value) : null;
+  return parseJiraInstant(value);
 }
 
 export interface TimelineInput {
