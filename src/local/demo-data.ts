@@ -154,9 +154,13 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
         case 'met':
           created = now - between(3, 20) * DAY;
           break;
-        case 'autoClosed':
-          created = now - (autoCloseMs ?? 3 * DAY) - between(2, 6) * DAY;
+        case 'autoClosed': {
+          // Resolved long enough ago that the auto-close period has certainly run out.
+          const resolvedAt = now - (autoCloseMs ?? 3 * DAY) - between(1, 4) * DAY;
+          const resGoal = goalString(cfg, 'resolution', pkg, prio);
+          created = startBefore(cal, resolvedAt, resGoal ? goalToMs(cal, resolvedAt, resGoal) * 0.5 : 2 * HOUR);
           break;
+        }
       }
       requests.push({ summary, archetype, createdAt: created });
       let key = '';
@@ -187,7 +191,7 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
         const t1 = answer(0.2);
         add(t1, () => a.comment(key, { author: agent, body: pick(AGENT_REPLIES) }));
         add(t1 + MINUTE, () => a.transition(key, 'In Progress', agent));
-        const resolvedAt = Math.max(addWorking(cal, created, resolutionMs * 0.5), t1 + 10 * MINUTE);
+        const resolvedAt = Math.max(addWorking(cal, created, resolutionGoal ? resolutionMs * 0.5 : 2 * HOUR), t1 + 10 * MINUTE);
         add(resolvedAt, () => a.transition(key, 'Resolved', agent));
         // Without an auto-close rule the agent closes it by hand two days later.
         if (autoCloseMs === null) add(resolvedAt + 2 * DAY, () => a.transition(key, 'Closed', agent));

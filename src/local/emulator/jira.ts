@@ -838,8 +838,8 @@ export class JiraSite {
   static routeOf(method: string, rawPath: string): string {
     const path = rawPath.split('?')[0]!.replace(/\/+$/, '');
     const t = path
-      .replace(/^(\/rest\/api\/3\/issue\/)[^/]+/, '$1{issueIdOrKey}')
-      .replace(/(\/properties\/)[^/]+$/, '$1{propertyKey}')
+      .replace(/^(\/rest\/api\/3\/issue\/)(?!properties\/multi$|bulkfetch$)[^/]+/, '$1{issueIdOrKey}')
+      .replace(/(\/\{issueIdOrKey\}\/properties\/)[^/]+$/, '$1{propertyKey}')
       .replace(/^(\/rest\/api\/3\/app\/field\/)(?!value$)[^/]+/, '$1{fieldIdOrKey}');
     return `${method.toUpperCase()} ${t}`;
   }
@@ -918,8 +918,35 @@ export class JiraSite {
       const updates = (Array.isArray(body.updates) ? body.updates : []) as Array<Record<string, unknown>>;
       return this.appFieldValues(p, { updates: updates.map((u) => ({ ...u, customField: decodeURIComponent(r![1]!) })) }, q);
     }
+    if (method === 'POST' && path === '/rest/api/3/issue/properties/multi') return this.multiProperties(p, body);
     if ((r = m(/^\/rest\/api\/3\/issue\/([^/]+)(\/.*)?$/))) return this.issueRoute(method, decodeURIComponent(r[1]!), r[2] ?? '', q, body, p);
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${path}`], errors: {} } };
+  }
+
+  /** Bulk set issue properties by issue: Jira runs it as an async task (303); here it is done at once. */
+  private multiProperties(p: Principal, body: Record<string, unknown>): RestReply {
+    const list = body.issues;
+    if (!Array.isArray(list) || list.length === 0) bad('issues must be a non-empty array');
+    if (list.length > 100) bad(`issues holds ${list.length} entries, the limit is 100`);
+    const plan: Array<{ issue: IssueDoc; props: Record<string, unknown> }> = [];
+    for (const [i, raw] of (list as Array<{ issueID?: unknown; properties?: unknown }>).entries()) {
+      const issue = typeof raw.issueID === 'number' ? this.issue(raw.issueID) : undefined;
+      if (!issue) bad(`issues[${i}].issueID: issue ${String(raw.issueID)} does not exist`);
+      if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, `issues[${i}]: no permission to edit issue ${issue.key}`);
+      const props = raw.properties;
+      if (!props || typeof props !== 'object' || Array.isArray(props) || Object.keys(props).length === 0) bad(`issues[${i}].properties must be an object with 1–10 properties`);
+      if (Object.keys(props).length > 10) bad(`issues[${i}].properties holds more than 10 properties`);
+      for (const [k, v] of Object.entries(props)) {
+        if (k.length > 255) bad(`issues[${i}].properties: key '${k.slice(0, 40)}…' is longer than 255 characters`);
+        if (JSON.stringify(v).length > 32768) bad(`issues[${i}].properties.${k}: value is longer than 32768 characters`);
+      }
+      plan.push({ issue, props: props as Record<string, unknown> });
+    }
+    this.batch(() => {
+      for (const { issue, props } of plan) for (const [k, v] of Object.entries(props)) this.setProperty(issue, k, v);
+    });
+    const task = this.counter('task', 10000);
+    return { status: 303, headers: { location: `${this.siteUrl}/rest/api/3/task/${task}` } };
   }
 
   private myPermissions(p: Principal, q: URLSearchParams): unknown {

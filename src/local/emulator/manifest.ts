@@ -129,7 +129,9 @@ export function loadManifest(path: string): AppManifest {
     const properties: ManifestField['properties'] = {};
     for (const [name, p] of Object.entries(props)) {
       const pt = isObj(p) ? p : {};
-      const entry = { name, type: String(pt.type ?? 'string') };
+      // A string property with a date format is searched as a date (`"SLA state".NextCheck < now()`).
+      const format = typeof pt.format === 'string' ? pt.format : '';
+      const entry = { name, type: format === 'date-time' ? 'datetime' : format === 'date' ? 'date' : String(pt.type ?? 'string') };
       properties[name] = entry;
       if (typeof pt.searchAlias === 'string') properties[pt.searchAlias] = entry;
     }

@@ -1,0 +1,68 @@
+// The local host's demo site, built through the real app (saveConfig resolver, triggers, sweep,
+// queue) on the emulator, shows every clock state the regulation allows in each project.
+import { DEMO_PROJECTS, seedDemo } from '../../src/local/demo-data';
+import { APP_ACCOUNT_ID } from '../../src/local/emulator';
+import { LocalHost } from '../../src/local/host';
+import { TEMPLATES } from '../../src/domain/templates';
+
+jest.setTimeout(240_000);
+
+const NOW = Date.UTC(2026, 10, 18, 11, 30); // a Wednesday, 14:30 in Moscow
+let host: LocalHost;
+const states = new Map<string, Set<string>>();
+const counts = new Map<string, number>();
+let logSpy: jest.SpyInstance;
+
+beforeAll(async () => {
+  // The app logs each sweep; hundreds of those lines would bury the test output.
+  logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  host = new LocalHost({ dbPath: ':memory:' });
+  await seedDemo(host, { nowMs: NOW, seed: 7 });
+  const em = host.emulator;
+  for (const p of DEMO_PROJECTS) {
+    const seen = new Set<string>();
+    const issues = em.jira.allIssues().filter((i) => i.projectKey === p.key);
+    counts.set(p.key, issues.length);
+    for (const issue of issues) {
+      const r = (await em.invokeResolver(
+        'getIssueSla',
+        { issueKey: issue.key },
+        { accountId: '557058:agent-ivan', extension: { type: 'jira:issuePanel', issue: { id: String(issue.id), key: issue.key }, project: { id: '1', key: p.key } } },
+      )) as { ok: boolean; data?: { clocks: Array<{ state: string }> } };
+      if (!r.ok) throw new Error(`getIssueSla ${issue.key}: ${JSON.stringify(r)}`);
+      for (const c of r.data!.clocks) seen.add(c.state);
+      // Auto-closed: the app itself moved the request to Closed.
+      if (issue.histories.some((h) => h.author === APP_ACCOUNT_ID && h.items.some((i) => i.field === 'status' && i.toString === 'Closed'))) seen.add('autoClosed');
+    }
+    states.set(p.key, seen);
+  }
+});
+
+afterAll(() => {
+  host?.close();
+  logSpy.mockRestore();
+});
+
+describe('the local host demo data', () => {
+  it.each(DEMO_PROJECTS.map((p) => [p.key, p.template] as const))('gives %s (%s) 20 to 40 requests', (key) => {
+    expect(counts.get(key)).toBeGreaterThanOrEqual(20);
+    expect(counts.get(key)).toBeLessThanOrEqual(40);
+  });
+
+  it.each(DEMO_PROJECTS.map((p) => [p.key, p.template] as const))('shows every clock state %s (%s) can have', (key, template) => {
+    const cfg = TEMPLATES[template];
+    const expected = ['running', 'atRisk', 'met', 'breached'];
+    // Only the resolution clock pauses (customer wait); reaction-only regulations never pause.
+    if (cfg.goalsBy.resolution) expected.push('paused');
+    if (cfg.autoClose) expected.push('autoClosed');
+    expect([...states.get(key)!].sort()).toEqual(expect.arrayContaining(expected.sort()));
+  });
+
+  it('ran the app without a single handler error', () => {
+    expect(host.emulator.errors).toEqual([]);
+  });
+
+  it('leaves the simulated clock at the requested now', () => {
+    expect(host.clock.now()).toBe(NOW);
+  });
+});
