@@ -5,8 +5,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { createDevBridge, type DevBridgeOptions } from '../../static/shared/dev-bridge';
+
+/**
+ * The little of the DOM the evaluate callbacks use. The root tsconfig deliberately has no DOM lib
+ * (src/domain must not see one), so callbacks cast `globalThis` to this; the cast is erased.
+ */
+export interface BrowserGlobals {
+  document: {
+    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+    activeElement: unknown;
+    body: unknown;
+  };
+  getComputedStyle(el: unknown): { backgroundColor: string };
+  performance: { getEntriesByName(name: string): Array<{ startTime: number }> };
+}
 
 export const REPO = resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -73,7 +87,7 @@ export async function installBridge(page: Page, opts: DevBridgeOptions): Promise
   await page.exposeFunction('__devBridgeCall', (name: string, payload: unknown) => dev.callBridge(name, payload));
   await page.addInitScript(() => {
     type Cb = (p: unknown) => unknown;
-    const w = window as unknown as {
+    const w = globalThis as unknown as {
       __bridge: unknown;
       __fakeListeners: Map<string, Set<Cb>>;
       __devBridgeCall: (name: string, payload: unknown) => Promise<unknown>;
@@ -98,7 +112,7 @@ export async function installBridge(page: Page, opts: DevBridgeOptions): Promise
     emit: async (event, payload) => {
       await page.evaluate(
         ([e, p]) => {
-          const w = window as unknown as { __fakeListeners: Map<string, Set<(x: unknown) => unknown>> };
+          const w = globalThis as unknown as { __fakeListeners: Map<string, Set<(x: unknown) => unknown>> };
           for (const cb of w.__fakeListeners.get(e as string) ?? []) cb(p);
         },
         [event, payload] as const,
@@ -119,9 +133,22 @@ export async function seriousViolations(target: Page | Frame): Promise<AxeViolat
   // Evaluated through the DevTools protocol rather than a <script> tag, which the CSP would block.
   await target.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run((globalThis as unknown as BrowserGlobals).document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === (globalThis as unknown as BrowserGlobals).document.activeElement);
+}
+
+/** Presses Tab until `target` has the focus (at most `max` times); true when it got there. */
+export async function tabTo(page: Page, target: Locator, max = 40): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return true;
+    await page.keyboard.press('Tab');
+  }
+  return isFocused(target);
 }

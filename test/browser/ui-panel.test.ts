@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Envelope, IssueSlaView } from '../../src/shared/contract';
 import { writeUiMetrics } from '../../scripts/bundle-size';
 import { countingView, nightView } from './ui-fixtures';
-import { REPO, browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
+import { REPO, browserAvailable, tabTo, type BrowserGlobals, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
 
 const run = browserAvailable('ui-panel') && missingBuilds(['issue-panel']).length === 0;
 if (!run && missingBuilds(['issue-panel']).length > 0) {
@@ -42,6 +42,7 @@ describeIf('issue panel in the browser', () => {
 
   async function open(opts: { locale?: string; colorMode?: 'light' | 'dark'; module?: 'panel' | 'context'; view?: Envelope<IssueSlaView>; timezone?: string }): Promise<Opened> {
     const page = await browser.newPage({ viewport: { width: 560, height: 900 } });
+    page.setDefaultTimeout(8000);
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
@@ -68,14 +69,14 @@ describeIf('issue panel in the browser', () => {
     const { page, host } = await open({ locale: 'en_US' });
     const row = page.locator('[data-clock="resolution"]');
     await row.waitFor();
-    const firstRenderMs = await page.evaluate(() => performance.getEntriesByName('reglament:first-clock-row')[0]?.startTime ?? null);
+    const firstRenderMs = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).performance.getEntriesByName('reglament:first-clock-row')[0]?.startTime ?? null);
     expect(firstRenderMs).not.toBeNull();
     writeUiMetrics({ panelFirstRenderMs: Math.round(firstRenderMs ?? 0), panelFirstRenderSource: 'fake bridge, static server' });
 
     const text1 = await row.locator('.clock__countdown').innerText();
     const left1 = await remaining(page);
     expect(text1).toMatch(/of working time left$/);
-    await page.waitForFunction((before) => Number(document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left1, { timeout: 5000 });
+    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left1, { timeout: 5000 });
     const text2 = await row.locator('.clock__countdown').innerText();
     expect(text2).not.toBe(text1);
     expect(await row.locator('.lozenge').innerText()).toMatch(/at risk/i);
@@ -93,7 +94,7 @@ describeIf('issue panel in the browser', () => {
     expect(await page.locator('[data-clock="followUp"] .clock__countdown').innerText()).toContain('ожидание ответа клиента');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     const left = await remaining(page);
-    await page.waitForFunction((before) => Number(document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
+    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
     await page.close();
   });
 
@@ -101,11 +102,11 @@ describeIf('issue panel in the browser', () => {
     const { page } = await open({ colorMode: 'dark', locale: 'en_US' });
     await page.locator('[data-clock="resolution"]').waitFor();
     expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
-    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const bg = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).getComputedStyle((globalThis as unknown as BrowserGlobals).document.body).backgroundColor);
     const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
     expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.3);
     const left = await remaining(page);
-    await page.waitForFunction((before) => Number(document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
+    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'panel-dark-fake.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
@@ -163,8 +164,7 @@ describeIf('issue panel in the browser', () => {
     await page.locator('[data-clock="resolution"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const more = page.getByRole('button', { name: /Show all 9 events/ });
-    for (let i = 0; i < 10 && !(await more.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await tabTo(page, more)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await page.locator('.history__list li').count()).toBe(9);
     await page.keyboard.press('Space');

@@ -22,9 +22,16 @@ export function useAdmin(): AdminCtx {
   return ctx;
 }
 
+const NO_ISSUES: readonly Issue[] = [];
+
+/** Validation issues when inside the editor; controls outside it (scope, template) have none. */
+function useIssues(): readonly Issue[] {
+  return useContext(AdminContext)?.issues ?? NO_ISSUES;
+}
+
 /** The validation messages of one path, next to the control (`id` is what aria-describedby points at). */
 export function FieldIssues({ path, id, within = false }: { path: string; id?: string; within?: boolean }) {
-  const { issues } = useAdmin();
+  const issues = useIssues();
   const here = issuesAt(issues, path, within);
   if (here.length === 0) return null;
   return (
@@ -59,7 +66,7 @@ interface TextFieldProps {
 /** A labelled input whose validation messages (by config path) appear right under it. */
 export function TextField({ label, value, onChange, path, hint, type = 'text', width = 'm', placeholder, list, hideLabel, min, max, step, invalid: forced }: TextFieldProps) {
   const id = useId();
-  const { issues } = useAdmin();
+  const issues = useIssues();
   const invalid = forced === true || (path !== undefined && issuesAt(issues, path, true).length > 0);
   const describedBy = [invalid ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -93,7 +100,7 @@ export function TextField({ label, value, onChange, path, hint, type = 'text', w
 
 export function SelectField({ label, value, onChange, options, path, hideLabel }: { label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }>; path?: string; hideLabel?: boolean }) {
   const id = useId();
-  const { issues } = useAdmin();
+  const issues = useIssues();
   const invalid = path !== undefined && issuesAt(issues, path).length > 0;
   return (
     <div className="field">

@@ -1,0 +1,145 @@
+// The admin page in Chromium against in-memory admin resolvers that use the real templates and
+// the real configuration validation (ui-local-host.test.ts runs the same flows on the local host).
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { fakeAdminBackend, type FakeAdminBackend } from './ui-admin-fake';
+import { REPO, browserAvailable, tabTo, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
+
+const buildsMissing = missingBuilds(['admin']).length > 0;
+if (buildsMissing) {
+  const msg = 'ui-admin: static/admin/build is missing; run `npm run build` first';
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
+}
+const describeIf = browserAvailable('ui-admin') && !buildsMissing ? describe : describe.skip;
+
+describeIf('admin page in the browser', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  const cspErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveBuilds();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(backend: FakeAdminBackend, locale = 'en_US'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await installBridge(page, {
+      context: { accountId: 'admin-1', locale, timezone: 'Europe/Moscow', moduleKey: 'sla-admin', extension: { type: 'jira:adminPage' } },
+      resolvers: backend.resolvers,
+    });
+    await page.goto(`${server.url}/app/admin/`);
+    return page;
+  }
+
+  it('applies the altec template, edits a goal, shows a bad interval at its field, saves and follows the recompute', async () => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend);
+    await page.getByLabel('Template', { exact: true }).selectOption('altec');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    await page.getByText(/Template "Altec: Optima Win 8\.X Favorite Exprof" is in the draft/).waitFor();
+    expect(await page.locator('.regulation').innerText()).toContain('Optima Win 8.X Favorite Exprof');
+
+    const goal = page.getByLabel('Resolution goal for Priority 1', { exact: true });
+    expect(await goal.inputValue()).toBe('4h');
+    await goal.fill('6h');
+
+    const mondayEnd = page.getByLabel('Monday, interval 1: end', { exact: true });
+    await mondayEnd.fill('08:00');
+    const error = page.locator('tr[data-day="mon"] .field-error', { hasText: 'interval ends (08:00) before or when it starts (09:00)' });
+    await error.waitFor();
+    expect(await mondayEnd.getAttribute('aria-invalid')).toBe('true');
+    await mondayEnd.fill('18:00');
+    await error.waitFor({ state: 'detached' });
+    await page.getByText('Unsaved changes; no problems found.').waitFor();
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.locator('[data-progress-state="done"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-progress-state="done"] [role="status"]').innerText()).toMatch(/All 6 open requests recomputed/);
+    expect(await page.locator('table.versions tr[data-version="1"]').innerText()).toContain('Ada Admin');
+
+    const saved = backend.versions[0]?.config as { goals: { resolution: Record<string, string> }; template: string };
+    expect(saved.template).toBe('altec');
+    expect(saved.goals.resolution['1']).toBe('6h');
+    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'admin-fake.png'), fullPage: false });
+    await page.close();
+  });
+
+  it('saves nothing and says so when someone else saved meanwhile', async () => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend);
+    await page.getByLabel('Template', { exact: true }).selectOption('barier');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    await page.getByLabel('Reaction goal for Priority 1', { exact: true }).fill('2h');
+    backend.saveBehindTheScenes({ schemaVersion: 2 });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Someone saved this configuration while you were editing/).waitFor();
+    expect(backend.versions).toHaveLength(1);
+    await page.close();
+  });
+
+  it('refuses an invalid configuration on save and lists every problem by path', async () => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend, 'ru_RU');
+    await page.getByLabel('Шаблон', { exact: true }).selectOption('pass24');
+    await page.getByRole('button', { name: 'Применить шаблон' }).click();
+    const goal = page.getByLabel(/^Решение: норматив для /).first();
+    await goal.fill('soon');
+    await page.locator('.savebar__issues').waitFor();
+    expect(await page.locator('.savebar__issues').innerText()).toMatch(/goals\.resolution\["high"\]/);
+    expect(await goal.getAttribute('aria-invalid')).toBe('true');
+    await page.close();
+  });
+
+  it('restores an older version in one click', async () => {
+    const backend = fakeAdminBackend({ jobSize: 2 });
+    const page = await open(backend);
+    await page.getByLabel('Template', { exact: true }).selectOption('altec');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.getByLabel('Resolution goal for Priority 4', { exact: true }).fill('10wd');
+    await page.getByText('Unsaved changes; no problems found.').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByText('Version 1 is restored as version 3.').waitFor();
+    expect(await page.getByLabel('Resolution goal for Priority 4', { exact: true }).inputValue()).toBe('9wd');
+    await page.close();
+  });
+
+  it('explains the page is for administrators when the resolvers answer FORBIDDEN', async () => {
+    const page = await open(fakeAdminBackend({ forbidden: true }));
+    const msg = page.locator('[data-error-code="FORBIDDEN"]');
+    await msg.waitFor();
+    expect(await msg.innerText()).toMatch(/Only Jira administrators/);
+    expect(await page.locator('input, select').count()).toBe(0);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations and works from the keyboard', async () => {
+    const page = await open(fakeAdminBackend());
+    const apply = page.getByRole('button', { name: 'Apply template' });
+    await apply.waitFor();
+    expect(await tabTo(page, apply)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Monday, interval 1: start', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('needs no inline styles or scripts (Forge CSP)', () => {
+    expect(cspErrors).toEqual([]);
+  });
+});
