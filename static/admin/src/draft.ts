@@ -96,6 +96,15 @@ export interface LineProblem {
   message: string;
 }
 
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
 /** "one date per line" lists; blank lines are ignored, bad lines reported by number. */
 export function parseDateLines(text: string): { dates: string[]; problems: LineProblem[] } {
   const dates: string[] = [];
@@ -103,7 +112,7 @@ export function parseDateLines(text: string): { dates: string[]; problems: LineP
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(line)) dates.push(line);
+    if (isRealDate(line)) dates.push(line);
     else problems.push({ line: i + 1, message: `"${line}" is not a date YYYY-MM-DD` });
   });
   return { dates: [...new Set(dates)].sort(), problems };
@@ -135,7 +144,7 @@ export function parseDateHours(text: string): { dates: Record<string, Array<[str
     if (line === '') return;
     const m = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(line);
     const intervals = m?.[2] !== undefined ? parseIntervals(m[2]) : null;
-    if (!m || !m[1] || intervals === null) problems.push({ line: i + 1, message: `"${line}": expected "YYYY-MM-DD 09:00-13:00, 14:00-18:00" or "YYYY-MM-DD off"` });
+    if (!m || !m[1] || !isRealDate(m[1]) || intervals === null) problems.push({ line: i + 1, message: `"${line}": expected "YYYY-MM-DD 09:00-13:00, 14:00-18:00" or "YYYY-MM-DD off"` });
     else dates[m[1]] = intervals;
   });
   return { dates, problems };
@@ -158,8 +167,6 @@ const HEADER_ALIASES: Record<string, 'organization' | 'emailDomain' | 'package' 
   validto: 'validTo', valid_to: 'validTo', to: 'validTo', until: 'validTo', 'по': 'validTo', 'окончание': 'validTo',
   note: 'note', comment: 'note', 'примечание': 'note',
 };
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Customer → package assignments from CSV with a header row (organization or domain, package,
@@ -189,8 +196,8 @@ export function customersFromCsv(text: string, packageIds: readonly string[]): {
     const bad = (message: string) => problems.push({ line, message });
     if (!org && !domain) return bad('needs an organization or an e-mail domain');
     if (!known.has(pkg)) return bad(`unknown package "${pkg}"`);
-    if (from && !DATE_RE.test(from)) return bad(`validFrom "${from}" is not a date YYYY-MM-DD`);
-    if (to && !DATE_RE.test(to)) return bad(`validTo "${to}" is not a date YYYY-MM-DD`);
+    if (from && !isRealDate(from)) return bad(`validFrom "${from}" is not a date YYYY-MM-DD`);
+    if (to && !isRealDate(to)) return bad(`validTo "${to}" is not a date YYYY-MM-DD`);
     if (from && to && to < from) return bad(`ends (${to}) before it starts (${from})`);
     customers.push({
       match: org ? { organization: org } : { emailDomain: domain },
