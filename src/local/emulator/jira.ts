@@ -389,7 +389,8 @@ export class JiraSite {
 
   // ------------------------------------------------------------ JSON shapes
 
-  private userJson(accountId: string | null): unknown {
+  /** UserDetails (changelog, comments, issue fields); `full` adds what only the User bean has. */
+  private userJson(accountId: string | null, full = false): unknown {
     if (!accountId) return null;
     if (accountId === APP_ACCOUNT_ID) {
       return { self: `${this.siteUrl}/rest/api/3/user?accountId=${accountId}`, accountId, accountType: 'app', displayName: 'Reglament', active: true, timeZone: 'UTC', avatarUrls: this.avatars(accountId) };
@@ -403,7 +404,7 @@ export class JiraSite {
       displayName: u?.displayName ?? accountId,
       active: true,
       timeZone: u?.timeZone ?? 'UTC',
-      locale: u?.locale,
+      ...(full && u ? { locale: u.locale } : {}),
       avatarUrls: this.avatars(accountId),
     };
   }
@@ -508,7 +509,10 @@ export class JiraSite {
       id: h.id,
       author: this.userJson(h.author),
       created: jiraDate(h.created),
-      items: h.items.filter((i) => !fieldIds || fieldIds.has(i.fieldId) || fieldIds.has(i.field)),
+      // The spec types from/to as strings: an absent value is left out rather than sent as null.
+      items: h.items
+        .filter((i) => !fieldIds || fieldIds.has(i.fieldId) || fieldIds.has(i.field))
+        .map(({ from, to, ...rest }) => ({ ...rest, ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) })),
     };
   }
 
@@ -850,12 +854,18 @@ export class JiraSite {
     let r: RegExpExecArray | null;
 
     if (method === 'GET' && path === '/rest/api/3/myself') {
-      return ok(this.userJson(p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId));
+      return ok(this.userJson(p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId, true));
     }
     if (method === 'GET' && path === '/rest/api/3/user') {
       const id = q.get('accountId') ?? '';
       if (id !== APP_ACCOUNT_ID && !this.user(id)) throw new RestError(404, `Specified user does not exist or you do not have required permissions`);
-      return ok(this.userJson(id));
+      return ok(this.userJson(id, true));
+    }
+    if (method === 'GET' && path === '/rest/api/3/user/groups') {
+      const id = q.get('accountId') ?? '';
+      const u = this.user(id);
+      if (!u) throw new RestError(404, 'Specified user does not exist or you do not have required permissions');
+      return ok(groupsOf(u.role).map((name) => ({ name, groupId: `group-${name}`, self: `${this.siteUrl}/rest/api/3/group?groupId=group-${name}` })));
     }
     if (method === 'GET' && path === '/rest/api/3/user/bulk') {
       const ids = q.getAll('accountId');
@@ -1193,6 +1203,13 @@ export class JiraSite {
     }
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} /rest/api/3/issue/{issueIdOrKey}${sub}`], errors: {} } };
   }
+}
+
+/** Jira groups by role, so an agent rule by group ("support-agents") works on the demo site. */
+export function groupsOf(role: Role): string[] {
+  if (role === 'admin') return ['jira-administrators', 'support-agents'];
+  if (role === 'agent') return ['support-agents'];
+  return [];
 }
 
 function transitionName(s: SiteStatus): string {
