@@ -20,6 +20,7 @@ import {
   addWorkingMs,
   calendarWarnings,
   compile,
+  coveredByProductionData,
   goalLengthMs,
   isWorkingAt,
   nextWorkingAt,
@@ -140,275 +141,218 @@ interface Cycle {
   stopKey: KeySnapshot | null;
 }
 
+type Label = 'reaction' | 'resolution' | 'followUp';
+
 const byTime = (a: SlaEvent, b: SlaEvent): number => a.at - b.at;
 
 function minutes(ms: number): number {
   return ms / MS_PER_MINUTE;
 }
 
+const CLOCKS: readonly GoalClock[] = ['reaction', 'resolution'];
+
 /**
- * Every clock of `request` at `nowMs` under `config` (already parsed by `parseSlaConfig`).
- * @example
- * computeClocks(TEMPLATES.altec, { created: Date.parse('2026-03-06T16:30:00+03:00'), priority: '2', events: [] },
- *   Date.parse('2026-03-06T17:00:00+03:00')).reaction?.state // 'breached' (30m goal)
+ * The state of one evaluation. A class rather than closures inside computeClocks: nothing is
+ * allocated per call but this object, which keeps the hot path (tens of thousands of requests
+ * per second in a sweep) cheap.
  */
-export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: number): ClockSet {
-  const prep = prepare(config);
-  const warnings: string[] = [];
-  const history: ClockHistoryEntry[] = [];
-  const created = request.created;
-  if (!Number.isFinite(created) || !Number.isFinite(nowMs)) throw new Error('created and now must be finite instants');
+class Evaluation {
+  readonly warnings: string[] = [];
+  readonly history: ClockHistoryEntry[] = [];
+  readonly checks: number[] = [];
+  horizon: number;
+  cal!: WorkCalendar;
 
-  // --- package and priority at creation ---------------------------------------------------
-  const defaultCal = calendarFor(config, prep, config.defaultPackage);
-  let pkg = config.defaultPackage;
-  const reqPkg = request.package ?? null;
-  if (reqPkg !== null && reqPkg !== '') {
-    if (prep.packages.has(reqPkg)) pkg = reqPkg;
-    else warnings.push(`unknown package "${reqPkg}"; default package "${config.defaultPackage}" applies`);
-  } else {
-    const own = customerPackage(config, request, defaultCal.zone, warnings);
-    if (own !== null && prep.packages.has(own)) pkg = own;
-  }
-  const hasPriorities = prep.priorities.size > 0;
-  let prio: string | null = hasPriorities ? config.defaultPriority : null;
-  const reqPrio = request.priority ?? null;
-  if (hasPriorities && reqPrio !== null && reqPrio !== '') {
-    if (prep.priorities.has(reqPrio)) prio = reqPrio;
-    else warnings.push(`unknown priority "${reqPrio}"; default priority "${config.defaultPriority ?? ''}" applies`);
-  }
+  // Walk state.
+  pkg: string;
+  prio: string | null = null;
+  status = '';
+  role: Role = 'initial';
+  mode: Mode = 'run';
+  modeSince: number;
+  resStopKey: KeySnapshot | null = null;
+  readonly resPauses: Pause[] = [];
+  reactionStop: number | null = null;
+  reactionStopKey: KeySnapshot | null = null;
+  reactionCause = '';
+  agentCommented = false;
+  readonly cycles: Cycle[] = [];
+  openCycle: Cycle | null = null;
+  resolvedEntry: number | null = null;
+  customerSinceResolved = false;
 
-  if (created > nowMs) {
-    // The request does not exist yet at `now`.
-    return {
-      reaction: null,
-      resolution: null,
-      followUp: null,
-      autoClose: null,
-      nextCheckAt: null,
-      packageId: pkg,
-      priorityId: prio,
-      timezone: defaultCal.zone,
-      history: [],
-      warnings: [...warnings, 'the request is created after now'],
-    };
+  constructor(
+    readonly config: SlaConfig,
+    readonly prep: Prepared,
+    readonly created: number,
+    readonly nowMs: number,
+  ) {
+    this.horizon = nowMs;
+    this.modeSince = created;
+    this.pkg = config.defaultPackage;
   }
 
-  // --- one pass over the history -----------------------------------------------------------
-  const events = request.events.filter((e) => e.at <= nowMs).sort(byTime);
-  const hasReaction = config.goals.reaction !== undefined;
-  const hasResolution = config.goals.resolution !== undefined;
+  goalText(clock: GoalClock, p: string, q: string | null): string {
+    return goalFor(this.config, clock, p, q) ?? '—';
+  }
 
-  let status = request.status ?? prep.initialStatus;
-  let role = roleOf(prep, status);
-  let mode = modeOf(role);
-  let modeSince = created;
-  let resStopKey: KeySnapshot | null = null;
-  const resPauses: Pause[] = [];
-
-  let reactionStop: number | null = null;
-  let reactionStopKey: KeySnapshot | null = null;
-  let reactionCause = '';
-
-  let agentCommented = false;
-  const cycles: Cycle[] = [];
-  let openCycle: Cycle | null = null;
-
-  let resolvedEntry: number | null = role === 'resolved' ? created : null;
-  let customerSinceResolved = false;
-
-  history.push({ at: created, clock: 'request', what: 'started' });
-  if (hasReaction) history.push({ at: created, clock: 'reaction', what: 'started' });
-  if (hasResolution) history.push({ at: created, clock: 'resolution', what: mode === 'run' ? 'started' : mode === 'pause' ? 'paused' : 'stopped' });
-
-  const goalText = (clock: GoalClock, p: string, q: string | null): string => goalFor(config, clock, p, q) ?? '—';
-  const noteGoalChange = (at: number, oldPkg: string, oldPrio: string | null): void => {
-    for (const clock of ['reaction', 'resolution'] as const) {
-      const live = clock === 'reaction' ? reactionStop === null : mode !== 'stop';
-      if (!live || config.goals[clock] === undefined) continue;
-      const before = goalText(clock, oldPkg, oldPrio);
-      const after = goalText(clock, pkg, prio);
-      if (before !== after) history.push({ at, clock, what: 'goalChanged', detail: `${before} → ${after}` });
+  noteGoalChange(at: number, oldPkg: string, oldPrio: string | null): void {
+    const goals = this.config.goals;
+    for (const clock of CLOCKS) {
+      const live = clock === 'reaction' ? this.reactionStop === null : this.mode !== 'stop';
+      if (!live || goals[clock] === undefined) continue;
+      const before = this.goalText(clock, oldPkg, oldPrio);
+      const after = this.goalText(clock, this.pkg, this.prio);
+      if (before !== after) this.history.push({ at, clock, what: 'goalChanged', detail: `${before} → ${after}` });
     }
-    if (openCycle && config.goals.reaction !== undefined) {
-      const before = goalText('reaction', oldPkg, oldPrio);
-      const after = goalText('reaction', pkg, prio);
-      if (before !== after) history.push({ at, clock: 'followUp', what: 'goalChanged', detail: `${before} → ${after}` });
-    }
-  };
-  const stopReaction = (at: number, cause: string): void => {
-    if (reactionStop !== null) return;
-    reactionStop = at;
-    reactionStopKey = { pkg, prio };
-    reactionCause = cause;
-  };
-
-  for (const ev of events) {
-    const at = ev.at < created ? created : ev.at;
-    switch (ev.type) {
-      case 'status': {
-        const nextRole = roleOf(prep, ev.to);
-        if (ev.to === status) break;
-        if (nextRole !== 'initial') stopReaction(at, `status ${ev.to}`);
-        const nextMode = modeOf(nextRole);
-        if (nextMode !== mode) {
-          if (mode !== 'run') resPauses.push([modeSince, at]);
-          if (hasResolution) {
-            const what = nextMode === 'run' ? 'resumed' : nextMode === 'pause' ? 'paused' : 'stopped';
-            history.push({ at, clock: 'resolution', what, detail: ev.to });
-          }
-          if (nextMode === 'stop') resStopKey = { pkg, prio };
-          mode = nextMode;
-          modeSince = at;
-        }
-        if (nextRole === 'resolved' && role !== 'resolved') {
-          history.push({ at, clock: 'request', what: 'resolved', detail: ev.to });
-          resolvedEntry = at;
-          customerSinceResolved = false;
-          if (prep.autoCloseMs !== null) history.push({ at, clock: 'autoClose', what: 'scheduled', detail: ev.to });
-        } else if (nextRole === 'closed' && role !== 'closed') {
-          history.push({ at, clock: 'request', what: 'closed', detail: ev.to });
-        } else if ((role === 'resolved' || role === 'closed') && nextMode !== 'stop') {
-          history.push({ at, clock: 'request', what: 'reopened', detail: ev.to });
-        }
-        if (nextRole !== 'resolved') resolvedEntry = null;
-        // A closed request's conversation is over: a cycle left open there ends with it.
-        if (nextRole === 'closed' && openCycle) {
-          openCycle.stop = at;
-          openCycle.stopKey = { pkg, prio };
-          history.push({ at, clock: 'followUp', what: 'stopped', detail: ev.to });
-          openCycle = null;
-        }
-        status = ev.to;
-        role = nextRole;
-        break;
-      }
-      case 'comment': {
-        if (ev.by === 'agent') {
-          stopReaction(at, 'agent comment');
-          agentCommented = true;
-          if (openCycle) {
-            openCycle.stop = at;
-            openCycle.stopKey = { pkg, prio };
-            history.push({ at, clock: 'followUp', what: 'stopped', detail: 'agent comment' });
-            openCycle = null;
-          }
-        } else {
-          if (role === 'resolved' && resolvedEntry !== null && !customerSinceResolved) {
-            customerSinceResolved = true;
-            if (prep.autoCloseMs !== null) history.push({ at, clock: 'autoClose', what: 'cancelled', detail: 'customer comment' });
-          }
-          if (agentCommented && !openCycle && role !== 'closed') {
-            openCycle = { start: at, stop: null, stopKey: null };
-            cycles.push(openCycle);
-            if (hasReaction) history.push({ at, clock: 'followUp', what: 'started', detail: `cycle ${cycles.length}` });
-          }
-        }
-        break;
-      }
-      case 'priority': {
-        const to = ev.to ?? null;
-        if (to === prio) break;
-        if ((ev.by ?? 'agent') === 'agent') stopReaction(at, 'priority set');
-        if (!hasPriorities) break;
-        if (to !== null && !prep.priorities.has(to)) {
-          warnings.push(`unknown priority "${to}" at ${formatInstant(defaultCal.zone, at)}; the change is ignored`);
-          break;
-        }
-        const oldPrio = prio;
-        prio = to ?? config.defaultPriority;
-        if (prio !== oldPrio) noteGoalChange(at, pkg, oldPrio);
-        break;
-      }
-      case 'package': {
-        const to = ev.to ?? config.defaultPackage;
-        if (to === pkg) break;
-        if (!prep.packages.has(to)) {
-          warnings.push(`unknown package "${to}" at ${formatInstant(defaultCal.zone, at)}; the change is ignored`);
-          break;
-        }
-        const oldPkg = pkg;
-        pkg = to;
-        noteGoalChange(at, oldPkg, prio);
-        break;
-      }
+    if (this.openCycle && goals.reaction !== undefined) {
+      const before = this.goalText('reaction', oldPkg, oldPrio);
+      const after = this.goalText('reaction', this.pkg, this.prio);
+      if (before !== after) this.history.push({ at, clock: 'followUp', what: 'goalChanged', detail: `${before} → ${after}` });
     }
   }
-  if (mode !== 'run') resPauses.push([modeSince, nowMs]);
 
-  // The calendar of the package in effect now counts the whole request (one schedule per request).
-  const cal = calendarFor(config, prep, pkg);
-  const threshold = config.atRiskThreshold;
-  const nowKey: KeySnapshot = { pkg, prio };
-  const checks: number[] = [];
-  let horizon = nowMs;
+  stopReaction(at: number, cause: string): void {
+    if (this.reactionStop !== null) return;
+    this.reactionStop = at;
+    this.reactionStopKey = { pkg: this.pkg, prio: this.prio };
+    this.reactionCause = cause;
+  }
 
-  const makeClock = (
-    clock: GoalClock,
-    start: number,
-    stop: number | null,
-    key: KeySnapshot,
-    pauses: readonly Pause[],
-    pausedSince: number | null,
-    label: 'reaction' | 'resolution' | 'followUp',
-    live: boolean,
-  ): Clock | null => {
-    const goal = goalFor(config, clock, key.pkg, key.prio);
+  closeCycle(at: number, detail: string): void {
+    const c = this.openCycle;
+    if (!c) return;
+    c.stop = at;
+    c.stopKey = { pkg: this.pkg, prio: this.prio };
+    this.history.push({ at, clock: 'followUp', what: 'stopped', detail });
+    this.openCycle = null;
+  }
+
+  onStatus(at: number, to: string, hasResolution: boolean): void {
+    const prep = this.prep;
+    if (to === this.status) return;
+    const nextRole = roleOf(prep, to);
+    const role = this.role;
+    if (nextRole !== 'initial') this.stopReaction(at, `status ${to}`);
+    const nextMode = modeOf(nextRole);
+    if (nextMode !== this.mode) {
+      if (this.mode !== 'run') this.resPauses.push([this.modeSince, at]);
+      if (hasResolution) {
+        const what = nextMode === 'run' ? 'resumed' : nextMode === 'pause' ? 'paused' : 'stopped';
+        this.history.push({ at, clock: 'resolution', what, detail: to });
+      }
+      if (nextMode === 'stop') this.resStopKey = { pkg: this.pkg, prio: this.prio };
+      this.mode = nextMode;
+      this.modeSince = at;
+    }
+    if (nextRole === 'resolved' && role !== 'resolved') {
+      this.history.push({ at, clock: 'request', what: 'resolved', detail: to });
+      this.resolvedEntry = at;
+      this.customerSinceResolved = false;
+      if (prep.autoCloseMs !== null) this.history.push({ at, clock: 'autoClose', what: 'scheduled', detail: to });
+    } else if (nextRole === 'closed' && role !== 'closed') {
+      this.history.push({ at, clock: 'request', what: 'closed', detail: to });
+    } else if ((role === 'resolved' || role === 'closed') && nextMode !== 'stop') {
+      this.history.push({ at, clock: 'request', what: 'reopened', detail: to });
+    }
+    if (nextRole !== 'resolved') this.resolvedEntry = null;
+    // A closed request's conversation is over: a cycle left open there ends with it.
+    if (nextRole === 'closed') this.closeCycle(at, to);
+    this.status = to;
+    this.role = nextRole;
+  }
+
+  onComment(at: number, by: 'agent' | 'customer', hasReaction: boolean): void {
+    if (by === 'agent') {
+      this.stopReaction(at, 'agent comment');
+      this.agentCommented = true;
+      this.closeCycle(at, 'agent comment');
+      return;
+    }
+    if (this.role === 'resolved' && this.resolvedEntry !== null && !this.customerSinceResolved) {
+      this.customerSinceResolved = true;
+      if (this.prep.autoCloseMs !== null) this.history.push({ at, clock: 'autoClose', what: 'cancelled', detail: 'customer comment' });
+    }
+    if (this.agentCommented && !this.openCycle && this.role !== 'closed') {
+      const c: Cycle = { start: at, stop: null, stopKey: null };
+      this.openCycle = c;
+      this.cycles.push(c);
+      if (hasReaction) this.history.push({ at, clock: 'followUp', what: 'started', detail: `cycle ${this.cycles.length}` });
+    }
+  }
+
+  onPriority(at: number, to: string | null, by: 'agent' | 'customer', zone: string): void {
+    if (to === this.prio) return;
+    if (by === 'agent') this.stopReaction(at, 'priority set');
+    if (this.prep.priorities.size === 0) return;
+    if (to !== null && !this.prep.priorities.has(to)) {
+      this.warnings.push(`unknown priority "${to}" at ${formatInstant(zone, at)}; the change is ignored`);
+      return;
+    }
+    const oldPrio = this.prio;
+    this.prio = to ?? this.config.defaultPriority;
+    if (this.prio !== oldPrio) this.noteGoalChange(at, this.pkg, oldPrio);
+  }
+
+  onPackage(at: number, toRaw: string | null, zone: string): void {
+    const to = toRaw ?? this.config.defaultPackage;
+    if (to === this.pkg) return;
+    if (!this.prep.packages.has(to)) {
+      this.warnings.push(`unknown package "${to}" at ${formatInstant(zone, at)}; the change is ignored`);
+      return;
+    }
+    const oldPkg = this.pkg;
+    this.pkg = to;
+    this.noteGoalChange(at, oldPkg, this.prio);
+  }
+
+  /** One clock from its run: start, optional stop, pauses; null when no goal applies or it cannot be computed. */
+  clock(kind: GoalClock, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock | null {
+    const goal = goalFor(this.config, kind, key.pkg, key.prio);
     if (goal === null) {
-      warnings.push(`${label}: no goal for package "${key.pkg}"${key.prio === null ? '' : ` and priority "${key.prio}"`}`);
+      this.warnings.push(`${label}: no goal for package "${key.pkg}"${key.prio === null ? '' : ` and priority "${key.prio}"`}`);
       return null;
     }
     try {
-      return clockAt(clock, start, stop, key, pauses, pausedSince, label, live, goal);
+      return this.clockWithGoal(goal, start, stop, key, pauses, pausedSince, label, live);
     } catch (e) {
       // A schema-valid calendar can still be too sparse for a goal (holidays all year, a goal of
       // years); the other clocks stay usable and the reason is reported.
-      warnings.push(`${label}: cannot be computed (${e instanceof Error ? e.message : String(e)})`);
+      this.warnings.push(`${label}: cannot be computed (${e instanceof Error ? e.message : String(e)})`);
       return null;
     }
-  };
+  }
 
-  const clockAt = (
-    clock: GoalClock,
-    start: number,
-    stop: number | null,
-    key: KeySnapshot,
-    pauses: readonly Pause[],
-    pausedSince: number | null,
-    label: 'reaction' | 'resolution' | 'followUp',
-    live: boolean,
-    goal: string,
-  ): Clock => {
-    void clock;
+  clockWithGoal(goal: string, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock {
+    const cal = this.cal;
+    const nowMs = this.nowMs;
+    const threshold = this.config.atRiskThreshold;
     const goalMs = goalLengthMs(cal, start, goal);
-    const end = stop ?? nowMs;
-    const elapsedMs = workingMsBetween(cal, start, end, pauses);
-    const reached = (): number => addWorkingMs(cal, start, goalMs, pauses);
+    const elapsedMs = workingMsBetween(cal, start, stop ?? nowMs, pauses);
     let state: Clock['state'];
     let due: number | null = null;
     if (stop !== null) {
       state = elapsedMs <= goalMs ? 'met' : 'breached';
-      if (state === 'breached') due = reached();
+      if (state === 'breached') due = addWorkingMs(cal, start, goalMs, pauses);
     } else if (elapsedMs >= goalMs) {
       state = 'breached';
-      due = reached();
+      due = addWorkingMs(cal, start, goalMs, pauses);
     } else if (pausedSince !== null) {
       state = 'paused';
     } else {
-      due = reached();
+      due = addWorkingMs(cal, start, goalMs, pauses);
       // At risk once the time left is at or below the threshold's share of the goal.
       const riskElapsedMs = goalMs - threshold * goalMs;
       state = threshold > 0 && elapsedMs >= riskElapsedMs ? 'atRisk' : 'running';
       if (live) {
         const risk = state === 'running' && threshold > 0 ? addWorkingMs(cal, start, riskElapsedMs, pauses) : null;
-        checks.push(due);
-        if (risk !== null) checks.push(risk);
+        this.checks.push(due);
+        if (risk !== null) this.checks.push(risk);
       }
     }
-    if (due !== null && due > horizon) horizon = due;
-    if (state === 'breached' && due !== null && due <= nowMs) history.push({ at: due, clock: label, what: 'breached', detail: goal });
-    const counting = stop === null && pausedSince === null;
-    const outside = counting && !isWorkingAt(cal, nowMs);
+    if (due !== null && due > this.horizon) this.horizon = due;
+    if (state === 'breached' && due !== null && due <= nowMs) this.history.push({ at: due, clock: label, what: 'breached', detail: goal });
+    const outside = stop === null && pausedSince === null && !isWorkingAt(cal, nowMs);
     return {
       state,
       goal,
@@ -425,49 +369,141 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       packageId: key.pkg,
       priorityId: key.prio,
     };
-  };
+  }
+}
+
+/**
+ * Every clock of `request` at `nowMs` under `config` (already parsed by `parseSlaConfig`).
+ * @example
+ * computeClocks(TEMPLATES.altec, { created: Date.parse('2026-03-06T16:30:00+03:00'), priority: '2', events: [] },
+ *   Date.parse('2026-03-06T17:00:00+03:00')).reaction?.state // 'breached' (30m goal)
+ */
+export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: number): ClockSet {
+  const prep = prepare(config);
+  const created = request.created;
+  if (!Number.isFinite(created) || !Number.isFinite(nowMs)) throw new Error('created and now must be finite instants');
+  const ev = new Evaluation(config, prep, created, nowMs);
+  const warnings = ev.warnings;
+
+  // --- package and priority at creation ---------------------------------------------------
+  const defaultCal = calendarFor(config, prep, config.defaultPackage);
+  const reqPkg = request.package ?? null;
+  if (reqPkg !== null && reqPkg !== '') {
+    if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
+    else warnings.push(`unknown package "${reqPkg}"; default package "${config.defaultPackage}" applies`);
+  } else {
+    const own = customerPackage(config, request, defaultCal.zone, warnings);
+    if (own !== null && prep.packages.has(own)) ev.pkg = own;
+  }
+  const hasPriorities = prep.priorities.size > 0;
+  ev.prio = hasPriorities ? config.defaultPriority : null;
+  const reqPrio = request.priority ?? null;
+  if (hasPriorities && reqPrio !== null && reqPrio !== '') {
+    if (prep.priorities.has(reqPrio)) ev.prio = reqPrio;
+    else warnings.push(`unknown priority "${reqPrio}"; default priority "${config.defaultPriority ?? ''}" applies`);
+  }
+
+  if (created > nowMs) {
+    // The request does not exist yet at `now`.
+    warnings.push('the request is created after now');
+    return {
+      reaction: null,
+      resolution: null,
+      followUp: null,
+      autoClose: null,
+      nextCheckAt: null,
+      packageId: ev.pkg,
+      priorityId: ev.prio,
+      timezone: defaultCal.zone,
+      history: [],
+      warnings,
+    };
+  }
+
+  // --- one pass over the history -----------------------------------------------------------
+  const source = request.events;
+  let events: SlaEvent[] = [];
+  let sorted = true;
+  for (let i = 0; i < source.length; i++) {
+    const e = source[i]!;
+    if (e.at > nowMs) continue;
+    if (events.length > 0 && e.at < events[events.length - 1]!.at) sorted = false;
+    events.push(e);
+  }
+  if (!sorted) events = events.sort(byTime);
+  const hasReaction = config.goals.reaction !== undefined;
+  const hasResolution = config.goals.resolution !== undefined;
+
+  ev.status = request.status ?? prep.initialStatus;
+  ev.role = roleOf(prep, ev.status);
+  ev.mode = modeOf(ev.role);
+  ev.resolvedEntry = ev.role === 'resolved' ? created : null;
+  if (ev.mode === 'stop') ev.resStopKey = { pkg: ev.pkg, prio: ev.prio };
+  const history = ev.history;
+  history.push({ at: created, clock: 'request', what: 'started' });
+  if (hasReaction) history.push({ at: created, clock: 'reaction', what: 'started' });
+  if (hasResolution) history.push({ at: created, clock: 'resolution', what: ev.mode === 'run' ? 'started' : ev.mode === 'pause' ? 'paused' : 'stopped' });
+
+  const zone = defaultCal.zone;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const at = e.at < created ? created : e.at;
+    switch (e.type) {
+      case 'status': ev.onStatus(at, e.to, hasResolution); break;
+      case 'comment': ev.onComment(at, e.by, hasReaction); break;
+      case 'priority': ev.onPriority(at, e.to ?? null, e.by ?? 'agent', zone); break;
+      case 'package': ev.onPackage(at, e.to ?? null, zone); break;
+    }
+  }
+  if (ev.mode !== 'run') ev.resPauses.push([ev.modeSince, nowMs]);
+
+  // The calendar of the package in effect now counts the whole request (one schedule per request).
+  const cal = calendarFor(config, prep, ev.pkg);
+  ev.cal = cal;
+  const nowKey: KeySnapshot = { pkg: ev.pkg, prio: ev.prio };
 
   // --- reaction ----------------------------------------------------------------------------
   let reaction: Clock | null = null;
   if (hasReaction) {
-    if (reactionStop !== null) history.push({ at: reactionStop, clock: 'reaction', what: 'stopped', detail: reactionCause });
-    reaction = makeClock('reaction', created, reactionStop, reactionStopKey ?? nowKey, [], null, 'reaction', true);
+    if (ev.reactionStop !== null) history.push({ at: ev.reactionStop, clock: 'reaction', what: 'stopped', detail: ev.reactionCause });
+    reaction = ev.clock('reaction', created, ev.reactionStop, ev.reactionStopKey ?? nowKey, NO_PAUSES, null, 'reaction', true);
   }
 
   // --- resolution --------------------------------------------------------------------------
   let resolution: Clock | null = null;
   if (hasResolution) {
-    const stop = mode === 'stop' ? modeSince : null;
+    const stop = ev.mode === 'stop' ? ev.modeSince : null;
     // Pauses after the stop do not matter; the open pause up to now matters for elapsed only.
-    const pauses = stop === null ? resPauses : resPauses.filter((p) => p[0] < stop);
-    const key = stop === null ? nowKey : (resStopKey ?? nowKey);
-    resolution = makeClock('resolution', created, stop, key, pauses, mode === 'pause' ? modeSince : null, 'resolution', true);
+    const pauses = stop === null ? ev.resPauses : ev.resPauses.filter((p) => p[0] < stop);
+    const key = stop === null ? nowKey : (ev.resStopKey ?? nowKey);
+    resolution = ev.clock('resolution', created, stop, key, pauses, ev.mode === 'pause' ? ev.modeSince : null, 'resolution', true);
   }
 
   // --- follow-up ---------------------------------------------------------------------------
   let followUp: FollowUpClock | null = null;
+  const cycles = ev.cycles;
   if (hasReaction && cycles.length > 0) {
     const built: Clock[] = [];
-    cycles.forEach((c, i) => {
-      const last = i === cycles.length - 1;
-      const clock = makeClock('reaction', c.start, c.stop, c.stopKey ?? nowKey, [], null, 'followUp', last);
+    for (let i = 0; i < cycles.length; i++) {
+      const c = cycles[i]!;
+      const clock = ev.clock('reaction', c.start, c.stop, c.stopKey ?? nowKey, NO_PAUSES, null, 'followUp', i === cycles.length - 1);
       if (clock) built.push(clock);
-    });
+    }
     const latest = built[built.length - 1];
     if (latest) followUp = { ...latest, cycles: built };
   }
 
   // --- auto-close --------------------------------------------------------------------------
   let autoClose: { at: number } | null = null;
-  if (prep.autoCloseMs !== null && role === 'resolved' && resolvedEntry !== null && !customerSinceResolved) {
-    autoClose = { at: resolvedEntry + prep.autoCloseMs };
+  if (prep.autoCloseMs !== null && ev.role === 'resolved' && ev.resolvedEntry !== null && !ev.customerSinceResolved) {
+    autoClose = { at: ev.resolvedEntry + prep.autoCloseMs };
   }
 
   let nextCheckAt: number | null = null;
-  for (const t of checks) if (t > nowMs && (nextCheckAt === null || t < nextCheckAt)) nextCheckAt = t;
+  for (const t of ev.checks) if (t > nowMs && (nextCheckAt === null || t < nextCheckAt)) nextCheckAt = t;
   if (autoClose !== null && (nextCheckAt === null || autoClose.at < nextCheckAt)) nextCheckAt = autoClose.at;
 
-  for (const w of calendarWarnings(cal, created, horizon)) warnings.push(w);
+  if (!coveredByProductionData(cal, created, ev.horizon)) for (const w of calendarWarnings(cal, created, ev.horizon)) warnings.push(w);
   history.sort((a, b) => a.at - b.at);
 
   return {
@@ -476,10 +512,12 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     followUp,
     autoClose,
     nextCheckAt,
-    packageId: pkg,
-    priorityId: prio,
+    packageId: ev.pkg,
+    priorityId: ev.prio,
     timezone: cal.zone,
     history,
-    warnings: [...new Set(warnings)],
+    warnings: warnings.length > 1 ? [...new Set(warnings)] : warnings,
   };
 }
+
+const NO_PAUSES: readonly Pause[] = [];

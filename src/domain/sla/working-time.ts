@@ -8,6 +8,7 @@ import {
   goalToMs,
   isWorking,
   nextWorkingStart,
+  productionYearsOf,
   tryParseGoal,
   workingBetween,
   type CalendarDef,
@@ -61,4 +62,26 @@ export function nextWorkingAt(cal: WorkCalendar, ms: number): number {
 
 export function calendarWarnings(cal: WorkCalendar, fromMs: number, toMs: number): string[] {
   return coverageWarnings(cal, fromMs, toMs);
+}
+
+const productionYears = new WeakMap<WorkCalendar, ReadonlySet<number> | null>();
+const DAY_MS = 86_400_000;
+
+/**
+ * True when every year touched by [fromMs, toMs] surely has production-calendar data, so no
+ * coverage warning can arise. A cheap test on UTC years with a day's margin either side: the
+ * exact, zone-aware check (which reads offsets through Intl) runs only near a gap.
+ */
+export function coveredByProductionData(cal: WorkCalendar, fromMs: number, toMs: number): boolean {
+  let years = productionYears.get(cal);
+  if (years === undefined) {
+    const list = productionYearsOf(cal);
+    years = list.length > 0 ? new Set(list) : null;
+    productionYears.set(cal, years);
+  }
+  if (years === null) return false;
+  const y0 = new Date(fromMs - DAY_MS).getUTCFullYear();
+  const y1 = new Date(toMs + DAY_MS).getUTCFullYear();
+  for (let y = y0; y <= y1; y++) if (!years.has(y)) return false;
+  return true;
 }
