@@ -43,15 +43,20 @@ function sleeper(): (ms: number) => Promise<void> {
   return (ms) => new Promise((resolve) => setTimeout(resolve, Math.round(ms * k)));
 }
 
-/** UI functions have 25 s in all; async ones (sweep, worker) up to 900 s. */
-export type Budget = 'ui' | 'async';
+/**
+ * Resolvers answer a person (25 s, fail fast); product triggers also have 25 s but nobody waits,
+ * so they retry harder; the sweep and the worker may take minutes.
+ */
+export type Budget = 'ui' | 'trigger' | 'async';
+
+const POLICIES: Record<Budget, { budgetMs: number; maxAttempts: number }> = {
+  ui: { budgetMs: 8_000, maxAttempts: 4 },
+  trigger: { budgetMs: 15_000, maxAttempts: 7 },
+  async: { budgetMs: 120_000, maxAttempts: 8 },
+};
 
 function http(fetchJira: JiraFetch, budget: Budget, clock: Clock): JiraHttp {
-  return new JiraHttp(
-    fetchJira,
-    defaultRetryPolicy({ budgetMs: budget === 'ui' ? 12_000 : 120_000, maxAttempts: budget === 'ui' ? 4 : 8, sleep: sleeper() }),
-    () => clock.now(),
-  );
+  return new JiraHttp(fetchJira, defaultRetryPolicy({ ...POLICIES[budget], sleep: sleeper() }), () => clock.now());
 }
 
 const asApp: JiraFetch = (route, init) => api.asApp().requestJira(route as Parameters<ReturnType<typeof api.asApp>['requestJira']>[0], init);

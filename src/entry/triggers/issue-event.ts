@@ -18,7 +18,7 @@ const eventSchema = z.object({
 export async function onIssueEvent(event: unknown, context: unknown): Promise<InvocationError | undefined> {
   if (isUnlicensed(context)) return undefined;
   const parsed = eventSchema.safeParse(event);
-  const deps = forgeDeps('ui');
+  const deps = forgeDeps('trigger');
   if (!parsed.success) {
     deps.log.warn('issue event without an issue id ignored', { eventType: (event as { eventType?: unknown } | null)?.eventType });
     return undefined;
