@@ -1,0 +1,48 @@
+// Official totals of the Russian production calendar (source: shared/data/ru-production-calendar.json,
+// "totals", published figures), copied so the acceptance tests run without ../shared.
+export interface OfficialMonth { month: number; workingDays: number; shortDays: number; nonWorkingDays: number; calendarDays: number; hours40: number }
+export interface OfficialYear { workingDays: number; shortDays: number; nonWorkingDays: number; hours40: number; perMonth: OfficialMonth[] }
+export const OFFICIAL: Record<number, OfficialYear> = {
+  2024: { workingDays: 248, shortDays: 5, nonWorkingDays: 118, hours40: 1979, perMonth: [
+    { month: 1, workingDays: 17, shortDays: 0, nonWorkingDays: 14, calendarDays: 31, hours40: 136 },
+    { month: 2, workingDays: 20, shortDays: 1, nonWorkingDays: 9, calendarDays: 29, hours40: 159 },
+    { month: 3, workingDays: 20, shortDays: 1, nonWorkingDays: 11, calendarDays: 31, hours40: 159 },
+    { month: 4, workingDays: 21, shortDays: 0, nonWorkingDays: 9, calendarDays: 30, hours40: 168 },
+    { month: 5, workingDays: 20, shortDays: 1, nonWorkingDays: 11, calendarDays: 31, hours40: 159 },
+    { month: 6, workingDays: 19, shortDays: 1, nonWorkingDays: 11, calendarDays: 30, hours40: 151 },
+    { month: 7, workingDays: 23, shortDays: 0, nonWorkingDays: 8, calendarDays: 31, hours40: 184 },
+    { month: 8, workingDays: 22, shortDays: 0, nonWorkingDays: 9, calendarDays: 31, hours40: 176 },
+    { month: 9, workingDays: 21, shortDays: 0, nonWorkingDays: 9, calendarDays: 30, hours40: 168 },
+    { month: 10, workingDays: 23, shortDays: 0, nonWorkingDays: 8, calendarDays: 31, hours40: 184 },
+    { month: 11, workingDays: 21, shortDays: 1, nonWorkingDays: 9, calendarDays: 30, hours40: 167 },
+    { month: 12, workingDays: 21, shortDays: 0, nonWorkingDays: 10, calendarDays: 31, hours40: 168 },
+  ] },
+  2025: { workingDays: 247, shortDays: 4, nonWorkingDays: 118, hours40: 1972, perMonth: [
+    { month: 1, workingDays: 17, shortDays: 0, nonWorkingDays: 14, calendarDays: 31, hours40: 136 },
+    { month: 2, workingDays: 20, shortDays: 0, nonWorkingDays: 8, calendarDays: 28, hours40: 160 },
+    { month: 3, workingDays: 21, shortDays: 1, nonWorkingDays: 10, calendarDays: 31, hours40: 167 },
+    { month: 4, workingDays: 22, shortDays: 1, nonWorkingDays: 8, calendarDays: 30, hours40: 175 },
+    { month: 5, workingDays: 18, shortDays: 0, nonWorkingDays: 13, calendarDays: 31, hours40: 144 },
+    { month: 6, workingDays: 19, shortDays: 1, nonWorkingDays: 11, calendarDays: 30, hours40: 151 },
+    { month: 7, workingDays: 23, shortDays: 0, nonWorkingDays: 8, calendarDays: 31, hours40: 184 },
+    { month: 8, workingDays: 21, shortDays: 0, nonWorkingDays: 10, calendarDays: 31, hours40: 168 },
+    { month: 9, workingDays: 22, shortDays: 0, nonWorkingDays: 8, calendarDays: 30, hours40: 176 },
+    { month: 10, workingDays: 23, shortDays: 0, nonWorkingDays: 8, calendarDays: 31, hours40: 184 },
+    { month: 11, workingDays: 19, shortDays: 1, nonWorkingDays: 11, calendarDays: 30, hours40: 151 },
+    { month: 12, workingDays: 22, shortDays: 0, nonWorkingDays: 9, calendarDays: 31, hours40: 176 },
+  ] },
+  2026: { workingDays: 247, shortDays: 4, nonWorkingDays: 118, hours40: 1972, perMonth: [
+    { month: 1, workingDays: 15, shortDays: 0, nonWorkingDays: 16, calendarDays: 31, hours40: 120 },
+    { month: 2, workingDays: 19, shortDays: 0, nonWorkingDays: 9, calendarDays: 28, hours40: 152 },
+    { month: 3, workingDays: 21, shortDays: 0, nonWorkingDays: 10, calendarDays: 31, hours40: 168 },
+    { month: 4, workingDays: 22, shortDays: 1, nonWorkingDays: 8, calendarDays: 30, hours40: 175 },
+    { month: 5, workingDays: 19, shortDays: 1, nonWorkingDays: 12, calendarDays: 31, hours40: 151 },
+    { month: 6, workingDays: 21, shortDays: 1, nonWorkingDays: 9, calendarDays: 30, hours40: 167 },
+    { month: 7, workingDays: 23, shortDays: 0, nonWorkingDays: 8, calendarDays: 31, hours40: 184 },
+    { month: 8, workingDays: 21, shortDays: 0, nonWorkingDays: 10, calendarDays: 31, hours40: 168 },
+    { month: 9, workingDays: 22, shortDays: 0, nonWorkingDays: 8, calendarDays: 30, hours40: 176 },
+    { month: 10, workingDays: 22, shortDays: 0, nonWorkingDays: 9, calendarDays: 31, hours40: 176 },
+    { month: 11, workingDays: 20, shortDays: 1, nonWorkingDays: 10, calendarDays: 30, hours40: 159 },
+    { month: 12, workingDays: 22, shortDays: 0, nonWorkingDays: 9, calendarDays: 31, hours40: 176 },
+  ] },
+};
