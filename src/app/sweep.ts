@@ -26,8 +26,8 @@ export interface SweepResult {
   acknowledged: number;
 }
 
-/** Issues processed per recompute batch (one changelog call and one write round each). */
-export const SWEEP_BATCH = 100;
+/** Issues per recompute batch: one bulk changelog call (≤ 1000 issues), then writes of ≤ 100. */
+export const SWEEP_BATCH = 1000;
 /** Stop collecting after this many due issues; the rest stay due for the next run. */
 export const SWEEP_MAX_ISSUES = 5000;
 /** An auto-close Jira refused is retried after this long, not on every sweep. */

@@ -1,0 +1,57 @@
+import type { RecomputeProgress } from '../../src/shared/contract';
+import { CUSTOMER, startSite, type Site } from './forge-harness';
+
+async function seed(site: Site, n: number): Promise<void> {
+  const hook = site.emu.jira.onChange;
+  site.emu.jira.onChange = null;
+  for (let i = 0; i < n; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, custom: { 'sla-priority': String((i % 4) + 1) } });
+  site.emu.jira.onChange = hook;
+}
+
+async function resave(site: Site): Promise<RecomputeProgress> {
+  const state = await site.call<{ version: number; config: unknown }>('getAdminState', {});
+  if (!state.ok) throw new Error(state.error.message);
+  const saved = await site.call<{ version: number; progress: RecomputeProgress }>('saveConfig', { config: state.data.config, baseVersion: state.data.version });
+  if (!saved.ok) throw new Error(saved.error.message);
+  return saved.data.progress;
+}
+
+const withProperty = (site: Site, n: number) =>
+  Array.from({ length: n }, (_, i) => site.emu.jira.issue(`SUP-${i + 1}`)?.properties['reglament-sla']).filter((p) => p !== undefined).length;
+
+describe('full recompute through the queue', () => {
+  let site: Site;
+  beforeEach(async () => {
+    site = await startSite({ template: 'altec' });
+    await seed(site, 250);
+  });
+  afterEach(() => site.close());
+
+  it('starts on save, reports progress, and finishes with every request computed', async () => {
+    const started = await resave(site);
+    expect(started).toEqual(expect.objectContaining({ state: 'queued', done: 0 }));
+    await site.emu.drainQueue({ ignoreDelays: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ jobId: started.jobId, total: 250, done: 250, failed: 0, state: 'done' }));
+    expect(p.ok && p.data?.finishedAt).toEqual(expect.any(String));
+    expect(withProperty(site, 250)).toBe(250);
+  });
+
+  it('counts nothing twice when every event is delivered twice', async () => {
+    const started = await resave(site);
+    await site.emu.drainQueue({ ignoreDelays: true, duplicate: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', {});
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ jobId: started.jobId, total: 250, done: 250, failed: 0, state: 'done' }));
+  });
+
+  it('retries chunks that hit Jira failures and loses none', async () => {
+    site.emu.setFaults({ rate: 0.5, statuses: [429, 500, 503], seed: 3 });
+    const started = await resave(site);
+    const drained = await site.emu.drainQueue({ ignoreDelays: true });
+    site.emu.setFaults(undefined);
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 250, done: 250, failed: 0, state: 'done' }));
+    expect(withProperty(site, 250)).toBe(250);
+    expect(drained.failed).toBe(0);
+  });
+});

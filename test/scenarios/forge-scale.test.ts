@@ -1,0 +1,37 @@
+import { CHUNK_SIZE } from '../../src/app/full-recompute';
+import { measureScale } from './scale';
+
+// 10 000 requests on the emulator take a while on a shared 2-core machine.
+jest.setTimeout(600_000);
+
+describe('a site of 10 000 open requests', () => {
+  let r: Awaited<ReturnType<typeof measureScale>>;
+  beforeAll(async () => {
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      r = await measureScale({ openIssues: 10_000, changing: 200 });
+    } finally {
+      console.log = log;
+    }
+  });
+
+  it('recomputes all of them through the queue in chunks of at most 100', () => {
+    expect(r.recomputed).toBe(10_000);
+    expect(r.fullRecomputeChunks).toBe(Math.ceil(10_000 / CHUNK_SIZE));
+  });
+
+  it('sweeps with nothing due in at most 2 Jira calls', () => {
+    expect(r.idleCalls).toBeLessThanOrEqual(2);
+  });
+
+  it('sweeps 200 state changes with ⌈200/100⌉ search pages, ⌈200/1000⌉ changelog call and a few bulk writes', () => {
+    expect(r.atRiskAfter).toBe(200);
+    expect(r.changedByRoute['POST /rest/api/3/search/jql']).toBeLessThanOrEqual(2);
+    expect(r.changedByRoute['POST /rest/api/3/changelog/bulkfetch']).toBe(1);
+    const writes = (r.changedByRoute['POST /rest/api/3/app/field/value'] ?? 0) + (r.changedByRoute['POST /rest/api/3/issue/properties/multi'] ?? 0);
+    expect(writes).toBeLessThanOrEqual(4);
+    expect(r.changed200Calls).toBeLessThanOrEqual(2 + 1 + 4);
+    expect(r.changed200Calls * 100).toBeLessThan(r.naiveCalls);
+  });
+});
