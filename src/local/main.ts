@@ -3,7 +3,7 @@
 // fresh start, and serves the host page on http://localhost:PORT.
 //   npm start -- --reset     start from scratch (deletes the local database first)
 //   PORT=4000 npm start      another port;  REGLAMENT_DATA_DIR=/tmp/x npm start  another folder
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,16 +20,20 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Builds static/<app>/build when an app has sources but no build (a fresh clone). */
-function ensureBundles(): void {
+async function ensureBundles(log: (l: string) => void): Promise<void> {
   const staticDir = join(REPO_ROOT, 'static');
   if (!existsSync(staticDir)) return;
   const missing = readdirSync(staticDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(staticDir, d.name, 'index.html')) && !existsSync(join(staticDir, d.name, 'build', 'index.html')))
     .map((d) => d.name);
   if (missing.length === 0) return;
-  console.log(`Building the Custom UI bundles once (missing: ${missing.join(', ')}) …`);
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'scripts', 'build-static.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (r.status !== 0) console.warn('The static build failed; the page will show empty panels until `npm run build` succeeds.');
+  log(`Building the Custom UI bundles once (missing: ${missing.join(', ')}) …`);
+  const code = await new Promise<number | null>((ok) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'scripts', 'build-static.ts'), ...missing], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('exit', ok);
+    child.on('error', () => ok(null));
+  });
+  if (code !== 0) log('The static build failed; panels stay empty until `npm run build` succeeds.');
 }
 
 export interface StartOptions {
@@ -40,40 +44,76 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-export async function start(opts: StartOptions): Promise<{ url: string; close: () => Promise<void> }> {
+export interface Started {
+  url: string;
+  /** Resolves when bundles are built and the demo site is ready (the page waits for it too). */
+  ready: Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Listens at once (the page says "preparing" meanwhile), then builds missing bundles and seeds
+ * the demo site in the background, so the URL answers within seconds even on a fresh clone.
+ */
+export async function start(opts: StartOptions): Promise<Started> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const dbPath = join(opts.dataDir, 'local-host.sqlite');
   if (opts.reset) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-  ensureBundles();
   const host = new LocalHost({ dbPath });
-  if (!host.emulator.jira.seeded) {
-    if (opts.demo) {
-      const nowMs = Math.floor(Date.now() / 60_000) * 60_000;
-      log('Fresh start: creating the demo site (five regulation templates, their requests) …');
-      await seedDemo(host, { nowMs, log });
-    } else host.emulator.seedSite();
-  }
-  host.clock.run();
-  const server = createHostServer(host, { dataPath: dbPath });
+  const readiness = { ready: false, message: 'Starting…' };
+  const server = createHostServer(host, { dataPath: dbPath, readiness });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port, '127.0.0.1', () => ok());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
-  // The scheduled trigger: one sweep per 5-minute slot of simulated time.
-  const timer = setInterval(() => {
-    host.tick().catch((e: unknown) => console.error('scheduled sweep failed:', e));
-  }, 5_000);
   const url = `http://localhost:${port}/`;
   log(`Data: ${dbPath}`);
   log(`Reglament local host: ${url}`);
+  let timer: NodeJS.Timeout | null = null;
+  const ready = (async () => {
+    readiness.message = 'Building the Custom UI bundles…';
+    await ensureBundles(log);
+    if (!host.emulator.jira.seeded) {
+      if (opts.demo) {
+        readiness.message = 'Creating the demo site: five regulations, their requests…';
+        log('Fresh start: creating the demo site (one project per regulation template) …');
+        const nowMs = Math.floor(Date.now() / 60_000) * 60_000;
+        // The app logs every sweep; while weeks of history replay, those lines are noise.
+        const original = console.log;
+        let muted = 0;
+        console.log = () => void muted++;
+        try {
+          await host.exclusive(() => seedDemo(host, { nowMs, log }));
+        } finally {
+          console.log = original;
+        }
+        log(`Demo site ready (${host.emulator.jira.allIssues().length} requests; ${muted} app log lines muted while seeding).`);
+      } else host.emulator.seedSite();
+    }
+    host.clock.run();
+    readiness.ready = true;
+    readiness.message = '';
+    // The scheduled trigger: one sweep per 5-minute slot of simulated time.
+    timer = setInterval(() => {
+      host.tick().catch((e: unknown) => console.error('scheduled sweep failed:', e));
+    }, 5_000);
+  })();
+  ready.catch((e: unknown) => {
+    readiness.message = `Start failed: ${e instanceof Error ? e.message : String(e)}`;
+    console.error(e);
+  });
   return {
     url,
+    ready,
     close: async () => {
-      clearInterval(timer);
-      await new Promise<void>((ok) => server.close(() => ok()));
-      server.closeAllConnections();
+      if (timer) clearInterval(timer);
+      await ready.catch(() => undefined);
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
       await host.exclusive(async () => {
         host.clock.freeze();
         host.emulator.meta.set('clock', host.clock.now());

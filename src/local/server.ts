@@ -26,6 +26,8 @@ const MIME: Record<string, string> = {
 
 export interface ServerInfo {
   dataPath: string;
+  /** While false, the page shows `message` and the write endpoints answer 503. */
+  readiness?: { ready: boolean; message: string };
 }
 
 /** UI modules of the manifest mapped to the static app folder that serves each. */
@@ -155,9 +157,13 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
 
   const state = (q: URLSearchParams): unknown => {
     const user = jira.user(q.get('user') ?? '') ?? jira.users.find((u) => u.role === 'agent') ?? jira.users[0];
-    const projectKey = q.get('project') ?? jira.projects[0]?.key ?? '';
-    const issueKey = q.get('issue');
+    const wanted = q.get('project');
+    const projectKey = wanted && jira.project(wanted) ? wanted : (jira.projects[0]?.key ?? '');
+    // An issue from another project (the user switched projects) is not shown.
+    const issueKey = q.get('issue')?.toUpperCase().startsWith(`${projectKey}-`) ? q.get('issue') : null;
     return {
+      ready: info.readiness?.ready ?? true,
+      preparing: info.readiness?.message ?? '',
       now: host.clock.now(),
       dataPath: info.dataPath,
       users: jira.users,
@@ -205,6 +211,7 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
   const api = async (method: string, path: string, q: URLSearchParams, req: IncomingMessage): Promise<unknown> => {
     if (method === 'GET' && path === '/__local/state') return state(q);
     if (method !== 'POST') throw new HttpError(405, `${method} ${path} is not allowed`);
+    if (info.readiness && !info.readiness.ready) throw new HttpError(503, info.readiness.message || 'the local host is still starting');
     const body = await readBody(req).catch(() => {
       throw new HttpError(400, 'body: not JSON');
     });

@@ -45,6 +45,8 @@ interface ModuleRef {
   app: string;
 }
 interface HostState {
+  ready: boolean;
+  preparing: string;
   now: number;
   dataPath: string;
   users: User[];
@@ -252,6 +254,13 @@ async function load(): Promise<void> {
   const q = new URLSearchParams({ user: prefs.user, project: prefs.project, issue: prefs.issue });
   const res = await fetch(`/__local/state?${q.toString()}`);
   state = (await res.json()) as HostState;
+  const banner = $('preparing');
+  banner.hidden = state.ready;
+  banner.textContent = state.preparing;
+  if (!state.ready) {
+    window.setTimeout(() => void load(), 1500);
+    return;
+  }
   clockBase = { sim: state.now, real: Date.now() };
   if (state.user) prefs.user = state.user.accountId;
   prefs.project = state.project;
