@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CalendarImportResult, CalendarPreview, FieldOption, IssueBadgeView, IssueSlaView, JiraStatusOption, QueueRow } from '../../src/shared/contract';
+import { AGENT, CUSTOMER, HOUR, MINUTE, startSite, type Site } from './forge-harness';
+
+const panelExt = (key: string) => ({ type: 'jira:issuePanel', issue: { id: '0', key }, project: { id: '10000', key: 'SUP' } });
+
+describe('UI resolvers on the emulator', () => {
+  let site: Site;
+  beforeEach(async () => {
+    site = await startSite({ template: 'altec' });
+  });
+  afterEach(() => site.close());
+
+  it('gives the panel working segments to tick through, the package, the priority definition and history', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER, priority: '2' });
+    site.advance(7 * HOUR + 30 * MINUTE); // 17:30 Moscow: half an hour of the day left
+    const r = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(key));
+    if (!r.ok) throw new Error(r.error.message);
+    const v = r.data;
+    expect(v.calendar.timezone).toBe('Europe/Moscow');
+    expect(v.priority?.definition.ru.length).toBeGreaterThan(10);
+    expect(v.package?.id).toBe(site.state(key).property?.package);
+    const resolution = v.clocks.find((c) => c.kind === 'resolution')!;
+    expect(resolution.workingSegmentsAhead[0]).toEqual(['2026-03-02T17:30:00+03:00', '2026-03-02T18:00:00+03:00']);
+    expect(resolution.workingSegmentsAhead[1]).toEqual(['2026-03-03T09:00:00+03:00', '2026-03-03T18:00:00+03:00']);
+    expect(resolution.atRiskRemainingMinutes).toBe(1080 * 0.25);
+    expect(v.history.map((h) => h.what)).toContain('started');
+    expect(v.licensed).toBe(true);
+  });
+
+  it('badges the most urgent clock', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER, priority: '1' });
+    site.advance(25 * MINUTE);
+    const r = await site.call<IssueBadgeView>('getIssueBadge', {}, AGENT, panelExt(key));
+    expect(r.ok && r.data).toEqual({ label: 'Reaction', state: 'atRisk', due: '2026-03-02T10:30:00+03:00' });
+  });
+
+  it('lists the queue most urgent first, from the stored property', async () => {
+    const slow = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'slow', reporter: CUSTOMER, priority: '4' });
+    const fast = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'fast', reporter: CUSTOMER, priority: '1' });
+    site.emu.resetCalls();
+    const r = await site.call<QueueRow[]>('getQueue', {}, AGENT, panelExt(fast.key));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.map((x) => x.issueKey)).toEqual([fast.key, slow.key]);
+    expect(r.data[0]!.mostUrgent).toEqual(expect.objectContaining({ kind: 'reaction', state: 'running', remainingMinutes: 30 }));
+    expect(site.emu.calls.filter((c) => c.kind === 'jira').map((c) => c.route)).toEqual(['POST /rest/api/3/search/jql']);
+  });
+
+  it('offers the configured packages and priorities to the field editor and to JQL suggestions', async () => {
+    const prios = await site.call<FieldOption[]>('getFieldOptions', { field: 'priority' }, AGENT, { type: 'jira:customField', project: { id: '10000', key: 'SUP' } });
+    expect(prios.ok && prios.data.map((p) => p.id)).toEqual(['1', '2', '3', '4']);
+    const suggestions = (await site.emu.fieldSuggestions('sla-priority', '2')) as Array<{ value: string; label: string }>;
+    expect(suggestions.map((s) => s.value)).toEqual(['2']);
+  });
+
+  it('previews a calendar with official RU totals and imports a production calendar file', async () => {
+    const state = await site.call<{ config: { calendars: Record<string, unknown>; calendarId: string } }>('getAdminState', {});
+    if (!state.ok) throw new Error(state.error.message);
+    const calendar = state.data.config.calendars[state.data.config.calendarId];
+    const p = await site.call<CalendarPreview>('previewCalendar', { calendar, years: [2026], goals: ['4h'] });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.data.years[0]).toEqual(expect.objectContaining({ year: 2026, official: expect.objectContaining({ workingDays: p.data.years[0]!.workingDays }) }));
+    expect(p.data.sampleDue).toEqual([{ goal: '4h', due: '2026-03-02T14:00:00+03:00' }]);
+    const xml = readFileSync(join(__dirname, '../fixtures/calendar/ru-2026.xml'), 'utf8');
+    const imp = await site.call<CalendarImportResult>('importCalendar', { format: 'xml', text: xml });
+    expect(imp.ok && imp.data.years).toEqual([2026]);
+    expect(imp.ok && imp.data.holidays).toContain('2026-01-01');
+    const bad = await site.call('previewCalendar', { calendar: { timezone: 'Mars/Olympus', week: {} } });
+    expect(bad.ok ? 'ok' : [bad.error.code, bad.error.issues?.[0]?.path]).toEqual(['INVALID_CONFIG', 'calendar.timezone']);
+  });
+
+  it('lists Jira statuses for the status-role mapping', async () => {
+    const r = await site.call<JiraStatusOption[]>('listJiraStatuses', {});
+    expect(r.ok && r.data.map((s) => [s.name, s.category])).toEqual(
+      expect.arrayContaining([
+        ['Open', 'new'],
+        ['Resolved', 'done'],
+      ]),
+    );
+  });
+
+  it('answers BAD_REQUEST with the path for a payload that fails its schema', async () => {
+    const r = await site.call('restoreVersion', { version: 'one' });
+    expect(r.ok ? 'ok' : [r.error.code, r.error.issues?.[0]?.path]).toEqual(['BAD_REQUEST', 'version']);
+  });
+});
