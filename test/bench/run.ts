@@ -80,6 +80,10 @@ async function main(): Promise<void> {
       startedAt: new Date().toISOString(),
     },
   };
+  if (!args.json) {
+    const b = merged.bench as { node: string; cpu: string; cpus: number; loadAvg1m: number };
+    realLog(`node ${b.node}, ${b.cpus} × ${b.cpu}, load average ${b.loadAvg1m}${b.loadAvg1m > b.cpus - 1 ? ' (busy machine: wall-clock rates will be low; see the per-CPU-second figures)' : ''}${args.quick ? ', --quick: numbers are not meaningful' : ''}`);
+  }
   const owners = new Map<string, string>();
   const failures: string[] = [];
   for (const name of selected) {

@@ -86,6 +86,7 @@ interface PeerReport {
   limitations: readonly string[];
   addWorkingOpsPerSec: number | null;
   workingBetweenOpsPerSec: number | null;
+  perCpuSecond: { addWorking: number | null; workingBetween: number | null };
   agreement: Agreement & { byOp: Record<Op, Agreement> };
   hostZoneSensitivity?: Record<string, { hostTimeZone: string; zoneHandling: string; checked: number; agreed: number; example: Disagreement | null }>;
 }
@@ -363,6 +364,7 @@ function peersOn(
       limitations: peer.limitations,
       addWorkingOpsPerSec: t.addWorking?.opsPerSec ?? null,
       workingBetweenOpsPerSec: t.workingBetween?.opsPerSec ?? null,
+      perCpuSecond: { addWorking: t.addWorking?.opsPerCpuSec ?? null, workingBetween: t.workingBetween?.opsPerCpuSec ?? null },
       agreement,
       ...(withSensitivity && name !== 'naive' ? { hostZoneSensitivity: hostZoneSensitivity(cal, factory, spec, w, ours, b) } : {}),
     };
