@@ -3,8 +3,9 @@
 // Cost: one pass over the events plus a handful of binary searches in the compiled calendar per
 // clock; no loops over minutes or days.
 
-import { formatDate, MS_PER_MINUTE } from '../time/day';
-import { formatInstant, localDayOf } from '../time/zone';
+import { MS_PER_MINUTE } from '../time/day';
+import { formatInstant } from '../time/zone';
+import { resolveCustomerPackage } from './customers';
 import { parsePeriod } from './period';
 import type {
   Clock,
@@ -104,30 +105,6 @@ function modeOf(role: Role): Mode {
   if (role === 'customerWait') return 'pause';
   if (role === 'resolved' || role === 'closed') return 'stop';
   return 'run';
-}
-
-/** The customer's package on the creation date, or null (with the reason) when none applies. */
-function customerPackage(config: SlaConfig, request: SlaRequest, zone: string, warnings: string[]): string | null {
-  const c = request.customer;
-  if (!c) return null;
-  const org = c.organization?.trim().toLowerCase() || null;
-  const domain = c.emailDomain?.trim().toLowerCase().replace(/^@/, '') || null;
-  const day = formatDate(localDayOf(zone, request.created));
-  for (const a of config.customers) {
-    const hit =
-      'organization' in a.match
-        ? org !== null && a.match.organization.trim().toLowerCase() === org
-        : domain !== null && a.match.emailDomain.trim().toLowerCase().replace(/^@/, '') === domain;
-    if (!hit) continue;
-    if ((a.validFrom !== null && day < a.validFrom) || (a.validTo !== null && day > a.validTo)) {
-      warnings.push(
-        `package "${a.package}" of customer "${org ?? domain}" is not valid on ${day} (${a.validFrom ?? '…'} – ${a.validTo ?? '…'}); default package "${config.defaultPackage}" applies`,
-      );
-      continue;
-    }
-    return a.package;
-  }
-  return null;
 }
 
 interface KeySnapshot {
@@ -352,6 +329,7 @@ class Evaluation {
     }
     if (due !== null && due > this.horizon) this.horizon = due;
     if (state === 'breached' && due !== null && due <= nowMs) this.history.push({ at: due, clock: label, what: 'breached', detail: goal });
+    else if (state === 'met') this.history.push({ at: stop!, clock: label, what: 'met', detail: goal });
     const outside = stop === null && pausedSince === null && !isWorkingAt(cal, nowMs);
     return {
       state,
@@ -392,8 +370,9 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
     else warnings.push(`unknown package "${reqPkg}"; default package "${config.defaultPackage}" applies`);
   } else {
-    const own = customerPackage(config, request, defaultCal.zone, warnings);
-    if (own !== null && prep.packages.has(own)) ev.pkg = own;
+    const own = resolveCustomerPackage(config, request.customer, created, defaultCal.zone);
+    if (own.warning !== null) warnings.push(own.warning);
+    if (prep.packages.has(own.packageId)) ev.pkg = own.packageId;
   }
   const hasPriorities = prep.priorities.size > 0;
   ev.prio = hasPriorities ? config.defaultPriority : null;

@@ -2,6 +2,17 @@
 
 export { computeClocks, goalFor } from './compute-clocks';
 export { parsePeriod } from './period';
+export {
+  acknowledgementText,
+  assignmentValidTo,
+  isAgent,
+  lastDayOfValidity,
+  resolveCustomerPackage,
+  type AcknowledgementValues,
+  type CommentAuthor,
+  type CustomerPackage,
+  type CustomerRef,
+} from './customers';
 export type {
   Acknowledgement,
   Actor,

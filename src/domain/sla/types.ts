@@ -182,6 +182,7 @@ export type HistoryWhat =
   | 'paused'
   | 'resumed'
   | 'stopped'
+  | 'met'
   | 'breached'
   | 'goalChanged'
   | 'resolved'

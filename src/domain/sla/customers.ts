@@ -1,0 +1,120 @@
+// Which package a customer has on a date, the agent rule and the acknowledgement text: the parts of
+// a regulation around the clocks that the adapters (Jira, local host) apply before and after them.
+
+import { dateParts, dayNumber, formatDate } from '../time/day';
+import { localDayOf } from '../time/zone';
+import type { AgentRule, CustomerAssignment, SlaConfig } from './types';
+
+export interface CustomerRef {
+  readonly organization?: string | null;
+  readonly emailDomain?: string | null;
+}
+
+export interface CustomerPackage {
+  /** The package that applies: the customer's own, or the default one. */
+  readonly packageId: string;
+  /** True when the customer's own package is missing or not valid on the date. */
+  readonly fallback: boolean;
+  readonly assignment: CustomerAssignment | null;
+  /** Validity of the customer's own package (YYYY-MM-DD, inclusive); null = open-ended. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly expired: boolean;
+  readonly warning: string | null;
+}
+
+function norm(text: string | null | undefined): string | null {
+  const t = text?.trim().toLowerCase().replace(/^@/, '');
+  return t ? t : null;
+}
+
+/** Last day (inclusive) of a validity of `months` starting on `date`: 15 Jan + 12 months → 14 Jan; 31 Jan + 1 month → 28/29 Feb. */
+export function lastDayOfValidity(date: string, months: number): string {
+  const p = dateParts(dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))));
+  const monthIndex = p.month - 1 + months;
+  const year = p.year + Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  const lastOfMonth = dateParts(dayNumber(year, month + 1, 1) - 1).day;
+  // The day before the same calendar day `months` later; when that month is too short, its last day.
+  if (p.day > lastOfMonth) return formatDate(dayNumber(year, month, lastOfMonth));
+  return formatDate(dayNumber(year, month, p.day) - 1);
+}
+
+/** End of an assignment: its own `validTo`, else the package's validity in months from `validFrom`. */
+export function assignmentValidTo(config: SlaConfig, a: CustomerAssignment): string | null {
+  if (a.validTo !== null) return a.validTo;
+  const pkg = config.packages.find((p) => p.id === a.package);
+  if (pkg?.validity.kind === 'months' && a.validFrom !== null) return lastDayOfValidity(a.validFrom, pkg.validity.months);
+  return null;
+}
+
+/**
+ * The package of a customer (organization or e-mail domain) on the local date of `atMs` in `zone`;
+ * an expired or missing assignment falls back to the default package.
+ * @example resolveCustomerPackage(config, { emailDomain: 'omega.ru' }, Date.parse('2026-03-17T09:00:00+03:00'), 'Europe/Moscow')
+ */
+export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef | undefined, atMs: number, zone: string): CustomerPackage {
+  const fallback = (assignment: CustomerAssignment | null, warning: string | null, validTo: string | null, expired: boolean): CustomerPackage => ({
+    packageId: config.defaultPackage,
+    fallback: true,
+    assignment,
+    validFrom: assignment?.validFrom ?? null,
+    validTo,
+    expired,
+    warning,
+  });
+  const org = norm(customer?.organization);
+  const domain = norm(customer?.emailDomain);
+  if (org === null && domain === null) return fallback(null, null, null, false);
+  const day = formatDate(localDayOf(zone, atMs));
+  let lapsed: CustomerPackage | null = null;
+  for (const a of config.customers) {
+    const hit = 'organization' in a.match ? org !== null && norm(a.match.organization) === org : domain !== null && norm(a.match.emailDomain) === domain;
+    if (!hit) continue;
+    const validTo = assignmentValidTo(config, a);
+    if ((a.validFrom !== null && day < a.validFrom) || (validTo !== null && day > validTo)) {
+      lapsed ??= fallback(
+        a,
+        `package "${a.package}" of customer "${org ?? domain}" is not valid on ${day} (${a.validFrom ?? '…'} – ${validTo ?? '…'}); default package "${config.defaultPackage}" applies`,
+        validTo,
+        validTo !== null && day > validTo,
+      );
+      continue;
+    }
+    return { packageId: a.package, fallback: false, assignment: a, validFrom: a.validFrom, validTo, expired: false, warning: null };
+  }
+  return lapsed ?? fallback(null, null, null, false);
+}
+
+export interface CommentAuthor {
+  readonly accountId: string;
+  readonly groups?: readonly string[];
+}
+
+/**
+ * Whether a comment's author counts as an agent (support) under the configuration's rule; the
+ * Jira adapter labels comments `agent`/`customer` with it before the clocks read them.
+ */
+export function isAgent(rule: AgentRule, author: CommentAuthor, reporterAccountId: string | null): boolean {
+  switch (rule.kind) {
+    case 'notReporter':
+      return author.accountId !== reporterAccountId;
+    case 'groups':
+      return (author.groups ?? []).some((g) => rule.groups.includes(g));
+    case 'accounts':
+      return rule.accountIds.includes(author.accountId);
+  }
+}
+
+export interface AcknowledgementValues {
+  readonly key: string;
+  readonly priority: string;
+  readonly reactionDue: string;
+  readonly resolutionDue: string;
+}
+
+/** The notice telling the customer the request's number, priority and due dates; null when disabled. */
+export function acknowledgementText(config: SlaConfig, locale: 'ru' | 'en', values: AcknowledgementValues): string | null {
+  if (!config.acknowledgement.enabled) return null;
+  return config.acknowledgement.text[locale].replace(/\{(key|priority|reactionDue|resolutionDue)\}/g, (_, k: keyof AcknowledgementValues) => values[k]);
+}
