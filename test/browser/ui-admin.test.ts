@@ -1,9 +1,8 @@
 // The admin page in Chromium against in-memory admin resolvers that use the real templates and
 // the real configuration validation (ui-local-host.test.ts runs the same flows on the local host).
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fakeAdminBackend, type FakeAdminBackend } from './ui-admin-fake';
-import { REPO, browserAvailable, tabTo, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
+import { browserAvailable, tabTo, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
 
 const buildsMissing = missingBuilds(['admin']).length > 0;
 if (buildsMissing) {
@@ -72,7 +71,6 @@ describeIf('admin page in the browser', () => {
     const saved = backend.versions[0]?.config as { goals: { resolution: Record<string, string> }; template: string };
     expect(saved.template).toBe('altec');
     expect(saved.goals.resolution['1']).toBe('6h');
-    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'admin-fake.png'), fullPage: false });
     await page.close();
   });
 

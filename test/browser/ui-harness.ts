@@ -78,13 +78,23 @@ export interface FakeHost {
   submitted: unknown[];
 }
 
+export type BridgeHandler = (name: string, payload: unknown) => Promise<unknown>;
+
 /**
  * Installs `window.__bridge` in every page the browser opens: `events.on` is kept in the page
- * (callbacks cannot cross to Node), everything else goes to the dev bridge in Node.
+ * (callbacks cannot cross to Node), every other call is answered in Node by `handler`, or by the
+ * dev bridge when given resolver functions. The local host's own shim, if the server injects
+ * one, is replaced so the test decides who the user is.
  */
-export async function installBridge(page: Page, opts: DevBridgeOptions): Promise<FakeHost> {
-  const dev = createDevBridge(opts);
-  await page.exposeFunction('__devBridgeCall', (name: string, payload: unknown) => dev.callBridge(name, payload));
+export async function installBridge(page: Page, opts: DevBridgeOptions | { handler: BridgeHandler }): Promise<FakeHost> {
+  const dev = 'handler' in opts ? null : createDevBridge(opts);
+  const calls: Array<{ name: string; payload: unknown }> = dev ? dev.calls : [];
+  const handler: BridgeHandler = dev ? dev.callBridge : async (name, payload) => {
+    calls.push({ name, payload });
+    return (opts as { handler: BridgeHandler }).handler(name, payload);
+  };
+  await page.route('**/bridge-shim.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* replaced by the test bridge */' }));
+  await page.exposeFunction('__devBridgeCall', (name: string, payload: unknown) => handler(name, payload));
   await page.addInitScript(() => {
     type Cb = (p: unknown) => unknown;
     const w = globalThis as unknown as {
@@ -107,8 +117,8 @@ export async function installBridge(page: Page, opts: DevBridgeOptions): Promise
     };
   });
   return {
-    calls: dev.calls,
-    submitted: dev.submitted,
+    calls,
+    submitted: dev ? dev.submitted : [],
     emit: async (event, payload) => {
       await page.evaluate(
         ([e, p]) => {

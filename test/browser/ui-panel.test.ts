@@ -1,13 +1,11 @@
 // The issue panel and the issue-context badge, real bundles in Debian Chromium, driven through a
 // fake `window.__bridge` whose resolvers the test controls (the local-host suite runs them on the
 // real backend). Served with Forge's default CSP, so an inline style would show up as an error.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Envelope, IssueSlaView } from '../../src/shared/contract';
 import { writeUiMetrics } from '../../scripts/bundle-size';
 import { countingView, nightView } from './ui-fixtures';
-import { REPO, browserAvailable, tabTo, type BrowserGlobals, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
+import { browserAvailable, tabTo, type BrowserGlobals, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
 
 const run = browserAvailable('ui-panel') && missingBuilds(['issue-panel']).length === 0;
 if (!run && missingBuilds(['issue-panel']).length > 0) {
@@ -17,8 +15,6 @@ if (!run && missingBuilds(['issue-panel']).length > 0) {
 }
 const describeIf = run ? describe : describe.skip;
 
-const SCREENSHOTS = join(REPO, 'docs', 'screenshots');
-
 describeIf('issue panel in the browser', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
@@ -27,7 +23,6 @@ describeIf('issue panel in the browser', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     server = await serveBuilds();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -81,7 +76,6 @@ describeIf('issue panel in the browser', () => {
     expect(text2).not.toBe(text1);
     expect(await row.locator('.lozenge').innerText()).toMatch(/at risk/i);
     expect(host.calls.filter((c) => c.name === 'invoke')).toHaveLength(1);
-    await page.screenshot({ path: join(SCREENSHOTS, 'panel-light-fake.png'), fullPage: true });
     await page.close();
   });
 
@@ -107,7 +101,6 @@ describeIf('issue panel in the browser', () => {
     expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.3);
     const left = await remaining(page);
     await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'panel-dark-fake.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

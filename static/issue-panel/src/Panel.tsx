@@ -91,13 +91,25 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
   );
 }
 
+const KNOWN_WHAT = new Set(['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed', 'scheduled', 'cancelled']);
+
+/** The engine writes details in English words; the known ones are translated, the rest (status names, goals) shown as they are. */
+export function historyDetail(detail: string, t: Fmt['t']): string {
+  if (detail === 'agent comment') return t('history.detail.agentComment');
+  if (detail === 'customer comment') return t('history.detail.customerComment');
+  if (detail === 'priority set') return t('history.detail.prioritySet');
+  const status = /^status (.+)$/.exec(detail);
+  if (status?.[1]) return t('history.detail.status', { status: status[1] });
+  const cycle = /^cycle (\d+)$/.exec(detail);
+  if (cycle?.[1]) return t('history.detail.cycle', { n: cycle[1] });
+  return detail;
+}
+
 function historyLine(entry: HistoryEntry, fmt: Fmt): string {
   const { t } = fmt;
   const who = t(`history.clock.${entry.clock}`);
-  const whatKey = `history.what.${entry.what}` as const;
-  const known = ['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed'].includes(entry.what);
-  const what = known ? t(whatKey as Parameters<Fmt['t']>[0]) : entry.what;
-  return `${who}: ${what}${entry.detail ? ` (${entry.detail})` : ''}`;
+  const what = KNOWN_WHAT.has(entry.what) ? t(`history.what.${entry.what}` as Parameters<Fmt['t']>[0]) : entry.what;
+  return `${who}: ${what}${entry.detail ? ` (${historyDetail(entry.detail, t)})` : ''}`;
 }
 
 function History({ entries }: { entries: HistoryEntry[] }) {
