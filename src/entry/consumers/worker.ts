@@ -4,6 +4,7 @@
 
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
+import { UpstreamError } from '../../app/errors';
 import { ChunkRetry, planFullRecompute, processChunk } from '../../app/full-recompute';
 import { forgeDeps, isUnlicensed } from '../compose';
 
@@ -41,6 +42,13 @@ export async function worker(event: unknown, context: unknown): Promise<Invocati
     if (e instanceof ChunkRetry) {
       deps.log.warn('recompute chunk will be retried', { jobId: body.jobId, message: e.message });
       return new InvocationError({ retryAfter: e.retryAfterSeconds, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    }
+    if (e instanceof UpstreamError) {
+      // Planning hit Jira's limits: try again later rather than fail the job.
+      return new InvocationError({
+        retryAfter: Math.min(900, Math.max(5, e.retryAfterSeconds ?? 30)),
+        retryReason: e.status === 429 ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      });
     }
     throw e;
   }
