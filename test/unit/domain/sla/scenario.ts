@@ -24,6 +24,7 @@ export type Ev =
   | readonly [string, 'agent' | 'customer']
   | readonly [string, 'status', string]
   | readonly [string, 'priority', string | number]
+  | readonly [string, 'priority', string | number, 'agent' | 'customer']
   | readonly [string, 'package', string];
 
 export interface ClockExpect {
@@ -71,6 +72,7 @@ export function requestJson(sc: Pick<Scenario, 'created' | 'package' | 'priority
     events: (sc.events ?? []).map((e) => {
       const at = msk(e[0]);
       if (e[1] === 'agent' || e[1] === 'customer') return { at, type: 'comment', by: e[1] };
+      if (e[1] === 'priority' && e.length === 4) return { at, type: e[1], to: e[2], by: e[3] };
       return { at, type: e[1], to: e[2] };
     }),
   };

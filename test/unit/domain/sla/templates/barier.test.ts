@@ -143,6 +143,41 @@ const cases: Scenario[] = [
     now: '2026-03-17 16:30',
     expect: { autoClose: null, followUp: { state: 'running', startedAt: '2026-03-17 16:00' }, resolution: { state: 'met' } },
   },
+  {
+    name: 'a priority the customer changes himself is not a classification and leaves reaction running, with the new goal',
+    created: '2026-03-17 09:00', priority: 3,
+    events: [['2026-03-17 09:30', 'priority', 1, 'customer']],
+    now: '2026-03-17 10:00',
+    // Reaction keeps running (3 h → 12:00); resolution now P1 4 h → 13:00.
+    expect: { reaction: { state: 'running', due: '2026-03-17 12:00', stoppedAt: null }, resolution: { goal: 240, due: '2026-03-17 13:00' } },
+  },
+  {
+    name: 'closing the request ends an open follow-up cycle and later customer comments open none',
+    created: '2026-03-17 09:00', priority: 2,
+    events: [
+      ['2026-03-17 09:30', 'agent'],
+      ['2026-03-17 10:00', 'status', 'Resolved'],
+      ['2026-03-17 10:30', 'customer'],
+      ['2026-03-17 11:00', 'status', 'Closed'],
+      ['2026-03-17 11:30', 'customer'],
+    ],
+    now: '2026-03-17 16:00',
+    // Cycle 10:30–11:00 met (30 of 180); closed: no auto-close, resolution met at 10:00 (60 of 480).
+    expect: {
+      followUp: { state: 'met', stoppedAt: '2026-03-17 11:00', elapsed: 30, cycles: 1 },
+      resolution: { state: 'met', stoppedAt: '2026-03-17 10:00', elapsed: 60 },
+      autoClose: null,
+      nextCheckAt: null,
+    },
+  },
+  {
+    name: 'a request reopened from Closed resumes resolution',
+    created: '2026-03-17 09:00', priority: 2,
+    events: [['2026-03-17 09:30', 'agent'], ['2026-03-17 10:00', 'status', 'Closed'], ['2026-03-18 09:00', 'status', 'Open']],
+    now: '2026-03-18 10:00',
+    // 09–10 + 09–10 = 120 of 480; 360 left → 16:00.
+    expect: { resolution: { state: 'running', elapsed: 120, due: '2026-03-18 16:00' } },
+  },
 ];
 
 describe('barier template: 3-hour processing and resolution by priority', () => {
