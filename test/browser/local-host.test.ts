@@ -1,0 +1,151 @@
+// `npm start` end to end in Chromium: the local host (real app, real Custom UI bundles, emulated
+// Jira) on a free port with a temporary data folder. A customer raises a request and sees the
+// reaction countdown; an agent answers (reaction met) and classifies it with the field editor;
+// time jumps past the resolution goal (breached); after a server restart everything is as it was.
+// Saves docs/screenshots/local-host.png for the README.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { start, type Started } from '../../src/local/main';
+import { browserAvailable, launchBrowser, missingBuilds, REPO } from './ui-harness';
+
+jest.setTimeout(300_000);
+
+const APPS = ['issue-panel', 'field-editor'];
+const buildsMissing = missingBuilds(APPS);
+if (buildsMissing.length > 0) {
+  const msg = `local-host: static/{${buildsMissing.join(',')}}/build is missing; run \`npm run build\` first`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
+}
+const describeIf = browserAvailable('local-host') && buildsMissing.length === 0 ? describe : describe.skip;
+
+const CUSTOMER = 'qm:customer-romashka';
+const AGENT = '557058:agent-ivan';
+
+describeIf('the local host in the browser', () => {
+  let browser: Browser;
+  let host: Started | null = null;
+  let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'reglament-host-'));
+  const pageErrors: string[] = [];
+  let logSpy: jest.SpyInstance;
+
+  async function boot(port = 0): Promise<void> {
+    host = await start({ port, dataDir, reset: false, demo: true, log: () => undefined });
+    await host.ready;
+  }
+
+  async function frame(testId: string): Promise<Frame> {
+    const handle = await page.getByTestId(testId).elementHandle();
+    const f = await handle?.contentFrame();
+    if (!f) throw new Error(`iframe ${testId} has no content`);
+    return f;
+  }
+
+  /** The panel's clock row of a kind once it shows one of the states. */
+  async function clockState(kind: string, states: string[]): Promise<string> {
+    const panel = await frame('frame-panel');
+    const selector = states.map((s) => `li.clock[data-clock="${kind}"][data-state="${s}"]`).join(', ');
+    const row = panel.locator(selector).first();
+    await row.waitFor({ timeout: 30_000 });
+    return (await row.getAttribute('data-state')) ?? '';
+  }
+
+  async function useAs(accountId: string): Promise<void> {
+    await page.locator('#user-select').selectOption(accountId);
+    await page.getByTestId('issue-key').waitFor();
+  }
+
+  beforeAll(async () => {
+    logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    browser = await launchBrowser();
+    await boot();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    logSpy?.mockRestore();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs a request from creation to breach and keeps it across a restart', async () => {
+    await page.goto(host!.url);
+    await page.locator('#project-select').selectOption('ALTEC');
+    await page.locator('#user-select').selectOption(CUSTOMER);
+    await page.getByTestId('issue-key').waitFor();
+
+    // The customer raises a request, as on the portal.
+    await page.locator('#create-open').click();
+    await page.locator('#create-form input[name=summary]').fill('Касса не печатает чеки');
+    await page.locator('#create-form textarea[name=description]').fill('После обновления драйвера принтер молчит.');
+    await page.locator('#create-form button[type=submit]').click();
+    await page.getByTestId('issue-summary').filter({ hasText: 'Касса не печатает чеки' }).waitFor();
+    const key = (await page.getByTestId('issue-key').innerText()).trim();
+    expect(key).toMatch(/^ALTEC-\d+$/);
+
+    // The SLA panel counts the reaction down.
+    expect(await clockState('reaction', ['running', 'atRisk'])).toMatch(/running|atRisk/);
+    const panel = await frame('frame-panel');
+    const countdown = await panel.locator('li.clock[data-clock="reaction"] .clock__countdown').innerText();
+    expect(countdown).toMatch(/\d/);
+
+    // An agent answers: the reaction is met.
+    await useAs(AGENT);
+    await page.getByTestId('comment-text').fill('Добрый день! Приняли в работу.');
+    await page.getByTestId('comment-send').click();
+    await page.getByTestId('comments').filter({ hasText: 'Приняли в работу' }).waitFor();
+    expect(await clockState('reaction', ['met'])).toBe('met');
+
+    // The agent classifies it as priority 1 in the field editor (view.submit → the field).
+    await page.locator('[data-edit=priority]').click();
+    const editor = await frame('frame-editor');
+    await editor.locator('input[type=radio][value="1"]').check();
+    await editor.locator('button[type=submit]').click();
+    await page.locator('[data-field=sla-priority]').filter({ hasText: /^1/ }).waitFor();
+    expect(await clockState('resolution', ['running', 'atRisk', 'paused'])).toMatch(/running|atRisk|paused/);
+
+    // Two weeks later (simulated) the 4 working hours are long gone: breached.
+    const state = (await (await fetch(`${host!.url}__local/state`)).json()) as { now: number };
+    const jumpTo = new Date(state.now + 14 * 86_400_000);
+    const local = await page.evaluate((ms) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    }, jumpTo.getTime());
+    await page.locator('#jump-to').fill(local);
+    await page.locator('#jump').click();
+    expect(await clockState('resolution', ['breached'])).toBe('breached');
+    expect(await page.getByTestId('issue-status').innerText()).not.toBe('');
+
+    mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host.png') });
+    const before = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as {
+      now: number;
+      issue: { comments: unknown[]; fields: Record<string, { value: unknown }> };
+    };
+
+    // Restart the server on the same port and data folder: nothing is lost.
+    const port = Number(new URL(host!.url).port);
+    await host!.close();
+    host = null;
+    await boot(port);
+    await page.goto(host!.url);
+    await page.getByTestId('issue-key').filter({ hasText: key }).waitFor();
+    await page.getByTestId('issue-summary').filter({ hasText: 'Касса не печатает чеки' }).waitFor();
+    await page.getByTestId('comments').filter({ hasText: 'Приняли в работу' }).waitFor();
+    expect(await clockState('resolution', ['breached'])).toBe('breached');
+    expect(await clockState('reaction', ['met'])).toBe('met');
+    const after = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as typeof before;
+    expect(after.issue.comments).toEqual(before.issue.comments);
+    expect(after.issue.fields).toEqual(before.issue.fields);
+    expect(after.now).toBeGreaterThanOrEqual(before.now);
+    expect(pageErrors).toEqual([]);
+  });
+});
