@@ -138,7 +138,7 @@ function Charts({ view, rows, t, locale }: { view: ReportView; rows: ReturnType<
             <LineChart
               title={t('chart.compliance')}
               desc={t('chart.complianceDesc')}
-              categories={months.map((m) => monthLabel(m, locale))}
+              categories={months.map((m) => monthLabel(m, locale, true))}
               series={series.map((s) => ({ name: t(`clock.${s.clock}`), className: `series--${s.clock}`, points: s.points.map((p) => p.y) }))}
             />
             <Legend items={series.map((s) => ({ name: t(`clock.${s.clock}`), className: `series--${s.clock}` }))} />
@@ -195,7 +195,7 @@ function Legend({ items }: { items: ReadonlyArray<{ name: string; className: str
       {items.map((i) => (
         <li key={i.name} className={i.className}>
           <span className="legend__swatch" aria-hidden="true" />
-          {i.name}
+          <span className="legend__text">{i.name}</span>
         </li>
       ))}
     </ul>
@@ -457,7 +457,8 @@ export function ReportsApp({ host }: { host: HostContext }) {
           <p className="subtle">
             {t('period.shown', {
               from: formatDate(view.from.slice(0, 10), host.locale, host.timeZone),
-              to: formatInstant(Date.parse(view.to) - 1, { locale: host.locale, userZone: view.timezone, nowMs: Date.now() }),
+              // `to` is exclusive: show the last day it covers, on the calendar's wall clock.
+              to: formatDate(new Date(Date.parse(view.to) - 1).toLocaleDateString('en-CA', { timeZone: view.timezone }), host.locale, host.timeZone),
               zone: view.timezone,
             })}
           </p>

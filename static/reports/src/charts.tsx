@@ -18,11 +18,13 @@ function Frame({ title, desc, children }: { title: string; desc: string; childre
   );
 }
 
+/** The axis top for counts: four ticks of a 1-2-5 step, so every tick is a whole number. */
 function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const pow = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * pow >= max) return m * pow;
-  return 10 * pow;
+  if (max <= 4) return 4;
+  const raw = max / 4;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * pow >= raw && Number.isInteger(m * pow)) return m * pow * 4;
+  return 40 * pow;
 }
 
 function YAxis({ max, format }: { max: number; format: (v: number) => string }) {
@@ -52,7 +54,9 @@ export interface LineSeries {
 
 /** Lines over categories (months); null points leave gaps. Y is a percentage. */
 export function LineChart({ title, desc, categories, series }: { title: string; desc: string; categories: readonly string[]; series: readonly LineSeries[] }) {
-  const x = (i: number): number => PAD.left + (categories.length <= 1 ? innerW / 2 : (i / (categories.length - 1)) * innerW);
+  // Inset so the first and last category labels are not clipped at the edges.
+  const inset = 28;
+  const x = (i: number): number => PAD.left + inset + (categories.length <= 1 ? (innerW - 2 * inset) / 2 : (i / (categories.length - 1)) * (innerW - 2 * inset));
   const y = (v: number): number => PAD.top + innerH - (v / 100) * innerH;
   return (
     <Frame title={title} desc={desc}>

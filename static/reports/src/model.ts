@@ -37,14 +37,15 @@ export function groupsOf(view: ReportView, dimension: ReportDimension): Array<[s
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
-/** "2026-03" → "March 2026" / "март 2026 г." */
-export function monthLabel(month: string, locale: string): string {
+/** "2026-03" → "March 2026" / "март 2026 г." (short: "Mar 26" for chart axes). */
+export function monthLabel(month: string, locale: string, short = false): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
-  let f = monthFormats.get(locale);
+  const key = `${locale}|${short}`;
+  let f = monthFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    monthFormats.set(locale, f);
+    f = new Intl.DateTimeFormat(locale, short ? { month: 'short', year: '2-digit', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(key, f);
   }
   return f.format(Date.UTC(y, m - 1, 15));
 }

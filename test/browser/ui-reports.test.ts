@@ -1,0 +1,185 @@
+// The Reports page in Chromium: its getReport answered by the real report service over stored rows
+// of seeded requests (computed with the real clocks), its Jira reads (journal) by a small fake.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { ActiveConfigs } from '../../src/app/config-store';
+import type { IssueFacts } from '../../src/app/ports';
+import { computeOne } from '../../src/app/recompute-issue';
+import { getReport, recordReportRows } from '../../src/app/report-service';
+import { emptyFields } from '../../src/app/stored-sla';
+import { slaRequestSchema } from '../../src/config';
+import { drillDown, unpackReportRow } from '../../src/domain/report';
+import type { ReportView } from '../../src/shared/contract';
+import { TEMPLATES } from '../../src/domain/templates';
+import { MemoryStore } from '../fakes/memory-store';
+import { generateRequests } from '../fixtures/report/requests';
+import { browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
+
+const buildsMissing = missingBuilds(['reports']).length > 0;
+if (buildsMissing) {
+  const msg = 'ui-reports: static/reports/build is missing; run `npm run build` first';
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
+}
+const describeIf = browserAvailable('ui-reports') && !buildsMissing ? describe : describe.skip;
+
+const NOW = Date.parse('2026-04-08T12:00:00+03:00');
+const log = { info() {}, warn() {}, error() {} };
+const configs = new ActiveConfigs(new Map([['default', { scope: 'default', version: 1, config: TEMPLATES.barier }]]));
+const requests = generateRequests('barier', 150, 11).filter((r) => Date.parse(r.created) <= NOW);
+
+function facts(key: string, organization: string | null): IssueFacts {
+  return {
+    id: key,
+    key,
+    projectKey: 'SUP',
+    summary: key,
+    status: { name: 'Open', category: 'new' },
+    createdMs: 0,
+    reporter: { accountId: null, emailDomain: null, organization },
+    packageId: null,
+    priorityId: null,
+    stored: null,
+    written: emptyFields,
+  };
+}
+
+async function backend() {
+  const store = new MemoryStore();
+  const computed = requests.map((r) => computeOne(facts(r.key, r.customer?.organization ?? null), configs.forProject('SUP')!, slaRequestSchema.parse(r), NOW, false));
+  await recordReportRows({ store, log }, computed, NOW);
+  const report = (payload: { from: string; to: string; projectKey?: string }) => getReport({ store, log, userJira: { listProjects: async () => [{ key: 'SUP', name: 'Support' }] } }, configs, payload, NOW);
+  return { report };
+}
+
+/** Jira's search answer for the journal: summary, reporter, status, one agent comment, a status change. */
+function searchAnswer(body: string): unknown {
+  const jql = (JSON.parse(body) as { jql: string }).jql;
+  const keys = /key in \(([^)]*)\)/.exec(jql)?.[1]?.split(',') ?? [];
+  return {
+    issues: keys.map((key) => {
+      const req = requests.find((r) => r.key === key)!;
+      return {
+        key,
+        fields: {
+          summary: `Обращение ${key}: не запускается, "ошибка"`,
+          status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } },
+          reporter: { displayName: 'Иванов Иван', emailAddress: 'ivanov@example.ru' },
+          comment: { comments: [{ created: new Date(Date.parse(req.created) + 3_600_000).toISOString(), body: 'Передано в ТП.', author: { displayName: 'Рудаков А.' } }] },
+        },
+        changelog: { histories: [] },
+      };
+    }),
+  };
+}
+
+describeIf('reports page in the browser', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  const cspErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveBuilds();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(locale: string): Promise<{ page: Page; views: ReportView[] }> {
+    const b = await backend();
+    const views: ReportView[] = [];
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await installBridge(page, {
+      handler: async (name, payload) => {
+        const p = (payload ?? {}) as Record<string, unknown>;
+        switch (name) {
+          case 'getContext':
+            return { accountId: 'lead-1', locale, timezone: 'Europe/Moscow', moduleKey: 'sla-reports', extension: { type: 'jira:adminPage' } };
+          case 'invoke': {
+            if (p.functionKey !== 'getReport') return { ok: false, error: { code: 'NOT_FOUND', message: String(p.functionKey) } };
+            try {
+              const view = await b.report(p.payload as { from: string; to: string });
+              views.push(view);
+              return { ok: true, data: view };
+            } catch (e) {
+              return { ok: false, error: { code: (e as { code?: string }).code ?? 'INTERNAL', message: (e as Error).message } };
+            }
+          }
+          case 'fetchProduct': {
+            const init = p.fetchRequestInit as { body?: string };
+            return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: JSON.stringify(searchAnswer(init.body ?? '{}')) };
+          }
+          default:
+            return true;
+        }
+      },
+    });
+    await page.goto(`${server.url}/app/reports/`);
+    return { page, views };
+  }
+
+  it('shows the numbers of the report, drills down to the requests behind one and exports CSV', async () => {
+    const { page, views } = await open('en_US');
+    await page.getByRole('button', { name: 'This year' }).click();
+    await page.getByRole('table', { name: 'SLA compliance by Priority' }).waitFor();
+    const view = views[views.length - 1]!;
+    expect(view.from).toBe('2026-01-01T00:00:00+03:00');
+    expect(view.total.requests).toBe(requests.length);
+    expect(await page.locator('.kpi').first().innerText()).toContain(String(view.total.requests));
+    expect(await page.locator('svg.chart[role="img"]').count()).toBe(3);
+
+    // The breached resolution clocks of priority 1, from the table, list exactly the requests behind them.
+    const breached = view.byPriority['1']!.clocks.resolution.breached;
+    expect(breached).toBeGreaterThan(0);
+    await page.getByRole('button', { name: `Priority 1, Resolution: Breached ${breached}`, exact: true }).click();
+    const rows = view.rows.map((r) => unpackReportRow(r)).flatMap((r) => (r.ok ? [r.row] : []));
+    const expected = drillDown(rows, { group: { dimension: 'priority', key: '1' }, clock: 'resolution', measure: 'breached' }).map((i) => i.key);
+    const drill = page.locator('section.drill');
+    await drill.getByRole('heading', { name: new RegExp(`: ${breached} requests$`) }).waitFor();
+    expect(await drill.locator('tbody a').allInnerTexts()).toEqual(expected);
+    expect(await drill.locator('tbody a').first().getAttribute('href')).toBe(`/browse/${expected[0]}`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const data = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(data[0]!.slice(0, 4)).toEqual(['Section', 'Group', 'SLA clock', 'Requests']);
+    expect(data[1]!.slice(0, 4)).toEqual(['Total', '', 'Reaction', String(view.total.requests)]);
+
+    await page.screenshot({ path: '/tmp/reports-en.png', fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(cspErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Russian and exports the request journal of one customer with Cyrillic intact', async () => {
+    const { page, views } = await open('ru_RU');
+    await page.getByRole('button', { name: 'Этот год' }).click();
+    await page.getByRole('heading', { name: 'Отчёты SLA', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Соблюдение SLA: Приоритет' }).waitFor();
+    await page.getByLabel('Заказчик для журнала').selectOption('АКБ Барьер');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Журнал обращений (CSV)' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const data = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(data[0]).toEqual(['№ заявки', 'Приоритет', 'Организация', 'Текст обращения', 'Статус заявки', 'Контакты', 'Дата\\\\Ход решения']);
+    const view = views[views.length - 1]!;
+    expect(data.length - 1).toBe(view.byCustomer['АКБ Барьер']!.requests);
+    expect(data[1]![2]).toBe('АКБ Барьер');
+    expect(data[1]![3]).toMatch(/^Обращение SUP-\d+: не запускается, "ошибка"$/);
+    expect(data[1]![4]).toBe('Открыта');
+    expect(data[1]![5]).toContain('1. ФИО: Иванов Иван');
+    expect(data[1]![6]).toMatch(/^\d\d\.\d\d\.26 \d\d:\d\d \\\\Заявка зарегистрирована, передано в ТП\.\n\d\d\.\d\d\.26 \d\d:\d\d \\\\Рудаков А\.: Передано в ТП\.$/);
+    await page.getByRole('status').filter({ hasText: /Журнал по \d+ обращениям выгружен/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
