@@ -74,6 +74,11 @@ const FORTY_HOUR_WEEK: JsonObject = {
   productionCalendar: 'RU',
 };
 
+const NINE_TO_SIX: JsonObject = {
+  mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']],
+};
+const ALL_DAY_EVERY_DAY: JsonObject = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
+
 const CASES: Case[] = [
   // ───────────── barier / altec / pass24: Mon–Fri 09:00–18:00 ─────────────
   {
@@ -412,6 +417,112 @@ const CASES: Case[] = [
     check: expectDue(msk('2026-03-02T13:00')),
   },
 
+  // ───────────── calendar definition features (issue 2), as inline calendar objects ─────────────
+  {
+    // holidays: Tue 2026-03-03 off. Mon 17:00 + 2h: 1h Mon; Wed 09:00 + 1h = 10:00
+    name: 'an inline calendar: a listed holiday has no working time',
+    line: due({ timezone: 'Europe/Moscow', week: NINE_TO_SIX, holidays: ['2026-03-03'] }, msk('2026-03-02T17:00'), '2h'),
+    check: expectDue(msk('2026-03-04T10:00')),
+  },
+  {
+    // recurringHolidays 03-03 also hits 2027 (Wed 2027-03-03): Tue 17:00 + 2h → Thu 2027-03-04 10:00
+    name: 'an inline calendar: a recurring holiday repeats every year',
+    line: due({ timezone: 'Europe/Moscow', week: NINE_TO_SIX, recurringHolidays: ['03-03'] }, msk('2027-03-02T17:00'), '2h'),
+    check: expectDue(msk('2027-03-04T10:00')),
+  },
+  {
+    // holidayHours 10–14 on the holiday Tue 2026-03-03: 09:00 + 5h: 10–14 4h; Wed 09:00 + 1h = 10:00
+    name: 'an inline calendar: holidayHours apply on holidays',
+    line: due({ timezone: 'Europe/Moscow', week: NINE_TO_SIX, holidays: ['2026-03-03'], holidayHours: [['10:00', '14:00']] }, msk('2026-03-03T09:00'), '5h'),
+    check: expectDue(msk('2026-03-04T10:00')),
+  },
+  {
+    // workingDates Sat 2026-03-07 take Monday's intervals (09–13, 14–18): Fri 17:00 + 3h: 1h Fri; Sat 09:00 + 2h = 11:00
+    name: 'an inline calendar: a working date takes Monday\'s intervals',
+    line: due({ timezone: 'Europe/Moscow', week: FORTY_HOUR_WEEK.week!, workingDates: ['2026-03-07'] }, msk('2026-03-06T17:00'), '3h'),
+    check: expectDue(msk('2026-03-07T11:00')),
+  },
+  {
+    // shortDates with shortenBy 30: Wed 2026-03-04 last interval 14:00–17:30. 16:00 + 2h: 1.5h; Thu 09:00 + 0.5h = 09:30
+    name: 'an inline calendar: shortenBy takes minutes off the end of the last interval',
+    line: due({ timezone: 'Europe/Moscow', week: FORTY_HOUR_WEEK.week!, shortDates: ['2026-03-04'], shortenBy: 30 }, msk('2026-03-04T16:00'), '2h'),
+    check: expectDue(msk('2026-03-05T09:30')),
+  },
+  {
+    // dates override the week: Thu 2026-03-05 only 10–12. 08:00 + 3h: 2h Thu; Fri 09:00 + 1h = 10:00
+    name: 'an inline calendar: date-specific hours override the weekday',
+    line: due({ timezone: 'Europe/Moscow', week: NINE_TO_SIX, dates: { '2026-03-05': [['10:00', '12:00']] } }, msk('2026-03-05T08:00'), '3h'),
+    check: expectDue(msk('2026-03-06T10:00')),
+  },
+  {
+    // dates override even a holiday: Tue 2026-03-03 holiday but dates gives 12–13. Mon 17:00 + 2h: 1h; Tue 12:00 + 1h = 13:00
+    name: 'an inline calendar: date-specific hours override a holiday',
+    line: due({ timezone: 'Europe/Moscow', week: NINE_TO_SIX, holidays: ['2026-03-03'], dates: { '2026-03-03': [['12:00', '13:00']] } }, msk('2026-03-02T17:00'), '2h'),
+    check: expectDue(msk('2026-03-03T13:00')),
+  },
+  {
+    // 24:00 as an end joins Saturday night to Sunday 00:00: Sat 23:00 + 2h: 1h; Sun 00:00 + 1h = 01:00
+    name: 'an inline calendar: an interval ending at 24:00 continues after midnight',
+    line: due({ timezone: 'Europe/Moscow', week: { sat: [['20:00', '24:00']], sun: [['00:00', '02:00']] } }, msk('2026-03-07T23:00'), '2h'),
+    check: expectDue(msk('2026-03-08T01:00')),
+  },
+  {
+    // the calendar's zone sets the output offset: Yekaterinburg (+05:00) 09:00 + 1h = 10:00+05:00
+    name: 'an inline calendar in another zone answers with that zone\'s offset',
+    line: due({ timezone: 'Asia/Yekaterinburg', week: NINE_TO_SIX }, '2026-03-02T09:00:00+05:00', '1h'),
+    check: (out) => expect(out.due).toBe('2026-03-02T10:00:00+05:00'),
+  },
+  {
+    // Berlin, 24h every day, DST starts Sun 2026-03-29 02:00→03:00: 23:00+01:00 (22:00Z) + 4h = 02:00Z = 04:00+02:00
+    name: 'an inline calendar: counting across the spring DST jump is exact',
+    line: due({ timezone: 'Europe/Berlin', week: ALL_DAY_EVERY_DAY }, '2026-03-28T23:00:00+01:00', '4h'),
+    check: (out) => expect(out.due).toBe('2026-03-29T04:00:00+02:00'),
+  },
+  {
+    // Berlin 09–18: Fri 2026-03-27 17:00+01:00 + 2h: 1h Fri; Mon 2026-03-30 09:00 (now +02:00) + 1h = 10:00+02:00
+    name: 'an inline calendar: the offset after a DST change is the new one',
+    line: due({ timezone: 'Europe/Berlin', week: NINE_TO_SIX }, '2026-03-27T17:00:00+01:00', '2h'),
+    check: (out) => expect(out.due).toBe('2026-03-30T10:00:00+02:00'),
+  },
+  {
+    // the DST Sunday 00:00–24:00 in Berlin lasts 23 real hours
+    name: 'an inline calendar: the spring DST day has 23 working hours',
+    line: elapsed({ timezone: 'Europe/Berlin', week: { sun: [['00:00', '24:00']] } }, '2026-03-29T00:00:00+01:00', '2026-03-30T00:00:00+02:00'),
+    check: expectMinutes(23 * 60),
+  },
+  // ── more on pauses and bd
+  {
+    // overlapping pauses [11,13) and [10,12) are one pause [10,13): 1h to 10:00, 13:00 + 3h = 16:00
+    name: 'barier: overlapping pauses given out of order count once',
+    line: due('barier', msk('2026-03-02T09:00'), '4h', [[msk('2026-03-02T11:00'), msk('2026-03-02T13:00')], [msk('2026-03-02T10:00'), msk('2026-03-02T12:00')]]),
+    check: expectDue(msk('2026-03-02T16:00')),
+  },
+  {
+    // 1bd from Sat 2026-03-07 10:00: the next business day is Tue 03-10 (Mon off) → Tue 10:00 (1h of work)
+    name: 'barier: 1bd from a Saturday lands on the next business day at the same time',
+    line: due('barier', msk('2026-03-07T10:00'), '1bd'),
+    check: expectDue(msk('2026-03-10T10:00')),
+  },
+  {
+    // 1bd from Mon 07:00 → Tue 07:00; working time in between = Mon 9h → reached Mon 18:00
+    name: 'barier: 1bd from before opening is due at that day\'s closing time',
+    line: due('barier', msk('2026-03-02T07:00'), '1bd'),
+    check: expectDue(msk('2026-03-02T18:00')),
+  },
+  {
+    // advantshop 24wd = 24 × 12h = 288h from Mon 2026-03-02 08:00: Mon–Fri 60h; Sat, Sun, Mon 9 (holiday) 27h (87);
+    // Tue–Fri 48h (135); Sat–Sun 18h (153); Mon 16–Fri 20 60h (213); Sat–Sun 18h (231); Mon 23–Thu 26 48h (279);
+    // Fri 2026-03-27 08:00 + 9h = 17:00
+    name: 'advantshop: 24wd (handed to developers) is 288 working hours',
+    line: due('advantshop', msk('2026-03-02T08:00'), '24wd'),
+    check: expectDue(msk('2026-03-27T17:00')),
+  },
+  {
+    name: 'batch: a pause that ends before it starts gets an error',
+    line: due('barier', msk('2026-03-02T09:00'), '1h', [[msk('2026-03-02T12:00'), msk('2026-03-02T10:00')]]),
+    check: expectError(),
+  },
+
   // ───────────── elapsed ─────────────
   {
     // Fri 16:30–18:00 = 90; Mon 03-09 off; Tue 09:00–11:30 = 150 → 240
@@ -633,7 +744,7 @@ describe('sla batch (one process, every case below)', () => {
     CASES.forEach((c, i) => {
       const out = outputs[i]!;
       const line = c.line;
-      if (typeof line === 'object' && line.op === 'due' && line.calendar !== '24x7' && typeof out.due === 'string') {
+      if (typeof line === 'object' && line.op === 'due' && typeof line.calendar === 'string' && line.calendar !== '24x7' && typeof out.due === 'string') {
         expect(out.due).toMatch(ISO_WITH_SECONDS_MSK);
       }
     });
