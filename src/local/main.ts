@@ -3,6 +3,7 @@
 // fresh start, and serves the host page on http://localhost:PORT.
 //   npm start -- --reset     start from scratch (deletes the local database first)
 //   PORT=4000 npm start      another port;  REGLAMENT_DATA_DIR=/tmp/x npm start  another folder
+//   REGLAMENT_FAULT_RATE=0.2 npm start      a share of the app's Jira calls fails (429/500)
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -91,6 +92,12 @@ export async function start(opts: StartOptions): Promise<Started> {
         }
         log(`Demo site ready (${host.emulator.jira.allIssues().length} requests; ${muted} app log lines muted while seeding).`);
       } else host.emulator.seedSite();
+    }
+    // REGLAMENT_FAULT_RATE=0.2 npm start: a fifth of the app's Jira calls fail (429 or 500), for demos.
+    const rate = Number(process.env.REGLAMENT_FAULT_RATE ?? 0);
+    if (rate > 0 && rate <= 1) {
+      host.emulator.setFaults({ rate, statuses: [429, 500] });
+      log(`Fault injection: ${Math.round(rate * 100)}% of the app's Jira calls answer 429 or 500.`);
     }
     host.clock.run();
     readiness.ready = true;

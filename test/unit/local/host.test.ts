@@ -1,0 +1,84 @@
+// The local host's schedule: the sweep runs at each 5-minute boundary simulated time crosses
+// (thinned for long jumps), and the simulated clock survives a restart.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalHost, MAX_SWEEPS_PER_ADVANCE, SimClock } from '../../../src/local/host';
+import type { AppHandlers } from '../../../src/local/emulator';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 2); // 2 minutes past a 5-minute boundary
+let sweeps: number[];
+let host: LocalHost;
+const handlers = (): AppHandlers => ({
+  uiResolver: async () => null,
+  onIssueEvent: async () => undefined,
+  sweep: async () => {
+    sweeps.push(host.clock.now());
+    return { statusCode: 204 };
+  },
+  worker: async () => undefined,
+  fieldSuggestions: async () => [],
+});
+
+beforeEach(() => {
+  sweeps = [];
+});
+afterEach(() => host?.close());
+
+describe('LocalHost.advanceTo', () => {
+  it('runs one sweep per 5-minute boundary crossed, at the boundary', async () => {
+    host = new LocalHost({ dbPath: ':memory:', startMs: T0, appHandlers: handlers() });
+    const r = await host.advanceTo(T0 + 20 * 60_000);
+    expect(sweeps.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(['09:05', '09:10', '09:15', '09:20']);
+    expect(r.sweeps).toBe(4);
+    expect(host.clock.now()).toBe(T0 + 20 * 60_000);
+  });
+
+  it('thins the sweeps of a long jump to the cap and still sweeps at the end', async () => {
+    host = new LocalHost({ dbPath: ':memory:', startMs: T0, appHandlers: handlers() });
+    const to = T0 + 14 * 86_400_000;
+    await host.advanceTo(to);
+    expect(sweeps.length).toBeLessThanOrEqual(MAX_SWEEPS_PER_ADVANCE + 1);
+    expect(sweeps.length).toBeGreaterThan(MAX_SWEEPS_PER_ADVANCE / 2);
+    expect(to - sweeps[sweeps.length - 1]!).toBeLessThan(5 * 60_000);
+    expect([...sweeps].sort((a, b) => a - b)).toEqual(sweeps);
+  });
+
+  it('refuses to move time backwards', async () => {
+    host = new LocalHost({ dbPath: ':memory:', startMs: T0, appHandlers: handlers() });
+    await expect(host.advanceTo(T0 - 1)).rejects.toThrow(/only moves forward/);
+  });
+
+  it('keeps the simulated time across a restart of the same database', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'reglament-host-')), 'h.sqlite');
+    host = new LocalHost({ dbPath, startMs: T0, appHandlers: handlers() });
+    await host.advanceTo(T0 + 3 * 3_600_000);
+    host.close();
+    host = new LocalHost({ dbPath, startMs: Date.UTC(2030, 0, 1), appHandlers: handlers() });
+    expect(host.clock.now()).toBe(T0 + 3 * 3_600_000);
+  });
+
+  it('fires the real-time sweep once per 5-minute slot', async () => {
+    host = new LocalHost({ dbPath: ':memory:', startMs: T0, appHandlers: handlers() });
+    expect(await host.tick()).toBe(false);
+    host.clock.set(T0 + 60_000);
+    expect(await host.tick()).toBe(false);
+    host.clock.set(T0 + 4 * 60_000);
+    expect(await host.tick()).toBe(true);
+    expect(await host.tick()).toBe(false);
+  });
+});
+
+describe('SimClock', () => {
+  it('stands still until it runs, then follows real time from where it was set', () => {
+    const c = new SimClock(1_000);
+    expect(c.now()).toBe(1_000);
+    c.run();
+    expect(c.now()).toBeGreaterThanOrEqual(1_000);
+    c.set(50_000);
+    expect(c.now()).toBeGreaterThanOrEqual(50_000);
+    c.freeze();
+    const frozen = c.now();
+    expect(c.now()).toBe(frozen);
+  });
+});
