@@ -87,6 +87,12 @@ export interface PackageView {
   expired: boolean;
   /** True when the customer's own package expired/missing and the default applies. */
   fallback: boolean;
+  /**
+   * Optional: `channels` and `extras` in both languages (same order); the UI shows the viewer's
+   * language from these when present and falls back to the plain strings above.
+   */
+  channelsLocalized?: LocalizedText[];
+  extrasLocalized?: LocalizedText[];
 }
 
 export interface PriorityView {

@@ -132,3 +132,46 @@ export function formatDate(input: string, locale: string, userZone: string): str
     year: 'numeric',
   }).format(ms);
 }
+
+type GoalUnitWord = Record<'s' | 'm' | 'h' | 'wd' | 'bd', Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+
+const GOAL_WORDS: Record<Locale, GoalUnitWord> = {
+  en: {
+    s: { one: 'second', other: 'seconds' },
+    m: { one: 'minute', other: 'minutes' },
+    h: { one: 'working hour', other: 'working hours' },
+    wd: { one: 'working day', other: 'working days' },
+    bd: { one: 'business day', other: 'business days' },
+  },
+  ru: {
+    s: { one: 'секунда', few: 'секунды', many: 'секунд', other: 'секунды' },
+    m: { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' },
+    h: { one: 'рабочий час', few: 'рабочих часа', many: 'рабочих часов', other: 'рабочего часа' },
+    wd: { one: 'рабочий день', few: 'рабочих дня', many: 'рабочих дней', other: 'рабочего дня' },
+    bd: { one: 'день без выходных', few: 'дня без выходных', many: 'дней без выходных', other: 'дня без выходных' },
+  },
+};
+
+const GOAL_PART = /^(\d+(?:\.\d+)?)(s|m|h|wd|bd)$/;
+
+/**
+ * A goal string as the regulation would say it: "4wd" → "4 working days" / "4 рабочих дня";
+ * "24h,5bd" → "24 working hours or 5 business days, whichever is less". A string that is not a
+ * goal comes back unchanged (the admin page shows why it is invalid).
+ */
+export function formatGoal(goal: string, locale: string): string {
+  const lang = toLang(locale);
+  const parts = goal.split(',').map((p) => GOAL_PART.exec(p.trim()));
+  if (parts.length === 0 || parts.some((m) => !m)) return goal;
+  const plural = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const words = parts.map((m) => {
+    const value = Number(m?.[1]);
+    const unit = m?.[2] as keyof GoalUnitWord;
+    const forms = GOAL_WORDS[lang][unit];
+    return `${number.format(value)} ${forms[plural.select(value)] ?? forms.other}`;
+  });
+  if (words.length === 1) return words[0] ?? goal;
+  const list = new Intl.ListFormat(locale, { type: 'disjunction' }).format(words);
+  return lang === 'ru' ? `${list}, что меньше` : `${list}, whichever is less`;
+}

@@ -25,6 +25,14 @@ export function countingView(nowMs: number): IssueSlaView {
       validTo: '2026-12-31',
       expired: false,
       fallback: false,
+      channelsLocalized: [
+        { ru: 'Телефон: (812) 320-08-88', en: 'Phone: (812) 320-08-88' },
+        { ru: 'Электронная почта: support@altec.ru', en: 'E-mail: support@altec.ru' },
+      ],
+      extrasLocalized: [
+        { ru: 'Удаленная диагностика', en: 'Remote diagnostics' },
+        { ru: 'Обновления версий', en: 'Version updates' },
+      ],
     },
     priority: {
       id: '2',

@@ -71,6 +71,7 @@ describeIf('issue panel in the browser', () => {
     const text1 = await row.locator('.clock__countdown').innerText();
     const left1 = await remaining(page);
     expect(text1).toMatch(/of working time left$/);
+    expect(await page.locator('.facts').innerText()).toContain('Channels: Phone: (812) 320-08-88, E-mail: support@altec.ru');
     await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left1, { timeout: 5000 });
     const text2 = await row.locator('.clock__countdown').innerText();
     expect(text2).not.toBe(text1);
@@ -87,6 +88,8 @@ describeIf('issue panel in the browser', () => {
     expect(await page.locator('[data-clock="reaction"] .lozenge').innerText()).toMatch(/выполнено/i);
     expect(await page.locator('[data-clock="followUp"] .clock__countdown').innerText()).toContain('ожидание ответа клиента');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('.facts').innerText()).toContain('Каналы: Телефон: (812) 320-08-88, Электронная почта: support@altec.ru');
+    expect(await page.locator('[data-clock="resolution"] .clock__meta').innerText()).toContain('норматив 2 рабочих дня');
     const left = await remaining(page);
     await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
     await page.close();

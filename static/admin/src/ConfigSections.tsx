@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { JiraStatusOption } from '../../../src/shared/contract';
+import { formatGoal } from '../../shared/format';
 import { Message } from '../../shared/ui';
 import { FieldIssues, Section, SelectField, TextField, useAdmin } from './admin-context';
 import { customersFromCsv, goalRows, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
@@ -120,8 +121,14 @@ export function PrioritiesSection() {
   );
 }
 
+/** The goal in words under its input, when it parses ("4wd" → "4 working days"). */
+function goalHint(value: string, locale: string): string | undefined {
+  const words = formatGoal(value, locale);
+  return words !== value ? words : undefined;
+}
+
 function GoalTable({ clock }: { clock: Clock }) {
-  const { t, draft, update, lang } = useAdmin();
+  const { t, draft, update, lang, locale } = useAdmin();
   const by = draft.goalsBy[clock];
   const table = draft.goals[clock];
   const clockName = t(`clock.${clock}`);
@@ -175,13 +182,14 @@ function GoalTable({ clock }: { clock: Clock }) {
                     draft.priorities.map((p) => (
                       <td key={p.id}>
                         <TextField hideLabel width="s" label={t('goals.cellMatrix', { clock: clockName, pkg: rowName, prio: p.name[lang] || p.id })}
-                          value={typeof cell === 'object' ? (cell[p.id] ?? '') : ''} path={pathOf('goals', clock, outer, p.id)} onChange={(v) => setGoal(outer, p.id, v)} />
+                          value={typeof cell === 'object' ? (cell[p.id] ?? '') : ''} path={pathOf('goals', clock, outer, p.id)} onChange={(v) => setGoal(outer, p.id, v)}
+                          hint={goalHint(typeof cell === 'object' ? (cell[p.id] ?? '') : '', locale)} />
                       </td>
                     ))
                   ) : (
                     <td>
                       <TextField hideLabel width="s" label={t('goals.cell', { clock: clockName, row: rowName })} value={typeof cell === 'string' ? cell : ''}
-                        path={pathOf('goals', clock, outer)} onChange={(v) => setGoal(outer, null, v)} />
+                        path={pathOf('goals', clock, outer)} onChange={(v) => setGoal(outer, null, v)} hint={goalHint(typeof cell === 'string' ? cell : '', locale)} />
                     </td>
                   )}
                 </tr>

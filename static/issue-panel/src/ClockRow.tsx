@@ -15,7 +15,7 @@ export function clockName(clock: ClockView, fmt: Fmt): string {
 
 /** The sentence under the clock's name: what is left, how late, or how it ended. */
 export function countdownText(clock: ClockView, tick: Tick, fmt: Fmt): string {
-  const goal = clock.goal || fmt.minutes(clock.goalMinutes);
+  const goal = clock.goal ? fmt.goal(clock.goal) : fmt.minutes(clock.goalMinutes);
   if (clock.stoppedAt) {
     const took = fmt.minutes(clock.elapsedMinutes);
     return clock.state === 'breached' ? fmt.t('countdown.breachedStopped', { duration: took, goal }) : fmt.t('countdown.met', { duration: took, goal });
@@ -61,7 +61,7 @@ export function ClockRow({ clock, tick }: { clock: ClockView; tick: Tick }) {
       <ProgressBar value={tick.progress} variant={tick.pause === 'customerWait' ? 'paused' : tick.state} label={t('progress.label', { clock: name, percent: Math.round(tick.progress * 100) })} />
       <p className="clock__meta subtle">
         {dueLine ? <span>{dueLine}</span> : null}
-        <span>{t('countdown.goal', { goal: clock.goal || fmt.minutes(clock.goalMinutes) })}</span>
+        <span>{t('countdown.goal', { goal: clock.goal ? fmt.goal(clock.goal) : fmt.minutes(clock.goalMinutes) })}</span>
       </p>
       {notes.map((n) => (
         <p key={n} className="clock__note">

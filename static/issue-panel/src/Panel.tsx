@@ -61,6 +61,8 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
   const fmt = useFmt();
   const { t } = fmt;
   const date = (d: string) => formatDate(d, fmt.locale, fmt.timeZone);
+  const channels = pkg.channelsLocalized?.map((x) => x[fmt.lang]) ?? pkg.channels;
+  const extras = pkg.extrasLocalized?.map((x) => x[fmt.lang]) ?? pkg.extras;
   let validity: string;
   if (pkg.expired && pkg.validTo) validity = t('package.expiredOn', { date: date(pkg.validTo) });
   else if (pkg.validFrom && pkg.validTo) validity = t('package.validity', { from: date(pkg.validFrom), to: date(pkg.validTo) });
@@ -74,16 +76,16 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
         <strong>{pkg.name[fmt.lang]}</strong> {pkg.expired ? <Lozenge tone="danger">{t('package.expired')}</Lozenge> : null}
       </p>
       <p className="subtle">{validity}</p>
-      {pkg.channels.length > 0 ? (
+      {channels.length > 0 ? (
         <p>
           <span className="subtle">{t('package.channels')}: </span>
-          {pkg.channels.join(', ')}
+          {channels.join(', ')}
         </p>
       ) : null}
-      {pkg.extras.length > 0 ? (
+      {extras.length > 0 ? (
         <p>
           <span className="subtle">{t('package.extras')}: </span>
-          {pkg.extras.join(', ')}
+          {extras.join('; ')}
         </p>
       ) : null}
       {pkg.fallback ? <p className="subtle">{t('package.fallback')}</p> : null}

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Locale } from '../../../src/shared/contract';
-import { formatDuration, formatInstant, formatMinutes } from '../../shared/format';
+import { formatDuration, formatGoal, formatInstant, formatMinutes } from '../../shared/format';
 import { PANEL_MESSAGES, translator, type PanelKey, type Translate } from '../../shared/i18n';
 
 export interface Fmt {
@@ -11,6 +11,8 @@ export interface Fmt {
   /** Whole minutes. */
   duration: (ms: number) => string;
   minutes: (minutes: number) => string;
+  /** A goal string in words ("4 working days"). */
+  goal: (goal: string) => string;
   /** An instant in the viewer's zone, with the calendar's zone where it differs. */
   when: (iso: string | number, compact?: boolean) => string;
   locale: string;
@@ -26,6 +28,7 @@ export function makeFmt(lang: Locale, locale: string, timeZone: string, calendar
     live: (ms) => formatDuration(ms, locale, { seconds: true }),
     duration: (ms) => formatDuration(ms, locale),
     minutes: (m) => formatMinutes(m, locale),
+    goal: (g) => formatGoal(g, locale),
     when: (iso, compact) => formatInstant(iso, { locale, userZone: timeZone, ...(calendarZone ? { calendarZone } : {}), nowMs, ...(compact ? { compact } : {}) }),
   };
 }

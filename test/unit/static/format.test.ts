@@ -1,4 +1,4 @@
-import { formatDate, formatDuration, formatInstant, intlLocale, sameWallClock, toLang } from '../../../static/shared/format';
+import { formatDate, formatDuration, formatGoal, formatInstant, intlLocale, sameWallClock, toLang } from '../../../static/shared/format';
 
 const MIN = 60_000;
 
@@ -95,5 +95,26 @@ describe('formatDate', () => {
   it('does not shift a date-only value across zones', () => {
     expect(formatDate('2026-12-31', 'en-GB', 'Pacific/Kiritimati')).toBe('31 Dec 2026');
     expect(formatDate('2026-12-31', 'en-GB', 'Pacific/Pago_Pago')).toBe('31 Dec 2026');
+  });
+});
+
+describe('formatGoal', () => {
+  it.each([
+    ['4wd', 'en-US', '4 working days'],
+    ['1wd', 'en-US', '1 working day'],
+    ['30m', 'en-US', '30 minutes'],
+    ['4wd', 'ru-RU', '4 рабочих дня'],
+    ['5wd', 'ru-RU', '5 рабочих дней'],
+    ['1wd', 'ru-RU', '1 рабочий день'],
+    ['21h', 'ru-RU', '21 рабочий час'],
+    ['1.5h', 'ru-RU', '1,5 рабочего часа'],
+    ['24h,5bd', 'en-US', '24 working hours or 5 business days, whichever is less'],
+    ['48h,5bd', 'ru-RU', '48 рабочих часов или 5 дней без выходных, что меньше'],
+  ])('says %p in %s as %p', (goal, locale, text) => {
+    expect(formatGoal(goal, locale)).toBe(text);
+  });
+  it('returns what is not a goal unchanged', () => {
+    expect(formatGoal('soon', 'en-US')).toBe('soon');
+    expect(formatGoal('4h,', 'en-US')).toBe('4h,');
   });
 });
