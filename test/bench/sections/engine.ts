@@ -435,34 +435,39 @@ export async function run(opts: BenchOptions): Promise<SectionResult> {
   const peersRu = peersOn('ruProduction', compiled.ruProduction, w, ruResults, b, opts.log, false);
   setProcessZone(hostZone);
 
+  // The headline workload is the product's own calendar (RU production calendar: holidays, working
+  // Saturdays, short days), as issue 2 asks: peers are judged on it, so a peer that cannot express
+  // a working Saturday is reported as disagreeing rather than credited with its speed. The plain
+  // Mon–Fri calendar, which every peer can express, is reported beside it.
   const plain = oursBy.plain;
-  const ratioAdd = ratioVsBest(peers, 'addWorking', plain.addWorkingOpsPerSec);
-  const ratioBetween = ratioVsBest(peers, 'workingBetween', plain.workingBetweenOpsPerSec);
-  const ratioRu = {
-    addWorking: ratioVsBest(peersRu, 'addWorking', oursBy.ruProduction.addWorkingOpsPerSec),
-    workingBetween: ratioVsBest(peersRu, 'workingBetween', oursBy.ruProduction.workingBetweenOpsPerSec),
+  const ru = oursBy.ruProduction;
+  const ratioPlain = {
+    addWorking: ratioVsBest(peers, 'addWorking', plain.addWorkingOpsPerSec),
+    workingBetween: ratioVsBest(peers, 'workingBetween', plain.workingBetweenOpsPerSec),
   };
+  const ratioAdd = ratioVsBest(peersRu, 'addWorking', ru.addWorkingOpsPerSec);
+  const ratioBetween = ratioVsBest(peersRu, 'workingBetween', ru.workingBetweenOpsPerSec);
   const targets = {
-    addWorkingOpsPerSec: { target: TARGETS.addWorkingOpsPerSec, actual: plain.addWorkingOpsPerSec, pass: plain.addWorkingOpsPerSec >= TARGETS.addWorkingOpsPerSec },
-    workingBetweenOpsPerSec: { target: TARGETS.workingBetweenOpsPerSec, actual: plain.workingBetweenOpsPerSec, pass: plain.workingBetweenOpsPerSec >= TARGETS.workingBetweenOpsPerSec },
-    addWorkingWithPausesOpsPerSec: { target: TARGETS.addWorkingWithPausesOpsPerSec, actual: plain.addWorkingWithPausesOpsPerSec, pass: plain.addWorkingWithPausesOpsPerSec >= TARGETS.addWorkingWithPausesOpsPerSec },
+    addWorkingOpsPerSec: { target: TARGETS.addWorkingOpsPerSec, actual: ru.addWorkingOpsPerSec, pass: ru.addWorkingOpsPerSec >= TARGETS.addWorkingOpsPerSec },
+    workingBetweenOpsPerSec: { target: TARGETS.workingBetweenOpsPerSec, actual: ru.workingBetweenOpsPerSec, pass: ru.workingBetweenOpsPerSec >= TARGETS.workingBetweenOpsPerSec },
+    addWorkingWithPausesOpsPerSec: { target: TARGETS.addWorkingWithPausesOpsPerSec, actual: ru.addWorkingWithPausesOpsPerSec, pass: ru.addWorkingWithPausesOpsPerSec >= TARGETS.addWorkingWithPausesOpsPerSec },
     ratioVsBestPeer: { target: TARGETS.ratioVsBestPeer, actual: ratioAdd.ratio, pass: ratioAdd.ratio !== null && ratioAdd.ratio >= TARGETS.ratioVsBestPeer },
     workingBetweenRatioVsBestPeer: { target: TARGETS.ratioVsBestPeer, actual: ratioBetween.ratio, pass: ratioBetween.ratio !== null && ratioBetween.ratio >= TARGETS.ratioVsBestPeer },
   };
   return {
-    addWorkingOpsPerSec: plain.addWorkingOpsPerSec,
-    workingBetweenOpsPerSec: plain.workingBetweenOpsPerSec,
-    addWorkingWithPausesOpsPerSec: plain.addWorkingWithPausesOpsPerSec,
-    workingBetweenWithPausesOpsPerSec: plain.workingBetweenWithPausesOpsPerSec,
-    peers,
+    addWorkingOpsPerSec: ru.addWorkingOpsPerSec,
+    workingBetweenOpsPerSec: ru.workingBetweenOpsPerSec,
+    addWorkingWithPausesOpsPerSec: ru.addWorkingWithPausesOpsPerSec,
+    workingBetweenWithPausesOpsPerSec: ru.workingBetweenWithPausesOpsPerSec,
+    peers: peersRu,
     ratioVsBestPeer: ratioAdd.ratio,
     ratioVsBestPeerByOp: { addWorking: ratioAdd, workingBetween: ratioBetween },
-    ratioVsBestPeerOnProductionCalendar: ratioRu,
+    ratioVsBestPeerOnPlainCalendar: ratioPlain,
     engineTargets: targets,
     engineCalendars: Object.fromEntries(
       (Object.keys(CALENDARS) as CalendarKey[]).map((k) => [k, { label: CALENDARS[k].label, ...oursBy[k], meetsTargets: meets(oursBy[k]) }]),
     ),
-    peersOnProductionCalendar: peersRu,
+    peersOnPlainCalendar: peers,
     engineWorkload: {
       cases: w.size,
       seed: SEED,
@@ -492,9 +497,9 @@ export function print(result: SectionResult): string {
     engineCalendars: Record<CalendarKey, OursOnCalendar & { label: string }>;
     engineTargets: Record<string, { target: number; actual: number | null; pass: boolean }>;
     peers: Record<string, PeerReport>;
-    peersOnProductionCalendar: Record<string, PeerReport>;
+    peersOnPlainCalendar: Record<string, PeerReport>;
     ratioVsBestPeerByOp: Record<Op, Ratio>;
-    ratioVsBestPeerOnProductionCalendar: Record<Op, Ratio>;
+    ratioVsBestPeerOnPlainCalendar: Record<Op, Ratio>;
     engineWorkload: { cases: number; seed: number };
   };
   const lines: string[] = [];
@@ -531,7 +536,7 @@ export function print(result: SectionResult): string {
     ),
   );
   lines.push('');
-  lines.push('Peers on Mon–Fri 09:00–18:00 (same workload; agreement = answers equal to ours to the millisecond)');
+  lines.push('Peers on plain Mon–Fri 09:00–18:00, no holidays (same starts and goals; agreement = answers equal to ours to the millisecond)');
   const peerRows = (peers: Record<string, PeerReport>): string[][] =>
     Object.entries(peers).map(([name, p]) => [
       name,
@@ -540,9 +545,9 @@ export function print(result: SectionResult): string {
       pct(p.agreement.byOp.addWorking),
       pct(p.agreement.byOp.workingBetween),
     ]);
-  lines.push(formatTable(['peer', 'addWorking', 'workingBetween', 'agree add', 'agree between'], peerRows(r.peers)));
+  lines.push(formatTable(['peer', 'addWorking', 'workingBetween', 'agree add', 'agree between'], peerRows(r.peersOnPlainCalendar)));
   const notes: string[] = [];
-  for (const [name, p] of Object.entries(r.peers)) {
+  for (const [name, p] of Object.entries(r.peersOnPlainCalendar)) {
     for (const [kind, n] of Object.entries(p.agreement.kinds)) notes.push(`  ${name}: ${n}× ${kind}`);
     for (const [label, s] of Object.entries(p.hostZoneSensitivity ?? {})) {
       notes.push(`  ${name} ${label === 'withoutZoneSupport' ? 'without' : 'with'} zone support, host TZ ${s.hostTimeZone}: agreed ${s.agreed}/${s.checked}`);
@@ -550,10 +555,10 @@ export function print(result: SectionResult): string {
   }
   if (notes.length > 0) lines.push('', 'Disagreements and host-zone sensitivity', ...notes);
   lines.push('');
-  lines.push('Peers on the RU production calendar (what each can express; agreement only matters here)');
-  lines.push(formatTable(['peer', 'addWorking', 'workingBetween', 'agree add', 'agree between'], peerRows(r.peersOnProductionCalendar)));
+  lines.push('Peers on the RU production calendar (the headline workload: what each can express decides agreement)');
+  lines.push(formatTable(['peer', 'addWorking', 'workingBetween', 'agree add', 'agree between'], peerRows(r.peers)));
   const ruNotes: string[] = [];
-  for (const [name, p] of Object.entries(r.peersOnProductionCalendar)) {
+  for (const [name, p] of Object.entries(r.peers)) {
     if (p.limitations.length > 0) ruNotes.push(`  ${name}: ${p.limitations.join('; ')}`);
     for (const [kind, n] of Object.entries(p.agreement.kinds)) ruNotes.push(`  ${name}: ${n}× ${kind}`);
   }
@@ -565,15 +570,15 @@ export function print(result: SectionResult): string {
     formatTable(
       ['target', 'goal', 'measured', 'result'],
       [
-        ['addWorking ops/s', `≥ ${formatInt(TARGETS.addWorkingOpsPerSec)}`, rate(r.engineTargets.addWorkingOpsPerSec!.actual), r.engineTargets.addWorkingOpsPerSec!.pass ? 'PASS' : 'FAIL'],
-        ['workingBetween ops/s', `≥ ${formatInt(TARGETS.workingBetweenOpsPerSec)}`, rate(r.engineTargets.workingBetweenOpsPerSec!.actual), r.engineTargets.workingBetweenOpsPerSec!.pass ? 'PASS' : 'FAIL'],
-        ['addWorking + 3 pauses ops/s', `≥ ${formatInt(TARGETS.addWorkingWithPausesOpsPerSec)}`, rate(r.engineTargets.addWorkingWithPausesOpsPerSec!.actual), r.engineTargets.addWorkingWithPausesOpsPerSec!.pass ? 'PASS' : 'FAIL'],
-        [`addWorking ÷ fastest agreeing peer (${ra.addWorking.peer ?? 'none agreed'})`, `≥ ${TARGETS.ratioVsBestPeer}×`, formatRatio(ra.addWorking.ratio), r.engineTargets.ratioVsBestPeer!.pass ? 'PASS' : 'FAIL'],
-        [`workingBetween ÷ fastest agreeing peer (${ra.workingBetween.peer ?? 'none agreed'})`, `≥ ${TARGETS.ratioVsBestPeer}×`, formatRatio(ra.workingBetween.ratio), r.engineTargets.workingBetweenRatioVsBestPeer!.pass ? 'PASS' : 'FAIL'],
+        ['addWorking ops/s (RU calendar)', `≥ ${formatInt(TARGETS.addWorkingOpsPerSec)}`, rate(r.engineTargets.addWorkingOpsPerSec!.actual), r.engineTargets.addWorkingOpsPerSec!.pass ? 'PASS' : 'FAIL'],
+        ['workingBetween ops/s (RU calendar)', `≥ ${formatInt(TARGETS.workingBetweenOpsPerSec)}`, rate(r.engineTargets.workingBetweenOpsPerSec!.actual), r.engineTargets.workingBetweenOpsPerSec!.pass ? 'PASS' : 'FAIL'],
+        ['addWorking + 3 pauses ops/s (RU calendar)', `≥ ${formatInt(TARGETS.addWorkingWithPausesOpsPerSec)}`, rate(r.engineTargets.addWorkingWithPausesOpsPerSec!.actual), r.engineTargets.addWorkingWithPausesOpsPerSec!.pass ? 'PASS' : 'FAIL'],
+        [`RU calendar: addWorking ÷ fastest agreeing peer (${ra.addWorking.peer ?? 'none agreed'})`, `≥ ${TARGETS.ratioVsBestPeer}×`, formatRatio(ra.addWorking.ratio), r.engineTargets.ratioVsBestPeer!.pass ? 'PASS' : 'FAIL'],
+        [`RU calendar: workingBetween ÷ fastest agreeing peer (${ra.workingBetween.peer ?? 'none agreed'})`, `≥ ${TARGETS.ratioVsBestPeer}×`, formatRatio(ra.workingBetween.ratio), r.engineTargets.workingBetweenRatioVsBestPeer!.pass ? 'PASS' : 'FAIL'],
         ...OPS.map((op) => {
-          const x = r.ratioVsBestPeerOnProductionCalendar[op];
+          const x = r.ratioVsBestPeerOnPlainCalendar[op];
           const pass = x.ratio !== null && x.ratio >= TARGETS.ratioVsBestPeer;
-          return [`RU calendar: ${op} ÷ fastest agreeing peer (${x.peer ?? 'none agreed'})`, `≥ ${TARGETS.ratioVsBestPeer}×`, formatRatio(x.ratio), pass ? 'PASS' : 'FAIL'];
+          return [`Mon–Fri 09–18 (no holidays): ${op} ÷ fastest agreeing peer (${x.peer ?? 'none agreed'})`, `≥ ${TARGETS.ratioVsBestPeer}×`, formatRatio(x.ratio), pass ? 'PASS' : 'FAIL'];
         }),
       ],
     ),
