@@ -42,6 +42,8 @@ export interface StartOptions {
   dataDir: string;
   reset: boolean;
   demo: boolean;
+  /** Build missing static bundles first (default true; API-only tests skip it). */
+  buildBundles?: boolean;
   log?: (line: string) => void;
 }
 
@@ -75,7 +77,7 @@ export async function start(opts: StartOptions): Promise<Started> {
   let timer: NodeJS.Timeout | null = null;
   const ready = (async () => {
     readiness.message = 'Building the Custom UI bundles…';
-    await ensureBundles(log);
+    if (opts.buildBundles !== false) await ensureBundles(log);
     if (!host.emulator.jira.seeded) {
       if (opts.demo) {
         readiness.message = 'Creating the demo site: five regulations, their requests…';

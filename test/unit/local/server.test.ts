@@ -1,0 +1,65 @@
+// The host server's own endpoints: state, human actions with role checks, simulated time,
+// resolver invocation as the selected user, and the bridge shim served before each bundle.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, type Started } from '../../../src/local/main';
+
+jest.setTimeout(60_000);
+
+let host: Started;
+const dir = mkdtempSync(join(tmpdir(), 'reglament-server-'));
+const CUSTOMER = 'qm:customer-romashka';
+const AGENT = '557058:agent-ivan';
+
+async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${host.url}${path.slice(1)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  host = await start({ port: 0, dataDir: dir, reset: true, demo: false, buildBundles: false, log: () => undefined });
+  await host.ready;
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('local host server', () => {
+  it('creates a request for a customer and lets an agent move it, but not the customer', async () => {
+    const created = await post('/__local/action', { kind: 'create', as: CUSTOMER, projectKey: 'SUP', summary: 'Help' });
+    expect(created).toMatchObject({ status: 200, json: { ok: true, result: { key: 'SUP-1' } } });
+    const byCustomer = await post('/__local/action', { kind: 'transition', as: CUSTOMER, key: 'SUP-1', status: 'Resolved' });
+    expect(byCustomer.status).toBe(403);
+    expect(byCustomer.json.error).toMatch(/customer/);
+    expect((await post('/__local/action', { kind: 'transition', as: AGENT, key: 'SUP-1', status: 'In Progress' })).status).toBe(200);
+    const state = (await (await fetch(`${host.url}__local/state?user=${encodeURIComponent(CUSTOMER)}&project=SUP&issue=SUP-1`)).json()) as { issue: { status: { name: string } } };
+    expect(state.issue.status.name).toBe('In Progress');
+  });
+
+  it('says which field of a bad action is wrong', async () => {
+    const r = await post('/__local/action', { kind: 'comment', as: AGENT, key: 'SUP-1', body: '' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatch(/^body: /);
+  });
+
+  it('refuses to jump back in simulated time', async () => {
+    const r = await post('/__local/time', { op: 'to', to: '2001-01-01T00:00:00Z' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatch(/before the simulated now/);
+  });
+
+  it('moves simulated time a day forward with the sweeps on the way', async () => {
+    const r = await post('/__local/time', { op: 'day' });
+    expect(r.status).toBe(200);
+    expect(r.json.sweeps).toBeGreaterThanOrEqual(287);
+    expect((r.json.to as number) - (r.json.from as number)).toBe(86_400_000);
+  });
+
+  it('serves the bridge shim as a classic script before the bundle', async () => {
+    const shim = await (await fetch(`${host.url}bridge-shim.js`)).text();
+    expect(shim).toContain('window.__bridge');
+    expect(shim).not.toMatch(/^export /m);
+  });
+});
