@@ -205,10 +205,10 @@ function checkGoalTables(cfg: Base, ctx: Ctx): void {
         if (!prios.has(pk)) issue(['goals', clock, key, pk], `unknown priority "${pk}"`);
         else checkGoal(['goals', clock, key, pk], g);
       }
-      for (const pr of prios) if (!(pr in value)) issue(['goals', clock, key], `missing a goal for priority "${pr}"`);
+      for (const pr of prios) if (!Object.hasOwn(value, pr)) issue(['goals', clock, key], `missing a goal for priority "${pr}"`);
     }
     for (const id of outerIds) {
-      if (!(id in table)) issue(['goals', clock], `missing a goal for ${outerWord} "${id}"`);
+      if (!Object.hasOwn(table, id)) issue(['goals', clock], `missing a goal for ${outerWord} "${id}"`);
     }
   }
 }
@@ -222,7 +222,7 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   const pkgs = new Set(pkgIds);
   const prios = new Set(prioIds);
 
-  if (!(cfg.calendarId in cfg.calendars)) issue(['calendarId'], `unknown calendar "${cfg.calendarId}"`);
+  if (!Object.hasOwn(cfg.calendars, cfg.calendarId)) issue(['calendarId'], `unknown calendar "${cfg.calendarId}"`);
   for (const [id, def] of Object.entries(cfg.calendars)) {
     if (Object.values(def.week).every((list) => list.length === 0)) {
       issue(['calendars', id, 'week'], 'expected working hours on at least one weekday');
@@ -234,14 +234,14 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   if (usesWd) {
     const used = new Set([cfg.calendarId, ...cfg.packages.flatMap((p) => (p.calendarId ? [p.calendarId] : []))]);
     for (const id of used) {
-      const def = cfg.calendars[id];
+      const def = Object.hasOwn(cfg.calendars, id) ? cfg.calendars[id] : undefined;
       if (def && def.week.mon.length === 0) {
         issue(['calendars', id, 'week', 'mon'], 'goals in working days (wd) count Monday\'s hours as the working day, but Monday has none');
       }
     }
   }
   cfg.packages.forEach((p, i) => {
-    if (p.calendarId !== null && !(p.calendarId in cfg.calendars)) issue(['packages', i, 'calendarId'], `unknown calendar "${p.calendarId}"`);
+    if (p.calendarId !== null && !Object.hasOwn(cfg.calendars, p.calendarId)) issue(['packages', i, 'calendarId'], `unknown calendar "${p.calendarId}"`);
   });
   if (!pkgs.has(cfg.defaultPackage)) issue(['defaultPackage'], `unknown package "${cfg.defaultPackage}"`);
   if (cfg.priorities.length > 0) {

@@ -31,6 +31,15 @@ function zodIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string 
  * @example parseSlaConfig(JSON.parse(text)) // { ok: false, issues: [{ path: 'goals.resolution["2"]', message: 'unknown priority "2"' }] }
  */
 export function parseSlaConfig(input: unknown): ParseConfigResult {
+  try {
+    return parseUnguarded(input);
+  } catch (e) {
+    // A rule that trips over input nobody foresaw must still answer with a message, not a crash.
+    return { ok: false, issues: [{ path: '', message: `the configuration cannot be read: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
+
+function parseUnguarded(input: unknown): ParseConfigResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: '', message: 'expected a configuration object' }] };
   }

@@ -70,7 +70,7 @@ function calendarFor(config: SlaConfig, prep: Prepared, packageId: string): Work
   const id = pkg?.calendarId ?? config.calendarId;
   let cal = prep.calendars.get(id);
   if (!cal) {
-    const def = config.calendars[id];
+    const def = Object.hasOwn(config.calendars, id) ? config.calendars[id] : undefined;
     if (!def) throw new Error(`calendar "${id}" is not defined in the configuration`);
     cal = compile(def);
     prep.calendars.set(id, cal);
@@ -83,18 +83,20 @@ export function goalFor(config: SlaConfig, clock: GoalClock, packageId: string, 
   const table = config.goals[clock];
   const by = config.goalsBy[clock];
   if (!table || !by) return null;
+  // Own keys only: an id like "constructor" must not find Object.prototype's members.
   if (by === 'package') {
-    const g = table[packageId];
+    const g = Object.hasOwn(table, packageId) ? table[packageId] : undefined;
     return typeof g === 'string' ? g : null;
   }
   if (priorityId === null) return null;
   if (by === 'priority') {
-    const g = table[priorityId];
+    const g = Object.hasOwn(table, priorityId) ? table[priorityId] : undefined;
     return typeof g === 'string' ? g : null;
   }
-  const row = table[packageId];
+  const row = Object.hasOwn(table, packageId) ? table[packageId] : undefined;
   if (row === undefined || typeof row === 'string') return null;
-  return row[priorityId] ?? null;
+  const g = Object.hasOwn(row, priorityId) ? row[priorityId] : undefined;
+  return typeof g === 'string' ? g : null;
 }
 
 function roleOf(prep: Prepared, status: string): Role {

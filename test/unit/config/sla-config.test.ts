@@ -317,3 +317,25 @@ describe('validateConfig (run on save)', () => {
     expect(r.ok && r.warnings.join('\n')).toMatch(/no production calendar data for 2028/);
   });
 });
+
+describe('ids that are also names of object members', () => {
+  it('does not mistake an id like "constructor" for a configured goal or calendar', () => {
+    const c = json('agentplus');
+    c.packages.push({ ...c.packages[0], id: 'constructor', name: { ru: 'Конструктор', en: 'Constructor' } });
+    expect(issuesOf(c)).toContainEqual({ path: 'goals.reaction', message: 'missing a goal for package "constructor"' });
+    const d = json('agentplus');
+    d.calendarId = 'toString';
+    expect(issuesOf(d)).toContainEqual({ path: 'calendarId', message: 'unknown calendar "toString"' });
+  });
+
+  it('computes clocks for a package whose id is "constructor" once it has a goal', () => {
+    const c = json('agentplus');
+    c.packages.push({ ...c.packages[0], id: 'constructor', name: { ru: 'Конструктор', en: 'Constructor' } });
+    c.goals.reaction.constructor = '1h';
+    const r = parseSlaConfig(c);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const created = Date.parse('2026-03-17T09:00:00+03:00');
+    expect(computeClocks(r.config, { created, package: 'constructor', events: [] }, created).reaction?.due).toBe(Date.parse('2026-03-17T10:00:00+03:00'));
+  });
+});
