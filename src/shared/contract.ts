@@ -213,6 +213,9 @@ export interface ReportGroupView {
   pausedMinutes: number;
   pausedRequests: number;
   followUpCycles: number;
+  /** Answers to customers, and the support time accounted for them under the regulation's minimum per answer. */
+  answers: number;
+  accountedMinutes: number;
 }
 
 export interface ReportView {
@@ -302,7 +305,8 @@ export interface ResolverMap {
   listVersions: { req: ScopeReq; res: ConfigVersionMeta[] };
   restoreVersion: { req: ScopeReq & { version: number }; res: { version: number; progress: RecomputeProgress } };
   getRecomputeProgress: { req: { jobId?: string }; res: RecomputeProgress | null };
-  previewCalendar: { req: { calendar: unknown; years?: number[] }; res: CalendarPreview };
+  /** `goals`: goal strings for the "a request arriving now is due …" lines (the backend picks samples when absent). */
+  previewCalendar: { req: { calendar: unknown; years?: number[]; goals?: string[] }; res: CalendarPreview };
   importCalendar: { req: { format: 'xml' | 'csv' | 'ics'; text: string }; res: CalendarImportResult };
   listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };

@@ -31,6 +31,10 @@ export interface GroupStats {
   readonly pausedRequests: number;
   /** Follow-up cycles started (each customer message after an agent's answer that opened one). */
   readonly followUpCycles: number;
+  /** Answers to customers (agent comments). */
+  readonly answers: number;
+  /** Support time accounted under the regulation's minimum per answer (0 without one), 2 decimals. */
+  readonly accountedMinutes: number;
 }
 
 export const REPORT_DIMENSIONS = ['package', 'priority', 'customer', 'agent', 'month'] as const;
@@ -119,6 +123,8 @@ class GroupTally {
   pausedMinutes = 0;
   pausedRequests = 0;
   followUpCycles = 0;
+  answers = 0;
+  accountedMinutes = 0;
   readonly clocks: Record<ReportClockKind, ClockTally> = { reaction: new ClockTally(), resolution: new ClockTally(), followUp: new ClockTally() };
 
   apply(row: ReportRow, sign: 1 | -1): void {
@@ -126,6 +132,8 @@ class GroupTally {
     this.pausedMinutes += sign * row.pausedMinutes;
     if (row.pausedMinutes > 0) this.pausedRequests += sign;
     this.followUpCycles += sign * row.followUp.length;
+    this.answers += sign * row.answers;
+    this.accountedMinutes += sign * row.accountedMinutes;
     if (row.reaction !== null) this.clocks.reaction.apply(row.reaction, sign);
     if (row.resolution !== null) this.clocks.resolution.apply(row.resolution, sign);
     for (const cycle of row.followUp) this.clocks.followUp.apply(cycle, sign);
@@ -143,6 +151,8 @@ class GroupTally {
       pausedMinutes: round2(this.pausedMinutes),
       pausedRequests: this.pausedRequests,
       followUpCycles: this.followUpCycles,
+      answers: this.answers,
+      accountedMinutes: round2(this.accountedMinutes),
     };
   }
 }

@@ -44,13 +44,13 @@ function formatNumber(x: number | null, locale: CsvLocale): string {
 
 const REPORT_TEXT = {
   ru: {
-    header: ['Раздел', 'Группа', 'Часы SLA', 'Обращений', 'Выполнено', 'Нарушено', 'В работе', 'Под угрозой', 'На паузе', '% выполнения', 'Медиана, мин', '90-й перцентиль, мин', 'Ожидание заказчика, мин', 'Циклов доп. реакции'],
+    header: ['Раздел', 'Группа', 'Часы SLA', 'Обращений', 'Выполнено', 'Нарушено', 'В работе', 'Под угрозой', 'На паузе', '% выполнения', 'Медиана, мин', '90-й перцентиль, мин', 'Ожидание заказчика, мин', 'Циклов доп. реакции', 'Ответов специалистов', 'Учтённое время, мин'],
     total: 'Итого',
     dimension: { package: 'Пакет', priority: 'Приоритет', customer: 'Заказчик', agent: 'Специалист', month: 'Месяц' },
     clock: { reaction: 'Реакция', resolution: 'Решение', followUp: 'Реакция на доп. информацию' },
   },
   en: {
-    header: ['Section', 'Group', 'SLA clock', 'Requests', 'Met', 'Breached', 'Running', 'At risk', 'Paused', 'Met %', 'Median, min', '90th percentile, min', 'Waiting for customer, min', 'Follow-up cycles'],
+    header: ['Section', 'Group', 'SLA clock', 'Requests', 'Met', 'Breached', 'Running', 'At risk', 'Paused', 'Met %', 'Median, min', '90th percentile, min', 'Waiting for customer, min', 'Follow-up cycles', 'Answers', 'Accounted time, min'],
     total: 'Total',
     dimension: { package: 'Package', priority: 'Priority', customer: 'Customer', agent: 'Agent', month: 'Month' },
     clock: { reaction: 'Reaction', resolution: 'Resolution', followUp: 'Follow-up' },
@@ -97,6 +97,8 @@ export function reportCsv(report: ComplianceReport, o: ReportCsvOptions): string
         formatNumber(c.p90Minutes, o.locale),
         formatNumber(g.pausedMinutes, o.locale),
         String(g.followUpCycles),
+        String(g.answers),
+        formatNumber(g.accountedMinutes, o.locale),
       ]);
     }
   };

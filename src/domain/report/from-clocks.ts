@@ -79,6 +79,8 @@ export function reportRowFromClocks(config: SlaConfig, request: SlaRequest, cloc
   const key = request.key ?? '';
   const dash = key.lastIndexOf('-');
   const customerFromRequest = request.customer?.organization ?? request.customer?.emailDomain ?? null;
+  let answers = 0;
+  for (const e of request.events) if (e.type === 'comment' && e.by === 'agent' && e.at <= nowMs) answers++;
   return {
     key,
     project: ctx.project ?? (dash > 0 ? key.slice(0, dash) : ''),
@@ -93,6 +95,8 @@ export function reportRowFromClocks(config: SlaConfig, request: SlaRequest, cloc
     followUp: clocks.followUp === null ? [] : clocks.followUp.cycles.map(reportClock),
     pausedMinutes: request.created > nowMs ? 0 : customerWaitMinutes(config, request, clocks.packageId, nowMs),
     computedAtMs: nowMs,
+    answers,
+    accountedMinutes: answers * (config.minimumAnswerMinutes ?? 0),
   };
 }
 

@@ -48,6 +48,13 @@ export interface ReportRow {
   readonly pausedMinutes: number;
   /** When the row was derived (the `now` of the recompute). */
   readonly computedAtMs: number;
+  /** Answers to the customer (agent comments) up to `computedAtMs`. */
+  readonly answers: number;
+  /**
+   * Support time accounted for the answers under the regulation's minimum per answer
+   * (Barier 5.2: at least 30 minutes per answer): answers × minimum; 0 when there is no minimum.
+   */
+  readonly accountedMinutes: number;
 }
 
 const clockSchema = z.object({
@@ -72,6 +79,8 @@ export const reportRowSchema = z.object({
   followUp: z.array(clockSchema),
   pausedMinutes: z.number().nonnegative().finite(),
   computedAtMs: z.number().int(),
+  answers: z.number().int().nonnegative(),
+  accountedMinutes: z.number().nonnegative().finite(),
 }) satisfies z.ZodType<ReportRow>;
 
 // Storage form: positional arrays, about a third of the JSON object's size, so many rows fit
@@ -92,6 +101,8 @@ export type PackedReportRow = [
   followUp: PackedClock[],
   pausedMinutes: number,
   computedAtMs: number,
+  answers: number,
+  accountedMinutes: number,
 ];
 
 /** Minutes are stored to the millisecond (1/60000 min), which is the engine's resolution. */
@@ -120,6 +131,8 @@ export function packReportRow(row: ReportRow): PackedReportRow {
     row.followUp.map(packClock),
     roundMs(row.pausedMinutes),
     row.computedAtMs,
+    row.answers,
+    roundMs(row.accountedMinutes),
   ];
 }
 
@@ -140,13 +153,15 @@ const packedRowSchema = z.tuple([
   z.array(packedClockSchema),
   minutesSchema,
   z.number().int(),
+  z.number().int().nonnegative(),
+  minutesSchema,
 ]);
 
 function unpackClock(c: z.infer<typeof packedClockSchema>): ReportClock {
   return { state: REPORT_CLOCK_STATES[c[0]]!, stopped: c[1] === 1, elapsedMinutes: c[2], goalMinutes: c[3] };
 }
 
-const ROW_FIELDS = ['version', 'key', 'project', 'createdMs', 'month', 'package', 'priority', 'customer', 'agent', 'reaction', 'resolution', 'followUp', 'pausedMinutes', 'computedAtMs'];
+const ROW_FIELDS = ['version', 'key', 'project', 'createdMs', 'month', 'package', 'priority', 'customer', 'agent', 'reaction', 'resolution', 'followUp', 'pausedMinutes', 'computedAtMs', 'answers', 'accountedMinutes'];
 const CLOCK_FIELDS = ['state', 'stopped', 'elapsedMinutes', 'goalMinutes'];
 
 /** [9, 0] → "reaction.state", [11, 2, 3] → "followUp[2].goalMinutes": messages name fields, not positions. */
@@ -186,6 +201,8 @@ export function unpackReportRow(value: unknown): { ok: true; row: ReportRow } | 
     followUp: p[11].map(unpackClock),
     pausedMinutes: p[12],
     computedAtMs: p[13],
+    answers: p[14],
+    accountedMinutes: p[15],
   };
   return { ok: true, row };
 }

@@ -114,6 +114,13 @@ function Kpis({ view, t, locale }: { view: ReportView; t: T; locale: string }) {
           <div className="kpi__label">{t('kpi.cycles')}</div>
         </div>
       ) : null}
+      {view.total.accountedMinutes > 0 ? (
+        <div className="kpi">
+          <div className="kpi__value">{minutes(view.total.accountedMinutes, locale)}</div>
+          <div className="kpi__label">{t('kpi.accounted')}</div>
+          <div className="kpi__detail subtle">{t('kpi.accountedDetail', { answers: view.total.answers })}</div>
+        </div>
+      ) : null}
     </div>
   );
 }

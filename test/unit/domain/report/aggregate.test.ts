@@ -86,6 +86,11 @@ describe('customer wait and groups', () => {
     expect(r.byMonth['2026-02']!.clocks.resolution).toMatchObject({ met: 1, breached: 1, medianMinutes: 400 });
   });
 
+  it('sums answers and the support time accounted for them', () => {
+    const r = buildReport([row({ answers: 3, accountedMinutes: 90 }), row({ answers: 1, accountedMinutes: 30 }), row({ answers: 0 })]);
+    expect([r.total.answers, r.total.accountedMinutes]).toEqual([4, 120]);
+  });
+
   it('orders numeric group keys numerically', () => {
     const r = buildReport([row({ priority: '10' }), row({ priority: '2' }), row({ priority: '1' })]);
     expect(Object.keys(r.byPriority)).toEqual(['1', '2', '10']);

@@ -69,6 +69,8 @@ describe('reportRowFromClocks', () => {
     expect(row.reaction).toEqual({ state: 'met', stopped: true, elapsedMinutes: 30, goalMinutes: 180 });
     // Priority 2 resolution goal 8h; 9 working hours by now (Tue 10–18, Wed 9–10): breached, still running.
     expect(row.resolution).toEqual({ state: 'breached', stopped: false, elapsedMinutes: 540, goalMinutes: 480 });
+    // Barier 5.2: at least 30 minutes accounted per answer; two agent answers by now.
+    expect([row.answers, row.accountedMinutes]).toEqual([2, 60]);
     expect(row.followUp).toEqual([
       { state: 'breached', stopped: true, elapsedMinutes: 240, goalMinutes: 180 },
       { state: 'running', stopped: false, elapsedMinutes: 60, goalMinutes: 180 },
@@ -86,6 +88,7 @@ describe('reportRowFromClocks', () => {
     const clocks = computeClocks(barier, r, now);
     expect(reportRowFromClocks(barier, r, clocks, now).project).toBe('MY-PROJ');
     expect(reportRowFromClocks(barier, r, clocks, now, { project: 'X' }).project).toBe('X');
+    expect(reportRowFromClocks(TEMPLATES.altec, r, computeClocks(TEMPLATES.altec, r, now), now).accountedMinutes).toBe(0);
   });
 });
 

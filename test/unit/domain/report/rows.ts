@@ -30,6 +30,8 @@ export function row(over: Partial<ReportRow> = {}): ReportRow {
     followUp: [],
     pausedMinutes: 0,
     computedAtMs: createdMs + 86_400_000,
+    answers: 0,
+    accountedMinutes: 0,
     ...over,
   };
 }
