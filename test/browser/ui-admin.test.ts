@@ -1,5 +1,8 @@
 // The admin page in Chromium against in-memory admin resolvers that use the real templates and
 // the real configuration validation (ui-local-host.test.ts runs the same flows on the local host).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fakeAdminBackend, type FakeAdminBackend } from './ui-admin-fake';
 import { browserAvailable, tabTo, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
@@ -114,6 +117,48 @@ describeIf('admin page in the browser', () => {
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText('Version 1 is restored as version 3.').waitFor();
     expect(await page.getByLabel('Resolution goal for Priority 4', { exact: true }).inputValue()).toBe('9wd');
+    await page.close();
+  });
+
+  it('loads the chosen scope, and a project settings page edits only its project', async () => {
+    const backend = fakeAdminBackend();
+    const seen: unknown[] = [];
+    const getAdminState = backend.resolvers.getAdminState;
+    backend.resolvers.getAdminState = (req) => {
+      seen.push(req.scope);
+      if (!getAdminState) throw new Error('no getAdminState');
+      return getAdminState(req);
+    };
+    const page = await open(backend);
+    await page.getByLabel('Configuration for').selectOption('ALT');
+    await page.getByText('Until you save, this project uses the site default.', { exact: false }).waitFor();
+    expect(seen).toEqual(['default', 'ALT']);
+    await page.close();
+
+    const projectPage = await browser.newPage();
+    await installBridge(projectPage, {
+      context: { accountId: 'admin-1', locale: 'en_US', timezone: 'Europe/Moscow', moduleKey: 'sla-project-settings', extension: { type: 'jira:projectSettingsPage', project: { id: '10001', key: 'SUP' } } },
+      resolvers: backend.resolvers,
+    });
+    await projectPage.goto(`${server.url}/app/admin/`);
+    await projectPage.getByRole('heading', { name: 'SLA configuration for project SUP' }).waitFor();
+    expect(await projectPage.getByLabel('Configuration for').count()).toBe(0);
+    expect(seen.at(-1)).toBe('SUP');
+    await projectPage.close();
+  });
+
+  it('imports customers from CSV and reports the rows it skipped', async () => {
+    const page = await open(fakeAdminBackend());
+    await page.getByLabel('Template', { exact: true }).selectOption('agentplus');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    const csv = join(mkdtempSync(join(tmpdir(), 'ui-csv-')), 'customers.csv');
+    writeFileSync(csv, 'organization;package;validFrom;validTo\nООО Ромашка;optimal;2026-01-01;2026-12-31\nАО Вектор;gold;;\n');
+    await page.getByLabel('Import from CSV').setInputFiles(csv);
+    await page.getByText('1 customers added to the draft.').waitFor();
+    expect(await page.getByText('Line 3: unknown package "gold"').count()).toBe(1);
+    expect(await page.getByLabel('Customer 1: organization or domain').inputValue()).toBe('ООО Ромашка');
+    expect(await page.getByLabel('Customer 1: valid to').inputValue()).toBe('2026-12-31');
+    await page.getByText('Unsaved changes; no problems found.').waitFor();
     await page.close();
   });
 

@@ -156,6 +156,17 @@ describeIf('Custom UI on the local host', () => {
     await page.getByRole('button', { name: 'Apply template' }).click();
     await page.getByText(/is in the draft/).waitFor();
 
+    // The live preview and an imported production calendar (xmlcalendar.ru format).
+    await page.locator('.sample-due li').filter({ hasText: /^A request arriving now with goal 30 minutes is due / }).waitFor();
+    await page.getByLabel('Calendar file').setInputFiles(join(REPO, 'test', 'fixtures', 'calendar', 'ru-2027.xml'));
+    const imported = page.getByTestId('import-preview');
+    await imported.waitFor();
+    expect(await imported.innerText()).toMatch(/XML: years 2027; \d+ holidays/);
+    await imported.getByRole('button', { name: 'Use these years' }).click();
+    await imported.getByRole('button', { name: 'Added to the draft' }).waitFor();
+    const preview2027 = page.getByTestId('calendar-preview').locator('tr', { hasText: '2027' });
+    expect(await preview2027.innerText()).toMatch(/2027\s+\d+\s+[\d.]+\s+\d+ days, \d+ h/);
+
     await page.getByLabel('Resolution goal for Priority 2', { exact: true }).fill('12h');
     const mondayEnd = page.getByLabel('Monday, interval 1: end', { exact: true });
     await mondayEnd.fill('08:30');

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CalendarImportResult, CalendarPreview, Envelope } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
-import { formatInstant } from '../../shared/format';
+import { formatGoal, formatInstant } from '../../shared/format';
 import { Message } from '../../shared/ui';
 import { FieldIssues, Section, SelectField, TextField, useAdmin } from './admin-context';
-import { formatDateHours, issuesAt, parseDateHours, parseDateLines, pathOf, WEEKDAYS, type LineProblem, type Weekday } from './draft';
+import { formatDateHours, issuesAt, parseDateHours, parseDateLines, pathOf, sampleGoals, WEEKDAYS, type LineProblem, type Weekday } from './draft';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -180,15 +180,17 @@ function ImportBox({ calId }: { calId: string }) {
 function Preview({ calId }: { calId: string }) {
   const { t, draft, locale, timeZone } = useAdmin();
   const cal = draft.calendars[calId];
+  const goals = sampleGoals(draft);
   const debounced = useDebounced(cal, 400);
+  const goalsKey = goals.join('|');
   const [preview, setPreview] = useState<Envelope<CalendarPreview> | null>(null);
   const year = new Date().getFullYear();
   useEffect(() => {
     if (!debounced) return;
     let live = true;
-    void call('previewCalendar', { calendar: debounced, years: [year, year + 1] }).then((p) => { if (live) setPreview(p); });
+    void call('previewCalendar', { calendar: debounced, years: [year, year + 1], ...(goalsKey ? { goals: goalsKey.split('|') } : {}) }).then((p) => { if (live) setPreview(p); });
     return () => { live = false; };
-  }, [debounced, year]);
+  }, [debounced, year, goalsKey]);
   if (!preview) return <p className="subtle" role="status">{t('preview.loading')}</p>;
   if (!preview.ok) return <Message tone="warning"><p>{t('preview.failed', { message: preview.error.message })}</p></Message>;
   const p = preview.data;
@@ -214,7 +216,7 @@ function Preview({ calId }: { calId: string }) {
       {p.sampleDue.length > 0 ? (
         <ul className="sample-due">
           {p.sampleDue.map((s) => (
-            <li key={s.goal}>{t('preview.sampleDue', { goal: s.goal, due: formatInstant(s.due, { locale, userZone: timeZone, calendarZone: p.timezone }) })}</li>
+            <li key={s.goal}>{t('preview.sampleDue', { goal: formatGoal(s.goal, locale), due: formatInstant(s.due, { locale, userZone: timeZone, calendarZone: p.timezone }) })}</li>
           ))}
         </ul>
       ) : null}

@@ -233,3 +233,15 @@ export function rekeyGoals(draft: Draft, clock: 'reaction' | 'resolution', by: '
   draft.goals[clock] = table;
   draft.goalsBy[clock] = by;
 }
+
+/** Goals of the first package or priority (both clocks), for the calendar preview's sample due instants. */
+export function sampleGoals(draft: Draft): string[] {
+  const out: string[] = [];
+  for (const clock of ['reaction', 'resolution'] as const) {
+    const table = draft.goals[clock];
+    const first = table ? Object.values(table)[0] : undefined;
+    if (typeof first === 'string') out.push(first);
+    else if (first) { const v = Object.values(first)[0]; if (v) out.push(v); }
+  }
+  return [...new Set(out)].slice(0, 10);
+}
