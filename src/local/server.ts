@@ -241,11 +241,18 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       case '/__local/time': {
         const t = parse(timeSchema, body);
         return host.exclusive(async () => {
-          const now = host.clock.now();
-          const to =
-            t.op === 'workingHour' ? host.nextWorkingHour(t.projectKey) : t.op === 'hour' ? now + 3_600_000 : t.op === 'day' ? now + 86_400_000 : Date.parse(t.to);
-          if (to < now) throw new HttpError(400, `to: ${new Date(to).toISOString()} is before the simulated now ${new Date(now).toISOString()}`);
-          return host.advanceTo(to);
+          // Time stands still during a jump, so sweeps land on their boundaries exactly.
+          const wasRunning = host.clock.running;
+          host.clock.freeze();
+          try {
+            const now = host.clock.now();
+            const to =
+              t.op === 'workingHour' ? host.nextWorkingHour(t.projectKey) : t.op === 'hour' ? now + 3_600_000 : t.op === 'day' ? now + 86_400_000 : Date.parse(t.to);
+            if (to < now) throw new HttpError(400, `to: ${new Date(to).toISOString()} is before the simulated now ${new Date(now).toISOString()}`);
+            return await host.advanceTo(to);
+          } finally {
+            if (wasRunning) host.clock.run();
+          }
         });
       }
       case '/__local/sweep':
