@@ -10,7 +10,12 @@ const statsig = { getDeprecatedRuntimes: async () => [], checkGate: async () => 
 const logger = { info: (...a) => console.log(...a), warn: (...a) => console.warn(...a), error: (...a) => console.error(...a), debug: () => {}, trace: () => {} };
 const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
 (async () => {
-  const files = walk('src').filter((f) => /\.(ts|tsx|js|jsx)$/.test(f));
+  // Like the real `forge lint`, honour tsconfig's exclude (e.g. browser-only code of the local host).
+  const tsconfig = JSON.parse(fs.readFileSync('tsconfig.json', 'utf8'));
+  const excluded = (tsconfig.exclude || []).map((e) => e.replace(/\/\*\*.*$/, '').replace(/\/$/, ''));
+  const files = walk('src')
+    .filter((f) => /\.(ts|tsx|js|jsx)$/.test(f))
+    .filter((f) => !excluded.some((e) => f === e || f.startsWith(e + '/')));
   const results = await lint(files, manifest, 'development', logger, statsig, { linter: { mode: 'client-side' } });
   reportLintResults(logger, results);
   const count = problemCount(results);

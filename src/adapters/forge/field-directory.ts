@@ -43,7 +43,7 @@ export function fieldDirectory(http: JiraHttp, store: KeyValueStore, appUuid = A
       memo = cached;
       return cached;
     }
-    const list = await http.json({ method: 'GET', route: route`/rest/api/3/field`, schema: fieldListSchema });
+    const list = await http.requestJira(route`/rest/api/3/field`, { method: 'GET', schema: fieldListSchema });
     const found = matchAppFields(list, appUuid);
     const missing = Object.entries(FIELD_MODULE_KEYS).filter(([k]) => !found[k as keyof AppFieldIds]);
     if (missing.length > 0) {

@@ -163,7 +163,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const body: Record<string, unknown> = { jql, fields, maxResults };
     if (withProperty) body.properties = [PROPERTY_KEY];
     if (pageToken) body.nextPageToken = pageToken;
-    return this.http.json({ method: 'POST', route: route`/rest/api/3/search/jql`, body, schema: searchResultsSchema });
+    return this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchResultsSchema });
   }
 
   private async searchFacts(jql: string, pageToken: string | null, maxResults: number = LIMITS.searchPage): Promise<Page<IssueFacts>> {
@@ -191,9 +191,8 @@ export class ForgeJiraAdapter implements JiraPort {
       const idOrKey = idsOrKeys[0]!;
       const f = await this.fieldIds();
       const params = new URLSearchParams({ fields: (await this.searchFields()).join(','), properties: PROPERTY_KEY });
-      const bean = await this.http.request({
+      const bean = await this.http.requestJira(route`/rest/api/3/issue/${idOrKey}?${params}`, {
         method: 'GET',
-        route: route`/rest/api/3/issue/${idOrKey}?${params}`,
         schema: issueBeanSchema,
         allow: [404],
       });
@@ -232,7 +231,7 @@ export class ForgeJiraAdapter implements JiraPort {
           maxResults: LIMITS.changelogPage,
         };
         if (token) body.nextPageToken = token;
-        const res = await this.http.json({ method: 'POST', route: route`/rest/api/3/changelog/bulkfetch`, body, schema: bulkChangelogSchema });
+        const res = await this.http.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', body, schema: bulkChangelogSchema });
         for (const log of res.issueChangeLogs ?? []) {
           const list = out.get(log.issueId) ?? [];
           list.push(...(log.changeHistories ?? []));
@@ -251,7 +250,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const out: JiraComment[] = [];
     for (let startAt = 0; ; ) {
       const params = new URLSearchParams({ startAt: String(startAt), maxResults: '100', orderBy: 'created' });
-      const page = await this.http.json({ method: 'GET', route: route`/rest/api/3/issue/${facts.id}/comment?${params}`, schema: pageOfCommentsSchema });
+      const page = await this.http.requestJira(route`/rest/api/3/issue/${facts.id}/comment?${params}`, { method: 'GET', schema: pageOfCommentsSchema });
       const list = page.comments ?? [];
       out.push(...list);
       startAt += list.length;
@@ -264,7 +263,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const hit = this.groupsCache.get(accountId);
     if (hit) return hit;
     const params = new URLSearchParams({ accountId });
-    const res = await this.http.request({ method: 'GET', route: route`/rest/api/3/user/groups?${params}`, schema: groupNamesSchema, allow: [404] });
+    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [404] });
     const names = (res ?? []).map((g) => g.name ?? '').filter((n) => n !== '');
     this.groupsCache.set(accountId, names);
     return names;
@@ -334,7 +333,7 @@ export class ForgeJiraAdapter implements JiraPort {
         }
       }
       const params = new URLSearchParams({ generateChangelog: 'false' });
-      await this.http.request({ method: 'POST', route: route`/rest/api/3/app/field/value?${params}`, body: { updates: [...updates.values()] } });
+      await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, { method: 'POST', body: { updates: [...updates.values()] } });
       stats.fieldWrites++;
     }
     for (let i = 0; i < propertyChanges.length; i += LIMITS.writeIssues) {
@@ -346,7 +345,7 @@ export class ForgeJiraAdapter implements JiraPort {
       }
       try {
         // 303 = accepted as an asynchronous task (the indexed values follow shortly).
-        await this.http.request({ method: 'POST', route: route`/rest/api/3/issue/properties/multi`, body: { issues: slice }, allow: [303] });
+        await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, { method: 'POST', body: { issues: slice }, allow: [303] });
         stats.propertyWrites++;
       } catch (e) {
         // 404 is not an answer the spec lists for this route: a Jira (or proxy) without the bulk
@@ -361,14 +360,13 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   private async putProperty(issueId: number, value: unknown): Promise<void> {
-    await this.http.request({ method: 'PUT', route: route`/rest/api/3/issue/${String(issueId)}/properties/${PROPERTY_KEY}`, body: value });
+    await this.http.requestJira(route`/rest/api/3/issue/${String(issueId)}/properties/${PROPERTY_KEY}`, { method: 'PUT', body: value });
   }
 
   async currentStatus(issueId: string): Promise<{ name: string; category: StatusCategory } | null> {
     const params = new URLSearchParams({ fields: 'status' });
-    const bean = await this.http.request({
+    const bean = await this.http.requestJira(route`/rest/api/3/issue/${issueId}?${params}`, {
       method: 'GET',
-      route: route`/rest/api/3/issue/${issueId}?${params}`,
       schema: issueBeanSchema,
       allow: [404],
     });
@@ -382,11 +380,11 @@ export class ForgeJiraAdapter implements JiraPort {
     const now = await this.currentStatus(issueId);
     if (!now) return 'unavailable';
     if (wanted.has(now.name.toLowerCase())) return 'alreadyThere';
-    const list = await this.http.json({ method: 'GET', route: route`/rest/api/3/issue/${issueId}/transitions`, schema: transitionsSchema });
+    const list = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'GET', schema: transitionsSchema });
     const t = (list.transitions ?? []).find((x) => x.to && wanted.has(x.to.name.toLowerCase()));
     if (!t) return 'unavailable';
     try {
-      await this.http.request({ method: 'POST', route: route`/rest/api/3/issue/${issueId}/transitions`, body: { transition: { id: t.id } } });
+      await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body: { transition: { id: t.id } } });
       return 'transitioned';
     } catch (e) {
       // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.
@@ -399,9 +397,8 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   async addComment(issueId: string, text: string): Promise<void> {
-    await this.http.request({
+    await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment`, {
       method: 'POST',
-      route: route`/rest/api/3/issue/${issueId}/comment`,
       body: { body: adfParagraphs(text) },
       schema: createdCommentSchema,
     });
@@ -409,12 +406,12 @@ export class ForgeJiraAdapter implements JiraPort {
 
   async userLocale(accountId: string): Promise<Locale | null> {
     const params = new URLSearchParams({ accountId });
-    const user = await this.http.request({ method: 'GET', route: route`/rest/api/3/user?${params}`, schema: userSchema, allow: [403, 404] });
+    const user = await this.http.requestJira(route`/rest/api/3/user?${params}`, { method: 'GET', schema: userSchema, allow: [403, 404] });
     return localeOf(user?.locale);
   }
 
   async listStatuses(): Promise<JiraStatusOption[]> {
-    const list = await this.http.json({ method: 'GET', route: route`/rest/api/3/status`, schema: statusListSchema });
+    const list = await this.http.requestJira(route`/rest/api/3/status`, { method: 'GET', schema: statusListSchema });
     return list.map((s) => ({ id: s.id, name: s.name, category: category(s.statusCategory?.key) }));
   }
 
@@ -422,7 +419,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const out: Array<{ key: string; name: string }> = [];
     for (let startAt = 0; startAt < 5000; startAt += 50) {
       const params = new URLSearchParams({ startAt: String(startAt), maxResults: '50' });
-      const page = await this.http.json({ method: 'GET', route: route`/rest/api/3/project/search?${params}`, schema: projectPageSchema });
+      const page = await this.http.requestJira(route`/rest/api/3/project/search?${params}`, { method: 'GET', schema: projectPageSchema });
       const values = page.values ?? [];
       out.push(...values.map((p) => ({ key: p.key, name: p.name ?? p.key })));
       if (values.length < 50 || page.isLast !== false) break;
@@ -432,7 +429,7 @@ export class ForgeJiraAdapter implements JiraPort {
 
   async isJiraAdmin(): Promise<boolean> {
     const params = new URLSearchParams({ permissions: 'ADMINISTER' });
-    const res = await this.http.json({ method: 'GET', route: route`/rest/api/3/mypermissions?${params}`, schema: myPermissionsSchema });
+    const res = await this.http.requestJira(route`/rest/api/3/mypermissions?${params}`, { method: 'GET', schema: myPermissionsSchema });
     return res.permissions?.ADMINISTER?.havePermission === true;
   }
 }

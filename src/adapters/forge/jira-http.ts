@@ -177,6 +177,20 @@ export class JiraHttp {
     return parsed.data;
   }
 
+  /**
+   * The adapter's entry point, named like @forge/api's requestJira and called with a literal
+   * route\`…\` and an options object holding a literal `method`, so @forge/lint's permission
+   * check sees every Jira endpoint the app calls and the scope it needs.
+   * With a schema and no `allow`, the answer must have a body; otherwise null stands for
+   * "no body" or an allowed status.
+   */
+  requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route' | 'allow' | 'schema'> & { schema: z.ZodType<T> }): Promise<T>;
+  requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route'>): Promise<T | null>;
+  async requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route'>): Promise<T | null> {
+    if (opts.schema && !opts.allow) return this.json({ ...opts, schema: opts.schema, route });
+    return this.request({ ...opts, route });
+  }
+
   /** Like request, for calls whose 2xx answer must have a body. */
   async json<T>(req: JiraRequest<T> & { schema: z.ZodType<T> }): Promise<T> {
     const out = await this.request(req);
