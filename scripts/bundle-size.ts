@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { APPS } from '../static/vite.shared';
 
 const ROOT = resolve(__dirname, '..');
 export const UI_METRICS_FILE = join(ROOT, 'test/bench/.ui-metrics.json');
@@ -24,7 +25,7 @@ function walk(dir: string): string[] {
 }
 
 /** Sizes of what the browser downloads to start an app: its HTML, JS and CSS. */
-export function measureBundles(apps: readonly string[] = ['issue-panel', 'field-editor', 'admin']): BundleSize[] {
+export function measureBundles(apps: readonly string[] = APPS): BundleSize[] {
   return apps.flatMap((app) => {
     const build = join(ROOT, 'static', app, 'build');
     if (!existsSync(build)) return [];
