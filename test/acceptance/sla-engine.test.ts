@@ -567,6 +567,25 @@ const CASES: Case[] = [
     check: expectMinutes(0),
   },
 
+  {
+    // Sat 2024-04-27 is a working Saturday (not short): advantshop works Monday's 08–20 = 12h that day
+    name: 'advantshop: the working Saturday 2024-04-27 has twelve working hours',
+    line: elapsed('advantshop', msk('2024-04-27T00:00'), msk('2024-04-28T00:00')),
+    check: expectMinutes(12 * 60),
+  },
+  {
+    // a pause covering the start: barier Mon 10:00 + 1h with pause [09:00, 11:00) → counting from 11:00 → 12:00
+    name: 'barier: a pause that covers the start delays counting until it ends',
+    line: due('barier', msk('2026-03-02T10:00'), '1h', [[msk('2026-03-02T09:00'), msk('2026-03-02T11:00')]]),
+    check: expectDue(msk('2026-03-02T12:00')),
+  },
+  {
+    // 1bd from Wed 2026-04-29 17:30 → Thu 04-30 17:30, but the short Thursday closes 17:00: 0.5h + 8h = 8.5h reached Thu 17:00
+    name: 'barier: 1bd ending after a short day\'s closing is due at that closing',
+    line: due('barier', msk('2026-04-29T17:30'), '1bd'),
+    check: expectDue(msk('2026-04-30T17:00')),
+  },
+
   // ───────────── outside 2023–2027: a warning (or refusal), never silent ─────────────
   {
     name: 'barier: a due computation in 2028 is flagged',
@@ -703,6 +722,24 @@ const STATS_LINES: { name: string; line: JsonObject; check: (s: StatsOut) => voi
       expect(s.perMonth.map((m) => [m.month, m.workingHours])).toEqual(
         o.perMonth.map((m) => [m.month, 12 * m.workingDays + 9 * m.nonWorkingDays]),
       );
+    },
+  },
+  {
+    // 2024, advantshop: the three working Saturdays take Monday's 08–20 (12h) instead of 09–18:
+    // 12 × 248 working days + 9 × 118 other days = 2976 + 1062 = 4038
+    name: 'stats: advantshop 2024 counts working Saturdays at Monday\'s twelve hours',
+    line: { op: 'stats', calendar: 'advantshop', year: 2024 },
+    check: (s) => {
+      expect(s.workingHours).toBe(4038);
+    },
+  },
+  {
+    // 2024, agentplus: 248 working days (incl. Saturdays) × 11h − 5 short days = 2723
+    name: 'stats: agentplus 2024 includes the working Saturdays',
+    line: { op: 'stats', calendar: 'agentplus', year: 2024 },
+    check: (s) => {
+      expect(s.workingDays).toBe(248);
+      expect(s.workingHours).toBe(2723);
     },
   },
   {

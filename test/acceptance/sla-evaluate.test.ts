@@ -341,6 +341,98 @@ const CASES: Case[] = [
     },
   },
 
+  {
+    // Resolved → Closed: stays stopped (720, met); not Resolved any more → no auto-close
+    name: 'altec: closing a resolved request keeps resolution stopped and drops auto-close',
+    line: evaluate('altec', '2026-03-04T12:00', {
+      created: '2026-03-02T09:00', priority: 3, events: [agent('2026-03-02T09:10'), status('2026-03-03T12:00', 'Resolved'), status('2026-03-04T10:00', 'Closed')],
+    }),
+    check: (o) => {
+      expectClock(o.resolution, { state: 'met', elapsedMinutes: 720, stoppedAt: '2026-03-03T12:00' });
+      expect(o.autoClose).toBeNull();
+    },
+  },
+  {
+    // leaving Closed for an open status resumes too: 720 + Wed 10–11 = 780, 1380 left → Fri 2026-03-06 16:00
+    name: 'altec: reopening a closed request resumes resolution with the time already spent',
+    line: evaluate('altec', '2026-03-04T11:00', {
+      created: '2026-03-02T09:00', priority: 3, events: [agent('2026-03-02T09:10'), status('2026-03-03T12:00', 'Closed'), status('2026-03-04T10:00', 'In Progress')],
+    }),
+    check: (o) => {
+      expectClock(o.resolution, { state: 'running', elapsedMinutes: 780, remainingMinutes: 1380, due: '2026-03-06T16:00' });
+    },
+  },
+  {
+    // Waiting for customer from 09:10 (10 min spent), then Closed Tue 12:00: stopped at 10, met
+    name: 'altec: closing a request while waiting for the customer stops resolution with the time spent before the wait',
+    line: evaluate('altec', '2026-03-04T12:00', {
+      created: '2026-03-02T09:00', priority: 3, events: [status('2026-03-02T09:10', 'Waiting for customer'), status('2026-03-03T12:00', 'Closed')],
+    }),
+    check: (o) => {
+      expectClock(o.resolution, { state: 'met', elapsedMinutes: 10, stoppedAt: '2026-03-03T12:00' });
+    },
+  },
+  {
+    // an agent comment after Resolved does not cancel auto-close: Mon 10:00 + 14 days
+    name: 'altec: an agent comment after Resolved keeps the auto-close',
+    line: evaluate('altec', '2026-03-02T12:00', {
+      created: '2026-03-02T09:00', priority: 3, events: [agent('2026-03-02T09:10'), status('2026-03-02T10:00', 'Resolved'), agent('2026-03-02T11:00')],
+    }),
+    check: (o) => {
+      expect(o.autoClose).toEqual({ at: msk('2026-03-16T10:00') });
+    },
+  },
+  {
+    // barier p2, 420 of 480 spent (Mon 09–16), then Waiting for customer: 60 left = 12.5 % but a paused clock is paused
+    name: 'barier: a paused clock with little time left is paused, not atRisk',
+    line: evaluate('barier', '2026-03-02T17:00', {
+      created: '2026-03-02T09:00', priority: 2, events: [agent('2026-03-02T09:10'), status('2026-03-02T16:00', 'Waiting for customer')],
+    }),
+    check: (o) => {
+      expectClock(o.resolution, { state: 'paused', elapsedMinutes: 420, remainingMinutes: 60, due: null, pausedSince: '2026-03-02T16:00' });
+    },
+  },
+  {
+    // an event at exactly now has happened: the agent comment at 15:00 stops reaction at 360 > 180 → breached, stopped
+    name: 'barier: an event at exactly now counts',
+    line: evaluate('barier', '2026-03-02T15:00', { created: '2026-03-02T09:00', priority: 2, events: [agent('2026-03-02T15:00')] }),
+    check: (o) => {
+      expectClock(o.reaction, { state: 'breached', elapsedMinutes: 360, stoppedAt: '2026-03-02T15:00' });
+    },
+  },
+  {
+    // only a status change stopped reaction; no agent has commented, so a customer comment opens no follow-up
+    name: 'barier: without an agent comment a customer message opens no follow-up even after a status change',
+    line: evaluate('barier', '2026-03-02T15:00', {
+      created: '2026-03-02T09:00', priority: 2, events: [status('2026-03-02T09:30', 'In Progress'), customer('2026-03-02T10:00')],
+    }),
+    check: (o) => {
+      expect(o.followUp).toBeNull();
+    },
+  },
+  {
+    // a priority change while Resolved does not re-judge the stopped clock: still met against p3's 36h
+    name: 'altec: a stopped clock is judged against the goal in effect when it stopped',
+    line: evaluate('altec', '2026-03-04T12:00', {
+      created: '2026-03-02T09:00', priority: 3, events: [agent('2026-03-02T09:10'), status('2026-03-03T12:00', 'Resolved'), priority('2026-03-04T10:00', 1)],
+    }),
+    check: (o) => {
+      expectClock(o.resolution, { state: 'met', goalMinutes: 2160, elapsedMinutes: 720 });
+    },
+  },
+  {
+    // …and reopened at Wed 11:00 it runs against the goal in effect now (p1 4h): 720 + 60 = 780 ≥ 240 → breached,
+    // the 4h were reached Mon 13:00
+    name: 'altec: a reopened clock is judged against the goal in effect now',
+    line: evaluate('altec', '2026-03-04T12:00', {
+      created: '2026-03-02T09:00', priority: 3,
+      events: [agent('2026-03-02T09:10'), status('2026-03-03T12:00', 'Resolved'), priority('2026-03-04T10:00', 1), status('2026-03-04T11:00', 'In Progress')],
+    }),
+    check: (o) => {
+      expectClock(o.resolution, { state: 'breached', goalMinutes: 240, elapsedMinutes: 780, due: '2026-03-02T13:00', stoppedAt: null });
+    },
+  },
+
   // ───────────── goal in effect ─────────────
   {
     // altec p3 → p1 at 11:00 (agent 09:10 stopped reaction: 10 min against p3's 60m).
@@ -485,7 +577,12 @@ const SAME_ID_B = evaluate('barier', '2026-03-02T11:00', {
   created: '2026-03-02T09:00', priority: '1', events: [agent('2026-03-02T09:10'), priority('2026-03-02T10:00', '2')],
 });
 
-const ALL = [...CASES.map((c) => c.line), SAME_ID_A, SAME_ID_B];
+// the same history given out of order: clocks derive from the instants, not from the array order
+const SORTED_EVENTS = [agent('2026-03-02T09:10'), status('2026-03-03T12:00', 'Resolved'), status('2026-03-04T10:00', 'In Progress')];
+const IN_ORDER = evaluate('altec', '2026-03-04T11:00', { created: '2026-03-02T09:00', priority: 3, events: SORTED_EVENTS });
+const SHUFFLED = evaluate('altec', '2026-03-04T11:00', { created: '2026-03-02T09:00', priority: 3, events: [SORTED_EVENTS[2]!, SORTED_EVENTS[0]!, SORTED_EVENTS[1]!] });
+
+const ALL = [...CASES.map((c) => c.line), SAME_ID_A, SAME_ID_B, IN_ORDER, SHUFFLED];
 let outputs: JsonObject[] = [];
 let lineCount = 0;
 
@@ -531,24 +628,71 @@ describe('sla batch op "evaluate" (one process)', () => {
     expectClock(a.resolution, { state: 'running', goalMinutes: 480, elapsedMinutes: 120, due: '2026-03-02T17:00' });
     expect(b).toEqual(a);
   });
+
+  it('gives the same clocks when the events are listed out of order', () => {
+    const a = outputs[CASES.length + 2]! as unknown as ClockSet;
+    const b = outputs[CASES.length + 3]! as unknown as ClockSet;
+    // reopened: 780 spent, due Fri 2026-03-06 16:00 (see the reopen case above)
+    expectClock(a.resolution, { state: 'running', elapsedMinutes: 780, due: '2026-03-06T16:00' });
+    expect(b).toEqual(a);
+  });
 });
 
 describe('sla evaluate command', () => {
-  it('reads {"requests": […]} on stdin and prints one line per request, in order', () => {
-    // altec p1 created Mon 09:00, nothing yet; at 09:20: reaction 20 of 30 → running, due 09:30.
-    // altec p4 created Mon 09:00, agent 09:50: reaction 50 of 60 → met.
+  // one process for all of these; barier unless noted, now Mon 2026-03-02 15:00
+  type Full = ClockSet & { nextCheckAt?: string | null; warnings?: string[] };
+  let lines: Full[] = [];
+  let exitStatus: number | null = null;
+
+  beforeAll(() => {
     const reqs = {
       requests: [
-        issue({ created: '2026-03-02T09:00', priority: 1, events: [] }),
-        issue({ created: '2026-03-02T09:00', priority: 4, events: [agent('2026-03-02T09:50')] }),
+        // 0 — p3 created 13:00: reaction 180; 120 spent at 15:00, 60 left (33 %) → running, due 16:00.
+        //     It turns atRisk once less than 45 min are left, after 15:15; resolution (2700) much later → nextCheckAt 15:15
+        issue({ created: '2026-03-02T13:00', priority: 3, events: [] }),
+        // 1 — reaction stopped, resolution paused, no follow-up, no auto-close: nothing changes by time alone
+        issue({ created: '2026-03-02T09:00', priority: 2, events: [status('2026-03-02T09:30', 'In Progress'), status('2026-03-02T11:00', 'Waiting for customer')] }),
+        // 2 — p1 Resolved at 13:00 (240, met): only the auto-close at Tue 13:00 (24 h) is left
+        issue({ created: '2026-03-02T09:00', priority: 1, events: [agent('2026-03-02T09:05'), status('2026-03-02T13:00', 'Resolved')] }),
+        // 3 — p1 created 14:00, agent 14:10 stops reaction; resolution 4h: 60 spent at 15:00, due 18:00
+        issue({ created: '2026-03-02T14:00', priority: 1, events: [agent('2026-03-02T14:10')] }),
+        // 4 — created in 2022: outside the shipped production calendar → a warning naming 2022
+        issue({ created: '2022-12-28T10:00', priority: 1, events: [] }),
       ],
     };
-    const r = runSla(['evaluate', '--template', 'altec', '--now', msk('2026-03-02T10:00')], JSON.stringify(reqs));
-    expect(r.status).toBe(0);
-    expect(r.lines).toHaveLength(2);
-    const [first, second] = r.lines.map((l) => JSON.parse(l) as ClockSet);
-    // at 10:00 the first has 60 ≥ 30 elapsed without a stop → breached, goal reached 09:30
-    expectClock(first!.reaction, { state: 'breached', elapsedMinutes: 60, due: '2026-03-02T09:30' });
-    expectClock(second!.reaction, { state: 'met', goalMinutes: 60, elapsedMinutes: 50 });
+    const r = runSla(['evaluate', '--template', 'barier', '--now', msk('2026-03-02T15:00')], JSON.stringify(reqs));
+    exitStatus = r.status;
+    lines = r.lines.map((l) => JSON.parse(l) as Full);
+  });
+
+  it('reads {"requests": […]} on stdin and prints one line per request, in order', () => {
+    expect(exitStatus).toBe(0);
+    expect(lines).toHaveLength(5);
+    expectClock(lines[0]!.reaction, { state: 'running', elapsedMinutes: 120, remainingMinutes: 60, due: '2026-03-02T16:00' });
+    expectClock(lines[1]!.resolution, { state: 'paused', elapsedMinutes: 120 });
+    expectClock(lines[2]!.resolution, { state: 'met', elapsedMinutes: 240 });
+  });
+
+  it('gives nextCheckAt as the instant a running clock turns atRisk', () => {
+    expect(lines[0]!.nextCheckAt).toBe(msk('2026-03-02T15:15'));
+  });
+
+  it('gives no nextCheckAt when every clock is stopped or paused', () => {
+    expect(lines[1]!.nextCheckAt ?? null).toBeNull();
+  });
+
+  it('gives the auto-close instant as nextCheckAt for a resolved request', () => {
+    expect(lines[2]!.autoClose).toEqual({ at: msk('2026-03-03T13:00') });
+    expect(lines[2]!.nextCheckAt).toBe(msk('2026-03-03T13:00'));
+  });
+
+  it('gives the at-risk instant of the resolution clock when reaction is already stopped', () => {
+    // p1 resolution 240 from 14:00: due 18:00; atRisk once less than 60 are left, after 180 spent = 17:00
+    expectClock(lines[3]!.resolution, { state: 'running', elapsedMinutes: 60, due: '2026-03-02T18:00' });
+    expect(lines[3]!.nextCheckAt).toBe(msk('2026-03-02T17:00'));
+  });
+
+  it('warns about a request outside the shipped production calendar years', () => {
+    expect((lines[4]!.warnings ?? []).join(' ')).toMatch(/2022/);
   });
 });
