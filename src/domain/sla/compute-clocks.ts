@@ -35,6 +35,7 @@ type Mode = 'run' | 'pause' | 'stop';
 
 interface Prepared {
   readonly roles: Map<string, Role>;
+  readonly roleBySpelling: Map<string, Role>;
   readonly initialStatus: string;
   readonly packages: ReadonlySet<string>;
   readonly priorities: ReadonlySet<string>;
@@ -55,6 +56,7 @@ function prepare(config: SlaConfig): Prepared {
   for (const s of config.statuses.closed) roles.set(s.toLowerCase(), 'closed');
   const p: Prepared = {
     roles,
+    roleBySpelling: new Map(),
     initialStatus: config.statuses.initial[0] ?? 'Open',
     packages: new Set(config.packages.map((x) => x.id)),
     priorities: new Set(config.priorities.map((x) => x.id)),
@@ -100,7 +102,13 @@ export function goalFor(config: SlaConfig, clock: GoalClock, packageId: string, 
 }
 
 function roleOf(prep: Prepared, status: string): Role {
-  return prep.roles.get(status.toLowerCase()) ?? 'open';
+  // Status names repeat across requests: remember each spelling once instead of lower-casing it every time.
+  let role = prep.roleBySpelling.get(status);
+  if (role === undefined) {
+    role = prep.roles.get(status.toLowerCase()) ?? 'open';
+    if (prep.roleBySpelling.size < 1000) prep.roleBySpelling.set(status, role);
+  }
+  return role;
 }
 
 function modeOf(role: Role): Mode {
@@ -371,7 +379,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   if (reqPkg !== null && reqPkg !== '') {
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
     else warnings.push(`unknown package "${reqPkg}"; default package "${config.defaultPackage}" applies`);
-  } else {
+  } else if (request.customer !== undefined && config.customers.length > 0) {
     const own = resolveCustomerPackage(config, request.customer, created, defaultCal.zone);
     if (own.warning !== null) warnings.push(own.warning);
     if (prep.packages.has(own.packageId)) ev.pkg = own.packageId;

@@ -54,18 +54,9 @@ export function assignmentValidTo(config: SlaConfig, a: CustomerAssignment): str
  * @example resolveCustomerPackage(config, { emailDomain: 'omega.ru' }, Date.parse('2026-03-17T09:00:00+03:00'), 'Europe/Moscow')
  */
 export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef | undefined, atMs: number, zone: string): CustomerPackage {
-  const fallback = (assignment: CustomerAssignment | null, warning: string | null, validTo: string | null, expired: boolean): CustomerPackage => ({
-    packageId: config.defaultPackage,
-    fallback: true,
-    assignment,
-    validFrom: assignment?.validFrom ?? null,
-    validTo,
-    expired,
-    warning,
-  });
   const org = norm(customer?.organization);
   const domain = norm(customer?.emailDomain);
-  if (org === null && domain === null) return fallback(null, null, null, false);
+  if (org === null && domain === null) return defaultPackage(config, null, null, null, false);
   const day = formatDate(localDayOf(zone, atMs));
   let lapsed: CustomerPackage | null = null;
   for (const a of config.customers) {
@@ -73,7 +64,8 @@ export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef 
     if (!hit) continue;
     const validTo = assignmentValidTo(config, a);
     if ((a.validFrom !== null && day < a.validFrom) || (validTo !== null && day > validTo)) {
-      lapsed ??= fallback(
+      lapsed ??= defaultPackage(
+        config,
         a,
         `package "${a.package}" of customer "${org ?? domain}" is not valid on ${day} (${a.validFrom ?? '…'} – ${validTo ?? '…'}); default package "${config.defaultPackage}" applies`,
         validTo,
@@ -83,7 +75,11 @@ export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef 
     }
     return { packageId: a.package, fallback: false, assignment: a, validFrom: a.validFrom, validTo, expired: false, warning: null };
   }
-  return lapsed ?? fallback(null, null, null, false);
+  return lapsed ?? defaultPackage(config, null, null, null, false);
+}
+
+function defaultPackage(config: SlaConfig, assignment: CustomerAssignment | null, warning: string | null, validTo: string | null, expired: boolean): CustomerPackage {
+  return { packageId: config.defaultPackage, fallback: true, assignment, validFrom: assignment?.validFrom ?? null, validTo, expired, warning };
 }
 
 export interface CommentAuthor {

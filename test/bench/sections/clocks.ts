@@ -6,7 +6,8 @@
  * 2026, each with a realistic history of 10–30 events over up to three weeks: first answer,
  * status changes into work, waits for the customer and answers, follow-up comments, a priority
  * change, resolution and sometimes a reopening; `now` falls anywhere in that history.
- * Key in `bench --json`: clocksPerSec (median of rounds); target ≥ 50 000.
+ * Key in `bench --json`: clocksPerSec (median of rounds, wall clock); target ≥ 50 000. Also the
+ * rate per CPU-second, which stays meaningful when other processes share the CPU.
  */
 import { computeClocks, type SlaEvent, type SlaRequest } from '../../../src/domain/sla';
 import { TEMPLATES } from '../../../src/domain/templates';
@@ -87,6 +88,8 @@ export async function run(opts: BenchOptions): Promise<SectionResult> {
       eventsPerRequest: Math.round((events / items.length) * 10) / 10,
       goal: '10wd resolution, 3h reaction (barier, priority 4)',
       bestPerSec: t.bestOpsPerSec,
+      // Rate per second of this process's CPU time: what one core does when the machine is shared.
+      perCpuSecond: t.opsPerCpuSec,
       microsPerRequest: Math.round((1e6 / t.opsPerSec) * 100) / 100,
       target: TARGET,
       meetsTarget: t.opsPerSec >= TARGET,
@@ -101,6 +104,7 @@ export function print(result: SectionResult): string {
     [
       ['computeClocks, requests/s (median)', formatInt(result.clocksPerSec as number)],
       ['best round, requests/s', formatInt(c.bestPerSec as number)],
+      ['per CPU-second (one core)', formatInt(c.perCpuSecond as number)],
       ['µs per request', String(c.microsPerRequest)],
       ['events per request', String(c.eventsPerRequest)],
       ['goal', String(c.goal)],
