@@ -119,6 +119,8 @@ export interface Emulator {
   callCounts(all?: boolean): Record<string, number>;
   resetCalls(): void;
   setFaults(opts: FaultOptions | undefined): void;
+  /** What `license.isActive` the app sees (unlicensed-site tests). */
+  setLicensed(licensed: boolean): void;
   readonly faults: FaultInjector;
   /** Exceptions thrown by handlers (they never escape to the caller of an action). */
   readonly errors: readonly HandlerError[];
@@ -458,6 +460,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     setFaults(f) {
       faults.configure(f);
     },
+    setLicensed(v) {
+      licensed = v;
+    },
     faults,
     get errors() {
       return errors;
@@ -467,8 +472,6 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       db.close();
     },
   };
-  void licensed;
-  Object.defineProperty(emulator, 'licensed', { get: () => licensed, set: (v: boolean) => (licensed = v) });
   return emulator;
 }
 

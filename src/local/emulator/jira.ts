@@ -252,7 +252,8 @@ export class JiraSite {
     this.saveStmt = db.prepare<[number, string, string]>('INSERT INTO issues (id, key, doc) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET key = excluded.key, doc = excluded.doc');
     const site = meta.get<{ cloudId: string; siteUrl: string; projects: SiteProject[]; users: SiteUser[]; statuses: SiteStatus[]; fields: SiteField[] }>('site');
     if (site) Object.assign(this, site);
-    for (const row of db.prepare<[], { doc: string }>('SELECT doc FROM issues').all()) {
+    // Loaded in id order, so the maps iterate in creation order without sorting.
+    for (const row of db.prepare<[], { doc: string }>('SELECT doc FROM issues ORDER BY id').all()) {
       const doc = JSON.parse(row.doc) as IssueDoc;
       this.issuesById.set(doc.id, doc);
       this.issuesByKey.set(doc.key, doc);
@@ -307,7 +308,7 @@ export class JiraSite {
   }
 
   allIssues(): IssueDoc[] {
-    return [...this.issuesById.values()].sort((a, b) => a.id - b.id);
+    return [...this.issuesById.values()];
   }
 
   user(accountId: string): SiteUser | undefined {
