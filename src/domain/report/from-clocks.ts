@@ -35,9 +35,33 @@ function reportClock(c: Clock): ReportClock {
   return { state: c.state, stopped: c.stoppedAt !== null, elapsedMinutes: c.elapsedMinutes, goalMinutes: c.goalMinutes };
 }
 
+// Offsets per zone and UTC day: Intl lookups cost microseconds each, and a report derives a month
+// for every request. A day whose start and end share an offset has it throughout (no zone
+// changes its offset twice within one day); a transition day is looked up exactly.
+const DAY_MS = 86_400_000;
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+function offsetAt(zone: string, ms: number): number {
+  let byDay = dayOffsets.get(zone);
+  if (byDay === undefined) {
+    byDay = new Map();
+    dayOffsets.set(zone, byDay);
+  }
+  const day = Math.floor(ms / DAY_MS);
+  let off = byDay.get(day);
+  if (off === undefined) {
+    const a = instantToLocal(zone, day * DAY_MS) - day * DAY_MS;
+    const b = instantToLocal(zone, (day + 1) * DAY_MS - 1) - ((day + 1) * DAY_MS - 1);
+    off = a === b ? a : null;
+    if (byDay.size > 50_000) byDay.clear();
+    byDay.set(day, off);
+  }
+  return off ?? instantToLocal(zone, ms) - ms;
+}
+
 /** `YYYY-MM` of instant `ms` in `zone`. */
 export function monthOf(ms: number, zone: string): string {
-  const d = new Date(instantToLocal(zone, ms));
+  const d = new Date(ms + offsetAt(zone, ms));
   return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 

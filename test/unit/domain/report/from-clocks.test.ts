@@ -80,6 +80,14 @@ describe('reportRowFromClocks', () => {
   it('puts a request into the month of its creation on the support team wall clock', () => {
     expect(monthOf(Date.parse('2026-03-31T22:30:00Z'), 'Europe/Moscow')).toBe('2026-04');
     expect(monthOf(Date.parse('2026-03-31T22:30:00Z'), 'UTC')).toBe('2026-03');
+    // New York turns its clocks on 2026-03-08; the last hour of February is still UTC−5.
+    expect(monthOf(Date.parse('2026-03-01T04:30:00Z'), 'America/New_York')).toBe('2026-02');
+    expect(monthOf(Date.parse('2026-03-01T05:00:00Z'), 'America/New_York')).toBe('2026-03');
+    // Lord Howe moves 30 minutes on 2026-04-05 02:00 local; around the turn of a month with a transition day, every minute agrees with Intl.
+    for (let ms = Date.parse('2026-04-04T12:00:00Z'); ms < Date.parse('2026-04-05T12:00:00Z'); ms += 7 * 60_000) {
+      const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Lord_Howe', year: 'numeric', month: '2-digit' }).format(ms).slice(0, 7);
+      expect(monthOf(ms, 'Australia/Lord_Howe')).toBe(local);
+    }
   });
 
   it('takes the project from the key unless told', () => {
