@@ -17,6 +17,9 @@
 
 import { ISO_WITH_SECONDS_MSK, type Json, type JsonObject, msk, runBatch, runSla } from './run-cli';
 import { OFFICIAL } from './official-ru-totals';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 interface Case {
   readonly name: string;
@@ -816,6 +819,29 @@ describe('sla due / elapsed / stats as single commands', () => {
     ]);
     expect(r.status).toBe(0);
     expect(r.lines).toEqual([msk('2026-03-10T12:30')]);
+  });
+
+  it('reads a calendar definition from a JSON file', () => {
+    // Mon 09–13 + 14–18 only, RU: Mon 2026-03-02 12:00 + 2h: 1h → 13:00, lunch, 14:00 + 1h = 15:00
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sla-acceptance-'));
+    const file = path.join(dir, 'calendar.json');
+    fs.writeFileSync(file, JSON.stringify({ timezone: 'Europe/Moscow', week: { mon: [['09:00', '13:00'], ['14:00', '18:00']] }, productionCalendar: 'RU' }));
+    try {
+      const r = runSla(['due', '--calendar', file, '--start', msk('2026-03-02T12:00'), '--goal', '2h']);
+      expect(r.status).toBe(0);
+      expect(r.lines).toEqual([msk('2026-03-02T15:00')]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the last batch line even without a final newline', () => {
+    // Mon 10:00 + 1h = 11:00; then 30 s of working time = 0.5 min
+    const r = runSla(['batch'], [
+      JSON.stringify(due('barier', msk('2026-03-02T10:00'), '1h')),
+      JSON.stringify(elapsed('barier', msk('2026-03-02T10:00'), '2026-03-02T10:00:30+03:00')),
+    ].join('\n'));
+    expect(r.lines.map((l) => JSON.parse(l) as JsonObject)).toEqual([{ due: msk('2026-03-02T11:00') }, { minutes: 0.5 }]);
   });
 
   it('reports a date outside the shipped years instead of answering silently', () => {

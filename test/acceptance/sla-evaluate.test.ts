@@ -484,6 +484,41 @@ const CASES: Case[] = [
     },
   },
 
+  {
+    // created without a priority, support classifies it as 1 at 10:00: reaction stops (60 of 180, met);
+    // resolution now judged against p1 4h: at 15:00 360 ≥ 240 → breached, reached 13:00
+    name: 'barier: assigning the priority at processing stops reaction and sets the resolution goal',
+    line: evaluate('barier', '2026-03-02T15:00', { created: '2026-03-02T09:00', events: [priority('2026-03-02T10:00', 1)] }),
+    check: (o) => {
+      expectClock(o.reaction, { state: 'met', elapsedMinutes: 60, stoppedAt: '2026-03-02T10:00' });
+      expectClock(o.resolution, { state: 'breached', goalMinutes: 240, elapsedMinutes: 360, due: '2026-03-02T13:00' });
+    },
+  },
+  {
+    // follow-up uses the reaction goal in effect now: p4 (60m) → p1 (30m) at 14:20 while the cycle from 14:00 runs;
+    // at 15:00 60 ≥ 30 → breached, the 30 min were reached at 14:30
+    name: 'altec: a running follow-up cycle takes the reaction goal of a new priority',
+    line: evaluate('altec', '2026-03-02T15:00', {
+      created: '2026-03-02T09:00', priority: 4, events: [agent('2026-03-02T09:10'), customer('2026-03-02T14:00'), priority('2026-03-02T14:20', 1)],
+    }),
+    check: (o) => {
+      expectClock(o.followUp, { state: 'breached', goalMinutes: 30, elapsedMinutes: 60, due: '2026-03-02T14:30', startedAt: '2026-03-02T14:00' });
+    },
+  },
+  {
+    // Resolved 10:00, the customer writes 11:00 (auto-close cancelled), an agent answers 12:00: still cancelled —
+    // the customer has commented since the request last entered Resolved
+    name: 'barier: an agent answer after the customer\'s comment does not bring auto-close back',
+    line: evaluate('barier', '2026-03-02T15:00', {
+      created: '2026-03-02T09:00', priority: 3,
+      events: [agent('2026-03-02T09:10'), status('2026-03-02T10:00', 'Resolved'), customer('2026-03-02T11:00'), agent('2026-03-02T12:00')],
+    }),
+    check: (o) => {
+      expect(o.autoClose).toBeNull();
+      expectClock(o.followUp, { state: 'met', elapsedMinutes: 60, stoppedAt: '2026-03-02T12:00' });
+    },
+  },
+
   // ───────────── arrival times per template ─────────────
   {
     // barier p2 created Tue 2025-12-30 16:00: reaction 3h: 2h Dec 30 (not short); Dec 31 – Jan 11 off; Mon 2026-01-12 09:00 + 1h = 10:00.
