@@ -25,7 +25,19 @@ import type { KeyValueStore, Logger } from './ports';
 export const REPORT_ROWS_PREFIX = 'rpt:';
 export const SHARDS = 8;
 const LOCK_PREFIX = 'rpt-lock:';
+/**
+ * Which project-months have rows: a report visits only those instead of every browsable project
+ * times every month of the period (a site with hundreds of projects would otherwise cost
+ * thousands of empty queries).
+ */
+export const REPORT_INDEX_KEY = 'rpt-index';
 const LOCK_TTL_SECONDS = 30;
+
+export interface ReportIndex {
+  readonly v: 1;
+  /** project → months (`YYYY-MM`) that have at least one row. */
+  readonly months: Readonly<Record<string, readonly string[]>>;
+}
 
 export interface ReportShard {
   readonly v: 1;
@@ -78,7 +90,7 @@ export interface ReportRowsDeps {
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withLock<T>(deps: ReportRowsDeps, shardKey: string, fn: () => Promise<T>): Promise<T> {
-  const lockKey = `${LOCK_PREFIX}${shardKey.slice(REPORT_ROWS_PREFIX.length)}`;
+  const lockKey = `${LOCK_PREFIX}${shardKey.startsWith(REPORT_ROWS_PREFIX) ? shardKey.slice(REPORT_ROWS_PREFIX.length) : shardKey}`;
   const sleep = deps.sleep ?? defaultSleep;
   for (let attempt = 0; ; attempt++) {
     if (await deps.store.setIfAbsent(lockKey, { at: attempt }, { ttlSeconds: LOCK_TTL_SECONDS })) break;
@@ -108,6 +120,7 @@ export async function saveReportRows(deps: ReportRowsDeps, rows: readonly Report
     if (list) list.push(row);
     else byShard.set(k, [row]);
   }
+  await indexProjectMonths(deps, rows);
   let written = 0;
   for (const [shardKey, shardRows] of byShard) {
     try {
@@ -132,6 +145,47 @@ export async function saveReportRows(deps: ReportRowsDeps, rows: readonly Report
     }
   }
   return written;
+}
+
+/**
+ * Adds the rows' project-months to the index. One read per save; the lock and the write happen
+ * only when a project-month is new (a few times a month per project). No in-process cache: the
+ * same process may serve different stores (the local host's emulator is recreated in tests).
+ */
+async function indexProjectMonths(deps: ReportRowsDeps, rows: readonly ReportRow[]): Promise<void> {
+  const wanted = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (r.key === '') continue;
+    const set = wanted.get(r.project) ?? new Set<string>();
+    set.add(r.month);
+    wanted.set(r.project, set);
+  }
+  if (wanted.size === 0) return;
+  const isNew = (index: ReportIndex['months']): boolean =>
+    [...wanted].some(([project, months]) => [...months].some((m) => !(index[project] ?? []).includes(m)));
+  try {
+    if (!isNew((await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {})) return;
+    const missing = wanted;
+    await withLock(deps, REPORT_INDEX_KEY, async () => {
+      const current = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
+      const next: Record<string, string[]> = Object.fromEntries(Object.entries(current).map(([p, ms]) => [p, [...ms]]));
+      let changed = false;
+      for (const [project, months] of missing) {
+        const have = new Set(next[project] ?? []);
+        for (const m of months) {
+          if (!have.has(m)) {
+            have.add(m);
+            changed = true;
+          }
+        }
+        next[project] = [...have].sort();
+      }
+      if (changed) await deps.store.set<ReportIndex>(REPORT_INDEX_KEY, { v: 1, months: next });
+    });
+  } catch (e) {
+    // Rows are still saved; the report finds them once the index is written by a later save.
+    deps.log.warn('report index not updated', { message: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 /** Removes requests' rows (issue deleted or moved to another project). */
@@ -171,18 +225,21 @@ function monthsBetween(first: string, last: string): string[] {
 
 /**
  * The rows of these projects whose creation month can fall in [fromMs, toMs): one prefix query
- * per project and month (whole months, with a day's margin for the calendar's zone); the caller
- * filters on the creation instant.
+ * per project and month that has rows (the index says which; whole months, with a day's margin
+ * for the calendar's zone); the caller filters on the creation instant.
  */
 export async function loadReportRows(deps: ReportRowsDeps, projects: readonly string[], fromMs: number, toMs: number): Promise<LoadedRows> {
   const DAY = 86_400_000;
   if (!(toMs > fromMs)) return { rows: [], invalid: 0 };
   const months = monthsBetween(new Date(fromMs - DAY).toISOString().slice(0, 7), new Date(toMs + DAY).toISOString().slice(0, 7));
   if (months.length > 240) throw new Error(`report period too long: ${months.length} months (at most 20 years)`);
+  const index = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
   const rows: ReportRow[] = [];
   let invalid = 0;
   for (const project of projects) {
+    const withRows = new Set(index[project] ?? []);
     for (const month of months) {
+      if (!withRows.has(month)) continue;
       const docs = await deps.store.listByPrefix<ReportShard>(`${REPORT_ROWS_PREFIX}${safe(project)}:${month}:`);
       for (const { key, value } of docs) {
         for (const packed of Object.values(value?.rows ?? {})) {

@@ -104,6 +104,17 @@ describe('stored report rows', () => {
     expect(rows.every((r) => r.month === '2026-01' || r.month === '2026-02')).toBe(true);
   });
 
+  it('visits only project-months that have rows, however many projects the viewer may browse', async () => {
+    const store = new MemoryStore();
+    await recordReportRows({ store, log }, computedFor('SUP', 60, 9), NOW);
+    expect(store.data.get('rpt-index')).toEqual({ v: 1, months: { SUP: ['2026-01', '2026-02', '2026-03', '2026-04'] } });
+    store.calls.list = 0;
+    const many = Array.from({ length: 200 }, (_, i) => `P${i}`);
+    const { rows } = await loadReportRows({ store, log }, [...many, 'SUP'], Date.UTC(2025, 0, 1), Date.UTC(2026, 11, 31));
+    expect(store.calls.list).toBe(4);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
   it('keys shards by project, month and a hash of the issue key, within the KVS key alphabet', () => {
     const key = shardKeyOf({ key: 'SUP-1', project: 'SUP', month: '2026-03' });
     expect(key).toMatch(/^rpt:SUP:2026-03:[0-7]$/);
