@@ -41,12 +41,10 @@ function applyTheme(mode: unknown): 'light' | 'dark' {
 }
 
 export async function startHost(): Promise<HostContext> {
-  try {
-    await view.theme.enable();
-  } catch {
-    // Theming is a nicety; an old host without it still gets the light tokens below.
-  }
-  const ctx = rec(await view.getContext());
+  // Both round trips to the host at once; theming is a nicety (an old host without it still gets
+  // the light tokens below), so its failure is ignored.
+  const [raw] = await Promise.all([view.getContext(), view.theme.enable().catch(() => undefined)]);
+  const ctx = rec(raw);
   const extension = rec(ctx.extension);
   const rawLocale = str(ctx.locale) ?? navigator.language;
   const lang = toLang(rawLocale);

@@ -197,16 +197,30 @@ describeIf('Custom UI on the local host', () => {
     const { page, bridge } = await openApp({ accountId: AGENT_EN, lang: 'en', module: 'panel', issueKey: key }, 'issue-panel');
     const row = page.locator('[data-clock="reaction"]');
     await row.waitFor();
-    const firstRenderMs = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).performance.getEntriesByName('reglament:first-clock-row')[0]?.startTime ?? null);
+    const marks = () =>
+      page.evaluate(() => ['reglament:first-clock-row', 'reglament:data'].map((n) => (globalThis as unknown as BrowserGlobals).performance.getEntriesByName(n)[0]?.startTime ?? null));
+    const [coldMs] = await marks();
+    expect(coldMs).not.toBeNull();
+    // Again with the server and the browser cache warm, as an agent opening the next request.
+    await page.reload();
+    await row.waitFor();
+    const [firstRenderMs, dataMs] = await marks();
     expect(firstRenderMs).not.toBeNull();
-    writeUiMetrics({ panelFirstRenderMs: Math.round(firstRenderMs ?? 0), panelFirstRenderSource: 'local host, real resolvers' });
+    // Reported, never asserted: timings go to `npm run bench` (the issue's target is 300 ms).
+    writeUiMetrics({
+      panelFirstRenderMs: Math.round(firstRenderMs ?? 0),
+      panelDataArrivedMs: Math.round(dataMs ?? 0),
+      panelFirstRenderColdMs: Math.round(coldMs ?? 0),
+      panelFirstRenderSource: 'local host, real resolvers; navigation start to the first clock row (cold: first page after the server started)',
+    });
 
     const before = await row.locator('.clock__countdown').innerText();
     expect(before).toMatch(/of working time left$/);
     const left = Number(await row.getAttribute('data-remaining-ms'));
     await page.waitForFunction((l) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="reaction"]')?.getAttribute('data-remaining-ms')) < l - 1000, left);
     expect(await row.locator('.clock__countdown').innerText()).not.toBe(before);
-    expect(bridge.calls.filter((c) => c.name === 'invoke')).toHaveLength(1);
+    // One call per page load (two loads here): the countdown itself never calls the backend.
+    expect(bridge.calls.filter((c) => c.name === 'invoke')).toHaveLength(2);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'panel-light.png'), fullPage: true });
     await page.close();

@@ -6,7 +6,7 @@ import { mostUrgent, tickClock, type Tick } from '../../shared/ticker';
 import { Lozenge, Message, STATE_TONE } from '../../shared/ui';
 import { ClockRow, clockName } from './ClockRow';
 import { FmtContext, makeFmt, useFmt, type Fmt } from './format-context';
-import { useIssueSla, useNow, type Loaded, type SlaState } from './use-issue-sla';
+import { useIssueSla, useNow, type Loaded, type SlaAnswer, type SlaState } from './use-issue-sla';
 
 const HISTORY_SHORT = 6;
 
@@ -215,9 +215,9 @@ function ContextBadge({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
   );
 }
 
-export function Panel({ host }: { host: HostContext }) {
+export function Panel({ host, firstLoad }: { host: HostContext; firstLoad?: SlaAnswer }) {
   const compact = host.extensionType === 'jira:issueContext' || host.moduleKey.includes('context');
-  const { state, reload } = useIssueSla(host.issueKey);
+  const { state, reload } = useIssueSla(host.issueKey, firstLoad);
   const browserNow = useNow(1000);
   const data = state.phase === 'ready' ? state.data : null;
   const nowMs = browserNow + (data?.skewMs ?? 0);
