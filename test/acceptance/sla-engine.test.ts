@@ -493,6 +493,38 @@ const CASES: Case[] = [
     line: elapsed({ timezone: 'Europe/Berlin', week: { sun: [['00:00', '24:00']] } }, '2026-03-29T00:00:00+01:00', '2026-03-30T00:00:00+02:00'),
     check: expectMinutes(23 * 60),
   },
+  {
+    // Pacific/Chatham has a 45-minute offset (+13:45 in March): 09:00 + 1h = 10:00+13:45
+    name: 'an inline calendar: a 45-minute offset zone keeps its offset in the output',
+    line: due({ timezone: 'Pacific/Chatham', week: { mon: [['09:00', '18:00']] } }, '2026-03-02T09:00:00+13:45', '1h'),
+    check: (out) => expect(out.due).toBe('2026-03-02T10:00:00+13:45'),
+  },
+  {
+    // Sydney DST ends Sun 2026-04-05 03:00 → 02:00: 00:00+11:00 (04-04 13:00Z) + 4h = 17:00Z = 03:00+10:00
+    name: 'an inline calendar: counting across the southern autumn DST change is exact',
+    line: due({ timezone: 'Australia/Sydney', week: ALL_DAY_EVERY_DAY }, '2026-04-05T00:00:00+11:00', '4h'),
+    check: (out) => expect(out.due).toBe('2026-04-05T03:00:00+10:00'),
+  },
+  {
+    // that Sydney Sunday 00:00–24:00 lasts 25 real hours
+    name: 'an inline calendar: the southern DST-end day has 25 working hours',
+    line: elapsed({ timezone: 'Australia/Sydney', week: { sun: [['00:00', '24:00']] } }, '2026-04-05T00:00:00+11:00', '2026-04-06T00:00:00+10:00'),
+    check: expectMinutes(25 * 60),
+  },
+  {
+    // Berlin DST ends Sun 2026-10-25 03:00 → 02:00: 01:30+02:00 (23:30Z) + 2h = 01:30Z = 02:30+01:00
+    name: 'an inline calendar: counting across the northern autumn DST change is exact',
+    line: due({ timezone: 'Europe/Berlin', week: ALL_DAY_EVERY_DAY }, '2026-10-25T01:30:00+02:00', '2h'),
+    check: (out) => expect(out.due).toBe('2026-10-25T02:30:00+01:00'),
+  },
+  {
+    // advantshop: a business day is a date with working time that is not a holiday. From Fri 2026-03-06 10:00:
+    // Sat 03-07 counts (1); Sun 03-08 and Mon 03-09 are holidays (worked, but holidays); Tue 03-10 (2) → Tue 10:00
+    name: 'advantshop: bd skips holidays even when the team works them, but counts an ordinary Saturday',
+    line: due('advantshop', msk('2026-03-06T10:00'), '2bd'),
+    check: expectDue(msk('2026-03-10T10:00')),
+  },
+
   // ── more on pauses and bd
   {
     // overlapping pauses [11,13) and [10,12) are one pause [10,13): 1h to 10:00, 13:00 + 3h = 16:00
