@@ -146,6 +146,22 @@ describeIf('issue panel in the browser', () => {
     await page.close();
   });
 
+  it('flags an expired package, the fallback to the default one and the auto-close date', async () => {
+    const view = countingView(Date.now());
+    if (view.package) Object.assign(view.package, { validFrom: '2025-01-01', validTo: '2025-12-31', expired: true, fallback: true });
+    view.autoClose = { at: '2026-12-07T18:00:00+03:00' };
+    view.warnings = ['the production calendar has no data for 2028'];
+    const { page } = await open({ view: { ok: true, data: view }, locale: 'en_GB' });
+    await page.locator('.facts').waitFor();
+    const facts = await page.locator('.facts').innerText();
+    expect(facts).toMatch(/EXPIRED/i);
+    expect(facts).toContain('expired on 31 Dec 2025');
+    expect(facts).toContain("The customer's own package is missing or expired, so the default package applies.");
+    expect(await page.locator('.autoclose').innerText()).toMatch(/^Closes automatically Mon,? 7 Dec,? 18:00 unless the customer replies\.$/);
+    expect(await page.locator('.warnings').innerText()).toContain('no data for 2028');
+    await page.close();
+  });
+
   it('shows the most urgent clock as a compact badge in the issue context', async () => {
     const { page } = await open({ module: 'context' });
     const badge = page.locator('[data-badge]');
