@@ -22,6 +22,8 @@ export interface IssueFacts {
     readonly emailDomain: string | null;
     readonly organization: string | null;
   };
+  /** The assignee's display name (reports group by agent), null when unassigned. */
+  readonly assignee?: string | null;
   /** Current values of the Service package / SLA priority fields. */
   readonly packageId: string | null;
   readonly priorityId: string | null;

@@ -7,6 +7,7 @@ import type { ClockSet, SlaConfig, SlaRequest } from '../domain/sla/types';
 import { acknowledgeOnce } from './acknowledge';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteStats } from './ports';
+import { recordReportRows } from './report-service';
 import { toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
 
 export interface RecomputeDeps {
@@ -102,10 +103,11 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
   }
   const held = new Set<string>(opts.hold ?? []);
   if (opts.beforeWrite) for (const id of await opts.beforeWrite(result.computed)) held.add(id);
-  const writes: ComputedWrite[] = result.computed
-    .filter((c) => !held.has(c.facts.id))
-    .map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
+  const written = result.computed.filter((c) => !held.has(c.facts.id));
+  const writes: ComputedWrite[] = written.map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
   result.writes = await deps.jira.writeComputed(writes);
+  // Reports read these rows, never the histories; a failure here is logged, not thrown.
+  await recordReportRows(deps, written, opts.nowMs, (c) => c.facts.assignee ?? null);
   return result;
 }
 

@@ -8,6 +8,7 @@ import type { SlaRequest } from '../domain/sla/types';
 import { ConfigStore } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
 import { autoCloseDue, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
+import { recordReportRows } from './report-service';
 import { isoSecond, toComputedFields, toStoredSla } from './stored-sla';
 
 export interface SweepDeps extends RecomputeDeps {
@@ -52,10 +53,11 @@ async function lockAutoClose(deps: SweepDeps, computed: Computed[], nowMs: numbe
   return held;
 }
 
-async function autoClose(deps: SweepDeps, c: Computed, nowMs: number): Promise<{ closed: boolean; write: ComputedWrite }> {
+async function autoClose(deps: SweepDeps, c: Computed, nowMs: number): Promise<{ closed: boolean; write: ComputedWrite; after: Computed }> {
   const config = c.active.config;
   const outcome = await deps.jira.transitionTo(c.facts.id, config.statuses.closed);
   let stored = c.stored;
+  let after: Computed = c;
   let closed = false;
   if (outcome === 'transitioned' || outcome === 'alreadyThere') {
     // The app's own transition fires no trigger (ignoreSelf): store the closed state now.
@@ -63,13 +65,14 @@ async function autoClose(deps: SweepDeps, c: Computed, nowMs: number): Promise<{
     const request: SlaRequest = { ...c.request, events: [...c.request.events, { at: nowMs, type: 'status', to: closedStatus }] };
     const clocks = computeClocks(config, request, nowMs);
     stored = toStoredSla(clocks, { scope: c.active.scope, configVersion: c.active.version, acknowledged: c.stored.acknowledged });
+    after = { ...c, request, clocks, stored, facts: { ...c.facts, status: { name: closedStatus, category: 'done' } } };
     closed = outcome === 'transitioned';
   } else {
     deps.log.warn('auto-close: no transition to a closed status', { issue: c.facts.key, closed: config.statuses.closed });
     await deps.store.delete(lockKey(c));
     stored = { ...stored, nextCheckAt: isoSecond(nowMs + AUTO_CLOSE_RETRY_MS) };
   }
-  return { closed, write: { facts: c.facts, stored, fields: toComputedFields(stored) } };
+  return { closed, after, write: { facts: c.facts, stored, fields: toComputedFields(stored) } };
 }
 
 export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepResult> {
@@ -98,11 +101,13 @@ export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepRes
     result.propertyWrites += batch.writes.propertyWrites;
     result.acknowledged += batch.acknowledged.length;
     const closedWrites: ComputedWrite[] = [];
+    const closedComputed: Computed[] = [];
     for (const c of mine) {
       try {
         const done = await autoClose(deps, c, nowMs);
         if (done.closed) result.autoClosed++;
         closedWrites.push(done.write);
+        closedComputed.push(done.after);
       } catch (e) {
         deps.log.error('auto-close failed; the next sweep retries', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
         await deps.store.delete(lockKey(c)).catch(() => undefined);
@@ -113,6 +118,7 @@ export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepRes
       const w = await deps.jira.writeComputed(closedWrites);
       result.fieldWrites += w.fieldWrites;
       result.propertyWrites += w.propertyWrites;
+      await recordReportRows(deps, closedComputed, nowMs, (x) => x.facts.assignee ?? null);
     }
   }
   return result;

@@ -109,7 +109,7 @@ describe('admin resolvers on the emulator', () => {
 describe('licensing', () => {
   it('skips recomputes on an unlicensed site and the panel says so', async () => {
     const site = await startSite({ template: 'altec' });
-    (site.emu as unknown as { licensed: boolean }).licensed = false;
+    site.emu.setLicensed(false);
     const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER, priority: '2' });
     expect(site.state(key).property).toBeUndefined();
     await site.emu.runSweep();

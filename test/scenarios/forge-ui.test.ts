@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CalendarImportResult, CalendarPreview, FieldOption, IssueBadgeView, IssueSlaView, JiraStatusOption, QueueRow } from '../../src/shared/contract';
+import type { ReportView, CalendarImportResult, CalendarPreview, FieldOption, IssueBadgeView, IssueSlaView, JiraStatusOption, QueueRow } from '../../src/shared/contract';
 import { AGENT, CUSTOMER, HOUR, MINUTE, startSite, type Site } from './forge-harness';
 
 const panelExt = (key: string) => ({ type: 'jira:issuePanel', issue: { id: '0', key }, project: { id: '10000', key: 'SUP' } });
@@ -78,6 +78,20 @@ describe('UI resolvers on the emulator', () => {
         ['Resolved', 'done'],
       ]),
     );
+  });
+
+  it('reports on the requests the recompute recorded, for the projects the viewer may browse', async () => {
+    await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER, priority: '1' });
+    const b = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: CUSTOMER, priority: '2' });
+    site.advance(10 * MINUTE);
+    await site.emu.actions.comment(b.key, { author: AGENT, body: 'ok' });
+    const r = await site.call<ReportView>('getReport', { from: '2026-03-01', to: '2026-03-31' }, AGENT, { type: 'jira:adminPage' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.total.requests).toBe(2);
+    expect(r.data.total.clocks.reaction.met).toBe(1);
+    expect(Object.keys(r.data.byPriority).sort()).toEqual(['1', '2']);
+    const outsider = await site.call('getReport', { from: '2026-03-01', to: '2026-03-31', projectKey: 'NOPE' }, AGENT, { type: 'jira:adminPage' });
+    expect(outsider.ok ? 'ok' : outsider.error.code).toBe('FORBIDDEN');
   });
 
   it('answers BAD_REQUEST with the path for a payload that fails its schema', async () => {

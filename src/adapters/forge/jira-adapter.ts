@@ -119,7 +119,7 @@ export class ForgeJiraAdapter implements JiraPort {
 
   private async searchFields(): Promise<string[]> {
     const f = await this.fieldIds();
-    return ['summary', 'status', 'created', 'project', 'reporter', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    return ['summary', 'status', 'created', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
   }
 
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
@@ -127,6 +127,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const status = (fields.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
     const project = (fields.project ?? {}) as { key?: string };
     const reporter = (fields.reporter ?? null) as { accountId?: string; emailAddress?: string } | null;
+    const assignee = (fields.assignee ?? null) as { accountId?: string; displayName?: string } | null;
     const created = typeof fields.created === 'string' ? parseJiraInstant(fields.created) : null;
     if (created === null) throw new AppError('UPSTREAM', `issue ${bean.key} has no readable "created" date`);
     const storedRaw = bean.properties?.[PROPERTY_KEY];
@@ -145,6 +146,7 @@ export class ForgeJiraAdapter implements JiraPort {
         emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
         organization: null,
       },
+      assignee: assignee ? (assignee.displayName ?? assignee.accountId ?? null) : null,
       packageId: asString(fields[f.package]),
       priorityId: asString(fields[f.priority]),
       stored: stored && stored.success ? stored.data : null,

@@ -18,6 +18,7 @@ import {
 import { ConfigStore } from '../../app/config-store';
 import { AppError } from '../../app/errors';
 import { fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
+import { getReport } from '../../app/report-service';
 import { RESOLVERS, type Envelope, type IssueSlaView, type ResolverMap, type ResolverName } from '../../shared/contract';
 import { forgeUserDeps, isUnlicensed, type UserDeps } from '../compose';
 import { envelope } from '../envelope';
@@ -135,9 +136,9 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   async getQueue(p, ctx, deps) {
     return getQueue(deps.userJira, await active(deps), projectKeyOf(p, ctx), deps.clock.now());
   },
-  async getReport() {
-    // Reports (issue 7) plug in here; until then the admin page gets a clear answer, not a crash.
-    throw new AppError('NOT_FOUND', 'reports are not available in this version of the app');
+  async getReport(p, _ctx, deps) {
+    // Only the projects the viewer may browse (listed as the user) are read.
+    return getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
   },
 };
 

@@ -9,6 +9,7 @@ const facts: IssueFacts = {
   status: { name: 'In Progress', category: 'indeterminate' },
   createdMs: Date.parse('2026-03-02T07:00:00Z'),
   reporter: { accountId: 'cust', emailDomain: 'romashka.example', organization: null },
+  assignee: null,
   packageId: 'extended',
   priorityId: '1',
   stored: null,
