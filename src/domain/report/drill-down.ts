@@ -4,8 +4,11 @@
 import { groupOf, matchesFilter, type ReportDimension, type ReportFilter } from './aggregate';
 import type { ReportClock, ReportClockKind, ReportClockState, ReportRow } from './report-row';
 
-/** What a report number counts: a clock state, stopped clocks (behind median/p90), or a request-level number. */
-export type DrillMeasure = ReportClockState | 'stopped' | 'requests' | 'pausedRequests' | 'followUpCycles';
+/**
+ * What a report number counts: a clock state, `open` (running, at risk or paused), stopped clocks
+ * (behind median/p90), or a request-level number.
+ */
+export type DrillMeasure = ReportClockState | 'open' | 'stopped' | 'requests' | 'pausedRequests' | 'followUpCycles';
 
 export interface DrillQuery {
   readonly filter?: ReportFilter;
@@ -29,10 +32,12 @@ export interface DrillItem {
   readonly goalMinutes: number | null;
 }
 
-const CLOCK_MEASURES: ReadonlySet<DrillMeasure> = new Set(['running', 'atRisk', 'paused', 'met', 'breached', 'stopped']);
+const CLOCK_MEASURES: ReadonlySet<DrillMeasure> = new Set(['running', 'atRisk', 'paused', 'met', 'breached', 'open', 'stopped']);
 
 function clockMatches(c: ReportClock, measure: DrillMeasure): boolean {
-  return measure === 'stopped' ? c.stopped : c.state === measure;
+  if (measure === 'stopped') return c.stopped;
+  if (measure === 'open') return c.state === 'running' || c.state === 'atRisk' || c.state === 'paused';
+  return c.state === measure;
 }
 
 function contribution(row: ReportRow, q: DrillQuery): DrillItem | null {

@@ -240,7 +240,9 @@ function GroupTable({ view, dimension, t, lang, locale, onDrill }: {
           <td key={`${k}-breached`} className={c.breached > 0 ? 'bad' : undefined}>
             <Num value={c.breached} label={`${label}, ${t(`clock.${k}`)}: ${t('measure.breached')} ${c.breached}`} onDrill={() => drill(key, label, k, 'breached', t('measure.breached'))} />
           </td>,
-          <td key={`${k}-open`}>{open}</td>,
+          <td key={`${k}-open`}>
+            <Num value={open} label={`${label}, ${t(`clock.${k}`)}: ${t('measure.open')} ${open}`} onDrill={() => drill(key, label, k, 'open', t('measure.open'))} />
+          </td>,
           <td key={`${k}-pct`}>{percent(c.metPercent, locale)}</td>,
           <td key={`${k}-median`}>
             {c.medianMinutes === null ? '—' : (

@@ -32,6 +32,8 @@ describe('drillDown', () => {
       expect(sum(d, k, { measure: 'followUpCycles' })).toBe(g.followUpCycles);
       for (const clock of REPORT_CLOCK_KINDS) {
         for (const m of ['met', 'breached', 'running', 'atRisk', 'paused'] as const) expect(sum(d, k, { clock, measure: m })).toBe(g.clocks[clock][m]);
+        const c = g.clocks[clock];
+        expect(sum(d, k, { clock, measure: 'open' })).toBe(c.running + c.atRisk + c.paused);
       }
     }
   });
