@@ -35,6 +35,7 @@ export interface HostModules {
   issuePanel: { key: string; app: string };
   issueContext: { key: string; app: string };
   adminPage: { key: string; app: string };
+  projectPage: { key: string; app: string };
   fieldEditors: Record<'package' | 'priority', { key: string; app: string; fieldId: string | null }>;
 }
 
@@ -57,6 +58,7 @@ export function hostModules(host: LocalHost): HostModules {
     issuePanel: first('jira:issuePanel', 'sla-issue-panel', 'issue-panel'),
     issueContext: first('jira:issueContext', 'sla-issue-context', 'issue-panel'),
     adminPage: first('jira:adminPage', 'sla-admin', 'admin'),
+    projectPage: first('jira:projectPage', 'sla-project-reports', 'reports'),
     fieldEditors: { package: editor('sla-service-package'), priority: editor('sla-priority') },
   };
 }

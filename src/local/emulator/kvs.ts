@@ -134,7 +134,12 @@ export class KvsStore {
 
   /** Every plain key with its value, sorted. */
   entries(prefix = ''): Array<[string, unknown]> {
-    return this.sortedKeys('').filter((k) => k.startsWith(prefix)).map((k) => [k, this.read('', k)!.value]);
+    const out: Array<[string, unknown]> = [];
+    for (const k of this.sortedKeys('')) {
+      const row = k.startsWith(prefix) ? this.read('', k) : undefined;
+      if (row) out.push([k, row.value]);
+    }
+    return out;
   }
 
   private read(entity: string, key: string): Row | undefined {

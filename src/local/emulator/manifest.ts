@@ -171,7 +171,7 @@ export function loadManifest(path: string): AppManifest {
     });
   }
   const uiModules: AppManifest['uiModules'] = {};
-  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:globalPage']) {
+  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage']) {
     uiModules[type] = arr(modules[type]).map((m) => ({ key: String(m.key), ...(typeof m.resource === 'string' ? { resource: m.resource } : {}), title: text(m.title, String(m.key)) }));
   }
   // A custom field's Custom UI edit experience names its resource under edit.resource.

@@ -6,6 +6,7 @@ export {};
 
 type Lang = 'ru' | 'en';
 type Theme = 'light' | 'dark';
+type Tab = 'issues' | 'reports' | 'admin';
 
 interface User {
   accountId: string;
@@ -55,7 +56,7 @@ interface HostState {
   project: string;
   queue: QueueRow[];
   issue: IssueView | null;
-  modules: { issuePanel: ModuleRef; issueContext: ModuleRef; adminPage: ModuleRef; fieldEditors: Record<'package' | 'priority', ModuleRef & { fieldId: string | null }> };
+  modules: { issuePanel: ModuleRef; issueContext: ModuleRef; adminPage: ModuleRef; projectPage: ModuleRef; fieldEditors: Record<'package' | 'priority', ModuleRef & { fieldId: string | null }> };
   cloudId: string;
   siteUrl: string;
   appId: string;
@@ -83,6 +84,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     brand: 'Reglament · local Jira',
     'tab.issues': 'Requests',
     'tab.admin': 'Admin',
+    'tab.reports': 'Reports',
     'time.now': 'Simulated time',
     'time.workingHour': '+1 working hour',
     'time.hour': '+1 hour',
@@ -133,6 +135,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     brand: 'Reglament · локальная Jira',
     'tab.issues': 'Обращения',
     'tab.admin': 'Администрирование',
+    'tab.reports': 'Отчёты',
     'time.now': 'Модельное время',
     'time.workingHour': '+1 рабочий час',
     'time.hour': '+1 час',
@@ -195,7 +198,7 @@ const prefs = {
   issue: localStorage.getItem('reglament.issue') ?? '',
   lang: (localStorage.getItem('reglament.lang') as Lang | null) ?? 'ru',
   theme: (localStorage.getItem('reglament.theme') as Theme | null) ?? 'light',
-  tab: (localStorage.getItem('reglament.tab') as 'issues' | 'admin' | null) ?? 'issues',
+  tab: (localStorage.getItem('reglament.tab') as Tab | null) ?? 'issues',
 };
 function savePrefs(): void {
   for (const [k, v] of Object.entries(prefs)) localStorage.setItem(`reglament.${k}`, v);
@@ -431,6 +434,7 @@ function renderStatic(): void {
   document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === prefs.tab)));
   $('issues-view').hidden = prefs.tab !== 'issues';
   $('admin-view').hidden = prefs.tab !== 'admin';
+  $('reports-view').hidden = prefs.tab !== 'reports';
 }
 
 function render(): void {
@@ -569,6 +573,10 @@ function renderFrames(): void {
     mountFrame($('frame-panel') as HTMLIFrameElement, s.modules.issuePanel, { type: 'jira:issuePanel', ...ext, isNewToIssue: false });
   }
   if (prefs.tab === 'admin') mountFrame($('frame-admin') as HTMLIFrameElement, s.modules.adminPage, { type: 'jira:adminPage' });
+  const project = s.projects.find((p) => p.key === s.project);
+  if (prefs.tab === 'reports' && project) {
+    mountFrame($('frame-reports') as HTMLIFrameElement, s.modules.projectPage, { type: 'jira:projectPage', project: { id: project.id, key: project.key, type: 'service_desk' } });
+  }
 }
 
 function openEditor(field: 'package' | 'priority'): void {
@@ -606,7 +614,7 @@ function openEditor(field: 'package' | 'priority'): void {
 function wire(): void {
   document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) =>
     b.addEventListener('click', () => {
-      prefs.tab = b.dataset.tab === 'admin' ? 'admin' : 'issues';
+      prefs.tab = b.dataset.tab === 'admin' ? 'admin' : b.dataset.tab === 'reports' ? 'reports' : 'issues';
       savePrefs();
       render();
     }),
