@@ -47,7 +47,22 @@ function toJsonSchema(node: Json): Json {
   return out;
 }
 
-ajv.addSchema({ $id: 'jira', components: toJsonSchema(spec.components as unknown as Json) } as object);
+/**
+ * Where Jira Cloud's real answers differ from its spec, documented here rather than loosening the
+ * whole check: changelog items carry `null` from/to values when a field was empty (the spec types
+ * them as plain strings).
+ */
+const KNOWN_NULLABLE: Record<string, readonly string[]> = {
+  ChangeDetails: ['from', 'fromString', 'to', 'toString'],
+};
+const components = toJsonSchema(spec.components as unknown as Json) as { schemas: Record<string, { properties?: Record<string, { type?: unknown }> }> };
+for (const [name, props] of Object.entries(KNOWN_NULLABLE)) {
+  for (const prop of props) {
+    const p = components.schemas[name]?.properties?.[prop];
+    if (p && typeof p.type === 'string') p.type = [p.type, 'null'];
+  }
+}
+ajv.addSchema({ $id: 'jira', components } as object);
 
 const compiled = new Map<string, ValidateFunction>();
 function validator(key: string, schema: Json): ValidateFunction {
