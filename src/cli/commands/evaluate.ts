@@ -36,7 +36,7 @@ function followUpOut(zone: string, f: FollowUpClock): Out {
   return { ...clockOut(zone, f), cycles: f.cycles.map((c) => clockOut(zone, c)) };
 }
 
-/** The four results of the batch op; `evaluate` adds the rest. */
+/** The four results of the batch op (plus `warnings` when there are any); `evaluate` adds the rest. */
 export function clockSetCore(set: ClockSet): Out {
   const z0 = set.timezone;
   return {
@@ -182,6 +182,8 @@ export const evaluateCommand: CliCommand = {
     const config = req.template !== undefined ? templateConfig(req.template, 'template') : cachedConfig(req.config, 'config');
     const now = nowArg('now', req.now);
     const request = parseRequest(req.issue ?? req.request, 'issue');
-    return clockSetCore(computeClocks(config, request, now));
+    const set = computeClocks(config, request, now);
+    // Like the other batch ops: warnings (unknown ids, years without production-calendar data) only when there are any.
+    return set.warnings.length > 0 ? { ...clockSetCore(set), warnings: set.warnings } : clockSetCore(set);
   },
 };

@@ -328,13 +328,18 @@ class Evaluation {
       state = 'paused';
     } else {
       due = addWorkingMs(cal, start, goalMs, pauses);
-      // At risk once the time left is at or below the threshold's share of the goal.
+      // DOMAIN.md: at risk while running with *less than* the threshold's share of the goal left.
       const riskElapsedMs = goalMs - threshold * goalMs;
-      state = threshold > 0 && elapsedMs >= riskElapsedMs ? 'atRisk' : 'running';
+      state = threshold > 0 && goalMs - elapsedMs < threshold * goalMs ? 'atRisk' : 'running';
       if (live) {
-        const risk = state === 'running' && threshold > 0 ? addWorkingMs(cal, start, riskElapsedMs, pauses) : null;
         this.checks.push(due);
-        if (risk !== null) this.checks.push(risk);
+        if (state === 'running' && threshold > 0) {
+          // The sweep looks again when the boundary is reached; standing exactly on it (state
+          // unchanged), the next look is the first millisecond past it.
+          let risk = addWorkingMs(cal, start, riskElapsedMs, pauses);
+          if (risk <= nowMs) risk = addWorkingMs(cal, start, Math.floor(riskElapsedMs) + 1, pauses);
+          this.checks.push(risk);
+        }
       }
     }
     if (due !== null && due > this.horizon) this.horizon = due;

@@ -107,7 +107,7 @@ export interface SlaConfig {
   readonly defaultPriority: string | null;
   readonly goalsBy: Readonly<Partial<Record<GoalClock, GoalKeying>>>;
   readonly goals: Readonly<Partial<Record<GoalClock, GoalTable>>>;
-  /** A running clock is at risk when at most this share of its goal is left (0.25); 0 = never. */
+  /** A running clock is at risk when less than this share of its goal is left (0.25); 0 = never. */
   readonly atRiskThreshold: number;
   readonly statuses: StatusRoles;
   readonly agentRule: AgentRule;
@@ -154,7 +154,7 @@ export interface Clock {
   /** The goal string in effect (`24h,5bd`) and its working-time length at the clock's start. */
   readonly goal: string;
   readonly goalMinutes: number;
-  /** Time left at or below which a running clock is at risk (threshold × goal). */
+  /** A running clock with less time left than this is at risk (threshold × goal). */
   readonly atRiskRemainingMinutes: number;
   readonly elapsedMinutes: number;
   /** goal − elapsed; negative once breached. */

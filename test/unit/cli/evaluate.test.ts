@@ -128,6 +128,14 @@ describe('sla batch, op "evaluate"', () => {
     expect(o.resolution).toMatchObject({ state: 'breached', due: '2026-03-17T13:00:00+03:00' });
   });
 
+  it('adds the warnings when there are any: an unknown priority and a year without production-calendar data', async () => {
+    const line = (created: string, priority: number | string) =>
+      JSON.stringify({ op: 'evaluate', template: 'barier', now: created, issue: { created, priority } });
+    const r = await run(['batch'], [line('2026-03-02T10:00:00+03:00', 7), line('2028-03-01T10:00:00+03:00', 1)]);
+    expect(JSON.parse(r.out[0]!).warnings).toEqual(['unknown priority "7"; default priority "3" applies']);
+    expect(JSON.parse(r.out[1]!).warnings.join(' ')).toMatch(/no production calendar data for 2028/);
+  });
+
   it('answers a bad line with an error and keeps going', async () => {
     const good = JSON.stringify({ op: 'evaluate', template: 'altec', now: '2026-03-17T12:00:00+03:00', issue: { created: '2026-03-17T10:00:00+03:00', priority: 1 } });
     const bad = JSON.stringify({ op: 'evaluate', template: 'altec', now: '2026-03-17T12:00:00+03:00', issue: { created: 'yesterday' } });

@@ -1,6 +1,6 @@
 // Table-driven scenarios for the clocks: a request written in Moscow wall-clock time, parsed
 // through the same request schema the CLI uses, and the expected clocks written by hand.
-// Expected instants are Moscow local "YYYY-MM-DD HH:MM" (":SS" when not zero).
+// Expected instants are Moscow local "YYYY-MM-DD HH:MM" (":SS", ".mmm" when not zero).
 
 import { slaRequestSchema } from '../../../../src/config';
 import { computeClocks, type Clock, type ClockSet, type SlaConfig } from '../../../../src/domain/sla';
@@ -16,7 +16,7 @@ export function local(ms: number | null): string | null {
   if (ms === null) return null;
   const iso = formatInstant('Europe/Moscow', ms);
   if (!iso.endsWith('+03:00')) throw new Error(`not a Moscow offset: ${iso}`);
-  const text = iso.slice(0, 19).replace('T', ' ');
+  const text = iso.slice(0, -6).replace('T', ' ');
   return text.endsWith(':00') ? text.slice(0, 16) : text;
 }
 

@@ -185,3 +185,25 @@ describe('barier template: 3-hour processing and resolution by priority', () => 
     check(TEMPLATES.barier, sc);
   });
 });
+
+describe('barier template: the at-risk boundary', () => {
+  // Reaction 3 h from 09:00; 25 % of it is 45 min.
+  it('keeps a clock with exactly a quarter of its goal left running, and checks again right then', () => {
+    check(TEMPLATES.barier, {
+      name: '', created: '2026-03-02 09:00', priority: 3, now: '2026-03-02 11:00',
+      expect: { reaction: { state: 'running', remaining: 60 }, nextCheckAt: '2026-03-02 11:15' },
+    });
+    // Standing on the boundary (45 of 180 left, not less): still running; the next look is one millisecond later.
+    check(TEMPLATES.barier, {
+      name: '', created: '2026-03-02 09:00', priority: 3, now: '2026-03-02 11:15',
+      expect: { reaction: { state: 'running', remaining: 45 }, nextCheckAt: '2026-03-02 11:15:00.001' },
+    });
+  });
+
+  it('turns at risk once less than a quarter is left', () => {
+    check(TEMPLATES.barier, {
+      name: '', created: '2026-03-02 09:00', priority: 3, now: '2026-03-02 11:16',
+      expect: { reaction: { state: 'atRisk', remaining: 44 }, nextCheckAt: '2026-03-02 12:00' },
+    });
+  });
+});
