@@ -188,6 +188,22 @@ async function indexProjectMonths(deps: ReportRowsDeps, rows: readonly ReportRow
   }
 }
 
+/**
+ * Removes a request's row when only its key is known (issue deleted, or moved and re-keyed): looks
+ * in its shard of every month the project has rows for. Returns whether a row was removed.
+ */
+export async function forgetRequest(deps: ReportRowsDeps, project: string, key: string): Promise<boolean> {
+  const index = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
+  for (const month of index[project] ?? []) {
+    const shardKey = shardKeyOf({ key, project, month });
+    const shard = await deps.store.get<ReportShard>(shardKey);
+    if (shard?.rows[key] === undefined) continue;
+    await forgetReportRows(deps, [{ key, project, month }]);
+    return true;
+  }
+  return false;
+}
+
 /** Removes requests' rows (issue deleted or moved to another project). */
 export async function forgetReportRows(deps: ReportRowsDeps, rows: ReadonlyArray<Pick<ReportRow, 'key' | 'project' | 'month'>>): Promise<void> {
   const byShard = new Map<string, string[]>();

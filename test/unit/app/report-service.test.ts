@@ -1,7 +1,7 @@
 import { ActiveConfigs } from '../../../src/app/config-store';
 import type { IssueFacts, KeyValueStore } from '../../../src/app/ports';
 import { computeOne } from '../../../src/app/recompute-issue';
-import { loadReportRows, reportRowChanged, saveReportRows, shardKeyOf, SHARDS } from '../../../src/app/report-rows';
+import { forgetRequest, loadReportRows, reportRowChanged, saveReportRows, shardKeyOf, SHARDS } from '../../../src/app/report-rows';
 import { getReport, recordReportRows, reportRowOf } from '../../../src/app/report-service';
 import { slaRequestSchema } from '../../../src/config';
 import { buildReport, unpackReportRow } from '../../../src/domain/report';
@@ -140,6 +140,18 @@ describe('stored report rows', () => {
     expect(await saving).toBe(1);
     expect(waits).toBe(3);
     expect(store.data.has(lock)).toBe(false);
+  });
+
+  it('forgets a deleted request by its key alone', async () => {
+    const store = new MemoryStore();
+    const computed = computedFor('SUP', 20, 10);
+    await recordReportRows({ store, log }, computed, NOW);
+    const victim = computed[3]!.facts.key;
+    expect(await forgetRequest({ store, log }, 'SUP', victim)).toBe(true);
+    expect(await forgetRequest({ store, log }, 'SUP', victim)).toBe(false);
+    const { rows } = await loadReportRows({ store, log }, ['SUP'], Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 1));
+    expect(rows.map((r) => r.key)).not.toContain(victim);
+    expect(rows).toHaveLength(computed.length - 1);
   });
 
   it('skips a stored row it cannot read and says so', async () => {
