@@ -124,6 +124,7 @@ describeIf('the local host in the browser', () => {
     expect(await clockState('resolution', ['breached'])).toBe('breached');
     expect(await page.getByTestId('issue-status').innerText()).not.toBe('');
 
+    await page.locator('#toast').waitFor({ state: 'hidden', timeout: 10_000 });
     mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host.png') });
     const before = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as {
