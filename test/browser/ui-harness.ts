@@ -95,27 +95,26 @@ export async function installBridge(page: Page, opts: DevBridgeOptions | { handl
   };
   await page.route('**/bridge-shim.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* replaced by the test bridge */' }));
   await page.exposeFunction('__devBridgeCall', (name: string, payload: unknown) => handler(name, payload));
-  await page.addInitScript(() => {
-    type Cb = (p: unknown) => unknown;
-    const w = globalThis as unknown as {
-      __bridge: unknown;
-      __fakeListeners: Map<string, Set<Cb>>;
-      __devBridgeCall: (name: string, payload: unknown) => Promise<unknown>;
-    };
-    w.__fakeListeners = new Map();
-    w.__bridge = {
-      callBridge: async (name: string, payload?: { event?: string; callback?: Cb }) => {
-        if (name === 'on' && payload?.event && payload.callback) {
-          const set = w.__fakeListeners.get(payload.event) ?? new Set<Cb>();
-          set.add(payload.callback);
-          w.__fakeListeners.set(payload.event, set);
-          const cb = payload.callback;
-          return { unsubscribe: () => set.delete(cb) };
-        }
-        return w.__devBridgeCall(name, payload ?? null);
-      },
-    };
-  });
+  // A string, not a function: transpilers that add helpers to functions (esbuild's keepNames
+  // under tsx) would break a serialized function inside the page.
+  await page.addInitScript(`
+    (() => {
+      const listeners = new Map();
+      window.__fakeListeners = listeners;
+      window.__bridge = {
+        callBridge: async (name, payload) => {
+          if (name === 'on' && payload && payload.event && payload.callback) {
+            const set = listeners.get(payload.event) || new Set();
+            set.add(payload.callback);
+            listeners.set(payload.event, set);
+            const cb = payload.callback;
+            return { unsubscribe: () => set.delete(cb) };
+          }
+          return window.__devBridgeCall(name, payload === undefined ? null : payload);
+        },
+      };
+    })();
+  `);
   return {
     calls,
     submitted: dev ? dev.submitted : [],

@@ -3,8 +3,8 @@ import type { CalendarImportResult, CalendarPreview, Envelope } from '../../../s
 import { call } from '../../shared/api';
 import { formatGoal, formatInstant } from '../../shared/format';
 import { Message } from '../../shared/ui';
-import { FieldIssues, Section, SelectField, TextField, useAdmin } from './admin-context';
-import { formatDateHours, issuesAt, parseDateHours, parseDateLines, pathOf, sampleGoals, WEEKDAYS, type LineProblem, type Weekday } from './draft';
+import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
+import { formatDateHours, formatIntervals, issuesAt, parseDateHours, parseDateLines, parseIntervals, parseMonthDays, pathOf, sampleGoals, WEEKDAYS, type Weekday } from './draft';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -81,40 +81,6 @@ function WeekEditor({ calId }: { calId: string }) {
         })}
       </tbody>
     </table>
-  );
-}
-
-/** A textarea that edits a list through a text format and shows line problems without losing what was typed. */
-function ListArea<T>({ label, hint, path, value, format, parse, apply }: {
-  label: string; hint: string; path: string; value: T;
-  format: (v: T) => string; parse: (text: string) => { value: T; problems: LineProblem[] }; apply: (v: T) => void;
-}) {
-  const id = useId();
-  const { t } = useAdmin();
-  const formatted = format(value);
-  const [text, setText] = useState(formatted);
-  const [problems, setProblems] = useState<LineProblem[]>([]);
-  // Follow changes that come from elsewhere (a template applied, an import) unless the admin is mid-edit.
-  useEffect(() => {
-    setText((cur) => (parse(cur).problems.length === 0 ? formatted : cur));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [formatted]);
-  return (
-    <div className="field field--l">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={4} value={text} aria-describedby={`${id}-hint ${id}-err`} aria-invalid={problems.length > 0 || undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const r = parse(e.target.value);
-          setProblems(r.problems);
-          if (r.problems.length === 0) apply(r.value);
-        }} />
-      <span id={`${id}-hint`} className="hint">{hint}</span>
-      <span id={`${id}-err`} className="field-error">
-        {problems.map((p) => <span key={p.line} className="field-error__item">{t('list.lineProblem', { line: p.line, message: p.message })}</span>)}
-      </span>
-      <FieldIssues path={path} within />
-    </div>
   );
 }
 
@@ -240,6 +206,13 @@ export function CalendarSection() {
       <div className="row">
         <SelectField label={t('calendar.pick')} value={calId} onChange={setSelected} options={calIds.map((id) => ({ value: id, label: draft.calendars[id]?.name ? `${draft.calendars[id]?.name} (${id})` : id }))} />
         <SelectField label={t('calendar.main')} value={draft.calendarId} path="calendarId" onChange={(v) => update((d) => { d.calendarId = v; })} options={calIds.map((id) => ({ value: id, label: id }))} />
+        <button type="button" className="button" onClick={() => {
+          let n = calIds.length + 1;
+          while (draft.calendars[`calendar${n}`]) n++;
+          const id = `calendar${n}`;
+          update((d) => { const from = d.calendars[calId]; if (from) d.calendars[id] = { ...structuredClone(from), name: t('calendar.copyName', { name: from.name ?? calId }) }; });
+          setSelected(id);
+        }}>+ {t('calendar.add')}</button>
       </div>
       {!cal ? null : (
         <>
@@ -270,6 +243,13 @@ export function CalendarSection() {
             <ListArea label={t('calendar.dates')} hint={t('list.dateHoursHint')} path={base('dates')} value={cal.dates} format={formatDateHours}
               parse={(text) => { const r = parseDateHours(text); return { value: r.dates, problems: r.problems }; }}
               apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.dates = v; })} />
+            <ListArea label={t('calendar.recurring')} hint={t('list.monthDaysHint')} path={base('recurringHolidays')} value={cal.recurringHolidays} format={(v) => v.join('\n')}
+              parse={(text) => { const r = parseMonthDays(text); return { value: r.days, problems: r.problems }; }}
+              apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.recurringHolidays = v; })} />
+            <ListArea rows={1} label={t('calendar.holidayHours')} hint={t('list.holidayHoursHint')} path={base('holidayHours')} value={cal.holidayHours}
+              format={(v) => (v.length === 0 ? '' : formatIntervals(v))}
+              parse={(text) => { const v = parseIntervals(text); return v === null ? { value: [], problems: [{ line: 1, message: t('list.intervalsProblem') }] } : { value: v, problems: [] }; }}
+              apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.holidayHours = v; })} />
           </div>
           <ImportBox calId={calId} />
           <Preview calId={calId} />

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { JiraStatusOption } from '../../../src/shared/contract';
 import { formatGoal } from '../../shared/format';
 import { Message } from '../../shared/ui';
-import { FieldIssues, Section, SelectField, TextField, useAdmin } from './admin-context';
-import { customersFromCsv, goalRows, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
+import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
+import { channelsToLines, customersFromCsv, goalRows, linesToChannels, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
 
 type Clock = 'reaction' | 'resolution';
 type Keying = 'package' | 'priority' | 'matrix';
@@ -23,6 +23,7 @@ function PackageEditor({ index }: { index: number }) {
   const { t, draft, update, lang } = useAdmin();
   const pkg = draft.packages[index];
   const extrasId = useId();
+  const productsId = useId();
   if (!pkg) return null;
   const p = (...rest: Array<string | number>) => pathOf('packages', index, ...rest);
   const set = (change: (x: Draft['packages'][number]) => void) => update((d) => { const x = d.packages[index]; if (x) change(x); });
@@ -46,15 +47,27 @@ function PackageEditor({ index }: { index: number }) {
         ) : null}
         <TextField width="xs" type="number" min={0} label={t('package.skype')} value={String(pkg.skypeContacts)} path={p('skypeContacts')} onChange={(v) => set((x) => { x.skypeContacts = Number(v); })} />
       </div>
-      <p className="subtle">
-        {t('package.channels')}: {pkg.channels.length === 0 ? '—' : pkg.channels.map((c) => `${c.name[lang]}${c.address ? ` (${c.address})` : ''}`).join(', ')}
-      </p>
-      <div className="field field--l">
-        <label htmlFor={extrasId}>{t('package.extras')}</label>
-        <textarea id={extrasId} rows={3} defaultValue={textsToLines(pkg.extras)} key={textsToLines(pkg.extras)} aria-describedby={`${extrasId}-h`}
-          onBlur={(e) => set((x) => { x.extras = linesToTexts(e.target.value); })} />
-        <span id={`${extrasId}-h`} className="hint">{t('list.textsHint')}</span>
-        <FieldIssues path={p('extras')} within />
+      <div className="grid-2">
+        <ListArea label={t('package.channels')} hint={t('list.channelsHint')} path={p('channels')} value={pkg.channels} format={channelsToLines}
+          parse={(text) => { const r = linesToChannels(text, pkg.channels); return { value: r.channels, problems: r.problems }; }}
+          apply={(v) => set((x) => { x.channels = v; })} />
+        <div className="field field--l">
+          <label htmlFor={extrasId}>{t('package.extras')}</label>
+          <textarea id={extrasId} rows={4} defaultValue={textsToLines(pkg.extras)} key={textsToLines(pkg.extras)} aria-describedby={`${extrasId}-h`}
+            onBlur={(e) => set((x) => { x.extras = linesToTexts(e.target.value); })} />
+          <span id={`${extrasId}-h`} className="hint">{t('list.textsHint')}</span>
+          <FieldIssues path={p('extras')} within />
+        </div>
+        <div className="field field--l">
+          <label htmlFor={productsId}>{t('package.products')}</label>
+          <textarea id={productsId} rows={2} defaultValue={textsToLines(pkg.products)} key={textsToLines(pkg.products)} aria-describedby={`${productsId}-h`}
+            onBlur={(e) => set((x) => { x.products = linesToTexts(e.target.value); })} />
+          <span id={`${productsId}-h`} className="hint">{t('list.textsHint')}</span>
+          <FieldIssues path={p('products')} within />
+        </div>
+        <SelectField label={t('package.calendar')} value={pkg.calendarId ?? ''} path={p('calendarId')}
+          options={[{ value: '', label: t('package.calendarDefault', { id: draft.calendarId }) }, ...Object.keys(draft.calendars).map((id) => ({ value: id, label: draft.calendars[id]?.name ?? id }))]}
+          onChange={(v) => set((x) => { x.calendarId = v || null; })} />
       </div>
       <button type="button" className="button button--subtle" disabled={draft.packages.length <= 1}
         onClick={() => update((d) => { d.packages.splice(index, 1); })}>
@@ -221,7 +234,23 @@ export function GoalsSection() {
           <TextField width="s" label={t('autoClose.period')} value={draft.autoClose.period} path={pathOf('autoClose', 'period')} hint={t('autoClose.hint')}
             onChange={(v) => update((d) => { d.autoClose = { period: v }; })} />
         ) : null}
+        <TextField width="s" type="number" min={1} max={1440} label={t('goals.minimumAnswer')} hint={t('goals.minimumAnswerHint')}
+          value={draft.minimumAnswerMinutes === null ? '' : String(draft.minimumAnswerMinutes)} path="minimumAnswerMinutes"
+          onChange={(v) => update((d) => { d.minimumAnswerMinutes = v === '' ? null : Number(v); })} />
       </div>
+      <fieldset className="card">
+        <legend>{t('ack.title')}</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={draft.acknowledgement.enabled} onChange={(e) => update((d) => { d.acknowledgement.enabled = e.target.checked; })} />
+          {t('ack.enabled')}
+        </label>
+        <div className="grid-2">
+          <TextField width="l" label={t('ack.textRu')} value={draft.acknowledgement.text.ru} path={pathOf('acknowledgement', 'text', 'ru')} hint={t('ack.hint')}
+            onChange={(v) => update((d) => { d.acknowledgement.text.ru = v; })} />
+          <TextField width="l" label={t('ack.textEn')} value={draft.acknowledgement.text.en} path={pathOf('acknowledgement', 'text', 'en')}
+            onChange={(v) => update((d) => { d.acknowledgement.text.en = v; })} />
+        </div>
+      </fieldset>
     </Section>
   );
 }

@@ -1,7 +1,7 @@
-import { createContext, useContext, useId, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Locale } from '../../../src/shared/contract';
 import type { Translate } from '../../shared/i18n';
-import { issuesAt, type Draft, type Issue } from './draft';
+import { issuesAt, type Draft, type Issue, type LineProblem } from './draft';
 import type { AdminKey } from './messages';
 
 export interface AdminCtx {
@@ -128,3 +128,38 @@ export function Section({ id, title, children, intro }: { id: string; title: str
     </section>
   );
 }
+
+/** A textarea that edits a list through a text format and shows line problems without losing what was typed. */
+export function ListArea<T>({ label, hint, path, value, format, parse, apply, rows = 4 }: {
+  label: string; hint: string; path: string; value: T; rows?: number;
+  format: (v: T) => string; parse: (text: string) => { value: T; problems: LineProblem[] }; apply: (v: T) => void;
+}) {
+  const id = useId();
+  const { t } = useAdmin();
+  const formatted = format(value);
+  const [text, setText] = useState(formatted);
+  const [problems, setProblems] = useState<LineProblem[]>([]);
+  // Follow changes that come from elsewhere (a template applied, an import) unless the admin is mid-edit.
+  useEffect(() => {
+    setText((cur) => (parse(cur).problems.length === 0 ? formatted : cur));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [formatted]);
+  return (
+    <div className="field field--l">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={rows} value={text} aria-describedby={`${id}-hint ${id}-err`} aria-invalid={problems.length > 0 || undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const r = parse(e.target.value);
+          setProblems(r.problems);
+          if (r.problems.length === 0) apply(r.value);
+        }} />
+      <span id={`${id}-hint`} className="hint">{hint}</span>
+      <span id={`${id}-err`} className="field-error">
+        {problems.map((p) => <span key={p.line} className="field-error__item">{t('list.lineProblem', { line: p.line, message: p.message })}</span>)}
+      </span>
+      <FieldIssues path={path} within />
+    </div>
+  );
+}
+

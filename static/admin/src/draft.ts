@@ -3,6 +3,7 @@
 // forms accept (date lists, date-specific hours, customer CSV). No DOM, so Jest tests them.
 import Papa from 'papaparse';
 import { formatConfigPath } from '../../../src/config/path';
+import { channel } from '../../../src/domain/templates/common';
 import type { SlaConfig } from '../../../src/domain/sla/types';
 
 type DeepMutable<T> = T extends readonly [infer A, infer B] ? [DeepMutable<A>, DeepMutable<B>] : T extends ReadonlyArray<infer U> ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
@@ -244,4 +245,46 @@ export function sampleGoals(draft: Draft): string[] {
     else if (first) { const v = Object.values(first)[0]; if (v) out.push(v); }
   }
   return [...new Set(out)].slice(0, 10);
+}
+
+const CHANNEL_KINDS = ['email', 'phone', 'freePhone', 'skype', 'portal', 'form', 'chat', 'other'] as const;
+type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type ChannelDraft = Draft['packages'][number]['channels'][number];
+
+/** Channels as "kind | address" lines (e.g. "email | support@example.ru"). */
+export function channelsToLines(list: readonly ChannelDraft[]): string {
+  return list.map((c) => (c.address ? `${c.kind} | ${c.address}` : c.kind)).join('\n');
+}
+
+/** Parses channel lines; the channel names come from the kind (as in the templates) unless a line keeps its old name. */
+export function linesToChannels(text: string, previous: readonly ChannelDraft[] = []): { channels: ChannelDraft[]; problems: LineProblem[] } {
+  const channels: ChannelDraft[] = [];
+  const problems: LineProblem[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const [kindText = '', ...rest] = line.split('|');
+    const kind = kindText.trim() as ChannelKind;
+    if (!CHANNEL_KINDS.includes(kind)) {
+      problems.push({ line: i + 1, message: `"${kindText.trim()}" is not one of ${CHANNEL_KINDS.join(', ')}` });
+      return;
+    }
+    const address = rest.join('|').trim();
+    const old = previous.find((c) => c.kind === kind && c.address === address);
+    channels.push(old ? structuredClone(old) : (structuredClone(channel(kind, address)) as ChannelDraft));
+  });
+  return { channels, problems };
+}
+
+/** Month-day lines ("01-07") for holidays that repeat every year. */
+export function parseMonthDays(text: string): { days: string[]; problems: LineProblem[] } {
+  const days: string[] = [];
+  const problems: LineProblem[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    if (/^\d{2}-\d{2}$/.test(line) && isRealDate(`2000-${line}`)) days.push(line);
+    else problems.push({ line: i + 1, message: `"${line}" is not a month-day MM-DD` });
+  });
+  return { days: [...new Set(days)].sort(), problems };
 }

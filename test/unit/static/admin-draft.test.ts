@@ -1,7 +1,10 @@
 import { TEMPLATES } from '../../../src/domain/templates';
 import {
   asDraft,
+  channelsToLines,
   customersFromCsv,
+  linesToChannels,
+  parseMonthDays,
   edit,
   formatDateHours,
   issuesAt,
@@ -116,5 +119,20 @@ describe('rekeyGoals', () => {
     expect(next.goalsBy.resolution).toBe('matrix');
     expect(Object.keys(next.goals.resolution ?? {})).toEqual(['8x5x4']);
     expect(validateConfig(next, NOW).ok).toBe(true);
+  });
+});
+
+describe('channels and month-days', () => {
+  it('turns "kind | address" lines into channels named as in the templates, keeping known ones as they were', () => {
+    const draft = asDraft(TEMPLATES.altec);
+    const old = draft?.packages[0]?.channels ?? [];
+    const r = linesToChannels('phone | (812) 320-08-88\nemail | help@altec.ru\nfax | 123', old);
+    expect(r.problems).toEqual([{ line: 3, message: '"fax" is not one of email, phone, freePhone, skype, portal, form, chat, other' }]);
+    expect(r.channels[0]).toEqual(old[0]);
+    expect(r.channels[1]).toEqual({ kind: 'email', address: 'help@altec.ru', name: { ru: 'Электронная почта', en: 'E-mail' } });
+    expect(channelsToLines(r.channels)).toBe('phone | (812) 320-08-88\nemail | help@altec.ru');
+  });
+  it('accepts real month-days only', () => {
+    expect(parseMonthDays('01-07\n02-30\n12-31')).toEqual({ days: ['01-07', '12-31'], problems: [{ line: 2, message: '"02-30" is not a month-day MM-DD' }] });
   });
 });
