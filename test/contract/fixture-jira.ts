@@ -136,7 +136,32 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': () => ({ status: 200 }),
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': () => ({
     status: 200,
-    body: { expand: 'transitions', transitions: [{ id: '61', name: 'Close', to: status('6', 'Closed', 'done'), hasScreen: false, isGlobal: false, isInitial: false, isAvailable: true, isConditional: false, isLooped: false }] },
+    body: {
+      expand: 'transitions',
+      transitions: [
+        {
+          id: '61',
+          name: 'Close',
+          to: status('6', 'Closed', 'done'),
+          hasScreen: true,
+          isGlobal: false,
+          isInitial: false,
+          isAvailable: true,
+          isConditional: false,
+          isLooped: false,
+          fields: {
+            resolution: {
+              required: true,
+              schema: { type: 'resolution', system: 'resolution' },
+              name: 'Resolution',
+              key: 'resolution',
+              operations: ['set'],
+              allowedValues: [{ self: 'https://example.atlassian.net/rest/api/3/resolution/10000', id: '10000', name: 'Done', description: 'Work has been completed.' }],
+            },
+          },
+        },
+      ],
+    },
   }),
   'POST /rest/api/3/issue/{issueIdOrKey}/transitions': () => ({ status: 204 }),
   'GET /rest/api/3/user': () => ({ status: 200, body: { ...reporter, locale: 'ru_RU', applicationRoles: { size: 0, items: [] }, groups: { size: 0, items: [] } } }),

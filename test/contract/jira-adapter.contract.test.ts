@@ -106,6 +106,11 @@ describe('the Jira adapter against the OpenAPI spec', () => {
     expect(body.updates.find((u) => u.customField === 'customfield_10054')?.issueIds).toEqual([10001, 10002]);
   });
 
+  it('fills a resolution the closing screen requires when it auto-closes', () => {
+    const post = exchanges.find((e) => e.method === 'POST' && e.path.endsWith('/transitions'));
+    expect(post?.requestBody).toEqual({ transition: { id: '61' }, fields: { resolution: { id: '10000' } } });
+  });
+
   it('rejects a request the spec does not allow (the check itself can fail)', () => {
     expect(() => assertMatchesOperation('POST', '/rest/api/3/app/field/value', { requestBody: { updates: [{ customField: 'x', issueIds: ['SUP-1'] }] }, responseStatus: 204 })).toThrow(/request body/);
     expect(() => assertMatchesOperation('DELETE', '/rest/api/3/status', { responseStatus: 204 })).toThrow(/no DELETE/);

@@ -382,11 +382,19 @@ export class ForgeJiraAdapter implements JiraPort {
     const now = await this.currentStatus(issueId);
     if (!now) return 'unavailable';
     if (wanted.has(now.name.toLowerCase())) return 'alreadyThere';
-    const list = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'GET', schema: transitionsSchema });
+    const expand = new URLSearchParams({ expand: 'transitions.fields' });
+    const list = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions?${expand}`, { method: 'GET', schema: transitionsSchema });
     const t = (list.transitions ?? []).find((x) => x.to && wanted.has(x.to.name.toLowerCase()));
     if (!t) return 'unavailable';
+    // Closing screens often require a resolution: give the first one the workflow allows.
+    const body: { transition: { id: string }; fields?: Record<string, unknown> } = { transition: { id: t.id } };
+    const resolution = t.fields?.resolution;
+    if (resolution?.required) {
+      const first = resolution.allowedValues?.find((v): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string');
+      if (first) body.fields = { resolution: { id: first.id } };
+    }
     try {
-      await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body: { transition: { id: t.id } } });
+      await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body });
       return 'transitioned';
     } catch (e) {
       // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.

@@ -81,6 +81,11 @@ export const bulkChangelogSchema = z.object({
   nextPageToken: z.string().nullish(),
 });
 
+const fieldMetadataSchema = z.object({
+  required: z.boolean().optional(),
+  allowedValues: z.array(z.unknown()).optional(),
+});
+
 export const transitionsSchema = z.object({
   transitions: z
     .array(
@@ -88,6 +93,8 @@ export const transitionsSchema = z.object({
         id: z.string(),
         name: z.string().optional(),
         to: statusRefSchema.optional(),
+        /** Present with expand=transitions.fields: the transition screen's fields. */
+        fields: z.record(z.string(), fieldMetadataSchema).optional(),
       }),
     )
     .optional(),
