@@ -60,6 +60,7 @@ interface HostState {
   cloudId: string;
   siteUrl: string;
   appId: string;
+  faults: { rate: number } | null;
 }
 
 type Listener = (payload: unknown) => unknown;
@@ -94,6 +95,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'pref.user': 'User',
     'pref.lang': 'Language',
     'pref.theme': 'Theme',
+    'pref.faults': 'Jira faults',
+    'toast.faults': '{percent} of the app\'s Jira calls now fail with 429 or 500.',
     'theme.light': 'Light',
     'theme.dark': 'Dark',
     project: 'Project',
@@ -145,6 +148,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'pref.user': 'Пользователь',
     'pref.lang': 'Язык',
     'pref.theme': 'Тема',
+    'pref.faults': 'Сбои Jira',
+    'toast.faults': 'Теперь {percent} вызовов Jira от приложения отвечают 429 или 500.',
     'theme.light': 'Светлая',
     'theme.dark': 'Тёмная',
     project: 'Проект',
@@ -431,6 +436,7 @@ function renderStatic(): void {
   document.querySelectorAll<HTMLElement>('[data-t]').forEach((n) => (n.textContent = t(n.dataset.t!)));
   ($('lang-select') as HTMLSelectElement).value = prefs.lang;
   ($('theme-select') as HTMLSelectElement).value = prefs.theme;
+  if (state) ($('fault-select') as HTMLSelectElement).value = String(state.faults?.rate ?? 0);
   document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === prefs.tab)));
   $('issues-view').hidden = prefs.tab !== 'issues';
   $('admin-view').hidden = prefs.tab !== 'admin';
@@ -637,6 +643,12 @@ function wire(): void {
     prefs.theme = (e.target as HTMLSelectElement).value === 'dark' ? 'dark' : 'light';
     savePrefs();
     render();
+  });
+  ($('fault-select') as HTMLSelectElement).addEventListener('change', (e) => {
+    const rate = Number((e.target as HTMLSelectElement).value);
+    void post('/__local/faults', { rate })
+      .then(() => toast(t('toast.faults', { percent: `${Math.round(rate * 100)}%` })))
+      .catch((err: unknown) => toast(err instanceof Error ? err.message : String(err), true));
   });
   document.querySelectorAll<HTMLButtonElement>('[data-time]').forEach((b) =>
     b.addEventListener('click', () => void moveTime(b.dataset.time === 'workingHour' ? { op: 'workingHour', projectKey: prefs.project } : { op: b.dataset.time })),
