@@ -162,6 +162,21 @@ describeIf('issue panel in the browser', () => {
     await page.close();
   });
 
+  it('says so instead of staying blank when the host context cannot be read', async () => {
+    const page = await browser.newPage();
+    await installBridge(page, {
+      handler: async (name) => {
+        if (name === 'invoke') return { ok: false, error: { code: 'INTERNAL', message: 'no context' } };
+        throw new Error('the host did not answer getContext');
+      },
+    });
+    await page.goto(`${server.url}/app/issue-panel/`);
+    const msg = page.locator('[data-error-code="HOST"]');
+    await msg.waitFor();
+    expect(await msg.innerText()).toContain('the host did not answer getContext');
+    await page.close();
+  });
+
   it('shows the most urgent clock as a compact badge in the issue context', async () => {
     const { page } = await open({ module: 'context' });
     const badge = page.locator('[data-badge]');

@@ -1,11 +1,7 @@
 import 'virtual:ds-tokens.css';
 import '../../shared/base.css';
 import './admin.css';
-import { createRoot } from 'react-dom/client';
-import { startHost } from '../../shared/host';
+import { boot } from '../../shared/boot';
 import { AdminApp } from './AdminApp';
 
-const host = await startHost();
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(<AdminApp host={host} />);
+await boot((host) => <AdminApp host={host} />);
