@@ -17,6 +17,16 @@ describe('the Forge app on the Jira emulator (Altec template: reaction 30m/60m, 
     expect(site.emu.errors).toEqual([]);
   });
 
+  it('writes nothing when a recompute gives the same values', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Вопрос', reporter: CUSTOMER, priority: '3' });
+    site.emu.resetCalls();
+    // A customer's own comment before any answer changes no clock.
+    await site.emu.actions.comment(key, { author: CUSTOMER, body: 'Дополнение' });
+    const routes = site.emu.calls.filter((c) => c.kind === 'jira').map((c) => c.route);
+    expect(routes).toContain('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(routes.filter((r) => r.includes('/app/field/') || r.includes('/properties'))).toEqual([]);
+  });
+
   it('meets the reaction clock when an agent comments', async () => {
     const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Вопрос', reporter: CUSTOMER, priority: '3' });
     site.advance(20 * MINUTE);
