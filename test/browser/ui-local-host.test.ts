@@ -201,17 +201,24 @@ describeIf('Custom UI on the local host', () => {
       page.evaluate(() => ['reglament:first-clock-row', 'reglament:data'].map((n) => (globalThis as unknown as BrowserGlobals).performance.getEntriesByName(n)[0]?.startTime ?? null));
     const [coldMs] = await marks();
     expect(coldMs).not.toBeNull();
-    // Again with the server and the browser cache warm, as an agent opening the next request.
-    await page.reload();
-    await row.waitFor();
-    const [firstRenderMs, dataMs] = await marks();
-    expect(firstRenderMs).not.toBeNull();
+    // Again with the server and the browser cache warm, as an agent opening the next request;
+    // the median of five loads, as the machine may be busy with other work.
+    const warm: Array<[number, number]> = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await row.waitFor();
+      const [r, d] = await marks();
+      expect(r).not.toBeNull();
+      warm.push([r ?? 0, d ?? 0]);
+    }
+    warm.sort((a, b) => a[0] - b[0]);
+    const [firstRenderMs, dataMs] = warm[2] ?? [null, null];
     // Reported, never asserted: timings go to `npm run bench` (the issue's target is 300 ms).
     writeUiMetrics({
       panelFirstRenderMs: Math.round(firstRenderMs ?? 0),
       panelDataArrivedMs: Math.round(dataMs ?? 0),
       panelFirstRenderColdMs: Math.round(coldMs ?? 0),
-      panelFirstRenderSource: 'local host, real resolvers; navigation start to the first clock row (cold: first page after the server started)',
+      panelFirstRenderSource: 'local host, real resolvers; navigation start to the first clock row, median of 5 warm loads (cold: first page after the server started)',
     });
 
     const before = await row.locator('.clock__countdown').innerText();
@@ -219,8 +226,8 @@ describeIf('Custom UI on the local host', () => {
     const left = Number(await row.getAttribute('data-remaining-ms'));
     await page.waitForFunction((l) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="reaction"]')?.getAttribute('data-remaining-ms')) < l - 1000, left);
     expect(await row.locator('.clock__countdown').innerText()).not.toBe(before);
-    // One call per page load (two loads here): the countdown itself never calls the backend.
-    expect(bridge.calls.filter((c) => c.name === 'invoke')).toHaveLength(2);
+    // One call per page load (six loads here): the countdown itself never calls the backend.
+    expect(bridge.calls.filter((c) => c.name === 'invoke')).toHaveLength(6);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'panel-light.png'), fullPage: true });
     await page.close();
