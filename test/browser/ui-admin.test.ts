@@ -13,6 +13,8 @@ if (buildsMissing) {
   if (process.env.CI === 'true') throw new Error(msg);
   console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
 }
+jest.setTimeout(60_000);
+
 const describeIf = browserAvailable('ui-admin') && !buildsMissing ? describe : describe.skip;
 
 describeIf('admin page in the browser', () => {
@@ -29,15 +31,15 @@ describeIf('admin page in the browser', () => {
     await server?.close();
   });
 
-  async function open(backend: FakeAdminBackend, locale = 'en_US'): Promise<Page> {
+  async function open(backend: FakeAdminBackend, locale = 'en_US', colorMode: 'light' | 'dark' = 'light'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => console.error('page error:', e.message));
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await installBridge(page, {
-      context: { accountId: 'admin-1', locale, timezone: 'Europe/Moscow', moduleKey: 'sla-admin', extension: { type: 'jira:adminPage' } },
+      context: { accountId: 'admin-1', locale, timezone: 'Europe/Moscow', moduleKey: 'sla-admin', theme: { colorMode }, extension: { type: 'jira:adminPage' } },
       resolvers: backend.resolvers,
     });
     await page.goto(`${server.url}/app/admin/`);
@@ -178,6 +180,17 @@ describeIf('admin page in the browser', () => {
     expect(await tabTo(page, apply)).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByLabel('Monday, interval 1: start', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('is accessible in Russian and in the dark theme too, validation messages included', async () => {
+    const page = await open(fakeAdminBackend(), 'ru_RU', 'dark');
+    await page.getByLabel('Шаблон', { exact: true }).selectOption('advantshop');
+    await page.getByRole('button', { name: 'Применить шаблон' }).click();
+    await page.getByLabel('Суббота, интервал 1: конец', { exact: true }).fill('07:00');
+    await page.locator('tr[data-day="sat"] .field-error').waitFor();
+    expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

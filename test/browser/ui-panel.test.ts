@@ -13,6 +13,8 @@ if (!run && missingBuilds(['issue-panel']).length > 0) {
   if (process.env.CI === 'true') throw new Error(msg);
   console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
 }
+jest.setTimeout(60_000);
+
 const describeIf = run ? describe : describe.skip;
 
 describeIf('issue panel in the browser', () => {
@@ -37,7 +39,7 @@ describeIf('issue panel in the browser', () => {
 
   async function open(opts: { locale?: string; colorMode?: 'light' | 'dark'; module?: 'panel' | 'context'; view?: Envelope<IssueSlaView>; timezone?: string }): Promise<Opened> {
     const page = await browser.newPage({ viewport: { width: 560, height: 900 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
@@ -72,7 +74,7 @@ describeIf('issue panel in the browser', () => {
     const left1 = await remaining(page);
     expect(text1).toMatch(/of working time left$/);
     expect(await page.locator('.facts').innerText()).toContain('Channels: Phone: (812) 320-08-88, E-mail: support@altec.ru');
-    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left1, { timeout: 5000 });
+    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left1, { timeout: 10_000 });
     const text2 = await row.locator('.clock__countdown').innerText();
     expect(text2).not.toBe(text1);
     expect(await row.locator('.lozenge').innerText()).toMatch(/at risk/i);
@@ -91,7 +93,7 @@ describeIf('issue panel in the browser', () => {
     expect(await page.locator('.facts').innerText()).toContain('Каналы: Телефон: (812) 320-08-88, Электронная почта: support@altec.ru');
     expect(await page.locator('[data-clock="resolution"] .clock__meta').innerText()).toContain('норматив 2 рабочих дня');
     const left = await remaining(page);
-    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
+    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 10_000 });
     await page.close();
   });
 
@@ -103,7 +105,7 @@ describeIf('issue panel in the browser', () => {
     const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
     expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.3);
     const left = await remaining(page);
-    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 5000 });
+    await page.waitForFunction((before) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-clock="resolution"]')?.getAttribute('data-remaining-ms')) < before - 1000, left, { timeout: 10_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
@@ -128,7 +130,7 @@ describeIf('issue panel in the browser', () => {
     if (resolution) Object.assign(resolution, { state: 'met', stoppedAt: new Date().toISOString(), workingSegmentsAhead: [] });
     setView({ ok: true, data: met });
     await host.emit('JIRA_ISSUE_CHANGED', { issueId: '10001', projectId: '10000', changes: [{ changeType: 'updated', atlassianId: 'agent-1' }] });
-    await page.locator('[data-clock="resolution"][data-state="met"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-clock="resolution"][data-state="met"]').waitFor({ timeout: 10_000 });
     expect(host.calls.filter((c) => c.name === 'invoke')).toHaveLength(2);
     await page.close();
   });
