@@ -139,10 +139,11 @@ export function ListArea<T>({ label, hint, path, value, format, parse, apply, ro
   const formatted = format(value);
   const [text, setText] = useState(formatted);
   const [problems, setProblems] = useState<LineProblem[]>([]);
-  // Follow changes that come from elsewhere (a template applied, an import) unless the admin is mid-edit.
+  // Follow changes that come from elsewhere (a template applied, an import) unless the admin is
+  // mid-edit with a line that does not parse yet. Keyed on the formatted value alone on purpose:
+  // `parse` is a new function every render.
   useEffect(() => {
     setText((cur) => (parse(cur).problems.length === 0 ? formatted : cur));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [formatted]);
   return (
     <div className="field field--l">

@@ -225,8 +225,7 @@ export function Panel({ host, firstLoad }: { host: HostContext; firstLoad?: SlaA
   useRefreshOnBoundary(data, ticks, reload);
   const fmt = useMemo(
     () => makeFmt(host.lang, host.locale, host.timeZone, data?.view.calendar.timezone, nowMs),
-    // The minute is enough for "omit the current year".
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Recomputed once a minute, not every tick: the minute is enough for "omit the current year".
     [host, data?.view.calendar.timezone, Math.floor(nowMs / 60_000)],
   );
 
