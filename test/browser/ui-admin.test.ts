@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { fakeAdminBackend, type FakeAdminBackend } from './ui-admin-fake';
+import { SITE_STATUSES, fakeAdminBackend, type FakeAdminBackend } from './ui-admin-fake';
 import { browserAvailable, tabTo, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
 
 const buildsMissing = missingBuilds(['admin']).length > 0;
@@ -72,6 +72,14 @@ describeIf('admin page in the browser', () => {
     await page.locator('[data-progress-state="done"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-progress-state="done"] [role="status"]').innerText()).toMatch(/All 6 open requests recomputed/);
     expect(await page.locator('table.versions tr[data-version="1"]').innerText()).toContain('Ada Admin');
+
+    // Status roles are picked from the site's statuses, which can be read again from Jira.
+    await page.getByLabel('Role of status Waiting for customer').selectOption('');
+    expect(await page.getByLabel('Role of status Waiting for customer').inputValue()).toBe('');
+    backend.resolvers.listJiraStatuses = () => ({ ok: true, data: [...SITE_STATUSES, { id: '11', name: 'Escalated', category: 'indeterminate' }] });
+    expect(await page.getByLabel('Role of status Escalated').count()).toBe(0);
+    await page.getByRole('button', { name: 'Reload the statuses from Jira' }).click();
+    await page.getByLabel('Role of status Escalated').waitFor();
 
     const saved = backend.versions[0]?.config as { goals: { resolution: Record<string, string> }; template: string };
     expect(saved.template).toBe('altec');

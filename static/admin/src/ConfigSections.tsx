@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { call } from '../../shared/api';
 import type { JiraStatusOption } from '../../../src/shared/contract';
 import { formatGoal } from '../../shared/format';
 import { Message } from '../../shared/ui';
@@ -258,8 +259,18 @@ export function GoalsSection() {
 const ROLES = ['initial', 'customerWait', 'resolved', 'closed'] as const;
 type Role = (typeof ROLES)[number];
 
-export function StatusesSection({ statuses }: { statuses: readonly JiraStatusOption[] }) {
+export function StatusesSection({ statuses: initial }: { statuses: readonly JiraStatusOption[] }) {
   const { t, draft, update } = useAdmin();
+  const [statuses, setStatuses] = useState<readonly JiraStatusOption[]>(initial);
+  const [reload, setReload] = useState<'idle' | 'loading' | string>('idle');
+  const reloadStatuses = async () => {
+    setReload('loading');
+    const env = await call('listJiraStatuses', {});
+    if (env.ok) {
+      setStatuses(env.data);
+      setReload('idle');
+    } else setReload(env.error.message);
+  };
   const roleOf = (name: string): Role | '' => ROLES.find((r) => draft.statuses[r].some((s) => s.toLowerCase() === name.toLowerCase())) ?? '';
   const configuredMissing = ROLES.flatMap((r) => draft.statuses[r].filter((s) => !statuses.some((st) => st.name.toLowerCase() === s.toLowerCase())).map((s) => ({ s, r })));
   const setRole = (name: string, role: Role | '') =>
@@ -292,6 +303,10 @@ export function StatusesSection({ statuses }: { statuses: readonly JiraStatusOpt
         </tbody>
       </table>
       {ROLES.map((r) => <FieldIssues key={r} path={pathOf('statuses', r)} within />)}
+      <div className="row">
+        <button type="button" className="button" disabled={reload === 'loading'} onClick={() => void reloadStatuses()}>{t('statuses.reload')}</button>
+        {reload !== 'idle' && reload !== 'loading' ? <span className="field-error" role="alert">{reload}</span> : null}
+      </div>
       <fieldset className="card">
         <legend>{t('agents.title')}</legend>
         {(['notReporter', 'groups', 'accounts'] as const).map((kind) => (
