@@ -116,6 +116,8 @@ describeIf('issue panel in the browser', () => {
     await note.waitFor();
     // The viewer is in Berlin, the calendar in Moscow: both wall clocks are shown.
     expect(await note.innerText()).toMatch(/^paused: outside working hours, resumes \w{3} .+\(.+GMT\+3\)$/);
+    // Not counting, so no seconds that would look stuck.
+    expect(await page.locator('[data-clock="resolution"] .clock__countdown').innerText()).toMatch(/^2h 15m of working time left$/);
     const left = await remaining(page);
     await page.waitForTimeout(1500);
     expect(await remaining(page)).toBe(left);

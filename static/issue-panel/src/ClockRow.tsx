@@ -21,8 +21,10 @@ export function countdownText(clock: ClockView, tick: Tick, fmt: Fmt): string {
     return clock.state === 'breached' ? fmt.t('countdown.breachedStopped', { duration: took, goal }) : fmt.t('countdown.met', { duration: took, goal });
   }
   if (tick.pause === 'customerWait') return fmt.t('pause.customerWait', { left: fmt.duration(tick.remainingMs) });
-  if (tick.state === 'breached') return fmt.t('countdown.overdue', { duration: fmt.live(tick.overdueMs) });
-  return fmt.t('countdown.left', { duration: fmt.live(tick.remainingMs) });
+  // Seconds only while the clock counts: a frozen "0s" would look like a stuck countdown.
+  const show = tick.counting ? fmt.live : fmt.duration;
+  if (tick.state === 'breached') return fmt.t('countdown.overdue', { duration: show(tick.overdueMs) });
+  return fmt.t('countdown.left', { duration: show(tick.remainingMs) });
 }
 
 export function ClockRow({ clock, tick }: { clock: ClockView; tick: Tick }) {
