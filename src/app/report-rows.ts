@@ -2,11 +2,12 @@
 // current by the same recompute that writes the SLA fields (trigger, sweep, queue worker).
 //
 // Layout in the key-value store: rows are packed into shard documents
-//   rpt:<project>:<YYYY-MM>:<n>  →  { v: 1, rows: { <issueKey>: PackedReportRow } }
+//   rpt:<project>:<YYYY-MM>:<n>  →  { v: 1, rows: { <issueKey>: PackedReportRow }, next? }
 // by project, creation month and a hash of the issue key (n < SHARDS), so that a report over a
 // period reads a few documents per project and month instead of one key per request (a year
-// of a project is 12 prefix queries of ≤ 8 documents; 50 000 rows are about 9 MB, ~70 KiB per document, under
-// the 240 KiB value limit up to ~1 300 rows per shard, i.e. ~10 000 requests a month per project).
+// of a project is 12 prefix queries of ≥ 8 documents). A document holds up to ~200 KiB (about
+// 1 000 rows, under the 240 KiB value limit); a busier shard continues in overflow documents
+// `…:<n>.1`, `…:<n>.2` (`next` links them), which the same month prefix query returns.
 // A request's row never moves: project, month and key are fixed at creation (a moved issue gets
 // a new key, and the old one is deleted with `forgetReportRows`).
 //
@@ -42,6 +43,41 @@ export interface ReportIndex {
 export interface ReportShard {
   readonly v: 1;
   readonly rows: Readonly<Record<string, PackedReportRow>>;
+  /** The overflow document that continues this shard, when this one is full. */
+  readonly next?: string;
+}
+
+/** Bytes of JSON a shard document may grow to: the KVS limit is 240 KiB, with room for the envelope. */
+export const SHARD_BYTES = 200 * 1024;
+
+interface ChainDoc {
+  key: string;
+  rows: Record<string, PackedReportRow>;
+  next: string | undefined;
+  bytes: number;
+  changed: boolean;
+}
+
+const utf8Bytes = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+};
+
+/** A shard and its overflow documents, in order. */
+async function loadChain(store: KeyValueStore, baseKey: string): Promise<ChainDoc[]> {
+  const chain: ChainDoc[] = [];
+  let key: string | undefined = baseKey;
+  while (key !== undefined && chain.length < 100) {
+    const doc: ReportShard | undefined = await store.get<ReportShard>(key);
+    const rows = { ...(doc?.rows ?? {}) };
+    chain.push({ key, rows, next: doc?.next, bytes: utf8Bytes(JSON.stringify(rows)), changed: false });
+    key = doc?.next;
+  }
+  return chain;
 }
 
 /** FNV-1a: a stable, well-spread hash of the key so one month's rows split evenly. */
@@ -125,18 +161,36 @@ export async function saveReportRows(deps: ReportRowsDeps, rows: readonly Report
   for (const [shardKey, shardRows] of byShard) {
     try {
       await withLock(deps, shardKey, async () => {
-        const current = (await deps.store.get<ReportShard>(shardKey))?.rows ?? {};
-        const next: Record<string, PackedReportRow> = { ...current };
-        let changed = false;
+        const chain = await loadChain(deps.store, shardKey);
         for (const row of shardRows) {
-          const stored = current[row.key];
-          const prev = stored === undefined ? null : unpackReportRow(stored);
-          if (prev !== null && prev.ok && !reportRowChanged(prev.row, row)) continue;
-          next[row.key] = packReportRow(row);
-          changed = true;
+          const packed = packReportRow(row);
+          const size = utf8Bytes(JSON.stringify(row.key)) + utf8Bytes(JSON.stringify(packed)) + 2;
+          const home = chain.find((d) => d.rows[row.key] !== undefined);
+          if (home) {
+            const prev = unpackReportRow(home.rows[row.key]);
+            if (prev.ok && !reportRowChanged(prev.row, row)) continue;
+            home.bytes += size - (utf8Bytes(JSON.stringify(row.key)) + utf8Bytes(JSON.stringify(home.rows[row.key])) + 2);
+            home.rows[row.key] = packed;
+            home.changed = true;
+            continue;
+          }
+          let doc = chain.find((d) => d.bytes + size <= SHARD_BYTES);
+          if (!doc) {
+            const last = chain[chain.length - 1]!;
+            doc = { key: `${shardKey}.${chain.length}`, rows: {}, next: undefined, bytes: 2, changed: true };
+            last.next = doc.key;
+            last.changed = true;
+            chain.push(doc);
+          }
+          doc.rows[row.key] = packed;
+          doc.bytes += size;
+          doc.changed = true;
         }
-        if (changed) {
-          await deps.store.set<ReportShard>(shardKey, { v: 1, rows: next });
+        // New overflow documents first, then the ones linking to them: a reader never follows a
+        // `next` to a document that does not exist yet.
+        for (const d of [...chain].reverse()) {
+          if (!d.changed) continue;
+          await deps.store.set<ReportShard>(d.key, { v: 1, rows: d.rows, ...(d.next ? { next: d.next } : {}) });
           written++;
         }
       });
@@ -195,9 +249,8 @@ async function indexProjectMonths(deps: ReportRowsDeps, rows: readonly ReportRow
 export async function forgetRequest(deps: ReportRowsDeps, project: string, key: string): Promise<boolean> {
   const index = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
   for (const month of index[project] ?? []) {
-    const shardKey = shardKeyOf({ key, project, month });
-    const shard = await deps.store.get<ReportShard>(shardKey);
-    if (shard?.rows[key] === undefined) continue;
+    const chain = await loadChain(deps.store, shardKeyOf({ key, project, month }));
+    if (!chain.some((d) => d.rows[key] !== undefined)) continue;
     await forgetReportRows(deps, [{ key, project, month }]);
     return true;
   }
@@ -210,11 +263,12 @@ export async function forgetReportRows(deps: ReportRowsDeps, rows: ReadonlyArray
   for (const r of rows) byShard.set(shardKeyOf(r), [...(byShard.get(shardKeyOf(r)) ?? []), r.key]);
   for (const [shardKey, keys] of byShard) {
     await withLock(deps, shardKey, async () => {
-      const shard = await deps.store.get<ReportShard>(shardKey);
-      if (!shard) return;
-      const next = { ...shard.rows };
-      for (const k of keys) delete next[k];
-      await deps.store.set<ReportShard>(shardKey, { v: 1, rows: next });
+      for (const d of await loadChain(deps.store, shardKey)) {
+        if (!keys.some((k) => d.rows[k] !== undefined)) continue;
+        for (const k of keys) delete d.rows[k];
+        // An emptied overflow document stays as a link, so the chain is never broken.
+        await deps.store.set<ReportShard>(d.key, { v: 1, rows: d.rows, ...(d.next ? { next: d.next } : {}) });
+      }
     });
   }
 }

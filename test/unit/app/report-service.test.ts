@@ -1,7 +1,8 @@
 import { ActiveConfigs } from '../../../src/app/config-store';
 import type { IssueFacts, KeyValueStore } from '../../../src/app/ports';
 import { computeOne } from '../../../src/app/recompute-issue';
-import { forgetRequest, loadReportRows, reportRowChanged, saveReportRows, shardKeyOf, SHARDS } from '../../../src/app/report-rows';
+import { forgetRequest, loadReportRows, reportRowChanged, saveReportRows, SHARD_BYTES, shardKeyOf, SHARDS } from '../../../src/app/report-rows';
+import { clk, row as handRow } from '../domain/report/rows';
 import { getReport, recordReportRows, reportRowOf } from '../../../src/app/report-service';
 import { slaRequestSchema } from '../../../src/config';
 import { buildReport, unpackReportRow } from '../../../src/domain/report';
@@ -140,6 +141,30 @@ describe('stored report rows', () => {
     expect(await saving).toBe(1);
     expect(waits).toBe(3);
     expect(store.data.has(lock)).toBe(false);
+  });
+
+  it('continues a full shard in overflow documents, each under the KVS value limit', async () => {
+    const store = new MemoryStore();
+    const march = Date.parse('2026-03-02T09:00:00+03:00');
+    const many = Array.from({ length: 12_000 }, (_, i) =>
+      handRow({ key: `BIG-${i + 1}`, project: 'BIG', month: '2026-03', createdMs: march + i * 1000, customer: 'ООО «Очень длинное название заказчика»', reaction: clk('met', i % 100, 180), resolution: clk('running', 5, 480) }),
+    );
+    await saveReportRows({ store, log }, many);
+    const docs = [...store.data].filter(([k]) => k.startsWith('rpt:BIG:'));
+    expect(docs.length).toBeGreaterThan(SHARDS);
+    for (const [, v] of docs) expect(Buffer.byteLength(JSON.stringify(v), 'utf8')).toBeLessThanOrEqual(SHARD_BYTES + 1024);
+    const back = await loadReportRows({ store, log }, ['BIG'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
+    expect(back.rows).toHaveLength(many.length);
+    expect(buildReport(back.rows)).toEqual(buildReport(many));
+    // A row that landed in an overflow document is updated there, not duplicated.
+    const overflowKey = docs.find(([k]) => k.includes('.'))![0];
+    const victim = Object.keys((store.data.get(overflowKey) as { rows: Record<string, unknown> }).rows)[0]!;
+    const updated = { ...many.find((r) => r.key === victim)!, resolution: clk('met', 200, 480) };
+    await saveReportRows({ store, log }, [updated]);
+    const again = await loadReportRows({ store, log }, ['BIG'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
+    expect(again.rows.filter((r) => r.key === victim)).toEqual([updated]);
+    expect(await forgetRequest({ store, log }, 'BIG', victim)).toBe(true);
+    expect((await loadReportRows({ store, log }, ['BIG'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1))).rows).toHaveLength(many.length - 1);
   });
 
   it('forgets a deleted request by its key alone', async () => {
