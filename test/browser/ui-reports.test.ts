@@ -10,7 +10,7 @@ import { getReport, recordReportRows } from '../../src/app/report-service';
 import { emptyFields } from '../../src/app/stored-sla';
 import { slaRequestSchema } from '../../src/config';
 import { drillDown, unpackReportRow } from '../../src/domain/report';
-import type { ReportView } from '../../src/shared/contract';
+import type { QueueRow, ReportView } from '../../src/shared/contract';
 import { TEMPLATES } from '../../src/domain/templates';
 import { MemoryStore } from '../fakes/memory-store';
 import { generateRequests } from '../fixtures/report/requests';
@@ -74,6 +74,13 @@ function searchAnswer(body: string): unknown {
   };
 }
 
+/** What getQueue answers: most urgent first (the backend sorts). */
+const QUEUE: QueueRow[] = [
+  { issueKey: 'SUP-9', summary: 'Не печатаются пропуска', status: 'In Progress', package: 'contract', priority: '1', mostUrgent: { kind: 'resolution', state: 'breached', due: '2026-04-08T10:00:00+03:00', remainingMinutes: -120 } },
+  { issueKey: 'SUP-4', summary: 'Вопрос по настройке прав', status: 'Open', package: 'contract', priority: '3', mostUrgent: { kind: 'reaction', state: 'atRisk', due: '2026-04-08T12:30:00+03:00', remainingMinutes: 30 } },
+  { issueKey: 'SUP-2', summary: 'Ждём логи', status: 'Waiting for customer', package: 'contract', priority: '2', mostUrgent: { kind: 'resolution', state: 'paused', due: null, remainingMinutes: 300 } },
+];
+
 describeIf('reports page in the browser', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
@@ -104,6 +111,7 @@ describeIf('reports page in the browser', () => {
           case 'getContext':
             return { accountId: 'lead-1', locale, timezone: 'Europe/Moscow', moduleKey: 'sla-reports', extension: { type: 'jira:adminPage' } };
           case 'invoke': {
+            if (p.functionKey === 'getQueue') return { ok: true, data: QUEUE };
             if (p.functionKey !== 'getReport') return { ok: false, error: { code: 'NOT_FOUND', message: String(p.functionKey) } };
             try {
               const view = await b.report(p.payload as { from: string; to: string });
@@ -179,6 +187,20 @@ describeIf('reports page in the browser', () => {
     expect(data[1]![5]).toContain('1. ФИО: Иванов Иван');
     expect(data[1]![6]).toMatch(/^\d\d\.\d\d\.26 \d\d:\d\d \\\\Заявка зарегистрирована, передано в ТП\.\n\d\d\.\d\d\.26 \d\d:\d\d \\\\Рудаков А\.: Передано в ТП\.$/);
     await page.getByRole('status').filter({ hasText: /Журнал по \d+ обращениям выгружен/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the open requests of the project, most urgent first, with the working time left', async () => {
+    const { page } = await open('en_US');
+    await page.getByRole('tab', { name: 'Queue' }).click();
+    const rows = page.locator('table.queue__table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.locator('td:first-child a').allInnerTexts()).toEqual(['SUP-9', 'SUP-4', 'SUP-2']);
+    expect(await rows.nth(0).innerText()).toMatch(/Resolution\s+breached[\s\S]*overdue by 2h/i);
+    expect(await rows.nth(1).innerText()).toMatch(/Reaction\s+at risk[\s\S]*30m left/i);
+    expect(await rows.nth(2).innerText()).toMatch(/paused, 5h left/);
+    expect(await rows.nth(0).getAttribute('data-state')).toBe('breached');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -21,6 +21,7 @@ import { Message } from '../../shared/ui';
 import { BarChart, Histogram, LineChart } from './charts';
 import { downloadText } from './download';
 import { loadJournal } from './journal';
+import { Queue } from './Queue';
 import { REPORTS_MESSAGES, type ReportsKey } from './messages';
 import {
   breachesByPriority,
@@ -398,6 +399,7 @@ export function ReportsApp({ host }: { host: HostContext }) {
   const [loaded, setLoaded] = useState<Envelope<ReportView> | null>(null);
   const [dimension, setDimension] = useState<ReportDimension>('priority');
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [tab, setTab] = useState<'report' | 'queue'>('report');
   const fromId = useId();
   const toId = useId();
 
@@ -419,83 +421,98 @@ export function ReportsApp({ host }: { host: HostContext }) {
   return (
     <main className="reports">
       <h1>{projectKey ? t('reports.projectTitle', { project: projectKey }) : t('reports.title')}</h1>
-      <form
-        className="period"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setPeriod(draft);
-        }}
-      >
-        <fieldset>
-          <legend>{t('period.legend')}</legend>
-          <label htmlFor={fromId}>{t('period.from')}</label>
-          <input id={fromId} type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
-          <label htmlFor={toId}>{t('period.to')}</label>
-          <input id={toId} type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
-          <button type="submit" className="button button--primary">
-            {t('period.apply')}
+      <div className="tabs" role="tablist" aria-label={t('reports.title')}>
+        {(['report', 'queue'] as const).map((k) => (
+          <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={`panel-${k}`} className={`tab${tab === k ? ' tab--on' : ''}`} onClick={() => setTab(k)}>
+            {t(`tab.${k}`)}
           </button>
-          {PRESETS.map((p) => (
-            <button key={p} type="button" className="button button--subtle" onClick={() => applyPreset(p)}>
-              {t(`period.${p}`)}
-            </button>
-          ))}
-        </fieldset>
-      </form>
+        ))}
+      </div>
+      {tab === 'queue' ? (
+        <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue">
+          <Queue host={host} t={t} projects={view?.projects ?? []} initialProject={projectKey ?? null} names={view?.names ?? null} openIssue={openIssue} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-report" aria-labelledby="tab-report">
+          <form
+            className="period"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setPeriod(draft);
+            }}
+          >
+            <fieldset>
+              <legend>{t('period.legend')}</legend>
+              <label htmlFor={fromId}>{t('period.from')}</label>
+              <input id={fromId} type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+              <label htmlFor={toId}>{t('period.to')}</label>
+              <input id={toId} type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+              <button type="submit" className="button button--primary">
+                {t('period.apply')}
+              </button>
+              {PRESETS.map((p) => (
+                <button key={p} type="button" className="button button--subtle" onClick={() => applyPreset(p)}>
+                  {t(`period.${p}`)}
+                </button>
+              ))}
+            </fieldset>
+          </form>
 
-      {loaded === null ? <p role="status">{t('reports.loading')}</p> : null}
-      {loaded && !loaded.ok ? (
-        <Message tone={loaded.error.code === 'NOT_CONFIGURED' || loaded.error.code === 'FORBIDDEN' ? 'info' : 'error'} role="alert">
-          <p>
-            {loaded.error.code === 'NOT_CONFIGURED'
-              ? t('reports.notConfigured')
-              : loaded.error.code === 'FORBIDDEN'
-                ? t('reports.forbidden')
-                : t('reports.loadFailed', { message: loaded.error.message })}
-          </p>
-          {loaded.error.code === 'NOT_CONFIGURED' || loaded.error.code === 'FORBIDDEN' ? null : (
-            <button type="button" className="button" onClick={load}>
-              {t('reports.retry')}
-            </button>
-          )}
-        </Message>
-      ) : null}
+          {loaded === null ? <p role="status">{t('reports.loading')}</p> : null}
+          {loaded && !loaded.ok ? (
+            <Message tone={loaded.error.code === 'NOT_CONFIGURED' || loaded.error.code === 'FORBIDDEN' ? 'info' : 'error'} role="alert">
+              <p>
+                {loaded.error.code === 'NOT_CONFIGURED'
+                  ? t('reports.notConfigured')
+                  : loaded.error.code === 'FORBIDDEN'
+                    ? t('reports.forbidden')
+                    : t('reports.loadFailed', { message: loaded.error.message })}
+              </p>
+              {loaded.error.code === 'NOT_CONFIGURED' || loaded.error.code === 'FORBIDDEN' ? null : (
+                <button type="button" className="button" onClick={load}>
+                  {t('reports.retry')}
+                </button>
+              )}
+            </Message>
+          ) : null}
 
-      {view ? (
-        <>
-          <p className="subtle">
-            {t('period.shown', {
-              from: formatDate(view.from.slice(0, 10), host.locale, host.timeZone),
-              // `to` is exclusive: show the last day it covers, on the calendar's wall clock.
-              to: formatDate(new Date(Date.parse(view.to) - 1).toLocaleDateString('en-CA', { timeZone: view.timezone }), host.locale, host.timeZone),
-              zone: view.timezone,
-            })}
-          </p>
-          {view.invalidRows > 0 ? <Message tone="warning">{t('reports.invalidRows', { count: view.invalidRows })}</Message> : null}
-          {view.total.requests === 0 ? (
-            <Message>{t('reports.empty')}</Message>
-          ) : (
+          {view ? (
             <>
-              {view.rowsTruncated ? <Message tone="warning">{t('reports.truncated', { total: view.total.requests, shown: rows.length })}</Message> : null}
-              <Kpis view={view} t={t} locale={host.locale} />
-              <Charts view={view} rows={rows} t={t} locale={host.locale} />
-              <fieldset className="dimensions">
-                <legend>{t('group.legend')}</legend>
-                {DIMENSIONS.map((d) => (
-                  <label key={d} className={`segment${d === dimension ? ' segment--on' : ''}`}>
-                    <input type="radio" name="dimension" value={d} checked={d === dimension} onChange={() => setDimension(d)} />
-                    {t(`group.${d}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <p className="subtle">{t('table.drillHint')}</p>
-              <GroupTable view={view} dimension={dimension} t={t} lang={host.lang} locale={host.locale} onDrill={setDrill} />
-              {drill ? <DrillList drill={drill} rows={rows} t={t} host={host} onClose={() => setDrill(null)} /> : null}
-              <Exports view={view} rows={rows} t={t} host={host} />
+              <p className="subtle">
+                {t('period.shown', {
+                  from: formatDate(view.from.slice(0, 10), host.locale, host.timeZone),
+                  // `to` is exclusive: show the last day it covers, on the calendar's wall clock.
+                  to: formatDate(new Date(Date.parse(view.to) - 1).toLocaleDateString('en-CA', { timeZone: view.timezone }), host.locale, host.timeZone),
+                  zone: view.timezone,
+                })}
+              </p>
+              {view.invalidRows > 0 ? <Message tone="warning">{t('reports.invalidRows', { count: view.invalidRows })}</Message> : null}
+              {view.total.requests === 0 ? (
+                <Message>{t('reports.empty')}</Message>
+              ) : (
+                <>
+                  {view.rowsTruncated ? <Message tone="warning">{t('reports.truncated', { total: view.total.requests, shown: rows.length })}</Message> : null}
+                  <Kpis view={view} t={t} locale={host.locale} />
+                  <Charts view={view} rows={rows} t={t} locale={host.locale} />
+                  <fieldset className="dimensions">
+                    <legend>{t('group.legend')}</legend>
+                    {DIMENSIONS.map((d) => (
+                      <label key={d} className={`segment${d === dimension ? ' segment--on' : ''}`}>
+                        <input type="radio" name="dimension" value={d} checked={d === dimension} onChange={() => setDimension(d)} />
+                        {t(`group.${d}`)}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <p className="subtle">{t('table.drillHint')}</p>
+                  <GroupTable view={view} dimension={dimension} t={t} lang={host.lang} locale={host.locale} onDrill={setDrill} />
+                  {drill ? <DrillList drill={drill} rows={rows} t={t} host={host} onClose={() => setDrill(null)} /> : null}
+                  <Exports view={view} rows={rows} t={t} host={host} />
+                </>
+              )}
             </>
-          )}
-        </>
-      ) : null}
+          ) : null}
+        </div>
+      )}
     </main>
   );
 }
