@@ -6,7 +6,7 @@
 import { goalToMs, workingBetween, addWorking, type CompiledCalendar, compileCalendar } from '../domain/calendar';
 import { TEMPLATES, type TemplateId } from '../domain/templates';
 import { seededRandom } from './emulator/faults';
-import { DEFAULT_USERS } from './emulator';
+import type { SiteUser } from './emulator';
 import type { LocalHost } from './host';
 
 export const DEMO_PROJECTS: ReadonlyArray<{ key: string; name: string; template: TemplateId }> = [
@@ -20,32 +20,97 @@ export const DEMO_PROJECTS: ReadonlyArray<{ key: string; name: string; template:
 export const DEMO_USERS = {
   admin: '557058:admin-anna',
   agents: ['557058:agent-ivan', '557058:agent-maria'],
-  customers: ['qm:customer-romashka', 'qm:customer-vektor', 'qm:customer-north'],
+  customers: ['qm:customer-romashka', 'qm:customer-vektor', 'qm:customer-north', 'qm:customer-volga'],
 } as const;
 
 export type Archetype = 'running' | 'atRisk' | 'paused' | 'met' | 'breached' | 'autoClosed';
 
-const SUMMARIES = [
-  'Не открывается личный кабинет',
-  'Ошибка при выгрузке отчёта в Excel',
-  'Не приходят уведомления на почту',
-  'Вопрос по настройке прав доступа',
-  'Сбой синхронизации с 1С',
-  'Зависает при запуске после обновления',
-  'Нужна консультация по тарифу',
-  'Не печатаются пропуска',
-  'Медленно работает поиск',
-  'Checkout page returns error 500',
-  'How do I add a second administrator?',
-  'Import of the price list fails',
-  'Не работает интеграция с телефонией',
-  'Просим продлить лицензию',
-  'Неверно считается НДС в счёте',
-  'Не удаётся восстановить пароль',
-];
+/** Request texts per project, in the words of each product's customers (summary, description). */
+const REQUESTS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  AGENTPLUS: [
+    ['Не выгружаются заказы из мобильного приложения в 1С', 'Торговые агенты с утра не могут отправить заказы: обмен зависает на 40 %. Конфигурация 1С:УТ 11.5, версия модуля 3.1.'],
+    ['Ошибка обмена: «Не найден склад по умолчанию»', 'После обновления обработки обмена на каждом устройстве выходит эта ошибка. Склад в настройках агента указан.'],
+    ['Не отображаются остатки на планшете агента', 'У двух агентов остатки показывают нули, у остальных всё в порядке. Пересинхронизация не помогает.'],
+    ['Как подключить нового торгового агента?', 'Приняли сотрудника, нужно выдать ему лицензию и настроить маршрут. Подскажите порядок действий.'],
+    ['Не работает GPS-мониторинг агентов', 'На карте в личном кабинете нет треков со вчерашнего дня, хотя геолокация на телефонах включена.'],
+    ['Приложение закрывается при печати накладной', 'Android 13, принтер Zebra по Bluetooth. При нажатии «Печать» приложение вылетает.'],
+    ['Просим продлить пакет «Оптимальный»', 'Срок пакета заканчивается в следующем месяце. Пришлите, пожалуйста, счёт на продление.'],
+    ['Неверно рассчитываются скидки в заказе', 'Скидка по соглашению с клиентом не применяется к акционным позициям, хотя в 1С применяется.'],
+    ['Не приходят фотоотчёты мерчендайзеров', 'Фотографии с торговых точек не появляются в базе после обмена.'],
+    ['Не удаётся войти в «Агент Плюс: Личный кабинет»', 'Восстановление пароля не приходит на почту, проверяли папку «Спам».'],
+  ],
+  ADV: [
+    ['Не проходит оплата картой на сайте', 'Покупатели жалуются, что после ввода карты страница оплаты возвращает на корзину. Платёжный модуль ЮKassa.'],
+    ['Импорт каталога из CSV обрывается на 3000-й строке', 'Загружаем прайс на 12 000 позиций, импорт останавливается без сообщения об ошибке.'],
+    ['Не рассчитывается доставка СДЭК в корзине', 'С утра вместо стоимости доставки показывается «0 руб.», заказы оформляются без доставки.'],
+    ['Как настроить 301-редиректы со старых адресов?', 'Переезжаем со старого движка, нужно сохранить позиции в поиске. Подскажите, где задаются редиректы.'],
+    ['Сайт открывается с ошибкой сертификата', 'Браузеры пишут «Подключение не защищено». Сертификат продлевали на прошлой неделе.'],
+    ['Не приходят письма о новых заказах', 'Менеджеры перестали получать уведомления о заказах, хотя заказы в админке появляются.'],
+    ['Задвоились товары после синхронизации с 1С', 'После обмена в каталоге появились копии товаров без фотографий.'],
+    ['Нужна доработка карточки товара', 'Хотим выводить таблицу размеров отдельной вкладкой. Оцените, пожалуйста, стоимость и сроки.'],
+    ['Медленно открывается каталог', 'Страницы категорий грузятся по 8–10 секунд, раньше было около секунды.'],
+    ['Не работает промокод на первый заказ', 'Промокод создан, срок действия не истёк, но в корзине пишет «Купон не найден».'],
+  ],
+  PASS: [
+    ['Гостевые пропуска не приходят посетителям', 'Заявки на гостевой пропуск создаются, но SMS со ссылкой посетителям не отправляется.'],
+    ['Шлагбаум не распознаёт номера автомобилей', 'С утра камера на въезде пропускает не все машины из списка, приходится открывать вручную.'],
+    ['Как добавить арендатора и его сотрудников?', 'В бизнес-центр заехала новая компания, нужно завести её и выдать доступ 25 сотрудникам.'],
+    ['Охрана не видит заявки на пропуск', 'На посту охраны список заявок пустой, хотя арендаторы заявки создают.'],
+    ['Ошибка при выгрузке журнала проходов', 'Отчёт за месяц в Excel не формируется: «Превышено время ожидания».'],
+    ['Не работает интеграция с СКУД', 'Постоянные пропуска не синхронизируются с контроллерами, новые сотрудники не проходят через турникет.'],
+    ['Мобильное приложение не входит по коду из SMS', 'Код приходит, но после ввода приложение снова просит номер телефона.'],
+    ['Нужно изменить шаблон разового пропуска', 'Просим добавить на пропуск этаж и номер офиса.'],
+    ['Дублируются заявки на въезд', 'Каждая заявка на автомобиль появляется у охраны дважды.'],
+    ['Просим консультацию по настройке ролей', 'Как ограничить администратору арендатора доступ к журналу проходов других компаний?'],
+  ],
+  ALTEC: [
+    ['Optima Win не запускается после обновления', 'После установки обновления 8.4 при запуске появляется окно «Ошибка инициализации базы данных».'],
+    ['Ошибка лицензии на рабочем месте', 'На втором рабочем месте программа сообщает, что лицензия не найдена, хотя ключ вставлен.'],
+    ['Просим добавить оборудование в базу', 'Закупили новые приборы, в справочнике оборудования их нет. Модели и серийные номера во вложении.'],
+    ['Медленно формируется отчёт за квартал', 'Квартальный отчёт строится больше часа, раньше — около пяти минут.'],
+    ['Не сохраняются изменения в карточке объекта', 'После нажатия «Сохранить» поля возвращаются к прежним значениям.'],
+    ['Вопрос по переносу базы на новый сервер', 'Планируем переезд на новый сервер. Какой порядок переноса базы и лицензий?'],
+    ['Зависает при печати протокола', 'При печати протокола программа перестаёт отвечать, помогает только снятие задачи.'],
+    ['Ошибка в документации к версии 8.4', 'В руководстве пользователя описан пункт меню, которого нет в программе.'],
+    ['Нужна настройка прав пользователей', 'Просим помочь разграничить права: оператор не должен удалять записи.'],
+    ['Программа аварийно закрывается при импорте', 'При импорте данных из XML программа закрывается без сообщения. Файл прилагаем.'],
+  ],
+  BARIER: [
+    ['ПАК не отвечает после отключения питания', 'После аварийного отключения электричества комплекс не загружается, индикатор мигает красным.'],
+    ['Не работает удалённое рабочее место участника', 'С рабочего места участника нет связи с сервером, ошибка «Сервер недоступен».'],
+    ['Ошибка при обновлении ПО до новой версии', 'Обновление прерывается на 70 % с кодом ошибки 0x1F.'],
+    ['Как изменить настройки сети комплекса?', 'Меняем адресацию в сети, нужно перенастроить IP-адреса ПАК.'],
+    ['Не формируются журналы событий', 'В журнале событий нет записей с позавчерашнего дня.'],
+    ['Сбой синхронизации времени', 'Время на комплексе отстаёт на 7 минут, из-за этого расходятся отчёты.'],
+    ['Нужна консультация по резервному копированию', 'Подскажите, как настроить ежедневное резервное копирование конфигурации.'],
+    ['Пользователь не может войти в систему', 'После смены пароля учётная запись заблокирована.'],
+    ['Медленная работа интерфейса администратора', 'Страницы администрирования открываются по полминуты.'],
+    ['Просим доработать отчёт по инцидентам', 'Нужна группировка инцидентов по подразделениям.'],
+  ],
+};
 
-const AGENT_REPLIES = ['Здравствуйте! Приняли в работу, уточняем детали.', 'Добрый день, проверяем. Сообщим результат.', 'Hello! We are looking into it.'];
-const CUSTOMER_REPLIES = ['Спасибо, жду.', 'Проблема повторилась, прикладываю скриншот.', 'Any update on this?'];
+const AGENT_REPLIES = [
+  'Здравствуйте! Обращение приняли в работу, уточняем детали.',
+  'Добрый день! Проверяем, сообщим результат в течение дня.',
+  'Здравствуйте! Пришлите, пожалуйста, скриншот ошибки и точное время, когда она появилась.',
+  'Добрый день! Воспроизвели проблему на тестовом стенде, готовим исправление.',
+];
+const FOLLOW_UP_ANSWERS = ['Спасибо за уточнение! Проверяем по вашим данным.', 'Получили, передали специалисту, ответим сегодня.'];
+const CUSTOMER_REPLIES = ['Спасибо, ждём.', 'Ошибка повторилась сегодня утром, скриншот во вложении.', 'Есть ли новости по обращению?', 'Уточняю: проблема у всех пользователей, не только у одного.'];
+
+/**
+ * The demo site's people: Russian names, organizations and e-mail domains. The account ids are
+ * the emulator's defaults (tests address users by them); only names and addresses differ.
+ */
+export const DEMO_SITE_USERS: SiteUser[] = [
+  { accountId: '557058:admin-anna', displayName: 'Анна Соколова', emailAddress: 'a.sokolova@servicedesk-demo.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'admin' },
+  { accountId: '557058:agent-ivan', displayName: 'Иван Петров', emailAddress: 'i.petrov@servicedesk-demo.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent' },
+  { accountId: '557058:agent-maria', displayName: 'Мария Смирнова', emailAddress: 'm.smirnova@servicedesk-demo.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent' },
+  { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'o.romashkina@romashka-trade.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
+  { accountId: 'qm:customer-vektor', displayName: 'Павел Волков (АО «Вектор»)', emailAddress: 'p.volkov@vektor-ural.ru', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer' },
+  { accountId: 'qm:customer-north', displayName: 'Дмитрий Северов (ООО «Северная звезда»)', emailAddress: 'd.severov@sev-zvezda.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
+  { accountId: 'qm:customer-volga', displayName: 'Елена Кузнецова (ПАО «Волга-Логистик»)', emailAddress: 'e.kuznetsova@volga-logistic.ru', locale: 'ru_RU', timeZone: 'Europe/Samara', role: 'customer' },
+];
 
 type Cfg = (typeof TEMPLATES)[TemplateId];
 
@@ -136,7 +201,9 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
       const resolutionGoal = goalString(cfg, 'resolution', pkg, prio);
       const reporter = pick(DEMO_USERS.customers);
       const agent = pick(DEMO_USERS.agents);
-      const summary = `${pick(SUMMARIES)} (#${n + 1})`;
+      // Each text once before any repeats, so the queue does not read like a test fixture.
+      const texts = REQUESTS[project.key] ?? REQUESTS.ALTEC!;
+      const [summary, description] = texts[(n * 7 + project.key.length) % texts.length]!;
       let created: number;
       switch (archetype) {
         case 'running':
@@ -165,13 +232,14 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
       requests.push({ summary, archetype, createdAt: created });
       let key = '';
       add(created, async () => {
-        key = (await a.createIssue({ projectKey: project.key, summary, reporter, package: pkg, ...(prio ? { priority: prio } : {}) })).key;
+        key = (await a.createIssue({ projectKey: project.key, summary, description, reporter, package: pkg, ...(prio ? { priority: prio } : {}) })).key;
       });
       const reactionMs = reactionGoal ? goalToMs(cal, created, reactionGoal) : HOUR;
       const resolutionMs = resolutionGoal ? goalToMs(cal, created, resolutionGoal) : 4 * HOUR;
       const answer = (frac: number): number => addWorking(cal, created, Math.min(reactionMs * frac, resolutionMs * 0.4));
+      const t1Paused = answer(0.3);
       if (archetype === 'paused') {
-        const t1 = answer(0.3);
+        const t1 = t1Paused;
         add(t1, () => a.comment(key, { author: agent, body: pick(AGENT_REPLIES) }));
         add(t1 + MINUTE, () => a.transition(key, 'In Progress', agent));
         add(addWorking(cal, t1, Math.min(HOUR, resolutionMs * 0.2)), () => a.transition(key, 'Waiting for customer', agent));
@@ -200,9 +268,15 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
         add(created + 5 * MINUTE, () => a.comment(key, { author: reporter, body: pick(CUSTOMER_REPLIES) }));
       }
       if (archetype === 'paused' && n % 2 === 0) {
-        // A follow-up question from the customer, answered, then waiting again.
-        const t2 = created + DAY;
+        // A follow-up from the customer while support waits for them: support takes it back,
+        // answers within the goal and waits for the customer again (resolution paused again).
+        const waiting = addWorking(cal, t1Paused, Math.min(HOUR, resolutionMs * 0.2));
+        const t2 = Math.max(created + DAY, waiting + HOUR);
+        const back = addWorking(cal, t2, Math.min(reactionMs, resolutionMs) * 0.2);
         add(t2, () => a.comment(key, { author: reporter, body: pick(CUSTOMER_REPLIES) }));
+        add(back, () => a.transition(key, 'In Progress', agent));
+        add(back + MINUTE, () => a.comment(key, { author: agent, body: pick(FOLLOW_UP_ANSWERS) }));
+        add(back + 2 * MINUTE, () => a.transition(key, 'Waiting for customer', agent));
       }
     }
     out.projects.push({ key: project.key, template: project.template, requests });
@@ -210,6 +284,25 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
   steps.sort((x, y) => x.at - y.at || x.order - y.order);
   out.startMs = Math.min(...steps.map((s) => s.at), now) - HOUR;
   return { steps: steps.filter((s) => s.at < now), plan: out };
+}
+
+const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The template as a team would save it: Agent Plus also sells packages to named customers, so two
+ * organizations get one by e-mail domain — one current, one expired (the panel flags it and the
+ * free package applies).
+ */
+export function demoConfig(template: TemplateId, nowMs: number): Cfg {
+  const cfg = TEMPLATES[template];
+  if (template !== 'agentplus') return cfg;
+  return {
+    ...cfg,
+    customers: [
+      { match: { emailDomain: 'romashka-trade.ru' }, package: 'extended', validFrom: isoDate(nowMs - 200 * DAY), validTo: isoDate(nowMs + 165 * DAY), note: 'Договор № 45-ТП от ' + isoDate(nowMs - 200 * DAY) },
+      { match: { emailDomain: 'vektor-ural.ru' }, package: 'optimal', validFrom: isoDate(nowMs - 400 * DAY), validTo: isoDate(nowMs - 35 * DAY), note: 'Не продлён' },
+    ],
+  };
 }
 
 function goalPeriodMs(period: string): number {
@@ -227,11 +320,11 @@ export async function seedDemo(host: LocalHost, opts: DemoOptions): Promise<Demo
   const em = host.emulator;
   const { steps, plan: p } = plan(host, opts);
   host.clock.set(p.startMs);
-  em.seedSite({ projects: DEMO_PROJECTS.map((x) => ({ key: x.key, name: x.name, template: x.template })), users: DEFAULT_USERS });
+  em.seedSite({ projects: DEMO_PROJECTS.map((x) => ({ key: x.key, name: x.name, template: x.template })), users: DEMO_SITE_USERS });
   for (const project of DEMO_PROJECTS) {
     const res = (await em.invokeResolver(
       'saveConfig',
-      { scope: project.key, config: TEMPLATES[project.template], baseVersion: null, comment: `Demo: template ${project.template}` },
+      { scope: project.key, config: demoConfig(project.template, opts.nowMs), baseVersion: null, comment: `Demo: template ${project.template}` },
       { accountId: DEMO_USERS.admin, extension: { type: 'jira:adminPage' } },
     )) as { ok: boolean; error?: { message: string } };
     if (!res || res.ok !== true) throw new Error(`demo: saving the ${project.template} configuration for ${project.key} failed: ${JSON.stringify(res?.error ?? res)}`);

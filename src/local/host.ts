@@ -1,11 +1,15 @@
 // The local host without HTTP: the emulator, a persisted simulated clock and the platform's
 // schedule (a sweep at every 5-minute boundary the clock crosses, queue deliveries), plus the
 // read model the host page shows. server.ts puts HTTP in front of it; tests use it directly.
-import { addWorking, compileCalendar, type CompiledCalendar } from '../domain/calendar';
+import { z } from 'zod';
+import { addWorking, calendarDefSchema, compileCalendar, type CompiledCalendar } from '../domain/calendar';
 import { TEMPLATES, isTemplateId } from '../domain/templates';
 import { adfToText, createEmulator, type AppHandlers, type Emulator, type FaultOptions, type SiteUser } from './emulator';
 
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
+
+/** The part of a saved SlaConfig the host needs: which calendar is in effect. */
+const savedCalendarSchema = z.looseObject({ calendarId: z.string(), calendars: z.record(z.string(), z.unknown()) });
 /** Sweeps run for at most this many boundaries per advance; longer jumps thin them out evenly. */
 export const MAX_SWEEPS_PER_ADVANCE = 288;
 
@@ -153,17 +157,37 @@ export class LocalHost {
     });
   }
 
-  /** The calendar of a project's template (for "+1 working hour"); 9–18 Moscow otherwise. */
-  calendarFor(projectKey: string | undefined): CompiledCalendar {
+  /**
+   * The calendar in effect for a project's requests (for "+1 working hour"): the configuration the
+   * admin saved for the project, else the site-wide one, read through the app's own getAdminState
+   * resolver; the project's template (or 9–18 Moscow) only when nothing is saved yet.
+   */
+  async calendarFor(projectKey: string | undefined): Promise<{ calendar: CompiledCalendar; source: string }> {
+    const admin = this.emulator.jira.users.find((u) => u.role === 'admin');
+    const scopes = [...(projectKey ? [projectKey] : []), 'default'];
+    if (admin) {
+      for (const scope of scopes) {
+        const r = (await this.emulator.invokeResolver('getAdminState', { scope }, { accountId: admin.accountId, extension: { type: 'jira:adminPage' } })) as {
+          ok?: boolean;
+          data?: { scope?: string; config?: unknown };
+        } | null;
+        const saved = savedCalendarSchema.safeParse(r?.ok ? r.data?.config : null);
+        if (!saved.success || r?.data?.scope !== scope) continue;
+        const def = calendarDefSchema.safeParse(saved.data.calendars[saved.data.calendarId]);
+        if (def.success) return { calendar: compileCalendar(def.data), source: `config:${scope}` };
+      }
+    }
     const template = projectKey ? this.emulator.jira.project(projectKey)?.template : undefined;
     const cfg = template && isTemplateId(template) ? TEMPLATES[template] : TEMPLATES.pass24;
     const def = cfg.calendars[cfg.calendarId];
     if (!def) throw new Error(`template ${template ?? 'pass24'} has no calendar ${cfg.calendarId}`);
-    return compileCalendar(def);
+    return { calendar: compileCalendar(def), source: `template:${template ?? 'pass24'}` };
   }
 
-  nextWorkingHour(projectKey: string | undefined): number {
-    return addWorking(this.calendarFor(projectKey), this.clock.now(), 3_600_000);
+  /** The instant one hour of working time after now in the project's calendar (not now + 60 min). */
+  async nextWorkingHour(projectKey: string | undefined): Promise<number> {
+    const { calendar } = await this.calendarFor(projectKey);
+    return addWorking(calendar, this.clock.now(), 3_600_000);
   }
 
   // ------------------------------------------------------------------ read model for the page
@@ -173,7 +197,7 @@ export class LocalHost {
   }
 
   /** Requests of a project the user may see, newest first. */
-  queue(projectKey: string, accountId: string): Array<{ key: string; summary: string; status: string; statusCategory: string; reporter: string; created: number }> {
+  queue(projectKey: string, accountId: string): Array<{ key: string; summary: string; status: string; statusCategory: string; reporter: string; created: number; sla: string | null }> {
     const jira = this.emulator.jira;
     const p = { kind: 'user' as const, accountId };
     return jira
@@ -182,7 +206,10 @@ export class LocalHost {
       .sort((a, b) => b.id - a.id)
       .map((i) => {
         const s = jira.status(i.statusId)!;
-        return { key: i.key, summary: i.summary, status: s.name, statusCategory: s.category, reporter: jira.user(i.reporter)?.displayName ?? i.reporter, created: i.created };
+        // The overall state the app wrote to its "SLA state" field (what a Jira queue column shows).
+        const sla = jira.fieldValue(i.key, 'sla-state') as { state?: unknown } | null | undefined;
+        const state = typeof sla?.state === 'string' && sla.state !== 'none' ? sla.state : null;
+        return { key: i.key, summary: i.summary, status: s.name, statusCategory: s.category, reporter: jira.user(i.reporter)?.displayName ?? i.reporter, created: i.created, sla: state };
       });
   }
 
@@ -206,7 +233,12 @@ export class LocalHost {
       created: issue.created,
       updated: issue.updated,
       resolutionDate: issue.resolutionDate,
-      fields: Object.fromEntries(jira.fields.map((f) => [f.moduleKey, { id: f.id, name: f.name, type: f.type, value: fieldValue(f.moduleKey) }])),
+      fields: Object.fromEntries(
+        jira.fields.map((f) => {
+          const names = this.emulator.manifest.fields.find((m) => m.moduleKey === f.moduleKey)?.names ?? {};
+          return [f.moduleKey, { id: f.id, name: f.name, names, type: f.type, value: fieldValue(f.moduleKey) }];
+        }),
+      ),
       comments: issue.comments
         .filter((c) => !customer || c.jsdPublic)
         .map((c) => ({ id: c.id, author: name(c.author), authorId: c.author, body: adfToText(c.body), created: c.created, internal: !c.jsdPublic })),

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import ts from 'typescript';
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { LocalHost } from './host';
 import { APP_ACCOUNT_ID, type ExtensionContext } from './emulator';
 
@@ -134,6 +135,13 @@ const timeSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('hour') }),
   z.object({ op: z.literal('day') }),
   z.object({ op: z.literal('to'), to: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time') }),
+  // A wall-clock time as the page's date picker gives it, read in the user's time zone (the zone
+  // the page shows simulated time in), not in the zone of the browser or the server.
+  z.object({
+    op: z.literal('toLocal'),
+    local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'expected a date and time like 2026-11-23T10:00'),
+    timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone like Europe/Moscow'),
+  }),
 ]);
 
 const faultSchema = z.object({ rate: z.number().min(0).max(1), statuses: z.array(z.number().int().min(400).max(599)).optional(), delayMs: z.number().int().min(0).max(10_000).optional() });
@@ -142,8 +150,20 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A stable code and its values, so the page can say it in the user's language. */
+    readonly code?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -200,12 +220,12 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       return r;
     }
     const issue = jira.issue(a.key);
-    if (!issue || !jira.hasIssue({ kind: 'user', accountId: user.accountId }, 'BROWSE_PROJECTS', issue)) throw new HttpError(404, `${a.key}: no such request for ${user.displayName}`);
+    if (!issue || !jira.hasIssue({ kind: 'user', accountId: user.accountId }, 'BROWSE_PROJECTS', issue)) throw new HttpError(404, `${a.key}: no such request for ${user.displayName}`, 'noSuchRequest', { key: a.key, user: user.displayName });
     if (a.kind === 'comment') {
-      if (customer && a.internal) throw new HttpError(403, 'customers cannot add internal notes');
+      if (customer && a.internal) throw new HttpError(403, 'customers cannot add internal notes', 'customerInternal');
       return em.actions.comment(a.key, { author: user.accountId, body: a.body, internal: a.internal === true });
     }
-    if (customer) throw new HttpError(403, `${user.displayName} is a customer and cannot ${a.kind === 'transition' ? 'change the status' : 'edit fields'}`);
+    if (customer) throw new HttpError(403, `${user.displayName} is a customer and cannot ${a.kind === 'transition' ? 'change the status' : 'edit fields'}`, 'customerCannot', { user: user.displayName });
     if (a.kind === 'transition') return em.actions.transition(a.key, a.status, user.accountId);
     return em.actions.setField(a.key, a.field, a.value, user.accountId);
   };
@@ -249,8 +269,20 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
           try {
             const now = host.clock.now();
             const to =
-              t.op === 'workingHour' ? host.nextWorkingHour(t.projectKey) : t.op === 'hour' ? now + 3_600_000 : t.op === 'day' ? now + 86_400_000 : Date.parse(t.to);
-            if (to < now) throw new HttpError(400, `to: ${new Date(to).toISOString()} is before the simulated now ${new Date(now).toISOString()}`);
+              t.op === 'workingHour'
+                ? await host.nextWorkingHour(t.projectKey)
+                : t.op === 'hour'
+                  ? now + 3_600_000
+                  : t.op === 'day'
+                    ? now + 86_400_000
+                    : t.op === 'toLocal'
+                      ? fromZonedTime(t.local, t.timeZone).getTime()
+                      : Date.parse(t.to);
+            if (to < now) {
+              const zone = t.op === 'toLocal' ? t.timeZone : 'UTC';
+              const fmt = (ms: number): string => formatInTimeZone(ms, zone, 'yyyy-MM-dd HH:mm');
+              throw new HttpError(400, `${t.op === 'toLocal' ? 'local' : 'to'}: ${fmt(to)} is before the simulated now ${fmt(now)} (${zone}); simulated time only moves forward`, 'timeBackwards', { to, now });
+            }
             return await host.advanceTo(to);
           } finally {
             if (wasRunning) host.clock.run();
@@ -323,7 +355,7 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
         const status = e instanceof HttpError ? e.status : 500;
         const message = e instanceof Error ? e.message : String(e);
         if (status === 500) console.error(e);
-        if (!res.headersSent) sendJson(res, status, { error: message });
+        if (!res.headersSent) sendJson(res, status, { error: message, ...(e instanceof HttpError && e.code ? { code: e.code, params: e.params ?? {} } : {}) });
       }
     })();
   });

@@ -1,7 +1,7 @@
 // The local host's demo site, built through the real app (saveConfig resolver, triggers, sweep,
 // queue) on the emulator, shows every clock state the regulation allows in each project.
 import { DEMO_PROJECTS, seedDemo } from '../../src/local/demo-data';
-import { APP_ACCOUNT_ID } from '../../src/local/emulator';
+import { APP_ACCOUNT_ID, adfToText } from '../../src/local/emulator';
 import { LocalHost } from '../../src/local/host';
 import { TEMPLATES } from '../../src/domain/templates';
 
@@ -56,6 +56,47 @@ describe('the local host demo data', () => {
     if (cfg.goalsBy.resolution) expected.push('paused');
     if (cfg.autoClose) expected.push('autoClosed');
     expect([...states.get(key)!].sort()).toEqual(expect.arrayContaining(expected.sort()));
+  });
+
+  it('reads like a Russian support desk: Cyrillic names, .ru addresses, distinct texts with descriptions', () => {
+    const jira = host.emulator.jira;
+    for (const u of jira.users) {
+      expect(u.displayName).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+/);
+      expect(u.emailAddress).toMatch(/@[a-z0-9-]+\.ru$/);
+    }
+    for (const p of DEMO_PROJECTS) {
+      const issues = jira.allIssues().filter((i) => i.projectKey === p.key);
+      for (const i of issues) {
+        expect(i.summary).toMatch(/[А-Яа-яЁё]/);
+        expect(i.summary).not.toMatch(/\(#\d+\)/);
+        expect(adfToText(i.description).length).toBeGreaterThan(20);
+      }
+      // At least ten different texts per project, so the queue is not one sentence repeated.
+      expect(new Set(issues.map((i) => i.summary)).size).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('answers every follow-up a customer sent while support waited, unless it arrived in the last hours', () => {
+    const jira = host.emulator.jira;
+    for (const issue of jira.allIssues()) {
+      const status = jira.status(issue.statusId)!.name;
+      if (status !== 'Waiting for customer') continue;
+      const last = issue.comments[issue.comments.length - 1];
+      // Waiting for the customer means the last word is support's.
+      if (last && last.created < NOW - 12 * 3_600_000) expect(jira.user(last.author)?.role).not.toBe('customer');
+    }
+  });
+
+  it('gives Agent Plus customers their contracted packages, one of them expired', async () => {
+    const r = (await host.emulator.invokeResolver('getAdminState', { scope: 'AGENTPLUS' }, { accountId: '557058:admin-anna', extension: { type: 'jira:adminPage' } })) as {
+      ok: boolean;
+      data?: { config: { customers: Array<{ package: string; validTo: string | null }> } };
+    };
+    expect(r.ok).toBe(true);
+    const today = new Date(NOW).toISOString().slice(0, 10);
+    const customers = r.data!.config.customers;
+    expect(customers.some((c) => c.validTo !== null && c.validTo >= today)).toBe(true);
+    expect(customers.some((c) => c.validTo !== null && c.validTo < today)).toBe(true);
   });
 
   it('ran the app without a single handler error', () => {

@@ -14,6 +14,8 @@ export interface ManifestField {
   description: string;
   type: 'string' | 'number' | 'datetime' | 'date' | 'object' | 'user' | 'group';
   readOnly: boolean;
+  /** The name in each locale the manifest translates to ('ru-RU' → 'Пакет обслуживания'), as Jira shows it to a user of that locale. */
+  names?: Record<string, string>;
   /** searchAlias (or property name) → property name, for object fields. */
   properties: Record<string, { name: string; type: string }>;
 }
@@ -41,7 +43,7 @@ export interface AppManifest {
   entityIndexes: Record<string, Array<{ name: string; range: string[]; partition: string[] }>>;
   scopes: string[];
   /** UI module keys by module type, e.g. 'jira:issuePanel' → ['sla-issue-panel']. */
-  uiModules: Record<string, Array<{ key: string; resource?: string; title?: string }>>;
+  uiModules: Record<string, Array<{ key: string; resource?: string; title?: string; titles?: Record<string, string> }>>;
   resources: Record<string, string>;
 }
 
@@ -94,11 +96,13 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
-function readTranslations(dir: string, doc: Obj): Record<string, string> {
+function readTranslations(dir: string, doc: Obj, locale?: string): Record<string, string> {
   const translations = isObj(doc.translations) ? doc.translations : undefined;
   const resources = arr(translations?.resources);
   const fallback = isObj(translations?.fallback) ? String(translations.fallback.default ?? 'en-US') : 'en-US';
-  const res = resources.find((r) => r.key === fallback) ?? resources.find((r) => String(r.key).startsWith('en')) ?? resources[0];
+  const res = locale
+    ? resources.find((r) => r.key === locale)
+    : (resources.find((r) => r.key === fallback) ?? resources.find((r) => String(r.key).startsWith('en')) ?? resources[0]);
   if (!res || typeof res.path !== 'string') return {};
   const file = join(dir, res.path);
   if (!existsSync(file)) return {};
@@ -115,6 +119,15 @@ export function loadManifest(path: string): AppManifest {
   if (!existsSync(path)) return DEFAULT_MANIFEST;
   const doc = parse(readFileSync(path, 'utf8')) as Obj;
   const tr = readTranslations(dirname(path), doc);
+  const locales = isObj(doc.translations) ? arr(doc.translations.resources).map((r) => String(r.key)) : [];
+  const byLocale = new Map(locales.map((l) => [l, readTranslations(dirname(path), doc, l)] as const));
+  const names = (v: unknown): Record<string, string> | undefined => {
+    if (!isObj(v) || typeof v.i18n !== 'string') return undefined;
+    const key = v.i18n;
+    const out: Record<string, string> = {};
+    for (const [l, t] of byLocale) if (t[key]) out[l] = t[key];
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
   const text = (v: unknown, key: string): string => {
     if (typeof v === 'string') return v;
     if (isObj(v) && typeof v.i18n === 'string') return tr[v.i18n] ?? DEFAULT_NAMES[key] ?? key;
@@ -135,9 +148,11 @@ export function loadManifest(path: string): AppManifest {
       properties[name] = entry;
       if (typeof pt.searchAlias === 'string') properties[pt.searchAlias] = entry;
     }
+    const localized = names(m.name);
     return {
       moduleKey: key,
       name: text(m.name, key),
+      ...(localized ? { names: localized } : {}),
       description: text(m.description, ''),
       type: String(m.type ?? 'string') as ManifestField['type'],
       readOnly: m.readOnly === true,
@@ -172,7 +187,10 @@ export function loadManifest(path: string): AppManifest {
   }
   const uiModules: AppManifest['uiModules'] = {};
   for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage']) {
-    uiModules[type] = arr(modules[type]).map((m) => ({ key: String(m.key), ...(typeof m.resource === 'string' ? { resource: m.resource } : {}), title: text(m.title, String(m.key)) }));
+    uiModules[type] = arr(modules[type]).map((m) => {
+      const titles = names(m.title);
+      return { key: String(m.key), ...(typeof m.resource === 'string' ? { resource: m.resource } : {}), title: text(m.title, String(m.key)), ...(titles ? { titles } : {}) };
+    });
   }
   // A custom field's Custom UI edit experience names its resource under edit.resource.
   uiModules['jira:customField'] = arr(modules['jira:customField'])
