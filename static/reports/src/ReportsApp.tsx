@@ -24,7 +24,8 @@ import { loadJournal } from './journal';
 import { Queue } from './Queue';
 import { REPORTS_MESSAGES, type ReportsKey } from './messages';
 import {
-  breachesByPriority,
+  breachDimension,
+  breachesBy,
   clocksInUse,
   complianceSeries,
   DIMENSIONS,
@@ -126,10 +127,12 @@ function Kpis({ view, t, locale }: { view: ReportView; t: T; locale: string }) {
   );
 }
 
-function Charts({ view, rows, t, locale }: { view: ReportView; rows: ReturnType<typeof rowsOf>; t: T; locale: string }) {
+function Charts({ view, rows, t, locale, lang }: { view: ReportView; rows: ReturnType<typeof rowsOf>; t: T; locale: string; lang: 'ru' | 'en' }) {
   const series = complianceSeries(view);
   const months = Object.keys(view.byMonth);
-  const breaches = breachesByPriority(view);
+  const breachDim = breachDimension(view);
+  const breaches = breachesBy(view, breachDim);
+  const breachTitle = breachDim === 'priority' ? t('chart.breaches') : t('chart.breachesByPackage');
   const clocks = clocksInUse(view).filter((k) => k !== 'followUp');
   const distribution = useMemo(() => elapsedDistribution(rows, 'reaction'), [rows]);
   const firstClock = clocks.includes('reaction') ? 'reaction' : null;
@@ -155,18 +158,18 @@ function Charts({ view, rows, t, locale }: { view: ReportView; rows: ReturnType<
       </figure>
       <figure className="chart-card">
         <figcaption>
-          <h3>{t('chart.breaches')}</h3>
+          <h3>{breachTitle}</h3>
         </figcaption>
         {breaches.length === 0 || clocks.length === 0 ? (
           <p className="subtle">{t('chart.noData')}</p>
         ) : (
           <>
             <BarChart
-              title={t('chart.breaches')}
-              desc={t('chart.breachesDesc')}
+              title={breachTitle}
+              desc={breachDim === 'priority' ? t('chart.breachesDesc') : t('chart.breachesByPackageDesc')}
               groups={breaches.map((b) => ({
-                // Priority ids are short ("1", "high"); full names would not fit under a bar.
-                label: b.priority === '(none)' ? t('group.none') : b.priority,
+                // Priority ids are short ("1", "high"); package names are short enough to fit under a bar.
+                label: b.key === '(none)' ? t('group.none') : breachDim === 'priority' ? b.key : groupLabel(view, 'package', b.key, lang, locale, t('group.none')),
                 values: clocks.map((k) => ({ name: t(`clock.${k}`), className: `series--${k}`, value: b.counts[k] })),
               }))}
             />
@@ -413,7 +416,8 @@ export function ReportsApp({ host }: { host: HostContext }) {
   const view = loaded?.ok ? loaded.data : null;
   const rows = useMemo(() => (view ? rowsOf(view) : []), [view]);
   const applyPreset = (p: PeriodPreset): void => {
-    const next = presetPeriod(p, todayIn(host.timeZone, Date.now()));
+    // The server's now: on the local host the clock is simulated, and "this month" means its month.
+    const next = presetPeriod(p, todayIn(host.timeZone, view ? Date.parse(view.now) : Date.now()));
     setDraft(next);
     setPeriod(next);
   };
@@ -493,7 +497,7 @@ export function ReportsApp({ host }: { host: HostContext }) {
                 <>
                   {view.rowsTruncated ? <Message tone="warning">{t('reports.truncated', { total: view.total.requests, shown: rows.length })}</Message> : null}
                   <Kpis view={view} t={t} locale={host.locale} />
-                  <Charts view={view} rows={rows} t={t} locale={host.locale} />
+                  <Charts view={view} rows={rows} t={t} locale={host.locale} lang={host.lang} />
                   <fieldset className="dimensions">
                     <legend>{t('group.legend')}</legend>
                     {DIMENSIONS.map((d) => (

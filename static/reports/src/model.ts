@@ -90,6 +90,24 @@ export function breachesByPriority(view: ReportView): Array<{ priority: string; 
   }));
 }
 
+/**
+ * The dimension the breaches chart splits by: priority, or package when the regulation has no
+ * priorities (Agent Plus, AdvantShop key their goals by package only).
+ */
+export function breachDimension(view: ReportView): 'priority' | 'package' {
+  const keys = Object.keys(view.byPriority);
+  return keys.length === 0 || keys.every((k) => k === NO_GROUP) ? 'package' : 'priority';
+}
+
+/** Breached clocks per group of `dimension`, for the breaches chart. */
+export function breachesBy(view: ReportView, dimension: 'priority' | 'package'): Array<{ key: string; counts: Record<ReportClockKind, number> }> {
+  const groups = dimension === 'priority' ? view.byPriority : view.byPackage;
+  return Object.entries(groups).map(([key, g]) => ({
+    key,
+    counts: { reaction: g.clocks.reaction.breached, resolution: g.clocks.resolution.breached, followUp: g.clocks.followUp.breached },
+  }));
+}
+
 /** YYYY-MM-DD of a local calendar date. */
 function ymd(y: number, m: number, d: number): string {
   const dt = new Date(Date.UTC(y, m - 1, d));

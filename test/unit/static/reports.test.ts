@@ -3,7 +3,7 @@ import type { ReportView } from '../../../src/shared/contract';
 import { placeholders, translator } from '../../../static/shared/i18n';
 import { adfText, entryOf, journalStatusOf } from '../../../static/reports/src/journal-model';
 import { REPORTS_MESSAGES } from '../../../static/reports/src/messages';
-import { breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn } from '../../../static/reports/src/model';
+import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn } from '../../../static/reports/src/model';
 import { clk, row } from '../domain/report/rows';
 
 function viewOf(rows: ReportRow[]): ReportView {
@@ -51,6 +51,16 @@ describe('reports page model', () => {
       { priority: '1', counts: { reaction: 0, resolution: 1, followUp: 0 } },
       { priority: '2', counts: { reaction: 1, resolution: 0, followUp: 0 } },
       { priority: '(none)', counts: { reaction: 0, resolution: 0, followUp: 0 } },
+    ]);
+  });
+
+  it('splits breaches by package when the regulation has no priorities', () => {
+    expect(breachDimension(view)).toBe('priority');
+    const byPackageOnly = viewOf([row({ priority: null, package: 'basic', reaction: clk('breached', 900, 660) }), row({ priority: null, package: 'extended', reaction: clk('met', 10, 240) })]);
+    expect(breachDimension(byPackageOnly)).toBe('package');
+    expect(breachesBy(byPackageOnly, 'package')).toEqual([
+      { key: 'basic', counts: { reaction: 1, resolution: 0, followUp: 0 } },
+      { key: 'extended', counts: { reaction: 0, resolution: 0, followUp: 0 } },
     ]);
   });
 
