@@ -3,7 +3,7 @@
 // never its clocks; the clocks are computed fresh from the history (not from the stored property).
 
 import { compileCalendar, isWorking, nextWorkingStart, workingBetween, type CalendarDef, type CompiledCalendar } from '../domain/calendar';
-import { computeClocks } from '../domain/sla';
+import { computeClocks, resolveCustomerPackage } from '../domain/sla';
 import type { Clock, ClockSet, FollowUpClock, SlaConfig } from '../domain/sla/types';
 import { formatInstant } from '../domain/time/zone';
 import type {
@@ -101,23 +101,20 @@ function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, con
 function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs: number): PackageView | null {
   const pkg = config.packages.find((p) => p.id === set.packageId);
   if (!pkg) return null;
-  const today = formatInstant(set.timezone, nowMs).slice(0, 10);
-  const domain = facts.reporter.emailDomain;
-  const org = facts.reporter.organization;
-  const assignment = config.customers.find((a) =>
-    'emailDomain' in a.match ? domain !== null && a.match.emailDomain.toLowerCase() === domain : org !== null && a.match.organization === org,
-  );
-  const expired = assignment ? assignment.validTo !== null && assignment.validTo < today : false;
-  const explicit = facts.packageId !== null;
+  // The same resolution the clocks use (validity in months counts from validFrom), judged today.
+  const customer = resolveCustomerPackage(config, { organization: facts.reporter.organization, emailDomain: facts.reporter.emailDomain }, nowMs, set.timezone);
   return {
     id: pkg.id,
     name: { ru: pkg.name.ru, en: pkg.name.en },
     channels: pkg.channels.map((ch) => `${ch.name.en}: ${ch.address}`),
+    channelsLocalized: pkg.channels.map((ch) => ({ ru: `${ch.name.ru}: ${ch.address}`, en: `${ch.name.en}: ${ch.address}` })),
     extras: pkg.extras.map((x) => x.en),
-    validFrom: assignment?.validFrom ?? null,
-    validTo: assignment?.validTo ?? null,
-    expired,
-    fallback: !explicit && (expired || !assignment) && pkg.id === config.defaultPackage,
+    extrasLocalized: pkg.extras.map((x) => ({ ru: x.ru, en: x.en })),
+    // For a lapsed package these are the lapsed validity, so the panel can say when it ended.
+    validFrom: customer.validFrom,
+    validTo: customer.validTo,
+    expired: customer.expired,
+    fallback: facts.packageId === null && customer.fallback && pkg.id === config.defaultPackage,
   };
 }
 

@@ -21,6 +21,16 @@ describe('UI resolvers on the emulator', () => {
     expect(v.calendar.timezone).toBe('Europe/Moscow');
     expect(v.priority?.definition.ru.length).toBeGreaterThan(10);
     expect(v.package?.id).toBe(site.state(key).property?.package);
+    // Russian agents read channels and inclusions in Russian: each channel in both languages, same address.
+    const pkg = v.package!;
+    expect(pkg.channelsLocalized).toHaveLength(pkg.channels.length);
+    expect(pkg.channels.length).toBeGreaterThan(0);
+    pkg.channelsLocalized!.forEach((ch, i) => {
+      expect(ch.en).toBe(pkg.channels[i]);
+      expect(ch.ru.split(': ').pop()).toBe(ch.en.split(': ').pop());
+    });
+    expect(pkg.channelsLocalized!.some((ch) => /[а-яё]/i.test(ch.ru))).toBe(true);
+    expect(pkg.extrasLocalized).toHaveLength(pkg.extras.length);
     const resolution = v.clocks.find((c) => c.kind === 'resolution')!;
     expect(resolution.workingSegmentsAhead[0]).toEqual(['2026-03-02T17:30:00+03:00', '2026-03-02T18:00:00+03:00']);
     expect(resolution.workingSegmentsAhead[1]).toEqual(['2026-03-03T09:00:00+03:00', '2026-03-03T18:00:00+03:00']);
