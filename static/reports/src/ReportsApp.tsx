@@ -400,7 +400,8 @@ export function ReportsApp({ host }: { host: HostContext }) {
   const [period, setPeriod] = useState(() => presetPeriod('quarter', todayIn(host.timeZone, Date.now())));
   const [draft, setDraft] = useState(period);
   const [loaded, setLoaded] = useState<Envelope<ReportView> | null>(null);
-  const [dimension, setDimension] = useState<ReportDimension>('priority');
+  // Until the viewer picks one: by priority, or by package for regulations without priorities.
+  const [picked, setDimension] = useState<ReportDimension | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [tab, setTab] = useState<'report' | 'queue'>('report');
   const fromId = useId();
@@ -415,6 +416,7 @@ export function ReportsApp({ host }: { host: HostContext }) {
 
   const view = loaded?.ok ? loaded.data : null;
   const rows = useMemo(() => (view ? rowsOf(view) : []), [view]);
+  const dimension: ReportDimension = picked ?? (view ? breachDimension(view) : 'priority');
   const applyPreset = (p: PeriodPreset): void => {
     // The server's now: on the local host the clock is simulated, and "this month" means its month.
     const next = presetPeriod(p, todayIn(host.timeZone, view ? Date.parse(view.now) : Date.now()));
