@@ -36,6 +36,8 @@ import {
   presetPeriod,
   rowsOf,
   todayIn,
+  weekLabel,
+  weeklyComplianceSeries,
   type PeriodPreset,
 } from './model';
 
@@ -128,8 +130,11 @@ function Kpis({ view, t, locale }: { view: ReportView; t: T; locale: string }) {
 }
 
 function Charts({ view, rows, t, locale, lang }: { view: ReportView; rows: ReturnType<typeof rowsOf>; t: T; locale: string; lang: 'ru' | 'en' }) {
-  const series = complianceSeries(view);
   const months = Object.keys(view.byMonth);
+  // A short period reads better by week; weeks need every row, so only when none were left out.
+  const weekly = months.length <= 2 && !view.rowsTruncated ? weeklyComplianceSeries(view, rows) : null;
+  const series = weekly ? weekly.series : complianceSeries(view);
+  const categories = weekly ? weekly.weeks.map((w) => weekLabel(w, locale)) : months.map((m) => monthLabel(m, locale, true));
   const breachDim = breachDimension(view);
   const breaches = breachesBy(view, breachDim);
   const breachTitle = breachDim === 'priority' ? t('chart.breaches') : t('chart.breachesByPackage');
@@ -140,16 +145,16 @@ function Charts({ view, rows, t, locale, lang }: { view: ReportView; rows: Retur
     <div className="charts">
       <figure className="chart-card">
         <figcaption>
-          <h3>{t('chart.compliance')}</h3>
+          <h3>{weekly ? t('chart.complianceWeekly') : t('chart.compliance')}</h3>
         </figcaption>
         {months.length === 0 ? (
           <p className="subtle">{t('chart.noData')}</p>
         ) : (
           <>
             <LineChart
-              title={t('chart.compliance')}
-              desc={t('chart.complianceDesc')}
-              categories={months.map((m) => monthLabel(m, locale, true))}
+              title={weekly ? t('chart.complianceWeekly') : t('chart.compliance')}
+              desc={weekly ? t('chart.complianceWeeklyDesc') : t('chart.complianceDesc')}
+              categories={categories}
               series={series.map((s) => ({ name: t(`clock.${s.clock}`), className: `series--${s.clock}`, points: s.points.map((p) => p.y) }))}
             />
             <Legend items={series.map((s) => ({ name: t(`clock.${s.clock}`), className: `series--${s.clock}` }))} />

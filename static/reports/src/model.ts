@@ -1,6 +1,7 @@
 // What the Reports page shows, computed from the resolver's ReportView: pure functions, so the
 // page's numbers can be tested in Node against the domain's own report.
 import { NO_GROUP, unpackReportRow, type ReportClockKind, type ReportDimension, type ReportRow } from '../../../src/domain/report';
+import { instantToLocal } from '../../../src/domain/time/zone';
 import type { Locale, ReportGroupView, ReportView } from '../../../src/shared/contract';
 
 export const CLOCKS: readonly ReportClockKind[] = ['reaction', 'resolution', 'followUp'];
@@ -80,6 +81,59 @@ export function complianceSeries(view: ReportView): Array<{ clock: ReportClockKi
     clock,
     points: months.map((m) => ({ x: m, y: view.byMonth[m]!.clocks[clock].metPercent })),
   }));
+}
+
+/** "2026-03-02" → "2 Mar" / "2 мар.": a week on a chart axis. */
+export function weekLabel(monday: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${monday}T12:00:00Z`));
+}
+
+/** Monday (YYYY-MM-DD) of the week of instant `ms` on the wall clock of `zone`. */
+export function weekOf(ms: number, zone: string): string {
+  const local = new Date(instantToLocal(zone, ms));
+  const back = (local.getUTCDay() + 6) % 7;
+  local.setUTCDate(local.getUTCDate() - back);
+  return local.toISOString().slice(0, 10);
+}
+
+/**
+ * % met per week for each clock in use, from the rows: a short period (one or two months) would
+ * be one or two points per month. Every week from the first to the last row is present, a week
+ * with nothing judged has null.
+ */
+export function weeklyComplianceSeries(view: ReportView, rows: readonly ReportRow[]): { weeks: string[]; series: Array<{ clock: ReportClockKind; points: SeriesPoint[] }> } {
+  const byWeek = new Map<string, Record<ReportClockKind, { met: number; breached: number }>>();
+  for (const r of rows) {
+    const w = weekOf(r.createdMs, view.timezone);
+    let t = byWeek.get(w);
+    if (!t) {
+      t = { reaction: { met: 0, breached: 0 }, resolution: { met: 0, breached: 0 }, followUp: { met: 0, breached: 0 } };
+      byWeek.set(w, t);
+    }
+    const tally = t;
+    const add = (k: ReportClockKind, c: { state: string } | null): void => {
+      if (c?.state === 'met') tally[k].met++;
+      else if (c?.state === 'breached') tally[k].breached++;
+    };
+    add('reaction', r.reaction);
+    add('resolution', r.resolution);
+    for (const c of r.followUp) add('followUp', c);
+  }
+  const sorted = [...byWeek.keys()].sort();
+  const weeks: string[] = [];
+  if (sorted.length > 0) {
+    const end = sorted[sorted.length - 1]!;
+    for (let d = new Date(`${sorted[0]!}T00:00:00Z`); d.toISOString().slice(0, 10) <= end; d.setUTCDate(d.getUTCDate() + 7)) weeks.push(d.toISOString().slice(0, 10));
+  }
+  const series = clocksInUse(view).map((clock) => ({
+    clock,
+    points: weeks.map((w) => {
+      const c = byWeek.get(w)?.[clock];
+      const judged = c ? c.met + c.breached : 0;
+      return { x: w, y: c && judged > 0 ? Math.round((c.met / judged) * 10_000) / 100 : null };
+    }),
+  }));
+  return { weeks, series };
 }
 
 /** Breached clocks per priority and clock: the breaches-by-priority chart. */

@@ -3,7 +3,7 @@ import type { ReportView } from '../../../src/shared/contract';
 import { placeholders, translator } from '../../../static/shared/i18n';
 import { adfText, entryOf, journalStatusOf } from '../../../static/reports/src/journal-model';
 import { REPORTS_MESSAGES } from '../../../static/reports/src/messages';
-import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn } from '../../../static/reports/src/model';
+import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn, weekLabel, weekOf, weeklyComplianceSeries } from '../../../static/reports/src/model';
 import { clk, row } from '../domain/report/rows';
 
 function viewOf(rows: ReportRow[]): ReportView {
@@ -84,6 +84,26 @@ describe('reports page model', () => {
     ['year', { y: 2026, m: 11, d: 22 }, { from: '2026-01-01', to: '2026-11-22' }],
   ] as const)('gives the %s period around %j', (preset, today, expected) => {
     expect(presetPeriod(preset, today)).toEqual(expected);
+  });
+
+  it('puts a request into the week (from Monday) of its creation on the calendar wall clock', () => {
+    expect(weekOf(Date.parse('2026-03-08T21:30:00Z'), 'Europe/Moscow')).toBe('2026-03-09'); // Monday 9 March, 00:30 in Moscow
+    expect(weekOf(Date.parse('2026-03-08T21:30:00Z'), 'UTC')).toBe('2026-03-02');
+    expect(weekLabel('2026-03-02', 'en-US')).toBe('Mar 2');
+  });
+
+  it('gives % met per week with every week of the span present', () => {
+    const monday = Date.parse('2026-03-02T09:00:00+03:00');
+    const week = 7 * 86_400_000;
+    const rs = [
+      row({ createdMs: monday, reaction: clk('met', 5, 180) }),
+      row({ createdMs: monday + 86_400_000, reaction: clk('breached', 500, 180) }),
+      row({ createdMs: monday + 2 * week, reaction: clk('met', 5, 180), followUp: [clk('met', 1), clk('breached', 300)] }),
+    ];
+    const w = weeklyComplianceSeries(viewOf(rs), rs);
+    expect(w.weeks).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
+    expect(w.series.find((s) => s.clock === 'reaction')!.points.map((p) => p.y)).toEqual([50, null, 100]);
+    expect(w.series.find((s) => s.clock === 'followUp')!.points.map((p) => p.y)).toEqual([null, null, 50]);
   });
 
   it('takes today in the viewer zone, not the host zone', () => {
