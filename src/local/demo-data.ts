@@ -236,6 +236,13 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
       });
       const reactionMs = reactionGoal ? goalToMs(cal, created, reactionGoal) : HOUR;
       const resolutionMs = resolutionGoal ? goalToMs(cal, created, resolutionGoal) : 4 * HOUR;
+      // The fiveMinute sweeps right after the auto-close period runs out: while weeks replay,
+      // sweeps are thinned to a few a day, and without these the request would close hours late.
+      const sweepWhenAutoCloseDue = (resolvedAt: number): void => {
+        if (autoCloseMs === null) return;
+        const due = Math.ceil((Math.round(resolvedAt / MINUTE) * MINUTE + autoCloseMs + MINUTE) / (5 * MINUTE)) * 5 * MINUTE;
+        for (const at of [due, due + 5 * MINUTE]) add(at, () => host.emulator.runSweep());
+      };
       const answer = (frac: number): number => addWorking(cal, created, Math.min(reactionMs * frac, resolutionMs * 0.4));
       const t1Paused = answer(0.3);
       if (archetype === 'paused') {
@@ -251,6 +258,7 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
         if (n % 5 === 4) add(t1 + 3 * MINUTE, () => a.comment(key, { author: agent, body: 'Внутренняя заметка: воспроизвели на стенде.', internal: true }));
         const resolvedAt = addWorking(cal, created, resolutionMs * 0.6);
         add(Math.max(resolvedAt, t1 + 5 * MINUTE), () => a.transition(key, 'Resolved', agent));
+        sweepWhenAutoCloseDue(Math.max(resolvedAt, t1 + 5 * MINUTE));
       } else if (archetype === 'breached' && n % 2 === 0) {
         // Answered late: the reaction is breached, the resolution clock keeps going.
         const late = addWorking(cal, created, reactionMs * 1.2);
@@ -261,6 +269,7 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
         add(t1 + MINUTE, () => a.transition(key, 'In Progress', agent));
         const resolvedAt = Math.max(addWorking(cal, created, resolutionGoal ? resolutionMs * 0.5 : 2 * HOUR), t1 + 10 * MINUTE);
         add(resolvedAt, () => a.transition(key, 'Resolved', agent));
+        sweepWhenAutoCloseDue(resolvedAt);
         // Without an auto-close rule the agent closes it by hand two days later.
         if (autoCloseMs === null) add(resolvedAt + 2 * DAY, () => a.transition(key, 'Closed', agent));
       }

@@ -268,22 +268,28 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
           host.clock.freeze();
           try {
             const now = host.clock.now();
-            const to =
-              t.op === 'workingHour'
-                ? await host.nextWorkingHour(t.projectKey)
-                : t.op === 'hour'
-                  ? now + 3_600_000
-                  : t.op === 'day'
-                    ? now + 86_400_000
-                    : t.op === 'toLocal'
-                      ? fromZonedTime(t.local, t.timeZone).getTime()
-                      : Date.parse(t.to);
+            const working = t.op === 'workingHour' ? await host.nextWorkingHour(t.projectKey) : null;
+            const target = (): number => {
+              switch (t.op) {
+                case 'workingHour':
+                  return working!.to;
+                case 'hour':
+                  return now + 3_600_000;
+                case 'day':
+                  return now + 86_400_000;
+                case 'toLocal':
+                  return fromZonedTime(t.local, t.timeZone).getTime();
+                case 'to':
+                  return Date.parse(t.to);
+              }
+            };
+            const to = target();
             if (to < now) {
               const zone = t.op === 'toLocal' ? t.timeZone : 'UTC';
               const fmt = (ms: number): string => formatInTimeZone(ms, zone, 'yyyy-MM-dd HH:mm');
               throw new HttpError(400, `${t.op === 'toLocal' ? 'local' : 'to'}: ${fmt(to)} is before the simulated now ${fmt(now)} (${zone}); simulated time only moves forward`, 'timeBackwards', { to, now });
             }
-            return await host.advanceTo(to);
+            return { ...(await host.advanceTo(to)), ...(working ? { calendar: working.calendar } : {}) };
           } finally {
             if (wasRunning) host.clock.run();
           }

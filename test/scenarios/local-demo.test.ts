@@ -99,6 +99,30 @@ describe('the local host demo data', () => {
     expect(customers.some((c) => c.validTo !== null && c.validTo < today)).toBe(true);
   });
 
+  it('auto-closes on time: within one sweep interval after the resolved period ran out', () => {
+    const jira = host.emulator.jira;
+    const periodMs = (period: string): number => {
+      const m = /^(\d+)([dh])$/.exec(period)!;
+      return Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000);
+    };
+    let checked = 0;
+    for (const p of DEMO_PROJECTS) {
+      const autoClose = TEMPLATES[p.template].autoClose;
+      if (!autoClose) continue;
+      for (const issue of jira.allIssues().filter((i) => i.projectKey === p.key)) {
+        const statusChanges = issue.histories.flatMap((h) => h.items.filter((i) => i.field === 'status').map((i) => ({ at: h.created, by: h.author, to: i.toString })));
+        const closed = statusChanges.find((c) => c.by === APP_ACCOUNT_ID && c.to === 'Closed');
+        if (!closed) continue;
+        const resolved = statusChanges.filter((c) => c.to === 'Resolved' && c.at <= closed.at).pop()!;
+        const late = closed.at - (resolved.at + periodMs(autoClose.period));
+        expect(late).toBeGreaterThanOrEqual(0);
+        expect(late).toBeLessThanOrEqual(10 * 60_000);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('ran the app without a single handler error', () => {
     expect(host.emulator.errors).toEqual([]);
   });

@@ -98,6 +98,20 @@ export interface IssueDoc {
   comments: CommentDoc[];
   histories: HistoryDoc[];
   properties: Record<string, unknown>;
+  /** Absent on issues stored before labels/watchers were emulated. */
+  labels?: string[];
+  watchers?: string[];
+}
+
+/** One call of POST /rest/api/3/issue/{key}/notify, with the accounts Jira would e-mail. */
+export interface SentNotification {
+  issueKey: string;
+  at: number;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  to: Record<string, unknown>;
+  recipients: string[];
 }
 
 /** Who makes a REST call: the app itself (asApp) or a user (asUser). */
@@ -240,6 +254,8 @@ export class JiraSite {
   users: SiteUser[] = [];
   statuses: SiteStatus[] = DEFAULT_STATUSES;
   fields: SiteField[] = [];
+  /** Notifications the app sent through Jira's notify API, oldest first (tests and the host page read them). */
+  readonly notifications: SentNotification[] = [];
   /** Set by the emulator: receives every change that may produce a product event. */
   onChange: ((e: ProductEvent, opts: { generateAppEvents: boolean }) => void) | null = null;
 
@@ -547,7 +563,7 @@ export class JiraSite {
     );
     put('project', () => this.projectJson(project));
     put('issuetype', () => ({ self: `${this.siteUrl}/rest/api/3/issuetype/${ISSUE_TYPE.id}`, ...ISSUE_TYPE, iconUrl: `${this.siteUrl}/images/icons/issuetypes/task.svg` }));
-    put('labels', () => []);
+    put('labels', () => issue.labels ?? []);
     put('comment', () => ({
       comments: issue.comments.map((c) => this.commentJson(issue, c)),
       self: `${this.siteUrl}/rest/api/3/issue/${issue.id}/comment`,
@@ -1110,6 +1126,21 @@ export class JiraSite {
     }
     if (sub === '' && method === 'PUT') {
       if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit issues in this project.');
+      const labelOps = ((body.update ?? {}) as { labels?: Array<{ add?: unknown; remove?: unknown; set?: unknown }> }).labels ?? [];
+      for (const op of labelOps) {
+        const labels = new Set(issue.labels ?? []);
+        for (const [verb, v] of Object.entries(op)) {
+          if (verb === 'set' && Array.isArray(v)) {
+            labels.clear();
+            for (const x of v) labels.add(String(x));
+            continue;
+          }
+          if (typeof v !== 'string' || v.trim() === '' || /\s/.test(v)) bad(`The label '${String(v)}' contains spaces which is invalid.`, { labels: 'The label contains spaces which is invalid.' });
+          if (verb === 'add') labels.add(v);
+          else if (verb === 'remove') labels.delete(v);
+        }
+        issue.labels = [...labels];
+      }
       const fields = (body.fields ?? {}) as Record<string, unknown>;
       const values: Array<{ field: SiteField; value: unknown }> = [];
       for (const [k, v] of Object.entries(fields)) {
@@ -1153,6 +1184,25 @@ export class JiraSite {
       const internal = props.some((x) => x.key === 'sd.public.comment' && x.value?.internal === true);
       const c = this.addComment(issue, { author: actor, body: body.body, internal, selfGenerated });
       return { status: 201, body: this.commentJson(issue, c) };
+    }
+    if (sub === '/notify' && method === 'POST') {
+      if (typeof body.subject !== 'string' && typeof body.textBody !== 'string' && typeof body.htmlBody !== 'string') bad('The notification needs a subject or a body.');
+      const to = (body.to ?? {}) as { assignee?: boolean; watchers?: boolean; reporter?: boolean; users?: Array<{ accountId?: string }> };
+      const recipients = new Set<string>();
+      if (to.assignee && issue.assignee) recipients.add(issue.assignee);
+      if (to.reporter) recipients.add(issue.reporter);
+      if (to.watchers) for (const w of issue.watchers ?? []) recipients.add(w);
+      for (const u of to.users ?? []) if (u.accountId) recipients.add(u.accountId);
+      this.notifications.push({
+        issueKey: issue.key,
+        at: this.now(),
+        subject: String(body.subject ?? ''),
+        textBody: String(body.textBody ?? ''),
+        htmlBody: String(body.htmlBody ?? ''),
+        to: to as Record<string, unknown>,
+        recipients: [...recipients],
+      });
+      return { status: 204 };
     }
     if (sub === '/transitions' && method === 'GET') {
       const transitions = this.hasIssue(p, 'TRANSITION_ISSUES', issue)

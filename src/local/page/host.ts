@@ -27,6 +27,8 @@ interface QueueRow {
   status: string;
   statusCategory: string;
   reporter: string;
+  /** The app's overall SLA state field: running, atRisk, paused, met, breached (null before the app computed it). */
+  sla: string | null;
 }
 interface IssueView {
   id: string;
@@ -37,13 +39,15 @@ interface IssueView {
   status: { id: string; name: string; category: string };
   reporter: { accountId: string; name: string | null };
   created: number;
-  fields: Record<string, { id: string; name: string; type: string; value: unknown }>;
+  fields: Record<string, { id: string; name: string; names?: Record<string, string>; type: string; value: unknown }>;
   comments: Array<{ id: string; author: string | null; authorId: string; body: string; created: number; internal: boolean }>;
+  history: Array<{ at: number; author: string | null; items: Array<{ field: string; from: string | null; to: string | null }> }>;
   transitions: Array<{ id: string; to: string; category: string }>;
 }
 interface ModuleRef {
   key: string;
   app: string;
+  titles?: Record<string, string>;
 }
 interface HostState {
   ready: boolean;
@@ -132,7 +136,27 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'role.customer': 'customer',
     'toast.sweep': 'Sweep finished.',
     'toast.advanced': 'Time moved to {when}; {sweeps} sweeps ran.',
+    'toast.advancedWorking': 'One working hour later in the calendar «{calendar}»: {when}; {sweeps} sweeps ran.',
     'data.path': 'Data: {path}',
+    'time.zone': 'in {zone}',
+    'time.jumpTitle': 'Date and time to move simulated time to, in {zone}',
+    'comment.empty': 'Write the comment first.',
+    'history.status': 'changed the status: {from} → {to}',
+    'sla.running': 'On track',
+    'sla.atRisk': 'At risk',
+    'sla.paused': 'Paused',
+    'sla.met': 'Met',
+    'sla.breached': 'Breached',
+    'editor.cancel': 'Cancel',
+    'error.timeBackwards': 'Simulated time only moves forward: {to} is before the current simulated time {now}.',
+    'error.customerInternal': 'Customers cannot add internal notes.',
+    'error.customerCannot': '{user} is a customer: customers cannot change the status or edit fields.',
+    'error.noSuchRequest': '{key}: {user} cannot see this request.',
+    'error.network': 'The local host did not answer ({detail}). Is `npm start` still running?',
+    'field.sla-service-package': 'Service package',
+    'field.sla-priority': 'SLA priority',
+    'field.sla-reaction-due': 'Reaction due',
+    'field.sla-resolution-due': 'Resolution due',
   },
   ru: {
     brand: 'Reglament · локальная Jira',
@@ -185,7 +209,27 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'role.customer': 'клиент',
     'toast.sweep': 'Проверка выполнена.',
     'toast.advanced': 'Время: {when}; проверок выполнено: {sweeps}.',
+    'toast.advancedWorking': 'Через рабочий час по календарю «{calendar}»: {when}; проверок выполнено: {sweeps}.',
     'data.path': 'Данные: {path}',
+    'time.zone': 'по времени {zone}',
+    'time.jumpTitle': 'Дата и время, куда перевести модельное время ({zone})',
+    'comment.empty': 'Сначала напишите комментарий.',
+    'history.status': 'изменил(а) статус: {from} → {to}',
+    'sla.running': 'В срок',
+    'sla.atRisk': 'Под угрозой',
+    'sla.paused': 'Пауза',
+    'sla.met': 'Выполнено',
+    'sla.breached': 'Нарушено',
+    'editor.cancel': 'Отмена',
+    'error.timeBackwards': 'Модельное время идёт только вперёд: {to} раньше текущего модельного времени {now}.',
+    'error.customerInternal': 'Клиенты не могут оставлять внутренние заметки.',
+    'error.customerCannot': '{user} — клиент: клиенты не меняют статус и поля обращения.',
+    'error.noSuchRequest': '{key}: у пользователя {user} нет доступа к этому обращению.',
+    'error.network': 'Локальный хост не ответил ({detail}). Запущен ли `npm start`?',
+    'field.sla-service-package': 'Пакет обслуживания',
+    'field.sla-priority': 'Приоритет SLA',
+    'field.sla-reaction-due': 'Срок реакции',
+    'field.sla-resolution-due': 'Срок решения',
   },
 };
 
@@ -227,6 +271,22 @@ function t(key: string, vars: Record<string, string | number> = {}): string {
 function statusName(name: string): string {
   return prefs.lang === 'ru' ? (STATUS_RU[name] ?? name) : name;
 }
+function userZone(): string {
+  return state?.user?.timeZone ?? 'Europe/Moscow';
+}
+/** `2026-11-23T10:00` for an instant in the user's zone: the datetime-local picker's format. */
+function localInput(ms: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: userZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+function zoneName(ms: number): string {
+  const part = new Intl.DateTimeFormat(prefs.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: userZone(), timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? userZone();
+}
 function fmtWhen(ms: number): string {
   const tz = state?.user?.timeZone ?? 'Europe/Moscow';
   return new Intl.DateTimeFormat(prefs.lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(ms);
@@ -249,11 +309,37 @@ function toast(message: string, error = false): void {
   window.setTimeout(() => (box.hidden = true), error ? 8000 : 3500);
 }
 
+/** An error the local host answered with; `code` lets the page say it in the user's language. */
+class HostError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
+
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const data = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(data.error ?? `${path}: HTTP ${res.status}`);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (e) {
+    throw new HostError(String(e), 'network', { detail: e instanceof Error ? e.message : String(e) });
+  }
+  const data = (await res.json().catch(() => ({ error: `${path}: HTTP ${res.status}` }))) as T & { error?: string; code?: string; params?: Record<string, string | number> };
+  if (!res.ok) throw new HostError(data.error ?? `${path}: HTTP ${res.status}`, data.code, data.params ?? {});
   return data;
+}
+
+/** The sentence for an error: translated when the host gave a known code, else its own message. */
+function errorText(e: unknown): string {
+  if (e instanceof HostError && e.code && (TEXT.en[`error.${e.code}`] !== undefined)) {
+    const vars: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(e.params)) vars[k] = (k === 'to' || k === 'now') && typeof v === 'number' ? fmtWhen(v) : v;
+    return t(`error.${e.code}`, vars);
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 // ------------------------------------------------------------------ state
@@ -406,19 +492,19 @@ async function action(body: Record<string, unknown>, change: 'updated' | 'commen
     await load();
     emitIssueChanged(change);
   } catch (e) {
-    toast(e instanceof Error ? e.message : String(e), true);
+    toast(errorText(e), true);
   }
 }
 
 async function moveTime(body: Record<string, unknown>): Promise<void> {
   setBusy(true);
   try {
-    const r = await post<{ to: number; sweeps: number }>('/__local/time', body);
+    const r = await post<{ to: number; sweeps: number; calendar?: string }>('/__local/time', body);
     await load();
     emitIssueChanged('updated');
-    toast(t('toast.advanced', { when: fmtWhen(r.to), sweeps: r.sweeps }));
+    toast(t(r.calendar ? 'toast.advancedWorking' : 'toast.advanced', { when: fmtWhen(r.to), sweeps: r.sweeps, calendar: r.calendar ?? '' }));
   } catch (e) {
-    toast(e instanceof Error ? e.message : String(e), true);
+    toast(errorText(e), true);
   } finally {
     setBusy(false);
   }
@@ -453,7 +539,12 @@ function render(): void {
   projSel.replaceChildren(...s.projects.map((p) => el('option', { value: p.key }, `${p.name} (${p.key})`)));
   projSel.value = s.project;
   $('sim-now').textContent = fmtWhen(simNow());
-  $('sim-now').title = t('data.path', { path: s.dataPath });
+  $('sim-now').title = `${userZone()} · ${t('data.path', { path: s.dataPath })}`;
+  const jump = $('jump-to') as HTMLInputElement;
+  // Starts from the simulated now, so a jump is an edit of a nearby date, not typing a whole one.
+  if (document.activeElement !== jump) jump.value = localInput(simNow());
+  jump.title = t('time.jumpTitle', { zone: `${userZone()}, ${zoneName(simNow())}` });
+  jump.setAttribute('aria-label', jump.title);
 
   const queue = $('queue');
   queue.replaceChildren(
@@ -464,8 +555,13 @@ function render(): void {
             'button',
             { type: 'button', 'data-key': row.key, 'aria-current': String(row.key === s.issue?.key) },
             el('span', { class: 'q-key' }, row.key),
-            el('span', {}, el('span', { class: `lozenge lozenge--${row.statusCategory}` }, statusName(row.status))),
-            el('span', { class: 'q-summary' }, row.summary),
+            el(
+              'span',
+              { class: 'q-tags' },
+              el('span', { class: `lozenge lozenge--${row.statusCategory}` }, statusName(row.status)),
+              row.sla ? el('span', { class: `lozenge lozenge--sla-${row.sla}`, 'data-sla': row.sla, title: 'SLA' }, t(`sla.${row.sla}`)) : null,
+            ),
+            el('span', { class: 'q-summary', title: row.summary }, row.summary),
           );
           b.addEventListener('click', () => {
             prefs.issue = row.key;
@@ -509,26 +605,51 @@ function renderIssue(): void {
       b.addEventListener('click', () => openEditor(editable));
       dd.append(b);
     }
-    return [el('dt', {}, f.name), dd];
+    const locale = prefs.lang === 'ru' ? 'ru-RU' : 'en-US';
+    // Jira shows a field under its name in the user's locale (the manifest's translations).
+    const label = f.names?.[locale] ?? (TEXT[prefs.lang][`field.${module}`] !== undefined ? t(`field.${module}`) : f.name);
+    return [el('dt', {}, label), dd];
   };
+  // Comments and status changes in one timeline, as Jira's "All" activity shows them: the
+  // auto-close by the app is visible here, not only in the SLA panel.
+  const entries: Array<{ at: number; node: HTMLElement }> = [
+    ...issue.comments.map((c) => ({
+      at: c.created,
+      node: el(
+        'li',
+        { class: c.internal ? 'comment comment--internal' : 'comment' },
+        el('div', { class: 'comment__meta' }, `${c.author ?? c.authorId} · ${fmtWhen(c.created)}${c.internal ? ` · ${t('comment.internalTag')}` : ''}`),
+        el('div', { class: 'comment__body' }, c.body),
+      ),
+    })),
+    ...(issue.history ?? []).flatMap((h) =>
+      h.items
+        .filter((i) => i.field === 'status')
+        .map((i) => ({
+          at: h.at,
+          node: el(
+            'li',
+            { class: 'comment comment--history', 'data-history': 'status' },
+            el('div', { class: 'comment__meta' }, `${h.author ?? '—'} · ${fmtWhen(h.at)}`),
+            el('div', { class: 'comment__body' }, t('history.status', { from: statusName(i.from ?? '—'), to: statusName(i.to ?? '—') })),
+          ),
+        })),
+    ),
+  ].sort((a, b) => a.at - b.at);
   const comments = el(
     'ol',
     { class: 'comments', 'data-testid': 'comments' },
-    ...(issue.comments.length === 0
-      ? [el('li', { class: 'empty' }, t('issue.noComments'))]
-      : issue.comments.map((c) =>
-          el(
-            'li',
-            { class: c.internal ? 'comment comment--internal' : 'comment' },
-            el('div', { class: 'comment__meta' }, `${c.author ?? c.authorId} · ${fmtWhen(c.created)}${c.internal ? ` · ${t('comment.internalTag')}` : ''}`),
-            el('div', { class: 'comment__body' }, c.body),
-          ),
-        )),
+    ...(entries.length === 0 ? [el('li', { class: 'empty' }, t('issue.noComments'))] : entries.map((e) => e.node)),
   );
   const textarea = el('textarea', { rows: '3', placeholder: t('comment.placeholder'), 'data-testid': 'comment-text' });
   const send = (internal: boolean) => () => {
     const body = textarea.value.trim();
-    if (body) void action({ kind: 'comment', key: issue.key, body, internal }, 'commented');
+    if (!body) {
+      toast(t('comment.empty'), true);
+      textarea.focus();
+      return;
+    }
+    void action({ kind: 'comment', key: issue.key, body, internal }, 'commented');
   };
   const buttons: HTMLElement[] = [];
   if (role === 'customer') {
@@ -615,6 +736,32 @@ function openEditor(field: 'package' | 'priority'): void {
   dialog.showModal();
 }
 
+/**
+ * Jira sizes a field editor to its content; here the dialog follows the frame's document height
+ * (same origin) up to most of the window, and Escape inside the frame closes it as outside does.
+ */
+function fitEditor(): void {
+  const iframe = $('frame-editor') as HTMLIFrameElement;
+  const dialog = $('editor-dialog') as HTMLDialogElement;
+  iframe.addEventListener('load', () => {
+    const doc = iframe.contentDocument;
+    if (!doc) return;
+    doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') dialog.close();
+    });
+    const fit = (): void => {
+      const h = Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
+      iframe.style.height = `${Math.min(Math.max(h, 120), Math.floor(window.innerHeight * 0.85))}px`;
+    };
+    fit();
+    if (doc.body) new ResizeObserver(fit).observe(doc.body);
+  });
+  // A click on the backdrop (outside the dialog box) cancels, as in Jira.
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog) dialog.close();
+  });
+}
+
 // ------------------------------------------------------------------ wiring
 
 function wire(): void {
@@ -648,14 +795,21 @@ function wire(): void {
     const rate = Number((e.target as HTMLSelectElement).value);
     void post('/__local/faults', { rate })
       .then(() => toast(t('toast.faults', { percent: `${Math.round(rate * 100)}%` })))
-      .catch((err: unknown) => toast(err instanceof Error ? err.message : String(err), true));
+      .catch((err: unknown) => toast(errorText(err), true));
   });
   document.querySelectorAll<HTMLButtonElement>('[data-time]').forEach((b) =>
     b.addEventListener('click', () => void moveTime(b.dataset.time === 'workingHour' ? { op: 'workingHour', projectKey: prefs.project } : { op: b.dataset.time })),
   );
   $('jump').addEventListener('click', () => {
     const v = ($('jump-to') as HTMLInputElement).value;
-    if (v) void moveTime({ op: 'to', to: new Date(v).toISOString() });
+    // The picker's wall-clock time means the zone simulated time is shown in (the user's), not the browser's.
+    if (!v) return;
+    // Said here rather than by a refused request (which the browser would log as a failed load).
+    if (v < localInput(simNow())) {
+      toast(t('error.timeBackwards', { to: v.replace('T', ' '), now: fmtWhen(simNow()) }), true);
+      return;
+    }
+    void moveTime({ op: 'toLocal', local: v, timeZone: userZone() });
   });
   $('sweep').addEventListener('click', () => {
     void post('/__local/sweep', {})
@@ -664,7 +818,7 @@ function wire(): void {
         emitIssueChanged('updated');
         toast(t('toast.sweep'));
       })
-      .catch((e: unknown) => toast(e instanceof Error ? e.message : String(e), true));
+      .catch((e: unknown) => toast(errorText(e), true));
   });
   const dialog = $('create-dialog') as HTMLDialogElement;
   $('create-open').addEventListener('click', () => {
@@ -691,4 +845,5 @@ function wire(): void {
 }
 
 wire();
+fitEditor();
 void load();

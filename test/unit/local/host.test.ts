@@ -82,3 +82,46 @@ describe('SimClock', () => {
     expect(c.now()).toBe(frozen);
   });
 });
+
+describe('LocalHost.nextWorkingHour', () => {
+  // A saved configuration whose calendar differs from every template: Tokyo, 10:00–12:00 only.
+  const tokyo = {
+    name: 'Tokyo mornings',
+    timezone: 'Asia/Tokyo',
+    week: { mon: [['10:00', '12:00']], tue: [['10:00', '12:00']], wed: [['10:00', '12:00']], thu: [['10:00', '12:00']], fri: [['10:00', '12:00']], sat: [], sun: [] },
+  };
+  const withSaved = (saved: Record<string, unknown>): AppHandlers => ({
+    ...handlers(),
+    uiResolver: async (request: unknown) => {
+      const call = (request as { call: { functionKey: string; payload: { scope: string } } }).call;
+      if (call.functionKey !== 'getAdminState') return { ok: false, error: { code: 'notFound', message: 'no' } };
+      const config = saved[call.payload.scope] ?? null;
+      return { ok: true, data: { scope: call.payload.scope, config } };
+    },
+  });
+
+  it("lands one hour of working time later in the project's saved calendar, not 60 minutes later", async () => {
+    const friday = Date.UTC(2026, 2, 6, 2, 30); // Fri 11:30 in Tokyo: 30 working minutes left that day
+    host = new LocalHost({ dbPath: ':memory:', startMs: friday, appHandlers: withSaved({ SUP: { calendarId: 'c', calendars: { c: tokyo } } }) });
+    host.emulator.seedSite();
+    const r = await host.nextWorkingHour('SUP');
+    expect(new Date(r.to).toISOString()).toBe('2026-03-09T01:30:00.000Z'); // Mon 10:30 Tokyo
+    expect(r.calendar).toBe('Tokyo mornings');
+  });
+
+  it('uses the site-wide configuration when the project has none of its own', async () => {
+    const friday = Date.UTC(2026, 2, 6, 2, 30);
+    host = new LocalHost({ dbPath: ':memory:', startMs: friday, appHandlers: withSaved({ default: { calendarId: 'c', calendars: { c: tokyo } } }) });
+    host.emulator.seedSite();
+    expect((await host.nextWorkingHour('SUP')).calendar).toBe('Tokyo mornings');
+  });
+
+  it("falls back to the project's template calendar before anything is saved", async () => {
+    const sunday = Date.UTC(2026, 2, 8, 9, 0); // Sunday noon in Moscow
+    host = new LocalHost({ dbPath: ':memory:', startMs: sunday, appHandlers: withSaved({}) });
+    host.emulator.seedSite({ projects: [{ key: 'ALTEC', name: 'Altec', template: 'altec' }] });
+    const r = await host.nextWorkingHour('ALTEC');
+    expect(new Date(r.to).toISOString()).toBe('2026-03-10T07:00:00.000Z'); // Tue 10:00 MSK: Mon 9 March is a holiday (8 March moved)
+  });
+});
+

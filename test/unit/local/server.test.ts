@@ -50,6 +50,35 @@ describe('local host server', () => {
     expect(r.json.error).toMatch(/before the simulated now/);
   });
 
+  it('reads a picked date and time in the given time zone, not the server\'s', async () => {
+    const state = (await (await fetch(`${host.url}__local/state`)).json()) as { now: number };
+    // Two days ahead at 10:00 on the wall clock of Yekaterinburg (UTC+5, no DST).
+    const day = new Date(state.now + 2 * 86_400_000 + 5 * 3_600_000).toISOString().slice(0, 10);
+    const r = await post('/__local/time', { op: 'toLocal', local: `${day}T10:00`, timeZone: 'Asia/Yekaterinburg' });
+    expect(r.status).toBe(200);
+    expect(new Date(r.json.to as number).toISOString()).toBe(`${day}T05:00:00.000Z`);
+  });
+
+  it('names the unknown time zone of a jump', async () => {
+    const r = await post('/__local/time', { op: 'toLocal', local: '2030-01-01T10:00', timeZone: 'Mars/Olympus' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatch(/^timeZone: expected an IANA time zone/);
+  });
+
+  it('gives the page a code and the instants when a jump goes backwards, so it can say so in Russian', async () => {
+    const r = await post('/__local/time', { op: 'toLocal', local: '2001-01-01T10:00', timeZone: 'Europe/Moscow' });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ code: 'timeBackwards', params: { to: Date.UTC(2001, 0, 1, 7) } });
+    expect(r.json.error).toMatch(/2001-01-01 10:00 is before the simulated now .* \(Europe\/Moscow\)/);
+  });
+
+  it("says which calendar '+1 working hour' used", async () => {
+    const r = await post('/__local/time', { op: 'workingHour', projectKey: 'SUP' });
+    expect(r.status).toBe(200);
+    expect(typeof r.json.calendar).toBe('string');
+    expect(r.json.to as number).toBeGreaterThanOrEqual((r.json.from as number) + 3_600_000);
+  });
+
   it('moves simulated time a day forward with the sweeps on the way', async () => {
     const r = await post('/__local/time', { op: 'day' });
     expect(r.status).toBe(200);
