@@ -56,6 +56,8 @@ export interface ReportRun {
   readonly rows: ReportRow[];
   readonly journal: JournalEntry[];
   readonly timezone: string;
+  /** The clocks' warnings (unknown ids, years without production-calendar data), each once, with the request key. */
+  readonly warnings: string[];
 }
 
 function configTimezone(config: SlaConfig): string {
@@ -144,9 +146,11 @@ export function inputObjects(lines: readonly string[]): Array<{ value: unknown; 
 export function runReport(config: SlaConfig, inputs: readonly ReportInputLine[], nowMs: number, locale: 'ru' | 'en'): ReportRun {
   const rows: ReportRow[] = [];
   const journal: JournalEntry[] = [];
+  const warnings = new Set<string>();
   for (const { request, extras } of inputs) {
     if (request.created > nowMs) continue; // the request does not exist yet at `now`
     const clocks = computeClocks(config, request, nowMs);
+    for (const w of clocks.warnings) warnings.add(request.key ? `${request.key}: ${w}` : w);
     const agent = extras.agent ?? extras.assignee ?? null;
     rows.push(reportRowFromClocks(config, request, clocks, nowMs, { agent, ...(extras.project ? { project: extras.project } : {}) }));
     const bodies = extras.events ?? [];
@@ -165,7 +169,7 @@ export function runReport(config: SlaConfig, inputs: readonly ReportInputLine[],
     const text = [extras.summary, extras.description].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join('\n');
     journal.push(journalEntryFromRequest(config, request, clocks, nowMs, { text, events, locale, ...(extras.contacts ? { contacts: extras.contacts } : {}) }));
   }
-  return { rows, journal, timezone: configTimezone(config) };
+  return { rows, journal, timezone: configTimezone(config), warnings: [...warnings] };
 }
 
 const argvSchema = z.object({
@@ -188,6 +192,11 @@ const batchSchema = z.object({
   requests: z.array(z.unknown()),
   full: z.boolean().default(false),
 });
+
+/** Like the other commands' JSON: `warnings` only when there are any. */
+function withWarnings(out: unknown, warnings: readonly string[]): unknown {
+  return warnings.length > 0 && typeof out === 'object' && out !== null ? { ...out, warnings } : out;
+}
 
 function output(report: ComplianceReport, full: boolean): unknown {
   return full ? report : compactReport(report);
@@ -219,6 +228,8 @@ export const reportCommand: CliCommand = {
     for await (const line of ctx.io.stdinLines()) lines.push(line);
     const inputs = inputObjects(lines).map((o) => parseReportInput(o.value, o.where));
     const run = runReport(config, inputs, nowMs, opts.locale);
+    // Never silent about clocks counted on a guessed calendar (issue 2): stderr keeps stdout parseable.
+    for (const w of run.warnings) ctx.io.err(`warning: ${w}`);
     const filter: ReportFilter = {
       ...(opts.from !== undefined ? { fromMs: parseNow(opts.from, config, '--from') } : {}),
       ...(opts.to !== undefined ? { toMs: parseNow(opts.to, config, '--to') } : {}),
@@ -235,13 +246,14 @@ export const reportCommand: CliCommand = {
       ctx.io.out(reportCsv(report, { locale: opts.locale }).replace(/\r\n$/, ''));
       return;
     }
-    ctx.io.out(JSON.stringify(output(report, opts.full)));
+    ctx.io.out(JSON.stringify(withWarnings(output(report, opts.full), run.warnings)));
   },
   batch(input: Record<string, unknown>, ctx: CliContext) {
     const req = validate(batchSchema, input, false);
     const config = loadConfig(req.template, req.config, 'batch', ctx);
     const nowMs = parseNow(req.now, config, 'now');
     const inputs = req.requests.map((v, i) => parseReportInput(v, `requests[${i}]`));
-    return output(buildReport(runReport(config, inputs, nowMs, 'en').rows), req.full);
+    const run = runReport(config, inputs, nowMs, 'en');
+    return withWarnings(output(buildReport(run.rows), req.full), run.warnings);
   },
 };
