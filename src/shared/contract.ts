@@ -56,7 +56,7 @@ export interface ClockView {
   /** follow-up only: 1-based index of the latest cycle and how many there were. */
   cycle?: { index: number; count: number };
   /**
-   * Optional: working minutes left at or below which a running clock is at risk (the config's
+   * Optional: a running clock with fewer working minutes left than this is at risk (the config's
    * at-risk threshold applied to this goal), so the browser can turn the lozenge to "at risk"
    * while it ticks. Absent: the UI keeps the server's state until the next refresh.
    */

@@ -116,7 +116,7 @@ export function tickClock(clock: ClockView, segments: readonly Segment[], opts: 
   // by `counting` and `pause`, as the clock is still running in the regulation's sense.
   let state: ClockState;
   if (balance <= 0 || clock.state === 'breached') state = 'breached';
-  else if (opts.atRiskRemainingMs !== undefined && balance <= opts.atRiskRemainingMs) state = 'atRisk';
+  else if (opts.atRiskRemainingMs !== undefined && balance < opts.atRiskRemainingMs) state = 'atRisk'; // "less than" the threshold (DOMAIN.md)
   else state = clock.state === 'paused' ? 'running' : clock.state;
 
   const dueFromSegments = balance > 0 ? addWorkingMs(segments, opts.nowMs, balance) : null;

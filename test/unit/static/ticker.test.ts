@@ -104,11 +104,12 @@ describe('tickClock', () => {
     expect(t.progress).toBe(1);
   });
 
-  it('turns at risk when the server told the threshold and the time left falls to it', () => {
+  it('turns at risk when the time left falls below the threshold the server told (exactly at it: still running)', () => {
     const serverNowMs = MON_1400;
     const c = clock({ elapsedMinutes: 170, remainingMinutes: 70 });
     expect(tickClock(c, segs, { serverNowMs, nowMs: MON_1400 + 9 * MIN, atRiskRemainingMs: 60 * MIN }).state).toBe('running');
-    expect(tickClock(c, segs, { serverNowMs, nowMs: MON_1400 + 10 * MIN, atRiskRemainingMs: 60 * MIN }).state).toBe('atRisk');
+    expect(tickClock(c, segs, { serverNowMs, nowMs: MON_1400 + 10 * MIN, atRiskRemainingMs: 60 * MIN }).state).toBe('running');
+    expect(tickClock(c, segs, { serverNowMs, nowMs: MON_1400 + 10 * MIN + 1, atRiskRemainingMs: 60 * MIN }).state).toBe('atRisk');
   });
 
   it('keeps a clock paused by status frozen whatever the time', () => {
