@@ -1,27 +1,9 @@
 // `sla evaluate` and the batch op "evaluate", run in-process with captured output.
 
-import type { CliIo } from '../../../src/cli/cli-kit';
-import { main } from '../../../src/cli/sla';
+import { runSla } from './run-in-process';
 import { TEMPLATES } from '../../../src/domain/templates';
 
-async function run(argv: string[], stdin: string[] = [], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    readText: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`ENOENT ${p}`);
-      return text;
-    },
-    async *stdinLines() {
-      yield* stdin;
-    },
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runSla;
 
 const REQUEST = {
   key: 'SUP-1',

@@ -1,30 +1,12 @@
 import Papa from 'papaparse';
-import type { CliIo } from '../../../src/cli/cli-kit';
-import { main } from '../../../src/cli/sla';
+import { runSla } from './run-in-process';
 import { slaRequestSchema } from '../../../src/config';
 import { buildReport, compactReport, reportRowFromClocks } from '../../../src/domain/report';
 import { computeClocks } from '../../../src/domain/sla';
 import { TEMPLATE_IDS, TEMPLATES } from '../../../src/domain/templates';
 import { generateRequests } from '../../fixtures/report/requests';
 
-async function run(argv: string[], stdin: string[] = [], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    readText: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`ENOENT ${p}`);
-      return text;
-    },
-    async *stdinLines() {
-      yield* stdin;
-    },
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runSla;
 
 // Inside the requests' 90-day span, so some are still open and some not created yet.
 const NOW = '2026-04-08T12:00:00+03:00';

@@ -2,30 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CliIo } from '../../../src/cli/cli-kit';
-import { main } from '../../../src/cli/sla';
+import { runSla } from './run-in-process';
 
 const root = path.resolve(__dirname, '../../..');
 
-/** Runs the CLI in-process with captured output and the given stdin lines. */
-async function run(argv: string[], stdin: string[] = [], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    readText: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`ENOENT ${p}`);
-      return text;
-    },
-    async *stdinLines() {
-      yield* stdin;
-    },
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runSla;
 
 describe('sla due', () => {
   it('prints the due instant with seconds and the calendar zone’s offset', async () => {
