@@ -24,6 +24,8 @@ export interface IssueFacts {
   };
   /** The assignee's display name (reports group by agent), null when unassigned. */
   readonly assignee?: string | null;
+  /** The assignee's account, for the language of notifications; null when unassigned. */
+  readonly assigneeAccountId?: string | null;
   /** Current values of the Service package / SLA priority fields. */
   readonly packageId: string | null;
   readonly priorityId: string | null;
@@ -78,12 +80,24 @@ export interface JiraPort {
   currentStatus(issueId: string): Promise<{ name: string; category: StatusCategory } | null>;
   /** Moves the issue to the first of `statusNames` reachable by a transition; no-op when already there. */
   transitionTo(issueId: string, statusNames: readonly string[]): Promise<TransitionOutcome>;
-  addComment(issueId: string, text: string): Promise<void>;
+  /** A comment; `internal` makes it a JSM internal note the customer does not see. */
+  addComment(issueId: string, text: string, opts?: { internal?: boolean }): Promise<void>;
+  /** Jira's notify API: an e-mail from Jira to the issue's assignee / watchers / reporter. */
+  notify(issueId: string, message: NotifyMessage): Promise<void>;
+  /** Adds a label (no-op in Jira when the issue has it). */
+  addLabel(issueId: string, label: string): Promise<void>;
   userLocale(accountId: string): Promise<Locale | null>;
   listStatuses(): Promise<JiraStatusOption[]>;
   listProjects(): Promise<Array<{ key: string; name: string }>>;
   /** Whether the invoking user is a Jira administrator (only meaningful on the asUser port). */
   isJiraAdmin(): Promise<boolean>;
+}
+
+export interface NotifyMessage {
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+  readonly to: { readonly assignee: boolean; readonly watchers: boolean; readonly reporter: boolean };
 }
 
 export interface KeyValueStore {

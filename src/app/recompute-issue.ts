@@ -8,7 +8,8 @@ import { acknowledgeOnce } from './acknowledge';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteStats } from './ports';
 import { recordReportRows } from './report-service';
-import { toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
+import { nextCheckWithNotice, runDueActions } from './sla-actions';
+import { isoSecond, toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
 
 export interface RecomputeDeps {
   jira: JiraPort;
@@ -45,7 +46,10 @@ export function autoCloseDue(c: Computed, nowMs: number): boolean {
 
 export function computeOne(facts: IssueFacts, active: ActiveConfig, request: SlaRequest, nowMs: number, acknowledged: boolean): Computed {
   const clocks = computeClocks(active.config, request, nowMs);
-  const stored = toStoredSla(clocks, { scope: active.scope, configVersion: active.version, acknowledged });
+  let stored = toStoredSla(clocks, { scope: active.scope, configVersion: active.version, acknowledged });
+  // The before-auto-close notice is a moment the sweep must wake for, though no clock changes then.
+  const next = nextCheckWithNotice(active.config, clocks, nowMs);
+  if (next !== clocks.nextCheckAt) stored = { ...stored, nextCheckAt: next === null ? null : isoSecond(next) };
   return { facts, active, request, clocks, stored };
 }
 
@@ -53,6 +57,8 @@ export interface BatchOptions {
   nowMs: number;
   /** Post the customer acknowledgement where due (triggers and sweep; not a bulk recompute). */
   acknowledge: boolean;
+  /** Run the at-risk/breach actions and auto-close notices due (default: as `acknowledge`). */
+  act?: boolean;
   /** Issues to leave out of the writes (another sweep holds their auto-close). */
   hold?: ReadonlySet<string>;
   /** Decide which computed issues to hold back before writing (auto-close locking). */
@@ -98,6 +104,15 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
         }
       } catch (e) {
         deps.log.warn('acknowledgement failed; will retry on the next recompute', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+  if (opts.act ?? opts.acknowledge) {
+    for (const c of result.computed) {
+      try {
+        await runDueActions(deps, c, opts.nowMs);
+      } catch (e) {
+        deps.log.warn('actions failed; will retry on the next sweep', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
       }
     }
   }

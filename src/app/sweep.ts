@@ -9,7 +9,8 @@ import { ConfigStore } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
 import { autoCloseDue, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
 import { recordReportRows } from './report-service';
-import { isoSecond, toComputedFields, toStoredSla } from './stored-sla';
+import { runCloseNotice } from './sla-actions';
+import { isoSecond, parseJiraInstant, toComputedFields, toStoredSla } from './stored-sla';
 
 export interface SweepDeps extends RecomputeDeps {
   jira: JiraPort;
@@ -67,6 +68,12 @@ async function autoClose(deps: SweepDeps, c: Computed, nowMs: number): Promise<{
     stored = toStoredSla(clocks, { scope: c.active.scope, configVersion: c.active.version, acknowledged: c.stored.acknowledged });
     after = { ...c, request, clocks, stored, facts: { ...c.facts, status: { name: closedStatus, category: 'done' } } };
     closed = outcome === 'transitioned';
+    const autoCloseAt = c.stored.autoCloseAt === null ? null : parseJiraInstant(c.stored.autoCloseAt);
+    if (closed && autoCloseAt !== null) {
+      // Only the sweep that closed it (it holds the lock) tells the customer; a failure is logged inside.
+      await runCloseNotice(deps, after, autoCloseAt, nowMs);
+      stored = after.stored;
+    }
   } else {
     deps.log.warn('auto-close: no transition to a closed status', { issue: c.facts.key, closed: config.statuses.closed });
     await deps.store.delete(lockKey(c));

@@ -103,6 +103,38 @@ const acknowledgementSchema = z.object({
   text: localizedTextSchema.default(DEFAULT_ACK.text),
 });
 
+// Jira labels cannot contain spaces; 255 is Jira's limit.
+const labelSchema = z.string().trim().min(1, 'expected a label').max(255).regex(/^\S+$/, 'a Jira label cannot contain spaces');
+
+const actionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('notify'),
+    to: z.object({ assignee: z.boolean().default(false), watchers: z.boolean().default(false), reporter: z.boolean().default(false) }),
+  }),
+  z.object({ kind: z.literal('label'), label: labelSchema }),
+  z.object({ kind: z.literal('comment') }),
+]);
+
+const clockActionsSchema = z.object({
+  atRisk: z.array(actionSchema).max(10).default([]),
+  breached: z.array(actionSchema).max(10).default([]),
+});
+
+/** No actions: what a configuration saved before actions existed means (nobody is suddenly e-mailed). */
+export const NO_ACTIONS = {
+  reaction: { atRisk: [], breached: [] },
+  resolution: { atRisk: [], breached: [] },
+  followUp: { atRisk: [], breached: [] },
+  autoCloseNotice: { before: null, onClose: false },
+} as const;
+
+export const actionsSchema = z.object({
+  reaction: clockActionsSchema.default({ atRisk: [], breached: [] }),
+  resolution: clockActionsSchema.default({ atRisk: [], breached: [] }),
+  followUp: clockActionsSchema.default({ atRisk: [], breached: [] }),
+  autoCloseNotice: z.object({ before: z.string().trim().min(1).nullable().default(null), onClose: z.boolean().default(false) }).default({ before: null, onClose: false }),
+});
+
 const baseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   name: localizedTextSchema.default({ ru: 'Регламент технической поддержки', en: 'Support regulation' }),
@@ -127,6 +159,8 @@ const baseSchema = z.object({
   customers: z.array(customerSchema).default([]),
   acknowledgement: acknowledgementSchema.default(DEFAULT_ACK),
   minimumAnswerMinutes: z.number().int().min(1).max(1440).nullable().default(null),
+  // Optional without a schema default, so configurations saved before it parse to exactly what they were.
+  actions: actionsSchema.optional(),
 });
 
 type Base = z.output<typeof baseSchema>;
@@ -213,6 +247,52 @@ function checkGoalTables(cfg: Base, ctx: Ctx): void {
   }
 }
 
+/** An action's identity within one list: what the once-per-cycle key names. */
+export function actionId(a: { kind: string; label?: string }): string {
+  return a.kind === 'label' ? `label-${a.label ?? ''}` : a.kind;
+}
+
+function checkActions(cfg: Base, ctx: Ctx): void {
+  const a = cfg.actions;
+  if (a === undefined) return;
+  const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  for (const clock of ['reaction', 'resolution', 'followUp'] as const) {
+    const goalClock = clock === 'followUp' ? 'reaction' : clock;
+    for (const trigger of ['atRisk', 'breached'] as const) {
+      const list = a[clock][trigger];
+      if (list.length > 0 && cfg.goals[goalClock] === undefined) {
+        issue(['actions', clock, trigger], `the configuration has no ${goalClock} goal, so this clock never ${trigger === 'atRisk' ? 'becomes at risk' : 'breaches'}`);
+      }
+      if (trigger === 'atRisk' && list.length > 0 && cfg.atRiskThreshold === 0) {
+        issue(['actions', clock, trigger], 'the at-risk threshold is 0, so no clock is ever at risk');
+      }
+      const seen = new Set<string>();
+      list.forEach((x, i) => {
+        const id = actionId(x);
+        if (seen.has(id)) issue(['actions', clock, trigger, i], x.kind === 'label' ? `label "${x.label}" is added twice` : `a second "${x.kind}" action; one is enough`);
+        seen.add(id);
+        if (x.kind === 'notify' && !x.to.assignee && !x.to.watchers && !x.to.reporter) {
+          issue(['actions', clock, trigger, i, 'to'], 'expected at least one recipient: assignee, watchers or reporter');
+        }
+      });
+    }
+  }
+  const notice = a.autoCloseNotice;
+  if (notice.before === null && !notice.onClose) return;
+  if (cfg.autoClose === null) {
+    issue(['actions', 'autoCloseNotice'], 'auto-close is off: switch it on (autoClose.period) or turn the auto-close notice off');
+    return;
+  }
+  if (notice.before !== null) {
+    const before = parsePeriod(notice.before);
+    const period = parsePeriod(cfg.autoClose.period);
+    if (before === null) issue(['actions', 'autoCloseNotice', 'before'], `expected a plain period like "24h", "3d" or "90m", got "${notice.before}"`);
+    else if (period !== null && before >= period) {
+      issue(['actions', 'autoCloseNotice', 'before'], `"${notice.before}" is not shorter than the auto-close period "${cfg.autoClose.period}"`);
+    }
+  }
+}
+
 function crossCheck(cfg: Base, ctx: Ctx): void {
   const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
   const pkgIds = cfg.packages.map((p) => p.id);
@@ -265,6 +345,8 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   if (cfg.autoClose !== null && parsePeriod(cfg.autoClose.period) === null) {
     issue(['autoClose', 'period'], `expected a plain period like "14d", "24h" or "90m", got "${cfg.autoClose.period}"`);
   }
+
+  checkActions(cfg, ctx);
 
   cfg.customers.forEach((c, i) => {
     if (!pkgs.has(c.package)) issue(['customers', i, 'package'], `unknown package "${c.package}"`);

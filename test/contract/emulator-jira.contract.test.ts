@@ -76,6 +76,24 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     expect(t.status).toBe(204);
   });
 
+  it('sends a notification to the assignee and watchers, and adds a label', async () => {
+    const issue = em.jira.issue(issueKey)!;
+    issue.assignee = AGENT;
+    issue.watchers = ['557058:admin-anna'];
+    const n = await exchange('POST', `/rest/api/3/issue/${issueKey}/notify`, {
+      subject: 'SUP-1: SLA breached',
+      textBody: 'The reaction goal is breached.',
+      htmlBody: '<p>The reaction goal is breached.</p>',
+      to: { assignee: true, watchers: true, reporter: false },
+    });
+    expect(n.status).toBe(204);
+    expect(em.jira.notifications.at(-1)).toEqual(expect.objectContaining({ issueKey, subject: 'SUP-1: SLA breached', recipients: [AGENT, '557058:admin-anna'] }));
+    expect((await exchange('PUT', `/rest/api/3/issue/${issueId}`, { update: { labels: [{ add: 'sla-breached' }] } })).status).toBe(204);
+    expect((await exchange('PUT', `/rest/api/3/issue/${issueId}`, { update: { labels: [{ add: 'sla-breached' }] } })).status).toBe(204);
+    expect(em.jira.issue(issueKey)!.labels).toEqual(['sla-breached']);
+    expect((await exchange('PUT', `/rest/api/3/issue/${issueId}`, { update: { labels: [{ add: 'two words' }] } })).status).toBe(400);
+  });
+
   it('fetches changelogs in bulk', async () => {
     const r = await exchange('POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: [issueId], fieldIds: ['status'], maxResults: 1000 });
     expect(r.status).toBe(200);

@@ -134,6 +134,8 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
   'POST /rest/api/3/app/field/value': () => ({ status: 204 }),
   'POST /rest/api/3/issue/properties/multi': () => ({ status: 303 }),
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': () => ({ status: 200 }),
+  'POST /rest/api/3/issue/{issueIdOrKey}/notify': () => ({ status: 204 }),
+  'PUT /rest/api/3/issue/{issueIdOrKey}': () => ({ status: 204 }),
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': () => ({
     status: 200,
     body: {

@@ -45,6 +45,9 @@ async function exerciseAll() {
   await a.writeComputed([{ facts: base, stored, fields: toComputedFields(stored) }]);
   await a.transitionTo('10001', ['Closed']);
   await a.addComment('10001', 'Ваше обращение SUP-1 принято.\nСрок реакции: 10:30.');
+  await a.addComment('10001', 'SUP-1: нарушен срок (время реакции)', { internal: true });
+  await a.notify('10001', { subject: 'SUP-1: SLA breached', textBody: 'Goal 30m', htmlBody: '<p>Goal 30m</p>', to: { assignee: true, watchers: true, reporter: false } });
+  await a.addLabel('10001', 'sla-breached');
   await a.userLocale('qm:customer-1');
   await a.listStatuses();
   await a.listProjects();

@@ -3,7 +3,7 @@
 // interleave the way they do against a real network.
 
 import type { AgentRule, SlaRequest } from '../../src/domain/sla/types';
-import type { ComputedWrite, IssueFacts, JiraPort, Page, StatusCategory, TransitionOutcome, WriteStats } from '../../src/app/ports';
+import type { ComputedWrite, IssueFacts, JiraPort, NotifyMessage, Page, StatusCategory, TransitionOutcome, WriteStats } from '../../src/app/ports';
 import { emptyFields } from '../../src/app/stored-sla';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -17,7 +17,11 @@ export class FakeJira implements JiraPort {
   readonly issues = new Map<string, FakeIssue>();
   readonly counts: Record<string, number> = {};
   readonly transitions: Array<{ issueId: string; to: string }> = [];
-  readonly comments: Array<{ issueId: string; text: string }> = [];
+  readonly comments: Array<{ issueId: string; text: string; internal?: boolean }> = [];
+  readonly notifications: Array<{ issueId: string; message: NotifyMessage }> = [];
+  readonly labels: Array<{ issueId: string; label: string }> = [];
+  /** Calls of notify/addLabel/addComment that fail (once each) before any succeeds. */
+  failNext = 0;
   readonly writes: ComputedWrite[] = [];
   dueIds: string[] = [];
 
@@ -91,8 +95,25 @@ export class FakeJira implements JiraPort {
     issue.facts = { ...issue.facts, status: { name: names[0]!, category: 'done' } };
     return 'transitioned';
   }
-  async addComment(issueId: string, text: string): Promise<void> {
-    this.comments.push({ issueId, text });
+  private maybeFail(): void {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('Jira is unavailable (fake)');
+    }
+  }
+  async addComment(issueId: string, text: string, opts: { internal?: boolean } = {}): Promise<void> {
+    this.maybeFail();
+    this.comments.push({ issueId, text, ...(opts.internal ? { internal: true } : {}) });
+  }
+  async notify(issueId: string, message: NotifyMessage): Promise<void> {
+    await tick();
+    this.maybeFail();
+    this.notifications.push({ issueId, message });
+  }
+  async addLabel(issueId: string, label: string): Promise<void> {
+    await tick();
+    this.maybeFail();
+    this.labels.push({ issueId, label });
   }
   async userLocale() {
     return 'ru' as const;

@@ -10,6 +10,7 @@ import type {
   ComputedWrite,
   IssueFacts,
   JiraPort,
+  NotifyMessage,
   OpenScope,
   Page,
   StatusCategory,
@@ -147,6 +148,7 @@ export class ForgeJiraAdapter implements JiraPort {
         organization: null,
       },
       assignee: assignee ? (assignee.displayName ?? assignee.accountId ?? null) : null,
+      assigneeAccountId: assignee?.accountId ?? null,
       packageId: asString(fields[f.package]),
       priorityId: asString(fields[f.priority]),
       stored: stored && stored.success ? stored.data : null,
@@ -406,12 +408,25 @@ export class ForgeJiraAdapter implements JiraPort {
     }
   }
 
-  async addComment(issueId: string, text: string): Promise<void> {
+  async addComment(issueId: string, text: string, opts: { internal?: boolean } = {}): Promise<void> {
     await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment`, {
       method: 'POST',
-      body: { body: adfParagraphs(text) },
+      // JSM reads this entity property: an internal note, hidden from the customer.
+      body: { body: adfParagraphs(text), ...(opts.internal ? { properties: [{ key: 'sd.public.comment', value: { internal: true } }] } : {}) },
       schema: createdCommentSchema,
     });
+  }
+
+  async notify(issueId: string, message: NotifyMessage): Promise<void> {
+    await this.http.requestJira(route`/rest/api/3/issue/${issueId}/notify`, {
+      method: 'POST',
+      body: { subject: message.subject, textBody: message.textBody, htmlBody: message.htmlBody, to: { ...message.to } },
+    });
+  }
+
+  async addLabel(issueId: string, label: string): Promise<void> {
+    // notifyUsers stays default: turning it off needs admin rights; the edit is the app's own (ignoreSelf).
+    await this.http.requestJira(route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body: { update: { labels: [{ add: label }] } } });
   }
 
   async userLocale(accountId: string): Promise<Locale | null> {

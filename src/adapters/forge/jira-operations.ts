@@ -9,6 +9,8 @@ export const JIRA_OPERATIONS = [
   ['POST', '/rest/api/3/changelog/bulkfetch'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment'],
+  ['POST', '/rest/api/3/issue/{issueIdOrKey}/notify'],
+  ['PUT', '/rest/api/3/issue/{issueIdOrKey}'],
   ['POST', '/rest/api/3/app/field/value'],
   ['POST', '/rest/api/3/issue/properties/multi'],
   ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],

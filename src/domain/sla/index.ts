@@ -15,6 +15,11 @@ export {
 } from './customers';
 export type {
   Acknowledgement,
+  ActionClock,
+  ActionTrigger,
+  ClockActions,
+  SlaAction,
+  SlaActions,
   Actor,
   AgentRule,
   Channel,

@@ -93,6 +93,35 @@ export interface Acknowledgement {
   readonly text: LocalizedText;
 }
 
+/** The clocks an action can watch; `followUp` is each follow-up cycle. */
+export type ActionClock = 'reaction' | 'resolution' | 'followUp';
+/** When a clock's actions run: it became at risk, or it breached. */
+export type ActionTrigger = 'atRisk' | 'breached';
+
+/**
+ * What happens when a clock becomes at risk or breaches. Each fires once per clock cycle.
+ * - `notify`: Jira's notify API (an e-mail from Jira) to the assignee / watchers / reporter.
+ * - `label`: adds a label to the issue (`sla-breached`).
+ * - `comment`: an internal note (JSM: not visible to the customer).
+ */
+export type SlaAction =
+  | { readonly kind: 'notify'; readonly to: { readonly assignee: boolean; readonly watchers: boolean; readonly reporter: boolean } }
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'comment' };
+
+export interface ClockActions {
+  readonly atRisk: readonly SlaAction[];
+  readonly breached: readonly SlaAction[];
+}
+
+export interface SlaActions {
+  readonly reaction: ClockActions;
+  readonly resolution: ClockActions;
+  readonly followUp: ClockActions;
+  /** Public comments to the customer about auto-close: `before` (a plain period) ahead of it, and when it closes. */
+  readonly autoCloseNotice: { readonly before: string | null; readonly onClose: boolean };
+}
+
 export interface SlaConfig {
   readonly schemaVersion: 2;
   readonly name: LocalizedText;
@@ -117,6 +146,8 @@ export interface SlaConfig {
   readonly acknowledgement: Acknowledgement;
   /** Minimum time accounted per answer in reports (Barier: 30); null = actual time. */
   readonly minimumAnswerMinutes: number | null;
+  /** Notifications and actions (issue 7); absent (configurations saved before them) = none. */
+  readonly actions?: SlaActions;
 }
 
 /** Who wrote a comment or made a change, as the Jira adapter classified it by `agentRule`. */

@@ -3,7 +3,7 @@
 
 import { CALENDAR_PRESETS } from '../calendar';
 import type { SlaConfig } from '../sla/types';
-import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t } from './common';
+import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t, templateActions } from './common';
 
 export const ADVANTSHOP_REGULATION = 'Регламент работы службы технической поддержки ADVANTSHOP';
 
@@ -93,5 +93,6 @@ export const advantshop: SlaConfig = {
   autoClose: null,
   customers: [],
   acknowledgement: ACKNOWLEDGEMENT,
+  actions: templateActions({ reaction: true, resolution: false, autoCloseNoticeBefore: null }),
   minimumAnswerMinutes: null,
 };

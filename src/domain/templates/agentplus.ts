@@ -3,7 +3,7 @@
 
 import { CALENDAR_PRESETS } from '../calendar';
 import type { SlaConfig } from '../sla/types';
-import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t } from './common';
+import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t, templateActions } from './common';
 
 export const AGENTPLUS_REGULATION = 'Регламент работы службы технической поддержки компании "Агент Плюс"';
 
@@ -101,5 +101,6 @@ export const agentplus: SlaConfig = {
   autoClose: { period: '14d' },
   customers: [],
   acknowledgement: ACKNOWLEDGEMENT,
+  actions: templateActions({ reaction: true, resolution: false, autoCloseNoticeBefore: '3d' }),
   minimumAnswerMinutes: null,
 };

@@ -3,7 +3,7 @@
 
 import { CALENDAR_PRESETS } from '../calendar';
 import type { SlaConfig } from '../sla/types';
-import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t } from './common';
+import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t, templateActions } from './common';
 
 export const ALTEC_REGULATION =
   'Порядок выполнения работ по оказанию услуги: Техническая поддержка программы Optima Win 8.X Favorite Exprof';
@@ -88,5 +88,6 @@ export const altec: SlaConfig = {
   autoClose: { period: '14d' },
   customers: [],
   acknowledgement: ACKNOWLEDGEMENT,
+  actions: templateActions({ reaction: true, resolution: true, autoCloseNoticeBefore: '3d' }),
   minimumAnswerMinutes: null,
 };

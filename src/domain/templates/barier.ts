@@ -3,7 +3,7 @@
 
 import { CALENDAR_PRESETS } from '../calendar';
 import type { SlaConfig } from '../sla/types';
-import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t } from './common';
+import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t, templateActions } from './common';
 
 export const BARIER_REGULATION = 'Регламент оказания технической поддержки';
 
@@ -84,5 +84,6 @@ export const barier: SlaConfig = {
   autoClose: { period: '24h' },
   customers: [],
   acknowledgement: ACKNOWLEDGEMENT,
+  actions: templateActions({ reaction: true, resolution: true, autoCloseNoticeBefore: '4h' }),
   minimumAnswerMinutes: 30,
 };

@@ -1,6 +1,6 @@
 // Pieces every regulation template shares: canonical statuses, the acknowledgement text, text helpers.
 
-import type { Acknowledgement, Channel, ChannelKind, LocalizedText, StatusRoles } from '../sla/types';
+import type { Acknowledgement, Channel, ChannelKind, ClockActions, LocalizedText, SlaActions, StatusRoles } from '../sla/types';
 
 /** DOMAIN.md's canonical statuses; "In Progress" is an ordinary working status (no role). */
 export const CANONICAL_STATUS_ROLES: StatusRoles = {
@@ -35,3 +35,31 @@ export const ACKNOWLEDGEMENT: Acknowledgement = {
     'Your request is registered as {key}. Priority: {priority}. Reaction due: {reactionDue}. Resolution due: {resolutionDue}.',
   ),
 };
+
+const NONE: ClockActions = { atRisk: [], breached: [] };
+/**
+ * Breach: tell the assignee and the watchers, and label the request so a filter finds it. At risk
+ * does nothing by default: the at-risk state is on the fields and the panel already, and a team
+ * switches e-mails on where it wants them.
+ */
+const WATCHED: ClockActions = {
+  atRisk: [],
+  breached: [
+    { kind: 'notify', to: { assignee: true, watchers: true, reporter: false } },
+    { kind: 'label', label: 'sla-breached' },
+  ],
+};
+
+/**
+ * The templates' notifications (README "Notifications"): every clock the regulation has is
+ * watched; the auto-close notice is on where the regulation auto-closes, `before` ahead of it.
+ */
+export function templateActions(opts: { reaction: boolean; resolution: boolean; autoCloseNoticeBefore: string | null }): SlaActions {
+  const autoClose = opts.autoCloseNoticeBefore !== null;
+  return {
+    reaction: opts.reaction ? WATCHED : NONE,
+    resolution: opts.resolution ? WATCHED : NONE,
+    followUp: opts.reaction ? WATCHED : NONE,
+    autoCloseNotice: { before: opts.autoCloseNoticeBefore, onClose: autoClose },
+  };
+}

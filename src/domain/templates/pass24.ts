@@ -3,7 +3,7 @@
 
 import { CALENDAR_PRESETS } from '../calendar';
 import type { SlaConfig } from '../sla/types';
-import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t } from './common';
+import { ACKNOWLEDGEMENT, CANONICAL_STATUS_ROLES, channel, t, templateActions } from './common';
 
 export const PASS24_REGULATION = 'Регламент работы технической поддержки PASS24.online';
 
@@ -73,5 +73,6 @@ export const pass24: SlaConfig = {
   autoClose: null,
   customers: [],
   acknowledgement: ACKNOWLEDGEMENT,
+  actions: templateActions({ reaction: false, resolution: true, autoCloseNoticeBefore: null }),
   minimumAnswerMinutes: null,
 };

@@ -1,0 +1,308 @@
+// Notifications and actions (issue 7): when a clock becomes at risk or breaches, the configured
+// actions run (Jira notify e-mail, a label, an internal note); a resolved request gets public
+// notices before and when it auto-closes.
+//
+// Exactly once per clock cycle. A cycle is named by the clock kind and the instant it started:
+// reaction and resolution have one cycle per request (they start at creation; a resolution that is
+// reopened and breaches again is the same cycle), each follow-up cycle starts at the customer
+// comment that opened it. The fired key is `<clock>:<cycleStartMs>:<trigger>:<action>` (auto-close
+// notices: `autoClose:<autoCloseAtMs>:<before|onClose>:notice`, so a request resolved again gets
+// new notices). Before acting, a KVS create-if-absent marker `act:<issueId>:<key>` is written:
+// whoever creates it acts, everyone else (a second or concurrent sweep, the trigger) skips. A
+// failed action deletes its marker and brings the issue's next check forward, so the next sweep
+// retries it. The markers are the only record: the issue property stays a pure function of
+// (config, history, now), so concurrent writers of it converge on the same value.
+
+import { actionId, NO_ACTIONS } from '../config';
+import { parsePeriod } from '../domain/sla';
+import type { ActionClock, ActionTrigger, Clock, ClockSet, SlaAction, SlaActions, SlaConfig } from '../domain/sla/types';
+import { formatInstant } from '../domain/time/zone';
+import type { Locale } from '../shared/contract';
+import type { NotifyMessage } from './ports';
+import type { Computed, RecomputeDeps } from './recompute-issue';
+import { isoSecond, parseJiraInstant } from './stored-sla';
+
+/** A failed action is tried again by the sweep after this long. */
+export const ACTION_RETRY_MS = 5 * 60_000;
+/** A breach first seen after its clock stopped still fires within this long of the stop; older ones are history. */
+export const STALE_BREACH_MS = 24 * 60 * 60_000;
+/** Markers outlive any cycle a request can have (a request breached and still open after 400 days would be told again). */
+const MARKER_TTL_SECONDS = 400 * 86_400;
+
+export function actionsOf(config: SlaConfig): SlaActions {
+  return config.actions ?? NO_ACTIONS;
+}
+
+export type NoticeWhen = 'before' | 'onClose';
+
+export type PlannedAction =
+  | { readonly key: string; readonly kind: 'clock'; readonly clock: ActionClock; readonly trigger: ActionTrigger; readonly action: SlaAction; readonly subject: Clock }
+  | { readonly key: string; readonly kind: 'autoCloseNotice'; readonly when: NoticeWhen; readonly autoCloseAt: number };
+
+/** FNV-1a: KVS keys allow only [a-zA-Z0-9:._ -#], labels may be Cyrillic. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function keyPart(a: SlaAction): string {
+  return a.kind === 'label' ? `label-${hash(a.label)}` : actionId(a);
+}
+
+export function clockActionKey(clock: ActionClock, cycleStart: number, trigger: ActionTrigger, action: SlaAction): string {
+  return `${clock}:${cycleStart}:${trigger}:${keyPart(action)}`;
+}
+
+export function noticeKey(autoCloseAt: number, when: NoticeWhen): string {
+  return `autoClose:${autoCloseAt}:${when}:notice`;
+}
+
+export function markerKey(issueId: string, key: string): string {
+  return `act:${issueId}:${key}`;
+}
+
+/** When the "before auto-close" notice is due, or null when it is off or nothing is scheduled. */
+export function noticeAt(config: SlaConfig, clocks: Pick<ClockSet, 'autoClose'>): number | null {
+  const before = actionsOf(config).autoCloseNotice.before;
+  if (before === null || clocks.autoClose === null) return null;
+  const ms = parsePeriod(before);
+  return ms === null ? null : clocks.autoClose.at - ms;
+}
+
+/**
+ * The next check the stored property should carry: the clocks' own, or the before-auto-close notice
+ * when it comes first. Rounded up to the second Jira stores, so the sweep never wakes a moment early.
+ */
+export function nextCheckWithNotice(config: SlaConfig, clocks: ClockSet, nowMs: number): number | null {
+  const at = noticeAt(config, clocks);
+  if (at === null || at <= nowMs) return clocks.nextCheckAt;
+  const up = Math.ceil(at / 1000) * 1000;
+  return clocks.nextCheckAt === null || up < clocks.nextCheckAt ? up : clocks.nextCheckAt;
+}
+
+function triggerOf(c: Clock, nowMs: number): ActionTrigger | null {
+  if (c.state === 'atRisk') return 'atRisk';
+  if (c.state !== 'breached') return null;
+  if (c.stoppedAt !== null && nowMs - c.stoppedAt > STALE_BREACH_MS) return null;
+  return 'breached';
+}
+
+/**
+ * What should have fired by now for these clocks (pure). At risk fires while the clock is at risk
+ * (a sweep that first sees it already breached fires the breach actions only); the before notice
+ * fires between its instant and the auto-close, while the request is still resolved.
+ */
+export function dueActions(config: SlaConfig, clocks: ClockSet, resolvedNow: boolean, nowMs: number): PlannedAction[] {
+  const actions = actionsOf(config);
+  const out: PlannedAction[] = [];
+  const each: Array<[ActionClock, Clock | null]> = [
+    ['reaction', clocks.reaction],
+    ['resolution', clocks.resolution],
+    ['followUp', clocks.followUp],
+  ];
+  for (const [clock, c] of each) {
+    if (c === null) continue;
+    const trigger = triggerOf(c, nowMs);
+    if (trigger === null) continue;
+    for (const action of actions[clock][trigger]) {
+      out.push({ key: clockActionKey(clock, c.startedAt, trigger, action), kind: 'clock', clock, trigger, action, subject: c });
+    }
+  }
+  const at = noticeAt(config, clocks);
+  if (at !== null && clocks.autoClose !== null && resolvedNow && at <= nowMs && nowMs < clocks.autoClose.at) {
+    out.push({ key: noticeKey(clocks.autoClose.at, 'before'), kind: 'autoCloseNotice', when: 'before', autoCloseAt: clocks.autoClose.at });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- texts
+
+const CLOCK_NAMES: Record<ActionClock, Record<Locale, string>> = {
+  reaction: { ru: 'время реакции', en: 'reaction time' },
+  resolution: { ru: 'время решения', en: 'resolution time' },
+  followUp: { ru: 'реакция на дополнительную информацию', en: 'follow-up reaction' },
+};
+
+function when(zone: string, ms: number | null, locale: Locale): string {
+  if (ms === null) return locale === 'ru' ? 'не установлен' : 'not set';
+  const local = formatInstant(zone, ms);
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} (${zone})`;
+}
+
+function minutesText(total: number, locale: Locale): string {
+  const m = Math.max(0, Math.ceil(total));
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (locale === 'ru') return h > 0 ? `${h} ч ${rest} мин` : `${rest} мин`;
+  return h > 0 ? `${h} h ${rest} min` : `${rest} min`;
+}
+
+/** A plain period as people say it: 14d → "14 дн." / "14 days". */
+export function periodText(period: string, locale: Locale): string {
+  const units: Record<string, Record<Locale, string>> = { d: { ru: 'дн.', en: 'days' }, h: { ru: 'ч', en: 'hours' }, m: { ru: 'мин', en: 'minutes' } };
+  return period.replace(/(\d+)\s*([dhm])/g, (_, n: string, u: string) => `${n} ${units[u]![locale]} `).trim();
+}
+
+export interface ClockMessage {
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** The subject and text of an at-risk or breach notification / internal note, naming the clock, goal and due. */
+export function clockMessage(p: { key: string; summary: string; clock: ActionClock; trigger: ActionTrigger; subject: Clock; zone: string }, locale: Locale): ClockMessage {
+  const name = CLOCK_NAMES[p.clock][locale];
+  const c = p.subject;
+  const due = when(p.zone, c.due, locale);
+  if (locale === 'ru') {
+    if (p.trigger === 'breached') {
+      return {
+        subject: `${p.key}: нарушен срок (${name})`,
+        text: `Обращение ${p.key} «${p.summary}»: нарушен срок — ${name}. Цель: ${c.goal}, срок истёк ${due}.`,
+      };
+    }
+    return {
+      subject: `${p.key}: срок под угрозой (${name})`,
+      text: `Обращение ${p.key} «${p.summary}»: срок под угрозой — ${name}. Цель: ${c.goal}, срок: ${due}, осталось ${minutesText(c.remainingMinutes, 'ru')} рабочего времени.`,
+    };
+  }
+  if (p.trigger === 'breached') {
+    return {
+      subject: `${p.key}: SLA breached (${name})`,
+      text: `Request ${p.key} "${p.summary}": the ${name} goal is breached. Goal: ${c.goal}, it was due ${due}.`,
+    };
+  }
+  return {
+    subject: `${p.key}: SLA at risk (${name})`,
+    text: `Request ${p.key} "${p.summary}": the ${name} goal is at risk. Goal: ${c.goal}, due ${due}, ${minutesText(c.remainingMinutes, 'en')} of working time left.`,
+  };
+}
+
+/** The public comment to the customer before and when a resolved request auto-closes. */
+export function noticeText(p: { key: string; when: NoticeWhen; autoCloseAt: number; period: string; zone: string }, locale: Locale): string {
+  const at = when(p.zone, p.autoCloseAt, locale);
+  const period = periodText(p.period, locale);
+  if (locale === 'ru') {
+    return p.when === 'before'
+      ? `Обращение ${p.key} решено. Если вопрос остался, ответьте в этом обращении до ${at} — иначе оно будет закрыто автоматически.`
+      : `Обращение ${p.key} закрыто автоматически: после решения ответа не было ${period}. Если вопрос снова актуален, создайте новое обращение.`;
+  }
+  return p.when === 'before'
+    ? `Request ${p.key} is resolved. If anything is left, reply on this request before ${at}; otherwise it will be closed automatically.`
+    : `Request ${p.key} was closed automatically: there was no reply for ${period} after it was resolved. If the question comes back, please open a new request.`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+export function notifyMessage(m: ClockMessage, to: NotifyMessage['to']): NotifyMessage {
+  return { subject: m.subject, textBody: m.text, htmlBody: `<p>${escapeHtml(m.text)}</p>`, to };
+}
+
+// ---------------------------------------------------------------- running them
+
+export interface ActionRun {
+  /** Keys done now or found done by someone else. */
+  fired: string[];
+  failed: number;
+}
+
+/** Language of a person, asked once per run; Russian when Jira does not say (the regulations are Russian). */
+function localeCache(deps: RecomputeDeps): (accountId: string | null | undefined) => Promise<Locale> {
+  const cache = new Map<string, Promise<Locale>>();
+  return (accountId) => {
+    if (!accountId) return Promise.resolve('ru');
+    let hit = cache.get(accountId);
+    if (!hit) {
+      hit = deps.jira.userLocale(accountId).then((l) => l ?? 'ru', () => 'ru' as const);
+      cache.set(accountId, hit);
+    }
+    return hit;
+  };
+}
+
+async function perform(deps: RecomputeDeps, c: Computed, p: PlannedAction, localeOf: (id: string | null | undefined) => Promise<Locale>): Promise<void> {
+  const issueId = c.facts.id;
+  if (p.kind === 'autoCloseNotice') {
+    const period = c.active.config.autoClose?.period ?? '';
+    const locale = await localeOf(c.facts.reporter.accountId);
+    await deps.jira.addComment(issueId, noticeText({ key: c.facts.key, when: p.when, autoCloseAt: p.autoCloseAt, period, zone: c.clocks.timezone }, locale));
+    return;
+  }
+  const a = p.action;
+  if (a.kind === 'label') {
+    await deps.jira.addLabel(issueId, a.label);
+    return;
+  }
+  // Agents read these: the assignee's language, else Russian.
+  const locale = await localeOf(c.facts.assigneeAccountId);
+  const msg = clockMessage({ key: c.facts.key, summary: c.facts.summary, clock: p.clock, trigger: p.trigger, subject: p.subject, zone: c.clocks.timezone }, locale);
+  if (a.kind === 'notify') await deps.jira.notify(issueId, notifyMessage(msg, a.to));
+  else await deps.jira.addComment(issueId, msg.text, { internal: true });
+}
+
+/**
+ * Runs each planned action nobody has done: marker first (create-if-absent), then the Jira call;
+ * a failure removes the marker so a later run retries.
+ */
+export async function runPlanned(deps: RecomputeDeps, c: Computed, planned: readonly PlannedAction[], nowMs: number): Promise<ActionRun> {
+  const run: ActionRun = { fired: [], failed: 0 };
+  const localeOf = localeCache(deps);
+  for (const p of planned) {
+    const marker = markerKey(c.facts.id, p.key);
+    let mine: boolean;
+    try {
+      mine = await deps.store.setIfAbsent(marker, { at: nowMs }, { ttlSeconds: MARKER_TTL_SECONDS });
+    } catch (e) {
+      deps.log.warn('action marker not written; the next sweep retries', { issue: c.facts.key, action: p.key, message: e instanceof Error ? e.message : String(e) });
+      run.failed++;
+      continue;
+    }
+    if (!mine) {
+      run.fired.push(p.key);
+      continue;
+    }
+    try {
+      await perform(deps, c, p, localeOf);
+      run.fired.push(p.key);
+    } catch (e) {
+      run.failed++;
+      deps.log.warn('action failed; the next sweep retries', { issue: c.facts.key, action: p.key, message: e instanceof Error ? e.message : String(e) });
+      await deps.store.delete(marker).catch(() => undefined);
+    }
+  }
+  applyRun(c, run, nowMs);
+  return run;
+}
+
+/** A run that failed somewhere brings the request's next check forward, so the sweep retries it. */
+export function applyRun(c: Computed, run: ActionRun, nowMs: number): void {
+  let stored = c.stored;
+  if (run.failed > 0) {
+    const retry = nowMs + ACTION_RETRY_MS;
+    const current = stored.nextCheckAt === null ? null : parseJiraInstant(stored.nextCheckAt);
+    if (current === null || retry < current) stored = { ...stored, nextCheckAt: isoSecond(retry) };
+  }
+  c.stored = stored;
+}
+
+function hasStatus(list: readonly string[], status: string): boolean {
+  const s = status.toLowerCase();
+  return list.some((x) => x.toLowerCase() === s);
+}
+
+/** The at-risk / breach actions and the before-auto-close notice due for one computed request. */
+export async function runDueActions(deps: RecomputeDeps, c: Computed, nowMs: number): Promise<ActionRun> {
+  const config = c.active.config;
+  return runPlanned(deps, c, dueActions(config, c.clocks, hasStatus(config.statuses.resolved, c.facts.status.name), nowMs), nowMs);
+}
+
+/** The notice when the app has just auto-closed the request (the caller holds the auto-close lock). */
+export async function runCloseNotice(deps: RecomputeDeps, c: Computed, autoCloseAt: number, nowMs: number): Promise<ActionRun> {
+  if (!actionsOf(c.active.config).autoCloseNotice.onClose) return { fired: [], failed: 0 };
+  return runPlanned(deps, c, [{ key: noticeKey(autoCloseAt, 'onClose'), kind: 'autoCloseNotice', when: 'onClose', autoCloseAt }], nowMs);
+}
