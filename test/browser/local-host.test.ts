@@ -30,6 +30,7 @@ describeIf('the local host in the browser', () => {
   let page: Page;
   const dataDir = mkdtempSync(join(tmpdir(), 'reglament-host-'));
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
   let logSpy: jest.SpyInstance;
 
   async function boot(port = 0): Promise<void> {
@@ -66,6 +67,11 @@ describeIf('the local host in the browser', () => {
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // Every frame's console (the host page and the app's iframes): a support lead opening the
+    // developer tools should find nothing red, not even a missing favicon.
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+    });
   });
 
   afterAll(async () => {
@@ -112,16 +118,19 @@ describeIf('the local host in the browser', () => {
     expect(await clockState('resolution', ['running', 'atRisk', 'paused'])).toMatch(/running|atRisk|paused/);
 
     // Two weeks later (simulated) the 4 working hours are long gone: breached.
+    // The picker is read in the user's zone (Moscow), whatever the browser's zone is.
     const state = (await (await fetch(`${host!.url}__local/state`)).json()) as { now: number };
-    const jumpTo = new Date(state.now + 14 * 86_400_000);
-    const local = await page.evaluate((ms) => {
-      const d = new Date(ms);
-      const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-    }, jumpTo.getTime());
+    const jumpTo = Math.floor((state.now + 14 * 86_400_000) / 60_000) * 60_000;
+    const local = new Date(jumpTo + 3 * 3_600_000).toISOString().slice(0, 16);
     await page.locator('#jump-to').fill(local);
     await page.locator('#jump').click();
     expect(await clockState('resolution', ['breached'])).toBe('breached');
+    const jumped = (await (await fetch(`${host!.url}__local/state`)).json()) as { now: number };
+    expect(jumped.now - jumpTo).toBeGreaterThanOrEqual(0);
+    expect(jumped.now - jumpTo).toBeLessThan(60_000);
+    // The queue shows the state the app wrote to its SLA field; the field has its Russian name.
+    await page.locator(`#queue button[data-key="${key}"] [data-sla="breached"]`).waitFor();
+    await page.locator('.details dt', { hasText: 'Приоритет SLA' }).waitFor();
     expect(await page.getByTestId('issue-status').innerText()).not.toBe('');
 
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: 10_000 });
@@ -148,5 +157,6 @@ describeIf('the local host in the browser', () => {
     expect(after.issue.fields).toEqual(before.issue.fields);
     expect(after.now).toBeGreaterThanOrEqual(before.now);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });
