@@ -6,6 +6,7 @@ import type { HostContext } from '../../shared/host';
 import { translator } from '../../shared/i18n';
 import { Message, ProgressBar } from '../../shared/ui';
 import { AdminContext, SelectField, type AdminCtx } from './admin-context';
+import { ActionsSection } from './ActionsSection';
 import { CalendarSection } from './CalendarSection';
 import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
 import { asDraft, edit, scratchConfig, type Draft, type Issue } from './draft';
@@ -243,6 +244,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           <PackagesSection />
           <PrioritiesSection />
           <GoalsSection />
+          <ActionsSection />
           <StatusesSection statuses={state.statuses} />
           <CustomersSection />
         </AdminContext.Provider>
