@@ -174,7 +174,7 @@ export function ActionsSection() {
                   {box('watchers')}
                   {box('reporter')}
                   <td>
-                    <TextField hideLabel width="s" label={t('cell', { what: t('label'), ...names })} value={row.label} placeholder="sla-breached"
+                    <TextField hideLabel width="s" label={t('cell', { what: t('label'), ...names })} value={row.label}
                       onChange={(v) => setRow(clock, trigger, (r) => { r.label = v; })} />
                   </td>
                   {box('comment')}
