@@ -197,7 +197,10 @@ export class LocalHost {
   }
 
   /** Requests of a project the user may see, newest first. */
-  queue(projectKey: string, accountId: string): Array<{ key: string; summary: string; status: string; statusCategory: string; reporter: string; created: number; sla: string | null }> {
+  queue(
+    projectKey: string,
+    accountId: string,
+  ): Array<{ key: string; summary: string; status: string; statusCategory: string; reporter: string; created: number; sla: string | null; due: number | null }> {
     const jira = this.emulator.jira;
     const p = { kind: 'user' as const, accountId };
     return jira
@@ -209,7 +212,13 @@ export class LocalHost {
         // The overall state the app wrote to its "SLA state" field (what a Jira queue column shows).
         const sla = jira.fieldValue(i.key, 'sla-state') as { state?: unknown } | null | undefined;
         const state = typeof sla?.state === 'string' && sla.state !== 'none' ? sla.state : null;
-        return { key: i.key, summary: i.summary, status: s.name, statusCategory: s.category, reporter: jira.user(i.reporter)?.displayName ?? i.reporter, created: i.created, sla: state };
+        // The nearest due the app wrote to its due fields (what a queue sorted by SLA orders by).
+        const dues = ['sla-reaction-due', 'sla-resolution-due']
+          .map((f) => jira.fieldValue(i.key, f))
+          .map((v) => (typeof v === 'string' ? Date.parse(v) : NaN))
+          .filter((v) => Number.isFinite(v));
+        const due = dues.length > 0 ? Math.min(...dues) : null;
+        return { key: i.key, summary: i.summary, status: s.name, statusCategory: s.category, reporter: jira.user(i.reporter)?.displayName ?? i.reporter, created: i.created, sla: state, due };
       });
   }
 

@@ -104,6 +104,13 @@ describeIf('the local host in the browser', () => {
 
     // An agent answers: the reaction is met.
     await useAs(AGENT);
+    // The agent's queue is in the order requests are handled: the nearest due first (DOMAIN.md).
+    const dues = await page.locator('#queue button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-due')));
+    const ticking = dues.filter((d): d is string => d !== null).map(Number);
+    expect(ticking.length).toBeGreaterThan(3);
+    expect(dues.slice(0, ticking.length).every((d) => d !== null)).toBe(true);
+    expect([...ticking].sort((a, b) => a - b)).toEqual(ticking);
+
     await page.getByTestId('comment-text').fill('Добрый день! Приняли в работу.');
     await page.getByTestId('comment-send').click();
     await page.getByTestId('comments').filter({ hasText: 'Приняли в работу' }).waitFor();

@@ -29,6 +29,9 @@ interface QueueRow {
   reporter: string;
   /** The app's overall SLA state field: running, atRisk, paused, met, breached (null before the app computed it). */
   sla: string | null;
+  /** The nearest reaction/resolution due the app wrote to the request, epoch ms. */
+  due: number | null;
+  created: number;
 }
 interface IssueView {
   id: string;
@@ -114,6 +117,10 @@ const TEXT: Record<Lang, Record<string, string>> = {
     cancel: 'Cancel',
     queue: 'Queue',
     'queue.empty': 'No requests you can see.',
+    'queue.sort': 'Order',
+    'queue.byDue': 'By due time',
+    'queue.newest': 'Newest first',
+    'queue.due': 'due {when}',
     'issue.none': 'Pick a request from the queue.',
     'issue.description': 'Description',
     'issue.details': 'Details',
@@ -187,6 +194,10 @@ const TEXT: Record<Lang, Record<string, string>> = {
     cancel: 'Отмена',
     queue: 'Очередь',
     'queue.empty': 'Нет доступных обращений.',
+    'queue.sort': 'Порядок',
+    'queue.byDue': 'По сроку',
+    'queue.newest': 'Сначала новые',
+    'queue.due': 'срок {when}',
     'issue.none': 'Выберите обращение в очереди.',
     'issue.description': 'Описание',
     'issue.details': 'Сведения',
@@ -248,6 +259,8 @@ const prefs = {
   lang: (localStorage.getItem('reglament.lang') as Lang | null) ?? 'ru',
   theme: (localStorage.getItem('reglament.theme') as Theme | null) ?? 'light',
   tab: (localStorage.getItem('reglament.tab') as Tab | null) ?? 'issues',
+  // Requests are handled in order of due time (DOMAIN.md), so that is the default order.
+  sort: localStorage.getItem('reglament.sort') === 'newest' ? 'newest' : 'due',
 };
 function savePrefs(): void {
   for (const [k, v] of Object.entries(prefs)) localStorage.setItem(`reglament.${k}`, v);
@@ -358,8 +371,9 @@ async function load(): Promise<void> {
   clockBase = { sim: state.now, real: Date.now() };
   if (state.user) prefs.user = state.user.accountId;
   prefs.project = state.project;
-  if (!state.issue && state.queue[0]) {
-    prefs.issue = state.queue[0].key;
+  const first = sortedQueue(state.queue)[0];
+  if (!state.issue && first) {
+    prefs.issue = first.key;
     savePrefs();
     return load();
   }
@@ -522,11 +536,21 @@ function renderStatic(): void {
   document.querySelectorAll<HTMLElement>('[data-t]').forEach((n) => (n.textContent = t(n.dataset.t!)));
   ($('lang-select') as HTMLSelectElement).value = prefs.lang;
   ($('theme-select') as HTMLSelectElement).value = prefs.theme;
+  ($('sort-select') as HTMLSelectElement).value = prefs.sort;
   if (state) ($('fault-select') as HTMLSelectElement).value = String(state.faults?.rate ?? 0);
   document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === prefs.tab)));
   $('issues-view').hidden = prefs.tab !== 'issues';
   $('admin-view').hidden = prefs.tab !== 'admin';
   $('reports-view').hidden = prefs.tab !== 'reports';
+}
+
+/** Open requests by their nearest due (overdue first), then the rest newest first; or newest first. */
+function sortedQueue(rows: QueueRow[]): QueueRow[] {
+  const newest = (a: QueueRow, b: QueueRow): number => b.created - a.created || b.key.localeCompare(a.key, 'en', { numeric: true });
+  if (prefs.sort === 'newest') return [...rows].sort(newest);
+  // 0: a clock is ticking towards a due; 1: open but nothing due (paused, waiting); 2: done.
+  const rank = (r: QueueRow): number => (r.statusCategory === 'done' ? 2 : r.due !== null && r.sla !== 'met' ? 0 : 1);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? a.due! - b.due! : 0) || newest(a, b));
 }
 
 function render(): void {
@@ -550,10 +574,10 @@ function render(): void {
   queue.replaceChildren(
     ...(s.queue.length === 0
       ? [el('li', { class: 'empty' }, t('queue.empty'))]
-      : s.queue.map((row) => {
+      : sortedQueue(s.queue).map((row) => {
           const b = el(
             'button',
-            { type: 'button', 'data-key': row.key, 'aria-current': String(row.key === s.issue?.key) },
+            { type: 'button', 'data-key': row.key, 'aria-current': String(row.key === s.issue?.key), ...(row.due !== null && row.sla !== 'met' && row.statusCategory !== 'done' ? { 'data-due': String(row.due) } : {}) },
             el('span', { class: 'q-key' }, row.key),
             el(
               'span',
@@ -562,6 +586,7 @@ function render(): void {
               row.sla ? el('span', { class: `lozenge lozenge--sla-${row.sla}`, 'data-sla': row.sla, title: 'SLA' }, t(`sla.${row.sla}`)) : null,
             ),
             el('span', { class: 'q-summary', title: row.summary }, row.summary),
+            row.due !== null && row.sla !== 'met' ? el('span', { class: `q-due q-due--${row.sla ?? 'none'}` }, t('queue.due', { when: fmtWhen(row.due) })) : null,
           );
           b.addEventListener('click', () => {
             prefs.issue = row.key;
@@ -570,6 +595,8 @@ function render(): void {
           return el('li', {}, b);
         })),
   );
+  // The open request stays in sight in a long queue (after a reload, a sort or a jump).
+  queue.querySelector<HTMLElement>('button[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   renderIssue();
   renderFrames();
 }
@@ -780,6 +807,11 @@ function wire(): void {
     prefs.project = (e.target as HTMLSelectElement).value;
     prefs.issue = '';
     void load();
+  });
+  ($('sort-select') as HTMLSelectElement).addEventListener('change', (e) => {
+    prefs.sort = (e.target as HTMLSelectElement).value === 'newest' ? 'newest' : 'due';
+    savePrefs();
+    render();
   });
   ($('lang-select') as HTMLSelectElement).addEventListener('change', (e) => {
     prefs.lang = (e.target as HTMLSelectElement).value === 'en' ? 'en' : 'ru';
