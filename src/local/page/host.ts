@@ -103,6 +103,12 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'pref.lang': 'Language',
     'pref.theme': 'Theme',
     'pref.faults': 'Jira faults',
+    'pref.faultsTitle': "A share of the app's Jira calls answered 429 (with Retry-After) or 500",
+    'frame.badge': 'SLA badge (issue context)',
+    'frame.panel': 'SLA panel',
+    'frame.reports': 'Reglament reports',
+    'frame.admin': 'Reglament administration',
+    'frame.editor': 'Field editor',
     'toast.faults': '{percent} of the app\'s Jira calls now fail with 429 or 500.',
     'theme.light': 'Light',
     'theme.dark': 'Dark',
@@ -180,6 +186,12 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'pref.lang': 'Язык',
     'pref.theme': 'Тема',
     'pref.faults': 'Сбои Jira',
+    'pref.faultsTitle': 'Доля вызовов Jira от приложения, на которые эмулятор отвечает 429 (с Retry-After) или 500',
+    'frame.badge': 'Значок SLA (контекст обращения)',
+    'frame.panel': 'Панель SLA',
+    'frame.reports': 'Отчёты Reglament',
+    'frame.admin': 'Настройки Reglament',
+    'frame.editor': 'Редактор поля',
     'toast.faults': 'Теперь {percent} вызовов Jira от приложения отвечают 429 или 500.',
     'theme.light': 'Светлая',
     'theme.dark': 'Тёмная',
@@ -532,8 +544,11 @@ function setBusy(busy: boolean): void {
 
 function renderStatic(): void {
   document.documentElement.lang = prefs.lang;
+  document.title = t('brand');
   document.documentElement.setAttribute('data-color-mode', prefs.theme);
   document.querySelectorAll<HTMLElement>('[data-t]').forEach((n) => (n.textContent = t(n.dataset.t!)));
+  document.querySelectorAll<HTMLElement>('[data-t-title]').forEach((n) => (n.title = t(n.dataset.tTitle!)));
+  document.querySelectorAll<HTMLElement>('[data-t-aria]').forEach((n) => n.setAttribute('aria-label', t(n.dataset.tAria!)));
   ($('lang-select') as HTMLSelectElement).value = prefs.lang;
   ($('theme-select') as HTMLSelectElement).value = prefs.theme;
   ($('sort-select') as HTMLSelectElement).value = prefs.sort;
