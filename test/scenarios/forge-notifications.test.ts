@@ -105,6 +105,17 @@ describe('notifications and actions on the Jira emulator (Altec: reaction 30m fo
     expect(site.emu.errors).toEqual([]);
   });
 
+  it('fires once when the sweep and an issue event recompute the breached request at the same time', async () => {
+    site = await startSite({ template: 'altec' });
+    const key = await assignedIssue(site, '1');
+    site.advance(31 * MINUTE);
+    await Promise.all([site.emu.runSweep(), site.emu.actions.comment(key, { author: CUSTOMER, body: 'Ау?' }), site.emu.runSweep()]);
+    await site.emu.runSweep();
+    expect(sent(site, key)).toEqual([{ subject: `${key}: нарушен срок (время реакции)`, recipients: [ADMIN, AGENT].sort() }]);
+    expect(site.emu.jira.issue(key)!.labels).toEqual(['sla-breached']);
+    expect(site.emu.errors).toEqual([]);
+  });
+
   it('sends nothing for a request nobody breached', async () => {
     site = await startSite({ template: 'altec' });
     const key = await assignedIssue(site, '3');
