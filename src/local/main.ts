@@ -5,6 +5,7 @@
 //   PORT=4000 npm start      another port;  REGLAMENT_DATA_DIR=/tmp/x npm start  another folder
 //   REGLAMENT_FAULT_RATE=0.2 npm start      a share of the app's Jira calls fails (429/500)
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,14 +62,22 @@ export interface Started {
 export async function start(opts: StartOptions): Promise<Started> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const dbPath = join(opts.dataDir, 'local-host.sqlite');
+  // A busy port (another host, maybe on this very folder) must not cost that host its data.
+  if (opts.reset && opts.port !== 0) await portFree(opts.port);
   if (opts.reset) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const host = new LocalHost({ dbPath });
   const readiness = { ready: false, message: 'Starting…' };
   const server = createHostServer(host, { dataPath: dbPath, readiness });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, '127.0.0.1', () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port, '127.0.0.1', () => ok());
+    });
+  } catch (e) {
+    // Nothing half-started stays behind: the database is closed and the Forge globals restored.
+    host.close();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://localhost:${port}/`;
@@ -132,6 +141,23 @@ export async function start(opts: StartOptions): Promise<Started> {
   };
 }
 
+/** Resolves when the port can be listened on; rejects with the listen error (EADDRINUSE) otherwise. */
+function portFree(port: number): Promise<void> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(port, '127.0.0.1', () => probe.close(() => ok()));
+  });
+}
+
+/** What went wrong at start, and what to do about it. */
+export function startError(e: unknown, port: number): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use (another \`npm start\`?). Stop it, or choose another port: PORT=${port + 1} npm start`;
+  if (code === 'EACCES') return `Not allowed to listen on port ${port}; choose a port above 1023: PORT=3000 npm start`;
+  return e instanceof Error ? e.message : String(e);
+}
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   const port = Number(process.env.PORT ?? 3000);
@@ -151,7 +177,7 @@ if (require.main === module) {
       process.once('SIGTERM', stop);
     })
     .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
+      console.error(startError(e, port));
       process.exit(1);
     });
 }

@@ -1,9 +1,9 @@
 // The host server's own endpoints: state, human actions with role checks, simulated time,
 // resolver invocation as the selected user, and the bridge shim served before each bundle.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, type Started } from '../../../src/local/main';
+import { start, startError, type Started } from '../../../src/local/main';
 
 jest.setTimeout(60_000);
 
@@ -84,6 +84,29 @@ describe('local host server', () => {
     expect(r.status).toBe(200);
     expect(r.json.sweeps).toBeGreaterThanOrEqual(287);
     expect((r.json.to as number) - (r.json.from as number)).toBe(86_400_000);
+  });
+
+  it('says the port is taken and how to pick another when a second host starts on it', async () => {
+    const port = Number(new URL(host.url).port);
+    const err = await start({ port, dataDir: mkdtempSync(join(tmpdir(), 'reglament-busy-')), reset: true, demo: false, buildBundles: false, log: () => undefined }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(startError(err, port)).toBe(`Port ${port} is already in use (another \`npm start\`?). Stop it, or choose another port: PORT=${port + 1} npm start`);
+    // The running host is untouched: its Forge globals still answer for its site.
+    expect((await post('/__local/action', { kind: 'comment', as: AGENT, key: 'SUP-1', body: 'Still here' })).status).toBe(200);
+  });
+
+  it('does not delete the data of a host already running on the port when started with --reset', async () => {
+    const port = Number(new URL(host.url).port);
+    // The same file, not a fresh one created where the running host's file was deleted.
+    const inode = statSync(join(dir, 'local-host.sqlite')).ino;
+    const err = await start({ port, dataDir: dir, reset: true, demo: false, buildBundles: false, log: () => undefined }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(startError(err, port)).toMatch(/already in use/);
+    expect(statSync(join(dir, 'local-host.sqlite')).ino).toBe(inode);
   });
 
   it('serves the bridge shim as a classic script before the bundle', async () => {
