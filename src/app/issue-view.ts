@@ -147,9 +147,10 @@ export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: Clo
   };
 }
 
-function unconfiguredView(facts: IssueFacts, nowMs: number, licensed: boolean): IssueSlaView {
+/** The panel of an issue with no clocks to show: no configuration for its project, or an unlicensed site. */
+export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolean): IssueSlaView {
   return {
-    issueKey: facts.key,
+    issueKey,
     configured: false,
     licensed,
     calendar: { id: '', timezone: 'UTC', name: '' },
@@ -168,7 +169,7 @@ export async function getIssueSla(userJira: JiraPort, configs: ActiveConfigs, is
   const [facts] = await userJira.loadFacts([issueKey]);
   if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
   const active = configs.forProject(facts.projectKey);
-  if (!active) return unconfiguredView(facts, nowMs, licensed);
+  if (!active) return emptyIssueView(facts.key, nowMs, licensed);
   const requests = await userJira.loadRequests([facts], () => active.config.agentRule);
   const request = requests.get(facts.id);
   if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);

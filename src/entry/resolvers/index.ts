@@ -17,9 +17,9 @@ import {
 } from '../../app/admin';
 import { ConfigStore } from '../../app/config-store';
 import { AppError } from '../../app/errors';
-import { fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
+import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
 import { getReport } from '../../app/report-service';
-import { RESOLVERS, type Envelope, type IssueSlaView, type ResolverMap, type ResolverName } from '../../shared/contract';
+import { RESOLVERS, type Envelope, type ResolverMap, type ResolverName } from '../../shared/contract';
 import { forgeUserDeps, isUnlicensed, type UserDeps } from '../compose';
 import { envelope } from '../envelope';
 import { payloadSchemas } from './schemas';
@@ -59,21 +59,6 @@ function projectKeyOf(payload: { projectKey?: string | undefined }, ctx: Resolve
   return key;
 }
 
-function unlicensedView(issueKey: string, nowMs: number): IssueSlaView {
-  return {
-    issueKey,
-    configured: false,
-    licensed: false,
-    calendar: { id: '', timezone: 'UTC', name: '' },
-    package: null,
-    priority: null,
-    clocks: [],
-    autoClose: null,
-    history: [],
-    warnings: [],
-    now: new Date(nowMs).toISOString(),
-  };
-}
 
 const active = (deps: UserDeps) => new ConfigStore(deps.store).active();
 
@@ -82,7 +67,7 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   async getIssueSla(p, ctx, deps) {
     const key = issueKeyOf(p, ctx);
     const now = deps.clock.now();
-    if (isUnlicensed(ctx)) return unlicensedView(key, now);
+    if (isUnlicensed(ctx)) return emptyIssueView(key, now, false);
     return getIssueSla(deps.userJira, await active(deps), key, now, true);
   },
   async getIssueBadge(p, ctx, deps) {
