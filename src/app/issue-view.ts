@@ -3,9 +3,10 @@
 // never its clocks; the clocks are computed fresh from the history (not from the stored property).
 
 import { compileCalendar, isWorking, nextWorkingStart, workingBetween, type CalendarDef, type CompiledCalendar } from '../domain/calendar';
-import { computeClocks, resolveCustomerPackage } from '../domain/sla';
-import type { Clock, ClockSet, FollowUpClock, SlaConfig } from '../domain/sla/types';
-import { formatInstant } from '../domain/time/zone';
+import { assignmentValidTo, computeClocks, resolveCustomerPackage } from '../domain/sla';
+import type { Clock, ClockSet, CustomerAssignment, FollowUpClock, SlaConfig } from '../domain/sla/types';
+import { formatDate } from '../domain/time/day';
+import { formatInstant, localDayOf } from '../domain/time/zone';
 import type {
   ClockKind,
   ClockView,
@@ -98,24 +99,49 @@ function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, con
   return view;
 }
 
+/** An assignment's validity as the panel shows it; `expired` judged on today's local date in `zone`. */
+function assignmentValidity(config: SlaConfig, a: CustomerAssignment, zone: string, nowMs: number): { validFrom: string | null; validTo: string | null; expired: boolean } {
+  const validTo = assignmentValidTo(config, a);
+  return { validFrom: a.validFrom, validTo, expired: validTo !== null && formatDate(localDayOf(zone, nowMs)) > validTo };
+}
+
 function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs: number): PackageView | null {
   const pkg = config.packages.find((p) => p.id === set.packageId);
   if (!pkg) return null;
-  // The same resolution the clocks use (validity in months counts from validFrom), judged today.
-  const customer = resolveCustomerPackage(config, { organization: facts.reporter.organization, emailDomain: facts.reporter.emailDomain }, nowMs, set.timezone);
-  return {
+  const zone = set.timezone;
+  const ref = { organization: facts.reporter.organization, emailDomain: facts.reporter.emailDomain };
+  // The clocks pick the customer's package on the day the request came in (computeClocks); today's
+  // answer may name another assignment (renewed, replaced), so both are looked at.
+  const atCreation = resolveCustomerPackage(config, ref, facts.createdMs, zone);
+  const today = resolveCustomerPackage(config, ref, nowMs, zone);
+  const own = [atCreation.assignment, today.assignment].find((a) => a !== null && a.package === pkg.id) ?? null;
+  const automatic = facts.packageId === null;
+  // Set only when the customer has an assignment that did not hold on the creation day, so the
+  // default package is in effect instead of it.
+  const lapsedAssignment = automatic && atCreation.fallback && pkg.id === config.defaultPackage ? atCreation.assignment : null;
+  const lapsedPkg = lapsedAssignment ? config.packages.find((p) => p.id === lapsedAssignment.package) : undefined;
+  const view: PackageView = {
     id: pkg.id,
     name: { ru: pkg.name.ru, en: pkg.name.en },
     channels: pkg.channels.map((ch) => `${ch.name.en}: ${ch.address}`),
     channelsLocalized: pkg.channels.map((ch) => ({ ru: `${ch.name.ru}: ${ch.address}`, en: `${ch.name.en}: ${ch.address}` })),
     extras: pkg.extras.map((x) => x.en),
     extrasLocalized: pkg.extras.map((x) => ({ ru: x.ru, en: x.en })),
-    // For a lapsed package these are the lapsed validity, so the panel can say when it ended.
-    validFrom: customer.validFrom,
-    validTo: customer.validTo,
-    expired: customer.expired,
-    fallback: facts.packageId === null && customer.fallback && pkg.id === config.defaultPackage,
+    // The package in effect: its validity is the customer's assignment of it, if any; the default
+    // package applied as a fallback has no end.
+    ...(own && own !== lapsedAssignment ? assignmentValidity(config, own, zone, nowMs) : { validFrom: null, validTo: null, expired: false }),
+    fallback: automatic && atCreation.fallback && pkg.id === config.defaultPackage,
   };
+  if (lapsedAssignment && lapsedPkg) {
+    view.lapsed = {
+      id: lapsedPkg.id,
+      name: { ru: lapsedPkg.name.ru, en: lapsedPkg.name.en },
+      validFrom: lapsedAssignment.validFrom,
+      validTo: atCreation.validTo,
+      expired: atCreation.expired,
+    };
+  }
+  return view;
 }
 
 function priorityView(config: SlaConfig, id: string | null): PriorityView | null {

@@ -81,12 +81,20 @@ export interface PackageView {
   name: LocalizedText;
   channels: string[];
   extras: string[];
-  /** Package validity for this customer. */
+  /**
+   * Validity (YYYY-MM-DD, inclusive) of the package IN EFFECT for this customer: the customer's own
+   * assignment of this package; null/null/false when nothing limits it (e.g. the default package).
+   */
   validFrom: string | null;
   validTo: string | null;
   expired: boolean;
   /** True when the customer's own package expired/missing and the default applies. */
   fallback: boolean;
+  /**
+   * Optional: the customer's own package that was not valid when the request came in, so the default
+   * one applies (`expired`: it had ended; false: it had not started yet).
+   */
+  lapsed?: { id: string; name: LocalizedText; validFrom: string | null; validTo: string | null; expired: boolean };
   /**
    * Optional: `channels` and `extras` in both languages (same order); the UI shows the viewer's
    * language from these when present and falls back to the plain strings above.

@@ -120,15 +120,17 @@ export function formatInstant(input: string | number, opts: InstantOptions): str
   return `${base} (${there})`;
 }
 
-/** A calendar date ("31 Dec 2026") for validity periods; date-only strings are not shifted by zones. */
-export function formatDate(input: string, locale: string, userZone: string): string {
+/**
+ * A calendar date ("31 Dec 2026", or "31.12.2026" / "12/31/2026" with `numeric`) for validity
+ * periods; date-only strings are not shifted by zones.
+ */
+export function formatDate(input: string, locale: string, userZone: string, style: 'short' | 'numeric' = 'short'): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(input);
   const ms = Date.parse(dateOnly ? `${input}T12:00:00Z` : input);
   if (!Number.isFinite(ms)) return input;
   return new Intl.DateTimeFormat(locale, {
     timeZone: dateOnly ? 'UTC' : userZone,
-    day: 'numeric',
-    month: 'short',
+    ...(style === 'numeric' ? { day: '2-digit', month: '2-digit' } : { day: 'numeric', month: 'short' }),
     year: 'numeric',
   }).format(ms);
 }

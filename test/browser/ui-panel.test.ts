@@ -151,9 +151,9 @@ describeIf('issue panel in the browser', () => {
     await page.close();
   });
 
-  it('flags an expired package, the fallback to the default one and the auto-close date', async () => {
+  it('flags a package in effect that has since expired (without the fallback note) and the auto-close date', async () => {
     const view = countingView(Date.now());
-    if (view.package) Object.assign(view.package, { validFrom: '2025-01-01', validTo: '2025-12-31', expired: true, fallback: true });
+    if (view.package) Object.assign(view.package, { validFrom: '2025-01-01', validTo: '2025-12-31', expired: true, fallback: false });
     view.autoClose = { at: '2026-12-07T18:00:00+03:00' };
     view.warnings = ['the production calendar has no data for 2028'];
     const { page } = await open({ view: { ok: true, data: view }, locale: 'en_GB' });
@@ -161,10 +161,53 @@ describeIf('issue panel in the browser', () => {
     const facts = await page.locator('.facts').innerText();
     expect(facts).toMatch(/EXPIRED/i);
     expect(facts).toContain('expired on 31 Dec 2025');
-    expect(facts).toContain("The customer's own package is missing or expired, so the default package applies.");
+    expect(facts).not.toContain("so the default package applies");
     expect(await page.locator('.autoclose').innerText()).toMatch(/^Closes automatically Mon,? 7 Dec,? 18:00 unless the customer replies\.$/);
     expect(await page.locator('.warnings').innerText()).toContain('no data for 2028');
     await page.close();
+  });
+
+  it.each([
+    ['ru_RU', '«Оптимальный» истёк 18.10.2026 — действует «Базовый»', 'бессрочно'],
+    ['en_GB', '“Optimal” expired on 18/10/2026 — “Basic” applies', 'no end date'],
+  ])('names the lapsed customer package and the default one in effect instead of flagging the default as expired (%s)', async (locale, line, unlimited) => {
+    const view = countingView(Date.now());
+    view.package = {
+      ...view.package!,
+      id: 'basic',
+      name: { ru: 'Базовый', en: 'Basic' },
+      validFrom: null,
+      validTo: null,
+      expired: false,
+      fallback: true,
+      lapsed: { id: 'optimal', name: { ru: 'Оптимальный', en: 'Optimal' }, validFrom: '2025-10-18', validTo: '2026-10-18', expired: true },
+    };
+    const { page } = await open({ view: { ok: true, data: view }, locale });
+    await page.locator('.facts').waitFor();
+    expect(await page.locator('.package-lapsed').innerText()).toBe(line);
+    const facts = await page.locator('.facts').innerText();
+    expect(facts).toContain(unlimited);
+    expect(facts).not.toMatch(/ИСТЁК|EXPIRED/);
+    await page.close();
+  });
+
+  it.each([
+    ['ru_RU', 'SLA: ошибка', 'Не удалось загрузить SLA: Jira kept answering 429 to GET /rest/api/3/issue/SUP-1/changelog'],
+    ['en_US', 'SLA: error', 'Could not load the SLA: Jira kept answering 429 to GET /rest/api/3/issue/SUP-1/changelog'],
+  ])('badges a failed load with a short label and keeps the detail in a tooltip (%s)', async (locale, label, detail) => {
+    const error = { ok: false as const, error: { code: 'UPSTREAM' as const, message: 'Jira kept answering 429 to GET /rest/api/3/issue/SUP-1/changelog' } };
+    const badge = await open({ view: error, locale, module: 'context' });
+    const lozenge = badge.page.locator('[data-error-code="UPSTREAM"]');
+    await lozenge.waitFor();
+    expect(await lozenge.innerText()).toBe(label);
+    expect(await lozenge.getAttribute('title')).toBe(detail);
+    await badge.page.close();
+    // The full panel keeps the whole sentence.
+    const panel = await open({ view: error, locale });
+    const p = panel.page.locator('[data-error-code="UPSTREAM"]');
+    await p.waitFor();
+    expect(await p.innerText()).toBe(detail);
+    await panel.page.close();
   });
 
   it('says so instead of staying blank when the host context cannot be read', async () => {

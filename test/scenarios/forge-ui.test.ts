@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportView, CalendarImportResult, CalendarPreview, FieldOption, IssueBadgeView, IssueSlaView, JiraStatusOption, QueueRow } from '../../src/shared/contract';
-import { AGENT, CUSTOMER, HOUR, MINUTE, startSite, type Site } from './forge-harness';
+import { AGENT, CUSTOMER, DAY, HOUR, MINUTE, OTHER_CUSTOMER, startSite, type Site } from './forge-harness';
 
 const panelExt = (key: string) => ({ type: 'jira:issuePanel', issue: { id: '0', key }, project: { id: '10000', key: 'SUP' } });
 
@@ -37,6 +37,40 @@ describe('UI resolvers on the emulator', () => {
     expect(resolution.atRiskRemainingMinutes).toBe(1080 * 0.25);
     expect(v.history.map((h) => h.what)).toContain('started');
     expect(v.licensed).toBe(true);
+  });
+
+  it('shows the default package in effect with the lapsed customer package beside it, and a package in effect that expired later as expired', async () => {
+    site.close();
+    site = await startSite({ template: 'agentplus' });
+    // The emulator's customers write from vektor.example (Pavel) and romashka.example (Olga); it is Monday 2 March 2026.
+    const state = await site.call<{ config: Record<string, unknown>; version: number }>('getAdminState', {});
+    if (!state.ok) throw new Error(state.error.message);
+    const customers = [
+      { match: { emailDomain: 'vektor.example' }, package: 'optimal', validFrom: '2025-02-28', validTo: '2026-02-27', note: 'not renewed' },
+      { match: { emailDomain: 'romashka.example' }, package: 'extended', validFrom: '2026-01-01', validTo: '2026-03-03' },
+    ];
+    const saved = await site.call('saveConfig', { config: { ...state.data.config, customers }, baseVersion: state.data.version });
+    if (!saved.ok) throw new Error(saved.error.message);
+    await site.emu.drainQueue({ ignoreDelays: true });
+
+    const lapsed = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'lapsed', reporter: OTHER_CUSTOMER });
+    const current = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'current', reporter: CUSTOMER });
+    const a = await site.panel(lapsed.key);
+    if (!a.ok) throw new Error(a.error.message);
+    expect(a.data.package).toEqual(
+      expect.objectContaining({ id: 'basic', validFrom: null, validTo: null, expired: false, fallback: true, lapsed: { id: 'optimal', name: { ru: 'Оптимальный', en: 'Optimal' }, validFrom: '2025-02-28', validTo: '2026-02-27', expired: true } }),
+    );
+    const b = await site.panel(current.key);
+    if (!b.ok) throw new Error(b.error.message);
+    expect(b.data.package).toEqual(expect.objectContaining({ id: 'extended', validFrom: '2026-01-01', validTo: '2026-03-03', expired: false, fallback: false }));
+    expect(b.data.package).not.toHaveProperty('lapsed');
+
+    // Two days on the customer's package has ended; the request keeps the package it came in with.
+    site.advance(2 * DAY);
+    const later = await site.panel(current.key);
+    if (!later.ok) throw new Error(later.error.message);
+    expect(later.data.package).toEqual(expect.objectContaining({ id: 'extended', validTo: '2026-03-03', expired: true, fallback: false }));
+    expect(later.data.package).not.toHaveProperty('lapsed');
   });
 
   it('badges the most urgent clock', async () => {

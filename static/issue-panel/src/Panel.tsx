@@ -33,7 +33,7 @@ function useRefreshOnBoundary(data: Loaded | null, ticks: Tick[], reload: () => 
   }, [crossed, data, reload]);
 }
 
-function StatusMessage({ state, onRetry }: { state: SlaState; onRetry: () => void }) {
+function StatusMessage({ state, onRetry, compact = false }: { state: SlaState; onRetry: () => void; compact?: boolean }) {
   const { t } = useFmt();
   if (state.phase === 'loading') return <p className="subtle" role="status">{t('status.loading')}</p>;
   if (state.phase !== 'error') return null;
@@ -45,6 +45,23 @@ function StatusMessage({ state, onRetry }: { state: SlaState; onRetry: () => voi
     : code === 'NOT_FOUND' ? t('status.notFound')
     : t('status.error', { message });
   const recoverable = code !== 'FORBIDDEN' && code !== 'UNLICENSED' && code !== 'NOT_CONFIGURED';
+  if (compact && recoverable) {
+    // The context badge has room for a few characters: a short label, the detail on hover and for
+    // screen readers; the full panel keeps the whole sentence.
+    return (
+      <div className="badge-row" data-badge={t('badge.error')} role="status">
+        <span className="lozenge lozenge--danger" data-error-code={code} title={text} aria-describedby="badge-error-detail">
+          {t('badge.error')}
+        </span>
+        <span id="badge-error-detail" className="visually-hidden">
+          {text}
+        </span>
+        <button type="button" className="button button--link" onClick={onRetry}>
+          {t('status.retry')}
+        </button>
+      </div>
+    );
+  }
   return (
     <Message tone={recoverable ? 'error' : 'info'} role="status">
       <p data-error-code={code}>{text}</p>
@@ -69,12 +86,27 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
   else if (pkg.validTo) validity = t('package.validUntil', { date: date(pkg.validTo) });
   else if (pkg.validFrom) validity = `${t('package.validFrom', { date: date(pkg.validFrom) })}, ${t('package.unlimited')}`;
   else validity = t('package.unlimited');
+  // The customer's own package did not hold when the request came in: say which one and since when,
+  // next to the package that applies instead (whose own validity follows).
+  const gone = pkg.lapsed;
+  const lapsed = gone
+    ? gone.expired && gone.validTo
+      ? t('package.lapsedExpired', { name: gone.name[fmt.lang], date: formatDate(gone.validTo, fmt.locale, fmt.timeZone, 'numeric'), current: pkg.name[fmt.lang] })
+      : !gone.expired && gone.validFrom
+        ? t('package.lapsedNotStarted', { name: gone.name[fmt.lang], date: formatDate(gone.validFrom, fmt.locale, fmt.timeZone, 'numeric'), current: pkg.name[fmt.lang] })
+        : null
+    : null;
   return (
     <section className="facts__item" aria-labelledby="pkg-title">
       <h3 id="pkg-title">{t('package.title')}</h3>
       <p className="facts__name">
         <strong>{pkg.name[fmt.lang]}</strong> {pkg.expired ? <Lozenge tone="danger">{t('package.expired')}</Lozenge> : null}
       </p>
+      {lapsed ? (
+        <p className="package-lapsed" data-lapsed={pkg.lapsed?.id}>
+          {lapsed}
+        </p>
+      ) : null}
       <p className="subtle">{validity}</p>
       {channels.length > 0 ? (
         <p>
@@ -88,7 +120,7 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
           {extras.join('; ')}
         </p>
       ) : null}
-      {pkg.fallback ? <p className="subtle">{t('package.fallback')}</p> : null}
+      {pkg.fallback && !lapsed ? <p className="subtle">{t('package.fallback')}</p> : null}
     </section>
   );
 }
@@ -230,7 +262,7 @@ export function Panel({ host, firstLoad }: { host: HostContext; firstLoad?: SlaA
   );
 
   let body;
-  if (!data) body = <StatusMessage state={state} onRetry={reload} />;
+  if (!data) body = <StatusMessage state={state} onRetry={reload} compact={compact} />;
   else if (!data.view.licensed) body = <StatusMessage state={{ phase: 'error', envelope: { ok: false, error: { code: 'UNLICENSED', message: '' } } }} onRetry={reload} />;
   else if (!data.view.configured) body = <StatusMessage state={{ phase: 'error', envelope: { ok: false, error: { code: 'NOT_CONFIGURED', message: '' } } }} onRetry={reload} />;
   else if (compact) body = <ContextBadge view={data.view} ticks={ticks} />;

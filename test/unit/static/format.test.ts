@@ -96,6 +96,12 @@ describe('formatDate', () => {
     expect(formatDate('2026-12-31', 'en-GB', 'Pacific/Kiritimati')).toBe('31 Dec 2026');
     expect(formatDate('2026-12-31', 'en-GB', 'Pacific/Pago_Pago')).toBe('31 Dec 2026');
   });
+
+  it('writes the date in digits in the order of the locale when asked for the numeric style', () => {
+    expect(formatDate('2026-10-18', 'ru-RU', 'Asia/Yekaterinburg', 'numeric')).toBe('18.10.2026');
+    expect(formatDate('2026-10-18', 'en-GB', 'Pacific/Kiritimati', 'numeric')).toBe('18/10/2026');
+    expect(formatDate('2026-10-08', 'en-US', 'Pacific/Pago_Pago', 'numeric')).toBe('10/08/2026');
+  });
 });
 
 describe('formatGoal', () => {
