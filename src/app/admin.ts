@@ -22,7 +22,7 @@ import { formatInstant } from '../domain/time/zone';
 import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
 import { ConfigStore, checkScope } from './config-store';
 import { AppError } from './errors';
-import { recomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
+import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
 import type { JiraPort } from './ports';
 
 export interface AdminDeps extends FullRecomputeDeps {
@@ -43,7 +43,8 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
       if (e instanceof AppError && e.code === 'INVALID_CONFIG') return null;
       throw e;
     }),
-    recomputeProgress(deps.store),
+    // Only this scope's job: another scope's finished recompute says nothing about this one.
+    scopeRecomputeProgress(deps.store, scope),
   ]);
   return {
     scope,

@@ -50,6 +50,8 @@ const jobKey = (jobId: string) => `job:${jobId}`;
 const chunkPrefix = (jobId: string) => `jobchunk:${jobId}:`;
 const chunkKey = (jobId: string, index: number) => `${chunkPrefix(jobId)}${String(index).padStart(6, '0')}`;
 const LATEST_KEY = 'job:latest';
+/** The latest job of one scope, so the admin page shows the progress of the configuration it shows. */
+const scopeLatestKey = (scope: string) => `job:latest:${scope}`;
 
 export function newJobId(nowMs: number, random: () => number = Math.random): string {
   return `r${nowMs.toString(36)}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
@@ -59,6 +61,7 @@ export async function startFullRecompute(deps: FullRecomputeDeps, scope: string,
   const job: RecomputeJob = { jobId, scope, total: 0, chunks: 0, state: 'queued', startedAt: new Date(nowMs).toISOString(), startedBy: by };
   await deps.store.set(jobKey(jobId), job, { ttlSeconds: 30 * 86_400 });
   await deps.store.set(LATEST_KEY, jobId);
+  await deps.store.set(scopeLatestKey(scope), jobId);
   await deps.queue.push([{ body: { type: 'plan', jobId, scope } }]);
   return toProgress(job, []);
 }
@@ -160,6 +163,19 @@ export async function recomputeProgress(store: KeyValueStore, jobId?: string): P
   if (!job) return null;
   const markers = job.chunks > 0 ? (await store.listByPrefix<ChunkMarker>(chunkPrefix(id))).map((m) => m.value) : [];
   return toProgress(job, markers);
+}
+
+/**
+ * The latest recompute of one scope (null when that scope never started one). Jobs started before
+ * the per-scope pointer existed are found through the site-wide pointer when they belong to the scope.
+ */
+export async function scopeRecomputeProgress(store: KeyValueStore, scope: string): Promise<RecomputeProgress | null> {
+  const own = await store.get<string>(scopeLatestKey(scope));
+  if (own) return recomputeProgress(store, own);
+  const latest = await store.get<string>(LATEST_KEY);
+  if (!latest) return null;
+  const job = await store.get<RecomputeJob>(jobKey(latest));
+  return job && job.scope === scope ? recomputeProgress(store, latest) : null;
 }
 
 /** The longest chunk's measured work, for the bench. */

@@ -82,6 +82,28 @@ describe('admin resolvers on the emulator', () => {
     ]);
   });
 
+  it('reports the recompute of the scope shown, never the job of another scope', async () => {
+    site.close();
+    site = await startSite({ configure: false });
+    site.emu.seedSite({ projects: [{ key: 'SUP', name: 'Support' }, { key: 'OPS', name: 'Operations' }] });
+    await site.emu.actions.createIssue({ projectKey: 'OPS', summary: 'b', reporter: CUSTOMER, priority: '1' });
+    await configure(site, 'barier', 'OPS');
+    type State = { scope: string; version: number | null; config: unknown; progress: RecomputeProgress | null };
+    const site0 = await site.call<State>('getAdminState', {});
+    expect(site0.ok && [site0.data.scope, site0.data.version, site0.data.config, site0.data.progress]).toEqual(['default', null, null, null]);
+    const ops = await site.call<State>('getAdminState', { scope: 'OPS' });
+    if (!ops.ok) throw new Error(ops.error.message);
+    expect(ops.data.progress).toEqual(expect.objectContaining({ state: 'done', total: 1 }));
+    // A later save of the site-wide default does not replace the project's own progress, and vice versa.
+    await configure(site, 'altec');
+    const def = await site.call<State>('getAdminState', {});
+    const opsAgain = await site.call<State>('getAdminState', { scope: 'OPS' });
+    if (!def.ok || !opsAgain.ok) throw new Error('getAdminState failed');
+    expect(def.data.progress?.jobId).toBeDefined();
+    expect(def.data.progress?.jobId).not.toBe(ops.data.progress?.jobId);
+    expect(opsAgain.data.progress?.jobId).toBe(ops.data.progress?.jobId);
+  });
+
   it('shows the panel only to people who can browse the issue', async () => {
     const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER, priority: '2' });
     const own = await site.panel(key, CUSTOMER);
