@@ -3,11 +3,10 @@
 // across concurrent trigger/sweep runs through a KVS create-if-absent marker, and the property's
 // `acknowledged` flag keeps later recomputes from even asking.
 
-import type { SlaConfig } from '../domain/sla/types';
-import { formatInstant } from '../domain/time/zone';
+import type { Clock, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
+import { customerDateTime } from './customer-text';
 import type { Computed, RecomputeDeps } from './recompute-issue';
-import { parseJiraInstant } from './stored-sla';
 
 const markerKey = (issueId: string) => `ack:${issueId}`;
 
@@ -22,25 +21,49 @@ export function isClassified(config: SlaConfig, c: Pick<Computed, 'request' | 'c
   return c.clocks.reaction !== null && c.clocks.reaction.stoppedAt !== null;
 }
 
-function human(zone: string, iso: string | null, locale: Locale): string {
-  const ms = iso === null ? null : parseJiraInstant(iso);
-  if (ms === null) return locale === 'ru' ? 'не установлен' : 'not set';
-  const local = formatInstant(zone, ms); // 2026-03-06T16:30:00+03:00
-  return `${local.slice(0, 10)} ${local.slice(11, 16)} (${zone})`;
+/** The due instant to tell the customer: only for a clock still counting (a stopped one was answered or is done). */
+function dueOf(clock: Clock | null): number | null {
+  return clock !== null && clock.stoppedAt === null ? clock.due : null;
 }
 
+// A sentence ends at . ! ? (followed by a space or the end) or at a line break; the separator stays with it.
+const SENTENCE = /(?:[^.!?\n]|[.!?]+(?![.!?]|\s|$))*(?:[.!?]+[ \t]*|\n+|$)/g;
+
+/**
+ * Fills `{name}` placeholders; a sentence (or line) whose placeholder has no value is left out, so
+ * a regulation without priorities or a reaction already answered does not print "not set".
+ * @example fillLeavingOut('A {x}. B: {y}. C.', { x: '1', y: null }) // "A 1. C."
+ */
+export function fillLeavingOut(template: string, values: Readonly<Record<string, string | null>>): string {
+  const parts = (template.match(SENTENCE) ?? [template]).filter((p) => p !== '');
+  const kept = parts.filter((part) => ![...part.matchAll(/\{(\w+)\}/g)].some((m) => m[1]! in values && values[m[1]!] === null));
+  return kept
+    .join('')
+    .replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m)
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
+
+/**
+ * The acknowledgement in the customer's language: number, package, priority and the due dates of
+ * the clocks still counting, dates in the calendar's zone ("20.11.2026 18:00 (МСК)").
+ */
 export function acknowledgementText(c: Computed, locale: Locale): string {
   const config = c.active.config;
+  const zone = c.clocks.timezone;
   const prio = config.priorities.find((p) => p.id === c.clocks.priorityId);
   const pkg = config.packages.find((p) => p.id === c.clocks.packageId);
-  const values: Record<string, string> = {
+  const at = (ms: number | null): string | null => (ms === null ? null : customerDateTime(zone, ms, locale));
+  // The follow-up cycle is the reaction the customer waits for once a first answer was given.
+  const reaction = c.clocks.followUp !== null && c.clocks.followUp.stoppedAt === null ? c.clocks.followUp : c.clocks.reaction;
+  const values: Record<string, string | null> = {
     key: c.facts.key,
-    priority: prio ? prio.name[locale] : (c.clocks.priorityId ?? (locale === 'ru' ? 'не указан' : 'none')),
+    priority: config.priorities.length === 0 ? null : prio ? prio.name[locale] : (c.clocks.priorityId ?? (locale === 'ru' ? 'не указан' : 'none')),
     package: pkg ? pkg.name[locale] : c.clocks.packageId,
-    reactionDue: human(c.clocks.timezone, c.stored.reactionDue, locale),
-    resolutionDue: human(c.clocks.timezone, c.stored.resolutionDue, locale),
+    reactionDue: at(dueOf(reaction)),
+    resolutionDue: at(dueOf(c.clocks.resolution)),
   };
-  return config.acknowledgement.text[locale].replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
+  return fillLeavingOut(config.acknowledgement.text[locale], values);
 }
 
 /** Posts the acknowledgement if it is due and nobody has; true when the request is now acknowledged. */

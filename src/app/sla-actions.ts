@@ -16,11 +16,13 @@
 import { actionId, NO_ACTIONS } from '../config';
 import { parsePeriod } from '../domain/sla';
 import type { ActionClock, ActionTrigger, Clock, ClockSet, SlaAction, SlaActions, SlaConfig } from '../domain/sla/types';
-import { formatInstant } from '../domain/time/zone';
 import type { Locale } from '../shared/contract';
+import { customerDateTime, periodText } from './customer-text';
 import type { NotifyMessage } from './ports';
 import type { Computed, RecomputeDeps } from './recompute-issue';
 import { isoSecond, parseJiraInstant } from './stored-sla';
+
+export { periodText } from './customer-text';
 
 /** A failed action is tried again by the sweep after this long. */
 export const ACTION_RETRY_MS = 5 * 60_000;
@@ -129,8 +131,7 @@ const CLOCK_NAMES: Record<ActionClock, Record<Locale, string>> = {
 
 function when(zone: string, ms: number | null, locale: Locale): string {
   if (ms === null) return locale === 'ru' ? 'не установлен' : 'not set';
-  const local = formatInstant(zone, ms);
-  return `${local.slice(0, 10)} ${local.slice(11, 16)} (${zone})`;
+  return customerDateTime(zone, ms, locale);
 }
 
 function minutesText(total: number, locale: Locale): string {
@@ -141,11 +142,6 @@ function minutesText(total: number, locale: Locale): string {
   return h > 0 ? `${h} h ${rest} min` : `${rest} min`;
 }
 
-/** A plain period as people say it: 14d → "14 дн." / "14 days". */
-export function periodText(period: string, locale: Locale): string {
-  const units: Record<string, Record<Locale, string>> = { d: { ru: 'дн.', en: 'days' }, h: { ru: 'ч', en: 'hours' }, m: { ru: 'мин', en: 'minutes' } };
-  return period.replace(/(\d+)\s*([dhm])/g, (_, n: string, u: string) => `${n} ${units[u]![locale]} `).trim();
-}
 
 export interface ClockMessage {
   readonly subject: string;

@@ -72,7 +72,7 @@ describe('notifications and actions on the Jira emulator (Altec: reaction 30m fo
     const n = notes(site, key);
     expect(n).toHaveLength(2);
     expect(n.every((x) => x.internal)).toBe(true);
-    expect(n[1]!.text).toContain('Цель: 30m, срок истёк 2026-03-02 10:30 (Europe/Moscow)');
+    expect(n[1]!.text).toContain('Цель: 30m, срок истёк 02.03.2026 10:30 (МСК).');
     expect(site.emu.errors).toEqual([]);
   });
 
@@ -151,12 +151,12 @@ describe('auto-close notices (Altec: auto-close after 14 days, notice 3 days bef
     await site.emu.runSweep();
     expect(notes(site, ru)).toEqual([{ internal: false, text: expect.stringContaining(`Обращение ${ru} решено. Если вопрос остался, ответьте`) }]);
     expect(notes(site, en)).toEqual([{ internal: false, text: expect.stringContaining(`Request ${en} is resolved.`) }]);
-    expect(notes(site, en)[0]!.text).toContain('before 2026-03-16 10:00 (Europe/Moscow)');
+    expect(notes(site, en)[0]!.text).toContain('before 16 Mar 2026, 10:00 (MSK)');
     site.advance(3 * DAY);
     await Promise.all([site.emu.runSweep(), site.emu.runSweep()]);
     await site.emu.runSweep();
     expect(site.state(ru).status).toBe('Closed');
-    expect(notes(site, ru).map((n) => n.text)).toEqual([expect.stringContaining('решено'), expect.stringContaining(`Обращение ${ru} закрыто автоматически: после решения ответа не было 14 дн.`)]);
+    expect(notes(site, ru).map((n) => n.text)).toEqual([expect.stringContaining('решено'), expect.stringContaining(`Обращение ${ru} закрыто автоматически: после решения ответа не было 14 дней. Если`)]);
     expect(notes(site, en).map((n) => n.text)).toEqual([expect.stringContaining('is resolved'), expect.stringContaining('was closed automatically: there was no reply for 14 days')]);
     expect(notes(site, ru).every((n) => !n.internal)).toBe(true);
     expect(site.emu.errors).toEqual([]);

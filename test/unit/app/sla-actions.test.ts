@@ -125,11 +125,11 @@ describe('texts', () => {
     const p = { key: 'SUP-1', summary: 'Касса', clock: 'reaction' as const, trigger: 'breached' as const, subject: reaction, zone: 'Europe/Moscow' };
     expect(clockMessage(p, 'ru')).toEqual({
       subject: 'SUP-1: нарушен срок (время реакции)',
-      text: 'Обращение SUP-1 «Касса»: нарушен срок — время реакции. Цель: 30m, срок истёк 2026-03-02 10:30 (Europe/Moscow).',
+      text: 'Обращение SUP-1 «Касса»: нарушен срок — время реакции. Цель: 30m, срок истёк 02.03.2026 10:30 (МСК).',
     });
     expect(clockMessage(p, 'en')).toEqual({
       subject: 'SUP-1: SLA breached (reaction time)',
-      text: 'Request SUP-1 "Касса": the reaction time goal is breached. Goal: 30m, it was due 2026-03-02 10:30 (Europe/Moscow).',
+      text: 'Request SUP-1 "Касса": the reaction time goal is breached. Goal: 30m, it was due 2 Mar 2026, 10:30 (MSK).',
     });
   });
 
@@ -142,9 +142,20 @@ describe('texts', () => {
 
   it('tells the customer when the request will close and that it closed, with the period in words', () => {
     const at = Date.parse('2026-03-16T07:00:00Z');
-    expect(noticeText({ key: 'SUP-1', when: 'before', autoCloseAt: at, period: '14d', zone: 'Europe/Moscow' }, 'ru')).toContain('до 2026-03-16 10:00 (Europe/Moscow)');
+    expect(noticeText({ key: 'SUP-1', when: 'before', autoCloseAt: at, period: '14d', zone: 'Europe/Moscow' }, 'ru')).toContain('до 16.03.2026 10:00 (МСК) — иначе');
+    expect(noticeText({ key: 'SUP-1', when: 'before', autoCloseAt: at, period: '14d', zone: 'Europe/Moscow' }, 'en')).toContain('before 16 Mar 2026, 10:00 (MSK);');
     expect(noticeText({ key: 'SUP-1', when: 'onClose', autoCloseAt: at, period: '24h', zone: 'Europe/Moscow' }, 'en')).toContain('no reply for 24 hours');
-    expect(noticeText({ key: 'SUP-1', when: 'onClose', autoCloseAt: at, period: '1d12h', zone: 'Europe/Moscow' }, 'ru')).toContain('1 дн. 12 ч');
+    expect(noticeText({ key: 'SUP-1', when: 'onClose', autoCloseAt: at, period: '24h', zone: 'Europe/Moscow' }, 'ru')).toContain('ответа не было 24 часа.');
+    expect(noticeText({ key: 'SUP-1', when: 'onClose', autoCloseAt: at, period: '1d12h', zone: 'Europe/Moscow' }, 'ru')).toContain('ответа не было 1 день 12 часов.');
+  });
+
+  it('ends the auto-close sentence with one full stop after the period, in both languages', () => {
+    const at = Date.parse('2026-03-16T07:00:00Z');
+    const ru = noticeText({ key: 'SUP-1', when: 'onClose', autoCloseAt: at, period: '14d', zone: 'Europe/Moscow' }, 'ru');
+    const en = noticeText({ key: 'SUP-1', when: 'onClose', autoCloseAt: at, period: '14d', zone: 'Europe/Moscow' }, 'en');
+    expect(ru).toContain('после решения ответа не было 14 дней. Если вопрос');
+    expect(en).toContain('no reply for 14 days after it was resolved.');
+    for (const text of [ru, en]) expect(text).not.toMatch(/\.\./);
   });
 });
 
