@@ -4,6 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { RecomputeProgress } from '../../src/shared/contract';
+import { TEMPLATES } from '../../src/domain/templates';
 import { SITE_STATUSES, fakeAdminBackend, type FakeAdminBackend } from './ui-admin-fake';
 import { browserAvailable, tabTo, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds } from './ui-harness';
 
@@ -141,7 +143,8 @@ describeIf('admin page in the browser', () => {
     };
     const page = await open(backend);
     await page.getByLabel('Configuration for').selectOption('ALT');
-    await page.getByText('Until you save, this project uses the site default.', { exact: false }).waitFor();
+    // The fake's site default is not saved either, so nothing applies to the project yet.
+    await page.getByText('Until you save, no SLA applies to this project: the site default is not configured either.', { exact: false }).waitFor();
     expect(seen).toEqual(['default', 'ALT']);
     await page.close();
 
@@ -154,6 +157,55 @@ describeIf('admin page in the browser', () => {
     await projectPage.getByRole('heading', { name: 'SLA configuration for project SUP' }).waitFor();
     expect(await projectPage.getByLabel('Configuration for').count()).toBe(0);
     expect(seen.at(-1)).toBe('SUP');
+    await projectPage.close();
+  });
+
+  it('opens on the first configured project when the site default has none, marks configured scopes and shows only their own recompute', async () => {
+    const backend = fakeAdminBackend();
+    const base = backend.resolvers.getAdminState!;
+    const supJob: RecomputeProgress = { jobId: 'job-sup', total: 3, done: 3, failed: 0, state: 'done', startedAt: '2026-11-20T09:00:00Z', finishedAt: '2026-11-20T09:00:05Z' };
+    const seen: unknown[] = [];
+    backend.resolvers.getAdminState = async (req) => {
+      seen.push(req.scope);
+      const env = await base(req);
+      if (!env.ok) return env;
+      const scopes = [{ scope: 'default', version: null }, { scope: 'SUP', projectName: 'Support', version: 2 }];
+      return req.scope === 'SUP'
+        ? { ok: true, data: { ...env.data, scope: 'SUP', scopes, config: structuredClone(TEMPLATES.agentplus), version: 2, progress: supJob } }
+        : { ok: true, data: { ...env.data, scopes, config: null, version: null, progress: null } };
+    };
+    const page = await open(backend);
+    const selector = page.getByLabel('Configuration for');
+    await page.locator('.scope-version[data-version="2"]').waitFor();
+    expect(await selector.inputValue()).toBe('SUP');
+    expect(seen).toEqual(['default', 'SUP']);
+    expect(await selector.locator('option').allInnerTexts()).toEqual([
+      'Site default (every project without its own) — not configured',
+      'Support (SUP) — own configuration, version 2',
+      'Altec support (ALT) — not configured',
+    ]);
+    expect(await page.locator('[data-progress-state="done"]').count()).toBe(1);
+
+    // The site default has no recompute of its own: none is shown there.
+    await selector.selectOption('default');
+    await page.getByText('Not saved yet.').waitFor();
+    expect(await page.locator('[data-progress-state]').count()).toBe(0);
+    await selector.selectOption('ALT');
+    await page.getByText('Until you save, no SLA applies to this project', { exact: false }).waitFor();
+    expect(await page.locator('[data-progress-state]').count()).toBe(0);
+    expect(seen).toEqual(['default', 'SUP', 'default', 'ALT']);
+    await page.close();
+
+    // The project settings page of an unconfigured project stays on that project.
+    const projectPage = await browser.newPage();
+    await installBridge(projectPage, {
+      context: { accountId: 'admin-1', locale: 'ru_RU', timezone: 'Europe/Moscow', moduleKey: 'sla-project-settings', extension: { type: 'jira:projectSettingsPage', project: { id: '10002', key: 'ALT' } } },
+      resolvers: backend.resolvers,
+    });
+    await projectPage.goto(`${server.url}/app/admin/`);
+    await projectPage.getByText('Пока вы не сохраните, SLA в проекте не действует', { exact: false }).waitFor();
+    expect(seen.at(-1)).toBe('ALT');
+    expect(seen.filter((x) => x === 'SUP')).toHaveLength(1);
     await projectPage.close();
   });
 

@@ -48,6 +48,10 @@ export function AdminApp({ host }: { host: HostContext }) {
   const t = useMemo(() => translator(ADMIN_MESSAGES, host.lang), [host.lang]);
   const projectPage = host.extensionType === 'jira:projectSettingsPage' || host.moduleKey.includes('project');
   const [scope, setScope] = useState<string>(projectPage && host.projectKey ? host.projectKey : 'default');
+  // Until the admin picks a scope (or the project page names one), the first answer may move the
+  // page from an unconfigured site default to the first scope that has a configuration.
+  const scopeChosen = useRef(projectPage && Boolean(host.projectKey));
+  const loadTicket = useRef(0);
   const [loaded, setLoaded] = useState<Envelope<AdminState> | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
@@ -69,19 +73,32 @@ export function AdminApp({ host }: { host: HostContext }) {
 
   const load = useCallback(
     async (s: string) => {
+      const ticket = ++loadTicket.current;
       const env = await call('getAdminState', { scope: s });
+      // An answer for a scope the admin has already left is dropped.
+      if (ticket !== loadTicket.current) return;
+      if (!scopeChosen.current && env.ok) {
+        scopeChosen.current = true;
+        const configured = env.data.scopes.find((x) => x.scope !== 'default' && x.version !== null);
+        if (s === 'default' && env.data.version === null && configured) {
+          setScope(configured.scope);
+          return;
+        }
+      }
       setLoaded(env);
       if (env.ok) {
         setDraft(asDraft(env.data.config));
         setBaseVersion(env.data.version);
         setInitialProgress(env.data.progress);
+        // The progress shown is always this scope's, even when it equals the previous initial value.
+        setProgress(env.data.progress);
         setTemplateId((cur) => cur || (env.data.templates[0]?.id ?? ''));
         setDirty(false);
         setIssues([]);
         loadVersions(s);
       }
     },
-    [loadVersions],
+    [loadVersions, setProgress],
   );
 
   useEffect(() => {
@@ -179,11 +196,15 @@ export function AdminApp({ host }: { host: HostContext }) {
     );
   }
   const state = loaded.data;
+  const versionOf = (key: string) => state.scopes.find((s) => s.scope === key)?.version ?? null;
+  const defaultVersion = versionOf('default');
+  // Every option says whether it has a configuration, so configured projects stand out.
   const scopeOptions = [
-    { value: 'default', label: t('scope.default') },
+    { value: 'default', label: `${t('scope.default')}${defaultVersion === null ? ` — ${t('scope.notConfigured')}` : ''}` },
     ...state.projects.map((p) => {
-      const has = state.scopes.find((s) => s.scope === p.key && s.version !== null);
-      return { value: p.key, label: `${p.name} (${p.key})${has ? '' : ` — ${t('scope.usesDefault')}`}` };
+      const version = versionOf(p.key);
+      const mark = version !== null ? t('scope.own', { version }) : defaultVersion !== null ? t('scope.usesDefault') : t('scope.notConfigured');
+      return { value: p.key, label: `${p.name} (${p.key}) — ${mark}` };
     }),
   ];
   const ctx: AdminCtx | null = draft ? { t, lang: host.lang, locale: host.locale, timeZone: host.timeZone, draft, update, issues } : null;
@@ -194,10 +215,20 @@ export function AdminApp({ host }: { host: HostContext }) {
       <header className="admin__header">
         <h1>{projectPage ? t('admin.projectTitle', { project: host.projectKey ?? scope }) : t('admin.title')}</h1>
         <div className="row">
-          {projectPage ? null : <SelectField label={t('scope.label')} value={scope} onChange={(v) => setScope(v)} options={scopeOptions} />}
+          {projectPage ? null : (
+            <SelectField
+              label={t('scope.label')}
+              value={scope}
+              onChange={(v) => {
+                scopeChosen.current = true;
+                setScope(v);
+              }}
+              options={scopeOptions}
+            />
+          )}
           <p className="subtle scope-version" data-version={baseVersion ?? ''}>
             {baseVersion === null ? t('scope.notSaved') : t('scope.version', { version: baseVersion })}
-            {scope !== 'default' && baseVersion === null ? ` ${t('scope.defaultApplies')}` : ''}
+            {scope !== 'default' && baseVersion === null ? ` ${defaultVersion === null ? t('scope.noneApplies') : t('scope.defaultApplies')}` : ''}
           </p>
         </div>
         {draft ? (
