@@ -2,7 +2,7 @@
 // schedule (a sweep at every 5-minute boundary the clock crosses, queue deliveries), plus the
 // read model the host page shows. server.ts puts HTTP in front of it; tests use it directly.
 import { z } from 'zod';
-import { addWorking, calendarDefSchema, compileCalendar, type CompiledCalendar } from '../domain/calendar';
+import { addWorking, calendarDefSchema, calendarNames, compileCalendar, type CompiledCalendar } from '../domain/calendar';
 import { TEMPLATES, isTemplateId } from '../domain/templates';
 import { adfToText, createEmulator, type AppHandlers, type Emulator, type FaultOptions, type SiteUser } from './emulator';
 
@@ -162,7 +162,7 @@ export class LocalHost {
    * admin saved for the project, else the site-wide one, read through the app's own getAdminState
    * resolver; the project's template (or 9–18 Moscow) only when nothing is saved yet.
    */
-  async calendarFor(projectKey: string | undefined): Promise<{ calendar: CompiledCalendar; source: string; name: string }> {
+  async calendarFor(projectKey: string | undefined): Promise<{ calendar: CompiledCalendar; source: string; name: string; names: { ru: string; en: string } }> {
     const admin = this.emulator.jira.users.find((u) => u.role === 'admin');
     const scopes = [...(projectKey ? [projectKey] : []), 'default'];
     if (admin) {
@@ -174,20 +174,20 @@ export class LocalHost {
         const saved = savedCalendarSchema.safeParse(r?.ok ? r.data?.config : null);
         if (!saved.success || r?.data?.scope !== scope) continue;
         const def = calendarDefSchema.safeParse(saved.data.calendars[saved.data.calendarId]);
-        if (def.success) return { calendar: compileCalendar(def.data), source: `config:${scope}`, name: def.data.name ?? saved.data.calendarId };
+        if (def.success) return { calendar: compileCalendar(def.data), source: `config:${scope}`, name: def.data.name ?? saved.data.calendarId, names: calendarNames(def.data, saved.data.calendarId) };
       }
     }
     const template = projectKey ? this.emulator.jira.project(projectKey)?.template : undefined;
     const cfg = template && isTemplateId(template) ? TEMPLATES[template] : TEMPLATES.pass24;
     const def = cfg.calendars[cfg.calendarId];
     if (!def) throw new Error(`template ${template ?? 'pass24'} has no calendar ${cfg.calendarId}`);
-    return { calendar: compileCalendar(def), source: `template:${template ?? 'pass24'}`, name: def.name ?? cfg.calendarId };
+    return { calendar: compileCalendar(def), source: `template:${template ?? 'pass24'}`, name: def.name ?? cfg.calendarId, names: calendarNames(def, cfg.calendarId) };
   }
 
   /** The instant one hour of working time after now in the project's calendar (not now + 60 min). */
-  async nextWorkingHour(projectKey: string | undefined): Promise<{ to: number; calendar: string }> {
-    const { calendar, name } = await this.calendarFor(projectKey);
-    return { to: addWorking(calendar, this.clock.now(), 3_600_000), calendar: name };
+  async nextWorkingHour(projectKey: string | undefined): Promise<{ to: number; calendar: string; calendarNames: { ru: string; en: string } }> {
+    const { calendar, name, names } = await this.calendarFor(projectKey);
+    return { to: addWorking(calendar, this.clock.now(), 3_600_000), calendar: name, calendarNames: names };
   }
 
   // ------------------------------------------------------------------ read model for the page

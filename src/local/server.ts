@@ -289,7 +289,7 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
               const fmt = (ms: number): string => formatInTimeZone(ms, zone, 'yyyy-MM-dd HH:mm');
               throw new HttpError(400, `${t.op === 'toLocal' ? 'local' : 'to'}: ${fmt(to)} is before the simulated now ${fmt(now)} (${zone}); simulated time only moves forward`, 'timeBackwards', { to, now });
             }
-            return { ...(await host.advanceTo(to)), ...(working ? { calendar: working.calendar } : {}) };
+            return { ...(await host.advanceTo(to)), ...(working ? { calendar: working.calendar, calendarNames: working.calendarNames } : {}) };
           } finally {
             if (wasRunning) host.clock.run();
           }

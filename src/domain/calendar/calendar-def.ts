@@ -79,6 +79,8 @@ const weekSchema = z.object({
 export const calendarDefSchema = z
   .object({
     name: z.string().max(200).optional(),
+    /** The name in both languages; `name` stays the configured (English) one, and wins once it is changed. */
+    names: z.object({ ru: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).optional(),
     timezone: timeZoneSchema,
     week: weekSchema,
     holidays: z.array(dateSchema).default([]),
@@ -119,6 +121,17 @@ export const calendarDefSchema = z
 
 /** A validated calendar definition (defaults applied). */
 export type CalendarDef = z.output<typeof calendarDefSchema>;
+
+/**
+ * The calendar's name in Russian and English: `names` while its English side is still `name` (a
+ * form that edits only `name`, or a copy renamed, makes `names` stale, and the name typed wins),
+ * else `name` in both, else the id.
+ */
+export function calendarNames(def: Pick<CalendarDef, 'name' | 'names'>, id: string): { ru: string; en: string } {
+  if (def.names && (def.name === undefined || def.name === def.names.en)) return { ru: def.names.ru, en: def.names.en };
+  const name = def.name ?? id;
+  return { ru: name, en: name };
+}
 /** What an admin or a file may write (defaults optional). */
 export type CalendarDefInput = z.input<typeof calendarDefSchema>;
 

@@ -2,6 +2,7 @@
 
 export {
   calendarDefSchema,
+  calendarNames,
   intervalSchema,
   intervalListSchema,
   productionYearSchema,

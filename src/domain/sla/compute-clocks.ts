@@ -7,6 +7,7 @@ import { MS_PER_MINUTE } from '../time/day';
 import { formatInstant } from '../time/zone';
 import { resolveCustomerPackage } from './customers';
 import { parsePeriod } from './period';
+import { warningText } from './warnings';
 import type {
   Clock,
   ClockHistoryEntry,
@@ -273,7 +274,7 @@ class Evaluation {
     if (by === 'agent') this.stopReaction(at, 'priority set');
     if (this.prep.priorities.size === 0) return;
     if (to !== null && !this.prep.priorities.has(to)) {
-      this.warnings.push(`unknown priority "${to}" at ${formatInstant(zone, at)}; the change is ignored`);
+      this.warnings.push(warningText('unknownPriorityChange', { priority: to, at: formatInstant(zone, at) }));
       return;
     }
     const oldPrio = this.prio;
@@ -285,7 +286,7 @@ class Evaluation {
     const to = toRaw ?? this.config.defaultPackage;
     if (to === this.pkg) return;
     if (!this.prep.packages.has(to)) {
-      this.warnings.push(`unknown package "${to}" at ${formatInstant(zone, at)}; the change is ignored`);
+      this.warnings.push(warningText('unknownPackageChange', { package: to, at: formatInstant(zone, at) }));
       return;
     }
     const oldPkg = this.pkg;
@@ -297,7 +298,11 @@ class Evaluation {
   clock(kind: GoalClock, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock | null {
     const goal = goalFor(this.config, kind, key.pkg, key.prio);
     if (goal === null) {
-      this.warnings.push(`${label}: no goal for package "${key.pkg}"${key.prio === null ? '' : ` and priority "${key.prio}"`}`);
+      this.warnings.push(
+        key.prio === null
+          ? warningText('noGoalForPackage', { clock: label, package: key.pkg })
+          : warningText('noGoalForPackageAndPriority', { clock: label, package: key.pkg, priority: key.prio }),
+      );
       return null;
     }
     try {
@@ -305,7 +310,7 @@ class Evaluation {
     } catch (e) {
       // A schema-valid calendar can still be too sparse for a goal (holidays all year, a goal of
       // years); the other clocks stay usable and the reason is reported.
-      this.warnings.push(`${label}: cannot be computed (${e instanceof Error ? e.message : String(e)})`);
+      this.warnings.push(warningText('cannotCompute', { clock: label, reason: e instanceof Error ? e.message : String(e) }));
       return null;
     }
   }
@@ -383,7 +388,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const reqPkg = request.package ?? null;
   if (reqPkg !== null && reqPkg !== '') {
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
-    else warnings.push(`unknown package "${reqPkg}"; default package "${config.defaultPackage}" applies`);
+    else warnings.push(warningText('unknownPackage', { package: reqPkg, default: config.defaultPackage }));
   } else if (request.customer !== undefined && config.customers.length > 0) {
     const own = resolveCustomerPackage(config, request.customer, created, defaultCal.zone);
     if (own.warning !== null) warnings.push(own.warning);
@@ -394,12 +399,12 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const reqPrio = request.priority ?? null;
   if (hasPriorities && reqPrio !== null && reqPrio !== '') {
     if (prep.priorities.has(reqPrio)) ev.prio = reqPrio;
-    else warnings.push(`unknown priority "${reqPrio}"; default priority "${config.defaultPriority ?? ''}" applies`);
+    else warnings.push(warningText('unknownPriority', { priority: reqPrio, default: config.defaultPriority ?? '' }));
   }
 
   if (created > nowMs) {
     // The request does not exist yet at `now`.
-    warnings.push('the request is created after now');
+    warnings.push(warningText('createdAfterNow', {}));
     return {
       reaction: null,
       resolution: null,

@@ -4,6 +4,7 @@
 import { dateParts, dayNumber, formatDate } from '../time/day';
 import { localDayOf } from '../time/zone';
 import type { AgentRule, CustomerAssignment, SlaConfig } from './types';
+import { warningText } from './warnings';
 
 export interface CustomerRef {
   readonly organization?: string | null;
@@ -67,7 +68,7 @@ export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef 
       lapsed ??= defaultPackage(
         config,
         a,
-        `package "${a.package}" of customer "${org ?? domain}" is not valid on ${day} (${a.validFrom ?? '…'} – ${validTo ?? '…'}); default package "${config.defaultPackage}" applies`,
+        warningText('packageNotValid', { package: a.package, customer: org ?? domain ?? '', day, from: a.validFrom ?? '…', to: validTo ?? '…', default: config.defaultPackage }),
         validTo,
         validTo !== null && day > validTo,
       );

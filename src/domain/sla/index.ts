@@ -2,6 +2,7 @@
 
 export { computeClocks, goalFor } from './compute-clocks';
 export { parsePeriod } from './period';
+export { describeWarning, describeWarnings, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
 export {
   acknowledgementText,
   assignmentValidTo,

@@ -525,10 +525,11 @@ async function action(body: Record<string, unknown>, change: 'updated' | 'commen
 async function moveTime(body: Record<string, unknown>): Promise<void> {
   setBusy(true);
   try {
-    const r = await post<{ to: number; sweeps: number; calendar?: string }>('/__local/time', body);
+    const r = await post<{ to: number; sweeps: number; calendar?: string; calendarNames?: { ru?: string; en?: string } }>('/__local/time', body);
     await load();
     emitIssueChanged('updated');
-    toast(t(r.calendar ? 'toast.advancedWorking' : 'toast.advanced', { when: fmtWhen(r.to), sweeps: r.sweeps, calendar: r.calendar ?? '' }));
+    const calendar = r.calendarNames?.[prefs.lang] ?? r.calendar ?? '';
+    toast(t(r.calendar ? 'toast.advancedWorking' : 'toast.advanced', { when: fmtWhen(r.to), sweeps: r.sweeps, calendar }));
   } catch (e) {
     toast(errorText(e), true);
   } finally {

@@ -122,6 +122,9 @@ describe('LocalHost.nextWorkingHour', () => {
     host.emulator.seedSite({ projects: [{ key: 'ALTEC', name: 'Altec', template: 'altec' }] });
     const r = await host.nextWorkingHour('ALTEC');
     expect(new Date(r.to).toISOString()).toBe('2026-03-10T07:00:00.000Z'); // Tue 10:00 MSK: Mon 9 March is a holiday (8 March moved)
+    expect(r.calendar).toBe('Altec: Mon–Fri 09:00–18:00 MSK');
+    // The page's toast says it in the page language.
+    expect(r.calendarNames).toEqual({ ru: 'Алтек: пн–пт 09:00–18:00 МСК', en: 'Altec: Mon–Fri 09:00–18:00 MSK' });
   });
 });
 

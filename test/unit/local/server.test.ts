@@ -76,6 +76,7 @@ describe('local host server', () => {
     const r = await post('/__local/time', { op: 'workingHour', projectKey: 'SUP' });
     expect(r.status).toBe(200);
     expect(typeof r.json.calendar).toBe('string');
+    expect(r.json.calendarNames).toEqual({ ru: expect.stringMatching(/[А-Яа-я]/), en: r.json.calendar });
     expect(r.json.to as number).toBeGreaterThanOrEqual((r.json.from as number) + 3_600_000);
   });
 

@@ -1,5 +1,8 @@
 import { interpolate, placeholders, translator, type Messages } from '../../../static/shared/i18n';
 import { PANEL_MESSAGES } from '../../../static/shared/i18n';
+// The engine only to check the catalogue: the static apps never import it, the view brings the codes.
+import { describeWarning, WARNING_TEMPLATES } from '../../../src/domain/sla';
+import { WARNING_MESSAGES_RU, warningMessage } from '../../../static/shared/i18n';
 
 const dictionaries: Array<[string, Record<'ru' | 'en', Messages<string>>]> = [['panel and field editors', PANEL_MESSAGES]];
 
@@ -49,5 +52,31 @@ describe('translator', () => {
   it('answers in the chosen language', () => {
     expect(translator(PANEL_MESSAGES, 'ru')('countdown.left', { duration: '2 ч 15 мин' })).toBe('осталось 2 ч 15 мин рабочего времени');
     expect(translator(PANEL_MESSAGES, 'en')('countdown.left', { duration: '2h 15m' })).toBe('2h 15m of working time left');
+  });
+});
+
+describe('engine warnings in the panel', () => {
+  it('has a Russian text for every warning code, with the same placeholders as the English template', () => {
+    expect(Object.keys(WARNING_MESSAGES_RU).sort()).toEqual(Object.keys(WARNING_TEMPLATES).sort());
+    for (const [code, en] of Object.entries(WARNING_TEMPLATES)) expect([code, placeholders(WARNING_MESSAGES_RU[code] ?? '')]).toEqual([code, placeholders(en)]);
+  });
+
+  it('says the lapsed-package warning in Russian with dates as DD.MM.YYYY, and the English text as it is', () => {
+    const w = describeWarning('package "optimal" of customer "vektor-ural.ru" is not valid on 2026-11-22 (2025-01-10 – 2025-12-31); default package "basic" applies');
+    expect(warningMessage(w, 'ru')).toBe(
+      'Пакет «optimal» клиента «vektor-ural.ru» не действует на 22.11.2026 (срок действия 10.01.2025 – 31.12.2025); применяется пакет по умолчанию «basic».',
+    );
+    expect(warningMessage(w, 'en')).toBe(w.text);
+  });
+
+  it('names the clock in Russian and formats an instant with the function it is given', () => {
+    const w = describeWarning('resolution: cannot be computed (no working time within 10 years)');
+    expect(warningMessage(w, 'ru')).toBe('Решение: срок не удаётся вычислить (no working time within 10 years).');
+    const change = describeWarning('unknown package "gold" at 2026-03-02T10:01:00+03:00; the change is ignored');
+    expect(warningMessage(change, 'ru', (iso) => `<${iso}>`)).toBe('Неизвестный пакет «gold» (<2026-03-02T10:01:00+03:00>); изменение не учтено.');
+  });
+
+  it('shows the English text for a code it does not know', () => {
+    expect(warningMessage({ code: 'somethingNew', params: { a: '1' }, text: 'something new' }, 'ru')).toBe('something new');
   });
 });
