@@ -18,6 +18,8 @@ import type {
   PriorityView,
   QueueRow,
 } from '../shared/contract';
+import { calendarNames } from '../domain/calendar';
+import { describeWarnings } from '../domain/sla';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import { AppError } from './errors';
 import type { IssueFacts, JiraPort } from './ports';
@@ -162,13 +164,14 @@ export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: Clo
     issueKey: facts.key,
     configured: true,
     licensed,
-    calendar: { id, timezone: def.timezone, name: def.name ?? id },
+    calendar: { id, timezone: def.timezone, name: def.name ?? id, names: calendarNames(def, id) },
     package: packageView(config, set, facts, nowMs),
     priority: priorityView(config, set.priorityId),
     clocks,
     autoClose: set.autoClose ? { at: formatInstant(zone, set.autoClose.at) } : null,
     history,
     warnings: [...set.warnings],
+    warningDetails: describeWarnings(set.warnings).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })),
     now: formatInstant(zone, nowMs),
   };
 }

@@ -109,17 +109,30 @@ export interface PriorityView {
   definition: LocalizedText;
 }
 
+/** An engine warning: code (src/domain/sla/warnings.ts WARNING_TEMPLATES, or 'other'), parameters, English text. */
+export interface WarningDetail {
+  code: string;
+  params: Record<string, string>;
+  text: string;
+}
+
 export interface IssueSlaView {
   issueKey: string;
   configured: boolean;
   licensed: boolean;
-  calendar: { id: string; timezone: string; name: string };
+  /** `names`: the calendar's name in both languages (optional; `name` is the configured one). */
+  calendar: { id: string; timezone: string; name: string; names?: LocalizedText };
   package: PackageView | null;
   priority: PriorityView | null;
   clocks: ClockView[];
   autoClose: { at: string } | null;
   history: HistoryEntry[];
   warnings: string[];
+  /**
+   * Optional: `warnings` again (same order) with a stable code and parameters, so the UI can say
+   * them in the viewer's language; `text` is the English warning, shown for a code it does not know.
+   */
+  warningDetails?: WarningDetail[];
   /** Server's now, so the browser can correct its own clock skew. */
   now: string;
 }

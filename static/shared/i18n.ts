@@ -210,3 +210,47 @@ const ru: Messages<PanelKey> = {
 };
 
 export const PANEL_MESSAGES: Readonly<Record<Locale, Messages<PanelKey>>> = { en, ru };
+
+// ------------------------------------------------------------------ engine warnings
+// The engine's warnings are English (src/domain/sla/warnings.ts); the view carries each one's code
+// and parameters, and these say them in Russian. A code missing here shows the English text.
+
+const WARNINGS_RU: Readonly<Record<string, string>> = {
+  packageNotValid: 'Пакет «{package}» клиента «{customer}» не действует на {day} (срок действия {from} – {to}); применяется пакет по умолчанию «{default}».',
+  unknownPackage: 'Неизвестный пакет «{package}»; применяется пакет по умолчанию «{default}».',
+  unknownPriority: 'Неизвестный приоритет «{priority}»; применяется приоритет по умолчанию «{default}».',
+  unknownPackageChange: 'Неизвестный пакет «{package}» ({at}); изменение не учтено.',
+  unknownPriorityChange: 'Неизвестный приоритет «{priority}» ({at}); изменение не учтено.',
+  noGoalForPackageAndPriority: '{clock}: нет норматива для пакета «{package}» и приоритета «{priority}».',
+  noGoalForPackage: '{clock}: нет норматива для пакета «{package}».',
+  cannotCompute: '{clock}: срок не удаётся вычислить ({reason}).',
+  createdAfterNow: 'Обращение создано позже текущего момента.',
+  noProductionData: '{day}: нет данных производственного календаря на {year} год; будни считаются рабочими днями.',
+};
+
+/** Russian warning templates by code, for tests and other apps. */
+export const WARNING_MESSAGES_RU = WARNINGS_RU;
+
+const CLOCK_RU: Readonly<Record<string, string>> = { reaction: 'Реакция', resolution: 'Решение', followUp: 'Ответ на уточнение' };
+
+export interface WarningLike {
+  code: string;
+  params: Readonly<Record<string, string>>;
+  text: string;
+}
+
+/**
+ * A warning in the viewer's language: English is the engine's own text; Russian fills the code's
+ * template (clock names translated, dates as DD.MM.YYYY, instants through `when` when given).
+ */
+export function warningMessage(w: WarningLike, lang: Locale, when?: (iso: string) => string): string {
+  const template = lang === 'ru' ? WARNINGS_RU[w.code] : undefined;
+  if (template === undefined) return w.text;
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(w.params)) {
+    if (name === 'clock') vars[name] = CLOCK_RU[value] ?? value;
+    else if (name === 'at' && when) vars[name] = when(value);
+    else vars[name] = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}` : value;
+  }
+  return interpolate(template, vars);
+}

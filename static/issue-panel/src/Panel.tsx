@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry, IssueSlaView, PackageView } from '../../../src/shared/contract';
 import { formatDate } from '../../shared/format';
 import type { HostContext } from '../../shared/host';
+import { warningMessage } from '../../shared/i18n';
 import { mostUrgent, tickClock, type Tick } from '../../shared/ticker';
 import { Lozenge, Message, STATE_TONE } from '../../shared/ui';
 import { ClockRow, clockName } from './ClockRow';
@@ -196,8 +197,8 @@ function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
         <Message tone="warning">
           <h3>{t('warnings.title')}</h3>
           <ul className="warnings">
-            {view.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {(view.warningDetails ?? view.warnings.map((text) => ({ code: 'other', params: {}, text }))).map((w, i) => (
+              <li key={`${i}-${w.text}`}>{warningMessage(w, fmt.lang, (iso) => fmt.when(iso))}</li>
             ))}
           </ul>
         </Message>
@@ -217,7 +218,7 @@ function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
         )}
       </div>
       <History entries={view.history} />
-      <p className="subtlest calendar-line">{t('panel.calendar', { name: view.calendar.name, zone: view.calendar.timezone })}</p>
+      <p className="subtlest calendar-line">{t('panel.calendar', { name: view.calendar.names?.[fmt.lang] ?? view.calendar.name, zone: view.calendar.timezone })}</p>
     </>
   );
 }
