@@ -118,9 +118,9 @@ function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs:
   const today = resolveCustomerPackage(config, ref, nowMs, zone);
   const own = [atCreation.assignment, today.assignment].find((a) => a !== null && a.package === pkg.id) ?? null;
   const automatic = facts.packageId === null;
-  // Set only when the customer has an assignment that did not hold on the creation day, so the
-  // default package is in effect instead of it.
-  const lapsedAssignment = automatic && atCreation.fallback && pkg.id === config.defaultPackage ? atCreation.assignment : null;
+  // Set when the default package is in effect and the customer has an assignment that did not hold
+  // on the creation day — also when an agent set the default package on the request by hand.
+  const lapsedAssignment = atCreation.fallback && pkg.id === config.defaultPackage ? atCreation.assignment : null;
   const lapsedPkg = lapsedAssignment ? config.packages.find((p) => p.id === lapsedAssignment.package) : undefined;
   const view: PackageView = {
     id: pkg.id,

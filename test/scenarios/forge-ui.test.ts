@@ -60,6 +60,11 @@ describe('UI resolvers on the emulator', () => {
     expect(a.data.package).toEqual(
       expect.objectContaining({ id: 'basic', validFrom: null, validTo: null, expired: false, fallback: true, lapsed: { id: 'optimal', name: { ru: 'Оптимальный', en: 'Optimal' }, validFrom: '2025-02-28', validTo: '2026-02-27', expired: true } }),
     );
+    // An agent who sets the default package by hand sees the same; it is just not an automatic fallback.
+    const byHand = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'by hand', reporter: OTHER_CUSTOMER, package: 'basic' });
+    const h = await site.panel(byHand.key);
+    if (!h.ok) throw new Error(h.error.message);
+    expect(h.data.package).toEqual(expect.objectContaining({ id: 'basic', validTo: null, expired: false, fallback: false, lapsed: expect.objectContaining({ id: 'optimal', validTo: '2026-02-27', expired: true }) }));
     const b = await site.panel(current.key);
     if (!b.ok) throw new Error(b.error.message);
     expect(b.data.package).toEqual(expect.objectContaining({ id: 'extended', validFrom: '2026-01-01', validTo: '2026-03-03', expired: false, fallback: false }));
