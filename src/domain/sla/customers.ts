@@ -1,4 +1,4 @@
-// Which package a customer has on a date, the agent rule and the acknowledgement text: the parts of
+// Which package a customer has on a date and who counts as an agent: the parts of
 // a regulation around the clocks that the adapters (Jira, local host) apply before and after them.
 
 import { dateParts, dayNumber, formatDate } from '../time/day';
@@ -101,17 +101,4 @@ export function isAgent(rule: AgentRule, author: CommentAuthor, reporterAccountI
     case 'accounts':
       return rule.accountIds.includes(author.accountId);
   }
-}
-
-export interface AcknowledgementValues {
-  readonly key: string;
-  readonly priority: string;
-  readonly reactionDue: string;
-  readonly resolutionDue: string;
-}
-
-/** The notice telling the customer the request's number, priority and due dates; null when disabled. */
-export function acknowledgementText(config: SlaConfig, locale: 'ru' | 'en', values: AcknowledgementValues): string | null {
-  if (!config.acknowledgement.enabled) return null;
-  return config.acknowledgement.text[locale].replace(/\{(key|priority|reactionDue|resolutionDue)\}/g, (_, k: keyof AcknowledgementValues) => values[k]);
 }

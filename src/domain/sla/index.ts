@@ -4,12 +4,10 @@ export { computeClocks, goalFor } from './compute-clocks';
 export { parsePeriod } from './period';
 export { describeWarning, describeWarnings, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
 export {
-  acknowledgementText,
   assignmentValidTo,
   isAgent,
   lastDayOfValidity,
   resolveCustomerPackage,
-  type AcknowledgementValues,
   type CommentAuthor,
   type CustomerPackage,
   type CustomerRef,

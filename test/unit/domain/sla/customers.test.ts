@@ -1,7 +1,7 @@
 // Customer → package assignments with validity, the agent rule, and the acknowledgement text.
 
 import { slaConfigSchema } from '../../../../src/config';
-import { acknowledgementText, isAgent, lastDayOfValidity, resolveCustomerPackage, type SlaConfig } from '../../../../src/domain/sla';
+import { isAgent, lastDayOfValidity, resolveCustomerPackage, type SlaConfig } from '../../../../src/domain/sla';
 import { TEMPLATES } from '../../../../src/domain/templates';
 
 const MSK = 'Europe/Moscow';
@@ -75,17 +75,5 @@ describe('isAgent', () => {
     const rule = { kind: 'accounts', accountIds: ['a1'] } as const;
     expect(isAgent(rule, { accountId: 'a1' }, 'a1')).toBe(true);
     expect(isAgent(rule, { accountId: 'a2' }, 'r1')).toBe(false);
-  });
-});
-
-describe('acknowledgementText', () => {
-  const values = { key: 'SUP-7', priority: '2', reactionDue: '17.03.2026 12:00', resolutionDue: '18.03.2026 17:00' };
-  it('fills the request number, priority and due dates into the Russian text', () => {
-    expect(acknowledgementText(TEMPLATES.barier, 'ru', values)).toBe(
-      'Ваше обращение зарегистрировано под номером SUP-7. Приоритет: 2. Срок реакции: 17.03.2026 12:00. Срок решения: 18.03.2026 17:00.',
-    );
-  });
-  it('is null when the configuration does not send it', () => {
-    expect(acknowledgementText({ ...TEMPLATES.barier, acknowledgement: { ...TEMPLATES.barier.acknowledgement, enabled: false } }, 'en', values)).toBeNull();
   });
 });
