@@ -20,7 +20,7 @@ import {
 import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
 import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
-import { ConfigStore, checkScope } from './config-store';
+import { ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
 import { AppError } from './errors';
 import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
 import type { JiraPort } from './ports';
@@ -32,8 +32,15 @@ export interface AdminDeps extends FullRecomputeDeps {
 
 type AdminState = ResolverMap['getAdminState']['res'];
 
-export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined): Promise<AdminState> {
+/**
+ * `site`: a Jira administrator sees every scope, project and template. `project`: a project's
+ * administrator (already checked to administer `scope`) sees that project's scope only.
+ */
+export type AdminView = 'site' | 'project';
+
+export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined, view: AdminView = 'site'): Promise<AdminState> {
   const scope = checkScope(scopeIn);
+  if (view === 'project' && scope === DEFAULT_SCOPE) throw new AppError('FORBIDDEN', 'only Jira administrators can see the site-wide configuration');
   const configs = new ConfigStore(deps.store);
   const [projects, statuses, head, progress] = await Promise.all([
     deps.jira.listProjects(),
@@ -46,13 +53,16 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
     // Only this scope's job: another scope's finished recompute says nothing about this one.
     scopeRecomputeProgress(deps.store, scope),
   ]);
+  const scopes = await configs.summaries(new Map(projects.map((p) => [p.key, p.name])));
+  const own = view === 'project';
   return {
     scope,
-    scopes: await configs.summaries(new Map(projects.map((p) => [p.key, p.name]))),
-    projects,
+    // A project administrator learns nothing about other projects or the site-wide default.
+    scopes: own ? scopes.filter((s) => s.scope === scope) : scopes,
+    projects: own ? projects.filter((p) => p.key === scope) : projects,
     config: head ? head.raw : null,
     version: head ? head.meta.version : null,
-    templates: TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
+    templates: own ? [] : TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
     progress,
     statuses,
   };
@@ -90,7 +100,16 @@ export async function restoreVersion(deps: AdminDeps, scopeIn: string | undefine
 }
 
 export async function listVersions(deps: AdminDeps, scopeIn: string | undefined): Promise<ConfigVersionMeta[]> {
-  return new ConfigStore(deps.store).versions(checkScope(scopeIn));
+  const versions = await new ConfigStore(deps.store).versions(checkScope(scopeIn));
+  const names = new Map<string, string | null>();
+  for (const id of new Set(versions.map((v) => v.savedBy))) {
+    // A name Jira will not give (deleted user, outage) leaves the account id shown, not an error.
+    names.set(id, await deps.jira.userDisplayName(id).catch(() => null));
+  }
+  return versions.map((v) => {
+    const name = names.get(v.savedBy);
+    return name ? { ...v, savedByName: name } : v;
+  });
 }
 
 export function applyTemplate(templateId: string): { config: unknown } {

@@ -91,6 +91,10 @@ export interface JiraPort {
   listProjects(): Promise<Array<{ key: string; name: string }>>;
   /** Whether the invoking user is a Jira administrator (only meaningful on the asUser port). */
   isJiraAdmin(): Promise<boolean>;
+  /** Whether the invoking user administers this project (ADMINISTER_PROJECTS; only meaningful on the asUser port). */
+  isProjectAdmin(projectKey: string): Promise<boolean>;
+  /** The person's display name, or null when Jira does not show them to the caller. */
+  userDisplayName(accountId: string): Promise<string | null>;
 }
 
 export interface NotifyMessage {

@@ -154,6 +154,8 @@ export interface ConfigVersionMeta {
   version: number;
   savedAt: string;
   savedBy: string;
+  /** Optional: the display name of `savedBy` when Jira gives it (the UI shows the account id otherwise). */
+  savedByName?: string;
   comment?: string;
   template?: string;
 }

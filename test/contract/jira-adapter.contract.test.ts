@@ -52,6 +52,8 @@ async function exerciseAll() {
   await a.listStatuses();
   await a.listProjects();
   await a.isJiraAdmin();
+  await a.isProjectAdmin('SUP');
+  await a.userDisplayName('qm:customer-1');
   return jira.exchanges;
 }
 

@@ -127,4 +127,10 @@ export class FakeJira implements JiraPort {
   async isJiraAdmin() {
     return true;
   }
+  async isProjectAdmin() {
+    return true;
+  }
+  async userDisplayName() {
+    return null;
+  }
 }

@@ -1,6 +1,9 @@
 import type { ConfigVersionMeta, RecomputeProgress } from '../../src/shared/contract';
 import { ADMIN, AGENT, CUSTOMER, CUSTOMER_EN, OTHER_CUSTOMER, configure, startSite, type Site } from './forge-harness';
 
+/** In the emulator's seed: administers project SUP, is no Jira administrator. */
+const PROJECT_ADMIN = '557058:lead-olga';
+
 describe('admin resolvers on the emulator', () => {
   let site: Site;
   beforeEach(async () => {
@@ -23,6 +26,103 @@ describe('admin resolvers on the emulator', () => {
       // The permission check is the only thing that happened: no KVS read, no other Jira call.
       expect([fn, site.emu.calls.map((c) => c.route)]).toEqual([fn, ['GET /rest/api/3/mypermissions']]);
     }
+  });
+
+  describe('a project administrator (project settings page)', () => {
+    const SUP_PAGE = { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'SUP' } };
+    const OPS_PAGE = { type: 'jira:projectSettingsPage', project: { id: '10001', key: 'OPS' } };
+    type State = { scope: string; version: number | null; config: { template?: string } | null; scopes: Array<{ scope: string; version: number | null }>; projects: Array<{ key: string }>; templates: unknown[] };
+    let barier: unknown;
+    beforeEach(async () => {
+      site.emu.seedSite({ projects: [{ key: 'SUP', name: 'Support' }, { key: 'OPS', name: 'Operations' }] });
+      const t = await site.call<{ config: unknown }>('applyTemplate', { templateId: 'barier' });
+      if (!t.ok) throw new Error(t.error.message);
+      barier = t.data.config;
+    });
+
+    it('saves their own project’s configuration and sees only that scope', async () => {
+      const before = await site.call<State>('getAdminState', { scope: 'SUP' }, PROJECT_ADMIN, SUP_PAGE);
+      if (!before.ok) throw new Error(before.error.message);
+      expect([before.data.version, before.data.scopes, before.data.projects.map((p) => p.key), before.data.templates]).toEqual([null, [], ['SUP'], []]);
+      const saved = await site.call<{ version: number; progress: RecomputeProgress }>('saveConfig', { scope: 'SUP', config: barier, baseVersion: null }, PROJECT_ADMIN, SUP_PAGE);
+      if (!saved.ok) throw new Error(saved.error.message);
+      expect(saved.data.version).toBe(1);
+      await site.emu.drainQueue({ ignoreDelays: true });
+      // They follow their own recompute from the settings page.
+      const progress = await site.call<RecomputeProgress | null>('getRecomputeProgress', { jobId: saved.data.progress.jobId }, PROJECT_ADMIN, SUP_PAGE);
+      expect(progress.ok && progress.data?.state).toBe('done');
+      const after = await site.call<State>('getAdminState', { scope: 'SUP' }, PROJECT_ADMIN, SUP_PAGE);
+      if (!after.ok) throw new Error(after.error.message);
+      expect([after.data.version, after.data.config?.template, after.data.scopes.map((x) => [x.scope, x.version])]).toEqual([1, 'barier', [['SUP', 1]]]);
+      const versions = await site.call<ConfigVersionMeta[]>('listVersions', { scope: 'SUP' }, PROJECT_ADMIN, SUP_PAGE);
+      expect(versions.ok && versions.data.map((v) => [v.version, v.savedBy])).toEqual([[1, PROJECT_ADMIN]]);
+      const statuses = await site.call<unknown[]>('listJiraStatuses', {}, PROJECT_ADMIN, SUP_PAGE);
+      expect(statuses.ok && statuses.data.length).toBeGreaterThan(0);
+      // The project's requests now run on its own configuration; the site default is untouched.
+      const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER, priority: '1' });
+      expect(site.state(key).property?.scope).toBe('SUP');
+      const site0 = await site.call<State>('getAdminState', {});
+      expect(site0.ok && [site0.data.version, site0.data.config?.template]).toEqual([1, 'altec']);
+    });
+
+    it('cannot read or change the site default or another project, and nothing is read before the refusal', async () => {
+      for (const [fn, payload, page] of [
+        ['getAdminState', {}, SUP_PAGE],
+        ['saveConfig', { config: barier, baseVersion: 1 }, SUP_PAGE],
+        ['listVersions', {}, SUP_PAGE],
+        ['restoreVersion', { version: 1 }, SUP_PAGE],
+        ['getAdminState', { scope: 'OPS' }, OPS_PAGE],
+        ['saveConfig', { scope: 'OPS', config: barier, baseVersion: null }, OPS_PAGE],
+        ['listVersions', { scope: 'OPS' }, OPS_PAGE],
+        ['listJiraStatuses', {}, OPS_PAGE],
+        ['applyTemplate', { scope: 'SUP', templateId: 'barier' }, SUP_PAGE],
+        ['getRecomputeProgress', {}, { type: 'jira:adminPage' }],
+      ] as const) {
+        site.emu.resetCalls();
+        const r = await site.call(fn, payload, PROJECT_ADMIN, page);
+        expect([fn, payload, r.ok ? 'ok' : r.error.code]).toEqual([fn, payload, 'FORBIDDEN']);
+        expect([fn, payload, site.emu.calls.every((c) => c.route === 'GET /rest/api/3/mypermissions')]).toEqual([fn, payload, true]);
+      }
+      const def = await site.call<State>('getAdminState', {});
+      const ops = await site.call<State>('getAdminState', { scope: 'OPS' });
+      expect([def.ok && def.data.version, ops.ok && ops.data.version]).toEqual([1, null]);
+    });
+
+    it('still refuses customers and agents everywhere, a project scope included', async () => {
+      for (const who of [CUSTOMER, AGENT]) {
+        for (const [fn, payload] of [
+          ['getAdminState', { scope: 'SUP' }],
+          ['saveConfig', { scope: 'SUP', config: barier, baseVersion: null }],
+          ['listVersions', { scope: 'SUP' }],
+          ['restoreVersion', { scope: 'SUP', version: 1 }],
+          ['validateConfig', { scope: 'SUP', config: barier }],
+          ['previewCalendar', { calendar: {} }],
+          ['importCalendar', { format: 'csv', text: '' }],
+          ['listJiraStatuses', {}],
+          ['getRecomputeProgress', {}],
+          ['getAdminState', {}],
+        ] as const) {
+          site.emu.resetCalls();
+          const r = await site.call(fn, payload, who, SUP_PAGE);
+          expect([who, fn, r.ok ? 'ok' : r.error.code]).toEqual([who, fn, 'FORBIDDEN']);
+          expect([who, fn, site.emu.calls.every((c) => c.route === 'GET /rest/api/3/mypermissions')]).toEqual([who, fn, true]);
+        }
+      }
+      const sup = await site.call<State>('getAdminState', { scope: 'SUP' });
+      expect(sup.ok && sup.data.version).toBe(null);
+    });
+  });
+
+  it('names who saved each version, asking Jira once per person', async () => {
+    await configure(site, 'barier');
+    site.emu.resetCalls();
+    const list = await site.call<ConfigVersionMeta[]>('listVersions', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.data.map((v) => [v.version, v.savedBy, v.savedByName])).toEqual([
+      [2, ADMIN, 'Анна Админова'],
+      [1, ADMIN, 'Анна Админова'],
+    ]);
+    expect(site.emu.calls.filter((c) => c.route === 'GET /rest/api/3/user')).toHaveLength(1);
   });
 
   it('rejects an invalid configuration with the path of the problem and keeps the saved one', async () => {

@@ -111,6 +111,7 @@ export class ForgeJiraAdapter implements JiraPort {
   /** Raw comments seen with each issue's facts, so loadRequests need not fetch them again. */
   private readonly commentsOf = new WeakMap<IssueFacts, CommentsInfo>();
   private readonly groupsCache = new Map<string, readonly string[]>();
+  private readonly namesCache = new Map<string, Promise<string | null>>();
   private bulkProperties = true;
 
   constructor(
@@ -456,5 +457,24 @@ export class ForgeJiraAdapter implements JiraPort {
     const params = new URLSearchParams({ permissions: 'ADMINISTER' });
     const res = await this.http.requestJira(route`/rest/api/3/mypermissions?${params}`, { method: 'GET', schema: myPermissionsSchema });
     return res.permissions?.ADMINISTER?.havePermission === true;
+  }
+
+  async isProjectAdmin(projectKey: string): Promise<boolean> {
+    const params = new URLSearchParams({ projectKey, permissions: 'ADMINISTER_PROJECTS' });
+    // 404: no such project, or one the caller cannot see; either way not theirs to administer.
+    const res = await this.http.requestJira(route`/rest/api/3/mypermissions?${params}`, { method: 'GET', schema: myPermissionsSchema, allow: [404] });
+    return res?.permissions?.ADMINISTER_PROJECTS?.havePermission === true;
+  }
+
+  userDisplayName(accountId: string): Promise<string | null> {
+    // The same few people save most versions: one GET per person per invocation.
+    const hit = this.namesCache.get(accountId);
+    if (hit) return hit;
+    const params = new URLSearchParams({ accountId });
+    const name = this.http
+      .requestJira(route`/rest/api/3/user?${params}`, { method: 'GET', schema: userSchema, allow: [403, 404] })
+      .then((user) => user?.displayName ?? null);
+    this.namesCache.set(accountId, name);
+    return name;
   }
 }

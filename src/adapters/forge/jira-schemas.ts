@@ -104,6 +104,7 @@ export const userSchema = z.object({
   accountId: z.string().optional(),
   locale: z.string().optional(),
   emailAddress: z.string().optional(),
+  displayName: z.string().optional(),
 });
 
 const groupNameSchema = z.object({ name: z.string().optional(), groupId: z.string().nullish() });

@@ -1,10 +1,12 @@
 // `uiResolver`: the one Resolver behind every UI module (issue panel, context, admin page, project
 // settings, field editor). Thin: zod-parse the payload, check who may call, run one use case,
-// answer the envelope. Admin resolvers check that the caller is a Jira administrator BEFORE they
-// read or change anything; panel resolvers read Jira as the user.
+// answer the envelope. Admin resolvers check that the caller is a Jira administrator (or, for a
+// project's own scope, that project's administrator) BEFORE they read or change anything; panel
+// resolvers read Jira as the user.
 
 import Resolver from '@forge/resolver';
 import {
+  type AdminView,
   applyTemplate,
   getAdminState,
   getRecomputeProgress,
@@ -15,7 +17,8 @@ import {
   saveConfig,
   validateConfig,
 } from '../../app/admin';
-import { ConfigStore } from '../../app/config-store';
+import { ConfigStore, DEFAULT_SCOPE, checkScope } from '../../app/config-store';
+import { scopeRecomputeProgress } from '../../app/full-recompute';
 import { AppError } from '../../app/errors';
 import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
 import { getReport } from '../../app/report-service';
@@ -40,6 +43,35 @@ async function requireAdmin(deps: UserDeps): Promise<void> {
   if (!(await deps.userJira.isJiraAdmin())) {
     throw new AppError('FORBIDDEN', 'only Jira administrators can see or change the SLA configuration');
   }
+}
+
+/**
+ * Jira administrators may configure every scope; a project's administrators may configure that
+ * project's own scope (`projectKey`, null for the site-wide default). Asked of Jira before anything
+ * is read or changed; the Jira administrator check comes first, so for them nothing changes.
+ */
+async function requireConfigAccess(deps: UserDeps, projectKey: string | null): Promise<AdminView> {
+  if (await deps.userJira.isJiraAdmin()) return 'site';
+  if (projectKey !== null && (await deps.userJira.isProjectAdmin(projectKey))) return 'project';
+  throw new AppError(
+    'FORBIDDEN',
+    projectKey === null
+      ? 'only Jira administrators can see or change the site-wide SLA configuration'
+      : `only Jira administrators and administrators of project ${projectKey} can see or change its SLA configuration`,
+  );
+}
+
+/** The project a scoped request is about, or null for the site-wide default. */
+function projectOfScope(scope: string | undefined): string | null {
+  const s = checkScope(scope);
+  return s === DEFAULT_SCOPE ? null : s;
+}
+
+/** The project whose settings page made an unscoped request (calendar preview, statuses), if any. */
+function settingsPageProject(ctx: ResolverContext): string | null {
+  if (ctx.extension?.type !== 'jira:projectSettingsPage') return null;
+  const key = ctx.extension.project?.key;
+  return key ? projectOfScope(key) : null;
 }
 
 function accountOf(ctx: ResolverContext): string {
@@ -79,15 +111,15 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     return fieldOptions(await active(deps), ctx.extension?.project?.key ?? null, p.field);
   },
   async getAdminState(p, _ctx, deps) {
-    await requireAdmin(deps);
-    return getAdminState(deps, p.scope);
+    const view = await requireConfigAccess(deps, projectOfScope(p.scope));
+    return getAdminState(deps, p.scope, view);
   },
   async validateConfig(p, _ctx, deps) {
-    await requireAdmin(deps);
+    await requireConfigAccess(deps, projectOfScope(p.scope));
     return validateConfig(p.config, deps.clock.now());
   },
   async saveConfig(p, ctx, deps) {
-    await requireAdmin(deps);
+    await requireConfigAccess(deps, projectOfScope(p.scope));
     return saveConfig(deps, p, accountOf(ctx), deps.clock.now());
   },
   async applyTemplate(p, _ctx, deps) {
@@ -95,27 +127,35 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     return applyTemplate(p.templateId);
   },
   async listVersions(p, _ctx, deps) {
-    await requireAdmin(deps);
+    await requireConfigAccess(deps, projectOfScope(p.scope));
     return listVersions(deps, p.scope);
   },
   async restoreVersion(p, ctx, deps) {
-    await requireAdmin(deps);
+    await requireConfigAccess(deps, projectOfScope(p.scope));
     return restoreVersion(deps, p.scope, p.version, accountOf(ctx), deps.clock.now());
   },
-  async getRecomputeProgress(p, _ctx, deps) {
-    await requireAdmin(deps);
+  async getRecomputeProgress(p, ctx, deps) {
+    const project = settingsPageProject(ctx);
+    if ((await requireConfigAccess(deps, project)) === 'project' && project !== null) {
+      // A project administrator follows only their project's latest recompute.
+      const own = await scopeRecomputeProgress(deps.store, project);
+      if (own === null || (p.jobId !== undefined && own.jobId !== p.jobId)) {
+        throw new AppError('FORBIDDEN', `only the recompute of project ${project} can be followed from its settings`);
+      }
+      return own;
+    }
     return getRecomputeProgress(deps, p.jobId);
   },
-  async previewCalendar(p, _ctx, deps) {
-    await requireAdmin(deps);
+  async previewCalendar(p, ctx, deps) {
+    await requireConfigAccess(deps, settingsPageProject(ctx));
     return previewCalendar(p, deps.clock.now());
   },
-  async importCalendar(p, _ctx, deps) {
-    await requireAdmin(deps);
+  async importCalendar(p, ctx, deps) {
+    await requireConfigAccess(deps, settingsPageProject(ctx));
     return importCalendar(p);
   },
-  async listJiraStatuses(_p, _ctx, deps) {
-    await requireAdmin(deps);
+  async listJiraStatuses(_p, ctx, deps) {
+    await requireConfigAccess(deps, settingsPageProject(ctx));
     return deps.jira.listStatuses();
   },
   async getQueue(p, ctx, deps) {

@@ -17,6 +17,8 @@ export interface SiteUser {
   locale: string;
   timeZone: string;
   role: Role;
+  /** Project keys this user administers (ADMINISTER_PROJECTS) without being a Jira administrator. */
+  adminOf?: string[];
 }
 
 export interface SiteProject {
@@ -382,11 +384,10 @@ export class JiraSite {
   }
 
   hasProject(p: Principal, perm: string, project: SiteProject): boolean {
-    void project;
     if (p.kind === 'app') return true;
     const role = this.userRole(p.accountId);
     if (role === 'admin') return true;
-    if (role === 'agent') return perm !== 'ADMINISTER_PROJECTS';
+    if (role === 'agent') return perm !== 'ADMINISTER_PROJECTS' || (this.user(p.accountId)?.adminOf ?? []).includes(project.key);
     if (role === 'customer') return perm === 'CREATE_ISSUES';
     return false;
   }
@@ -1333,4 +1334,6 @@ export const DEFAULT_USERS: SiteUser[] = [
   { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'olga@romashka.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
   { accountId: 'qm:customer-vektor', displayName: 'Павел Векторов (АО «Вектор»)', emailAddress: 'pavel@vektor.example', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer' },
   { accountId: 'qm:customer-north', displayName: 'John North (North Ltd)', emailAddress: 'john@north.example', locale: 'en_US', timeZone: 'Europe/London', role: 'customer' },
+  // A support lead who administers SUP (project settings) but not the Jira site.
+  { accountId: '557058:lead-olga', displayName: 'Ольга Лидова', emailAddress: 'olga.lead@reglament.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent', adminOf: ['SUP'] },
 ];

@@ -292,7 +292,7 @@ export function AdminApp({ host }: { host: HostContext }) {
                 <tr key={v.version} data-version={v.version}>
                   <th scope="row">{v.version}{v.version === baseVersion ? ` (${t('versions.current')})` : ''}</th>
                   <td><time dateTime={v.savedAt}>{when(v.savedAt)}</time></td>
-                  <td>{v.savedBy}</td>
+                  <td title={v.savedBy}>{v.savedByName ?? v.savedBy}</td>
                   <td>{[v.comment, v.template ? t('versions.fromTemplate', { template: v.template }) : null].filter(Boolean).join(' · ')}</td>
                   <td>{v.version === baseVersion ? null : <button type="button" className="button" onClick={() => void onRestore(v.version)}>{t('versions.restore', { version: v.version })}</button>}</td>
                 </tr>
