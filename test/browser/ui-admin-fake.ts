@@ -3,7 +3,7 @@
 // a recompute that advances a little on every poll. Contract types keep it honest.
 import type { ConfigVersionMeta, Envelope, JiraStatusOption, RecomputeProgress } from '../../src/shared/contract';
 import { validateConfig } from '../../src/config';
-import { compileCalendar, officialTotals, yearStats } from '../../src/domain/calendar';
+import { compileCalendar, coverageWarnings, officialTotals, yearStats } from '../../src/domain/calendar';
 import { TEMPLATES, TEMPLATE_SUMMARIES, isTemplateId } from '../../src/domain/templates';
 import type { DevResolvers } from '../../static/shared/dev-bridge';
 
@@ -22,7 +22,8 @@ export interface FakeAdminBackend {
   saveBehindTheScenes: (config: unknown) => void;
 }
 
-export function fakeAdminBackend(opts: { forbidden?: boolean; jobSize?: number } = {}): FakeAdminBackend {
+/** `previewNowMs`: the instant the calendar preview counts its coverage warnings from (the real one: now). */
+export function fakeAdminBackend(opts: { forbidden?: boolean; jobSize?: number; previewNowMs?: number } = {}): FakeAdminBackend {
   const versions: Array<{ meta: ConfigVersionMeta; config: unknown }> = [];
   let progress: RecomputeProgress | null = null;
   const jobSize = opts.jobSize ?? 6;
@@ -92,7 +93,10 @@ export function fakeAdminBackend(opts: { forbidden?: boolean; jobSize?: number }
           const o = officialTotals(year);
           return { year, workingDays: s.workingDays, workingHours: s.workingHours, ...(o ? { official: { workingDays: o.workingDays, hours40: o.hours40 } } : {}) };
         });
-        return { ok: true, data: { timezone: (req.calendar as { timezone: string }).timezone, years, sampleDue: [], warnings: [] } };
+        // As the real preview (src/app/admin.ts): the production data it lacks over the next 400 days.
+        const nowMs = opts.previewNowMs ?? Date.now();
+        const warnings = coverageWarnings(cal, nowMs, nowMs + 400 * 86_400_000);
+        return { ok: true, data: { timezone: (req.calendar as { timezone: string }).timezone, years, sampleDue: [], warnings } };
       } catch (e) {
         return { ok: false, error: { code: 'BAD_REQUEST', message: e instanceof Error ? e.message : String(e) } };
       }

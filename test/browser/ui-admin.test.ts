@@ -255,6 +255,25 @@ describeIf('admin page in the browser', () => {
     await page.close();
   });
 
+  it('names the calendars and says the preview coverage warnings in Russian on the Russian page', async () => {
+    // A preview from November 2027 reaches into 2028, for which the shipped production calendar has no data.
+    const page = await open(fakeAdminBackend({ previewNowMs: Date.parse('2027-11-01T10:00:00+03:00') }), 'ru_RU');
+    await page.getByLabel('Шаблон', { exact: true }).selectOption('altec');
+    await page.getByRole('button', { name: 'Применить шаблон' }).click();
+    const picker = page.getByLabel('Редактируемый календарь', { exact: true });
+    await picker.waitFor();
+    expect(await picker.locator('option:checked').innerText()).toBe('Алтек: пн–пт 09:00–18:00 МСК (altec)');
+    expect(await page.getByLabel('Календарь этого пакета', { exact: true }).first().locator('option[value="altec"]').innerText()).toBe('Алтек: пн–пт 09:00–18:00 МСК');
+    const warnings = page.locator('[data-testid="calendar-preview"] .warnings li');
+    await warnings.first().waitFor();
+    expect(await warnings.allInnerTexts()).toEqual(['01.01.2028: нет данных производственного календаря на 2028 год; будни считаются рабочими днями.']);
+
+    // Renamed by hand, the calendar shows the name typed: the Russian one no longer translates it.
+    await page.locator('#calendar').getByLabel('Название', { exact: true }).fill('Altec support');
+    expect(await picker.locator('option:checked').innerText()).toBe('Altec support (altec)');
+    await page.close();
+  });
+
   it('needs no inline styles or scripts (Forge CSP)', () => {
     expect(cspErrors).toEqual([]);
   });

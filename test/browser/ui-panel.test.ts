@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Envelope, IssueSlaView } from '../../src/shared/contract';
 import { writeUiMetrics } from '../../scripts/bundle-size';
+import { describeWarnings, warningText } from '../../src/domain/sla';
 import { countingView, nightView } from './ui-fixtures';
 import { browserAvailable, tabTo, type BrowserGlobals, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
 
@@ -188,6 +189,32 @@ describeIf('issue panel in the browser', () => {
     const facts = await page.locator('.facts').innerText();
     expect(facts).toContain(unlimited);
     expect(facts).not.toMatch(/ИСТЁК|EXPIRED/);
+    await page.close();
+  });
+
+  it.each([
+    ['ru_RU', 'Неизвестный приоритет «p9»; применяется приоритет по умолчанию «p3».'],
+    ['en_GB', 'unknown priority "p9"; default priority "p3" applies'],
+  ])('says the lapsed customer package once, in the package block, and keeps the other warnings (%s)', async (locale, other) => {
+    const view = countingView(Date.now());
+    view.package = {
+      ...view.package!,
+      id: 'basic',
+      name: { ru: 'Базовый', en: 'Basic' },
+      validFrom: null,
+      validTo: null,
+      expired: false,
+      fallback: true,
+      lapsed: { id: 'optimal', name: { ru: 'Оптимальный', en: 'Optimal' }, validFrom: '2025-10-18', validTo: '2026-10-18', expired: true },
+    };
+    view.warnings = [
+      warningText('packageNotValid', { package: 'optimal', customer: 'Acme', day: '2026-11-20', from: '2025-10-18', to: '2026-10-18', default: 'basic' }),
+      warningText('unknownPriority', { priority: 'p9', default: 'p3' }),
+    ];
+    view.warningDetails = describeWarnings(view.warnings).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+    const { page } = await open({ view: { ok: true, data: view }, locale });
+    await page.locator('.package-lapsed').waitFor();
+    expect(await page.locator('.warnings li').allInnerTexts()).toEqual([other]);
     await page.close();
   });
 

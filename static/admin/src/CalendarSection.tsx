@@ -2,9 +2,11 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { CalendarImportResult, CalendarPreview, Envelope } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
 import { formatGoal, formatInstant } from '../../shared/format';
+import { warningMessage } from '../../shared/i18n';
 import { Message } from '../../shared/ui';
+import { warningDetailsOf } from '../../shared/warnings';
 import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
-import { formatDateHours, formatIntervals, issuesAt, parseDateHours, parseDateLines, parseIntervals, parseMonthDays, pathOf, sampleGoals, WEEKDAYS, type Weekday } from './draft';
+import { calendarLabel, calendarName, formatDateHours, formatIntervals, issuesAt, parseDateHours, parseDateLines, parseIntervals, parseMonthDays, pathOf, sampleGoals, WEEKDAYS, type Weekday } from './draft';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -144,7 +146,7 @@ function ImportBox({ calId }: { calId: string }) {
 }
 
 function Preview({ calId }: { calId: string }) {
-  const { t, draft, locale, timeZone } = useAdmin();
+  const { t, draft, lang, locale, timeZone } = useAdmin();
   const cal = draft.calendars[calId];
   const goals = sampleGoals(draft);
   const debounced = useDebounced(cal, 400);
@@ -186,13 +188,13 @@ function Preview({ calId }: { calId: string }) {
           ))}
         </ul>
       ) : null}
-      {p.warnings.length > 0 ? <Message tone="warning"><ul className="warnings">{p.warnings.map((w) => <li key={w}>{w}</li>)}</ul></Message> : null}
+      {p.warnings.length > 0 ? <Message tone="warning"><ul className="warnings">{warningDetailsOf(p.warnings).map((w) => <li key={w.text}>{warningMessage(w, lang)}</li>)}</ul></Message> : null}
     </div>
   );
 }
 
 export function CalendarSection() {
-  const { t, draft, update } = useAdmin();
+  const { t, draft, lang, update } = useAdmin();
   const calIds = Object.keys(draft.calendars);
   const [selected, setSelected] = useState(draft.calendarId);
   const calId = calIds.includes(selected) ? selected : (calIds[0] ?? draft.calendarId);
@@ -204,13 +206,13 @@ export function CalendarSection() {
   return (
     <Section id="calendar" title={t('calendar.title')} intro={t('calendar.intro')}>
       <div className="row">
-        <SelectField label={t('calendar.pick')} value={calId} onChange={setSelected} options={calIds.map((id) => ({ value: id, label: draft.calendars[id]?.name ? `${draft.calendars[id]?.name} (${id})` : id }))} />
+        <SelectField label={t('calendar.pick')} value={calId} onChange={setSelected} options={calIds.map((id) => ({ value: id, label: calendarLabel(draft.calendars[id], id, lang) }))} />
         <SelectField label={t('calendar.main')} value={draft.calendarId} path="calendarId" onChange={(v) => update((d) => { d.calendarId = v; })} options={calIds.map((id) => ({ value: id, label: id }))} />
         <button type="button" className="button" onClick={() => {
           let n = calIds.length + 1;
           while (draft.calendars[`calendar${n}`]) n++;
           const id = `calendar${n}`;
-          update((d) => { const from = d.calendars[calId]; if (from) d.calendars[id] = { ...structuredClone(from), name: t('calendar.copyName', { name: from.name ?? calId }) }; });
+          update((d) => { const from = d.calendars[calId]; if (from) d.calendars[id] = { ...structuredClone(from), name: t('calendar.copyName', { name: calendarName(from, calId, lang) }) }; });
           setSelected(id);
         }}>+ {t('calendar.add')}</button>
       </div>

@@ -4,7 +4,7 @@ import type { JiraStatusOption } from '../../../src/shared/contract';
 import { formatGoal } from '../../shared/format';
 import { Message } from '../../shared/ui';
 import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
-import { channelsToLines, customersFromCsv, goalRows, linesToChannels, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
+import { calendarName, channelsToLines, customersFromCsv, goalRows, linesToChannels, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
 
 type Clock = 'reaction' | 'resolution';
 type Keying = 'package' | 'priority' | 'matrix';
@@ -67,7 +67,7 @@ function PackageEditor({ index }: { index: number }) {
           <FieldIssues path={p('products')} within />
         </div>
         <SelectField label={t('package.calendar')} value={pkg.calendarId ?? ''} path={p('calendarId')}
-          options={[{ value: '', label: t('package.calendarDefault', { id: draft.calendarId }) }, ...Object.keys(draft.calendars).map((id) => ({ value: id, label: draft.calendars[id]?.name ?? id }))]}
+          options={[{ value: '', label: t('package.calendarDefault', { id: draft.calendarId }) }, ...Object.keys(draft.calendars).map((id) => ({ value: id, label: calendarName(draft.calendars[id], id, lang) }))]}
           onChange={(v) => set((x) => { x.calendarId = v || null; })} />
       </div>
       <button type="button" className="button button--subtle" disabled={draft.packages.length <= 1}

@@ -3,7 +3,9 @@
 // forms accept (date lists, date-specific hours, customer CSV). No DOM, so Jest tests them.
 import Papa from 'papaparse';
 import { formatConfigPath } from '../../../src/config/path';
+import { calendarNames } from '../../../src/domain/calendar/calendar-def';
 import { channel } from '../../../src/domain/templates/common';
+import type { Locale } from '../../../src/shared/contract';
 import type { SlaConfig } from '../../../src/domain/sla/types';
 
 type DeepMutable<T> = T extends readonly [infer A, infer B] ? [DeepMutable<A>, DeepMutable<B>] : T extends ReadonlyArray<infer U> ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
@@ -287,4 +289,18 @@ export function parseMonthDays(text: string): { days: string[]; problems: LinePr
     else problems.push({ line: i + 1, message: `"${line}" is not a month-day MM-DD` });
   });
   return { days: [...new Set(days)].sort(), problems };
+}
+
+/**
+ * A calendar's name in the page language: the domain's `calendarNames` rule (the translated name
+ * while its English side still matches the typed `name`, else `name`, else the id).
+ */
+export function calendarName(cal: Pick<CalendarDraft, 'name' | 'names'> | undefined, id: string, lang: Locale): string {
+  return cal ? calendarNames(cal, id)[lang] : id;
+}
+
+/** For the calendar picker: the name in the page language and the id; an unnamed calendar shows its id alone. */
+export function calendarLabel(cal: Pick<CalendarDraft, 'name' | 'names'> | undefined, id: string, lang: Locale): string {
+  if (!cal || (cal.name === undefined && cal.names === undefined)) return id;
+  return `${calendarName(cal, id, lang)} (${id})`;
 }

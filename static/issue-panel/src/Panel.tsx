@@ -5,6 +5,7 @@ import type { HostContext } from '../../shared/host';
 import { warningMessage } from '../../shared/i18n';
 import { mostUrgent, tickClock, type Tick } from '../../shared/ticker';
 import { Lozenge, Message, STATE_TONE } from '../../shared/ui';
+import { panelWarnings } from '../../shared/warnings';
 import { ClockRow, clockName } from './ClockRow';
 import { FmtContext, makeFmt, useFmt, type Fmt } from './format-context';
 import { useIssueSla, useNow, type Loaded, type SlaAnswer, type SlaState } from './use-issue-sla';
@@ -178,6 +179,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
 function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
   const fmt = useFmt();
   const { t } = fmt;
+  const warnings = panelWarnings(view);
   return (
     <>
       {view.clocks.length === 0 ? (
@@ -193,11 +195,11 @@ function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
         </ul>
       )}
       {view.autoClose ? <p className="autoclose">{t('autoClose.at', { when: fmt.when(view.autoClose.at) })}</p> : null}
-      {view.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <Message tone="warning">
           <h3>{t('warnings.title')}</h3>
           <ul className="warnings">
-            {(view.warningDetails ?? view.warnings.map((text) => ({ code: 'other', params: {}, text }))).map((w, i) => (
+            {warnings.map((w, i) => (
               <li key={`${i}-${w.text}`}>{warningMessage(w, fmt.lang, (iso) => fmt.when(iso))}</li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { interpolate, placeholders, translator, type Messages } from '../../../static/shared/i18n';
 import { PANEL_MESSAGES } from '../../../static/shared/i18n';
-// The engine only to check the catalogue: the static apps never import it, the view brings the codes.
+// The engine to check the catalogue against (the panel gets the codes from the view; static/shared/warnings.ts reads others back).
 import { describeWarning, WARNING_TEMPLATES } from '../../../src/domain/sla';
 import { WARNING_MESSAGES_RU, warningMessage } from '../../../static/shared/i18n';
 
