@@ -25,16 +25,7 @@ const shippedSchema = z.object({
       nonWorkingWeekdays: dateList,
       workingWeekends: dateList,
       shortDays: dateList,
-      totals: z.object({
-        calendarDays: z.number(),
-        workingDays: z.number(),
-        nonWorkingDays: z.number(),
-        shortDays: z.number(),
-        hours40: z.number(),
-        hours36: z.number(),
-        hours24: z.number(),
-        perMonth: z.array(monthTotalsSchema),
-      }),
+      totals: monthTotalsSchema.omit({ month: true }).extend({ perMonth: z.array(monthTotalsSchema) }),
     }),
   ),
 });
