@@ -8,15 +8,15 @@ import { formatInstant, formatMinutes } from '../../shared/format';
 import type { HostContext } from '../../shared/host';
 import type { Translate } from '../../shared/i18n';
 import { Lozenge, Message, STATE_TONE } from '../../shared/ui';
+import { IssueLink } from './IssueLink';
 import type { ReportsKey } from './messages';
 
-export function Queue({ host, t, projects, initialProject, names, openIssue }: {
+export function Queue({ host, t, projects, initialProject, names }: {
   host: HostContext;
   t: Translate<ReportsKey>;
   projects: ReadonlyArray<{ key: string; name: string }>;
   initialProject: string | null;
   names: ReportView['names'] | null;
-  openIssue: (key: string) => void;
 }) {
   const [project, setProject] = useState<string | null>(initialProject ?? projects[0]?.key ?? null);
   const [loaded, setLoaded] = useState<Envelope<QueueRow[]> | null>(null);
@@ -91,15 +91,7 @@ export function Queue({ host, t, projects, initialProject, names, openIssue }: {
               {loaded.data.map((r) => (
                 <tr key={r.issueKey} data-state={r.mostUrgent?.state ?? 'none'}>
                   <td>
-                    <a
-                      href={`/browse/${r.issueKey}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        openIssue(r.issueKey);
-                      }}
-                    >
-                      {r.issueKey}
-                    </a>
+                    <IssueLink issueKey={r.issueKey} />
                   </td>
                   <td className="queue__summary">{r.summary}</td>
                   <td>{r.status}</td>

@@ -1,4 +1,3 @@
-import { router } from '@forge/bridge';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import {
   drillDown,
@@ -20,6 +19,7 @@ import { translator, type Translate } from '../../shared/i18n';
 import { Message } from '../../shared/ui';
 import { BarChart, Histogram, LineChart } from './charts';
 import { downloadText } from './download';
+import { IssueLink } from './IssueLink';
 import { loadJournal } from './journal';
 import { Queue } from './Queue';
 import { REPORTS_MESSAGES, type ReportsKey } from './messages';
@@ -56,26 +56,6 @@ function percent(v: number | null, locale: string): string {
 
 function minutes(v: number | null, locale: string): string {
   return v === null ? '—' : formatMinutes(v, locale, { display: 'narrow' });
-}
-
-function openIssue(key: string): void {
-  const path = `/browse/${encodeURIComponent(key)}`;
-  // In Jira the router opens the issue in the host; elsewhere (local host) a new tab will do.
-  router.open(path).catch(() => window.open(path, '_blank', 'noopener'));
-}
-
-function IssueLink({ issueKey }: { issueKey: string }) {
-  return (
-    <a
-      href={`/browse/${issueKey}`}
-      onClick={(e) => {
-        e.preventDefault();
-        openIssue(issueKey);
-      }}
-    >
-      {issueKey}
-    </a>
-  );
 }
 
 /** A report number that lists the requests behind it when selected. */
@@ -441,7 +421,7 @@ export function ReportsApp({ host }: { host: HostContext }) {
       </div>
       {tab === 'queue' ? (
         <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue">
-          <Queue host={host} t={t} projects={view?.projects ?? []} initialProject={projectKey ?? null} names={view?.names ?? null} openIssue={openIssue} />
+          <Queue host={host} t={t} projects={view?.projects ?? []} initialProject={projectKey ?? null} names={view?.names ?? null} />
         </div>
       ) : (
         <div role="tabpanel" id="panel-report" aria-labelledby="tab-report">
