@@ -8,12 +8,12 @@ import {
   compactReport,
   journalCsv,
   journalEntryFromRequest,
+  journalEventsFromRequest,
   reportCsv,
   reportRowFromClocks,
   selectJournal,
   type ComplianceReport,
   type JournalEntry,
-  type JournalEvent,
   type ReportFilter,
   type ReportRow,
 } from '../../domain/report';
@@ -153,19 +153,7 @@ export function runReport(config: SlaConfig, inputs: readonly ReportInputLine[],
     for (const w of clocks.warnings) warnings.add(request.key ? `${request.key}: ${w}` : w);
     const agent = extras.agent ?? extras.assignee ?? null;
     rows.push(reportRowFromClocks(config, request, clocks, nowMs, { agent, ...(extras.project ? { project: extras.project } : {}) }));
-    const bodies = extras.events ?? [];
-    const events: JournalEvent[] = request.events.map((e, i): JournalEvent => {
-      switch (e.type) {
-        case 'comment':
-          return { atMs: e.at, type: 'comment', by: e.by, body: bodies[i]?.body ?? null, internal: bodies[i]?.internal === true };
-        case 'status':
-          return { atMs: e.at, type: 'status', to: e.to };
-        case 'priority':
-          return { atMs: e.at, type: 'priority', to: e.to ?? '—' };
-        case 'package':
-          return { atMs: e.at, type: 'package', to: e.to ?? config.defaultPackage };
-      }
-    });
+    const events = journalEventsFromRequest(config, request, extras.events ?? []);
     const text = [extras.summary, extras.description].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join('\n');
     journal.push(journalEntryFromRequest(config, request, clocks, nowMs, { text, events, locale, ...(extras.contacts ? { contacts: extras.contacts } : {}) }));
   }

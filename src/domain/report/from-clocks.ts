@@ -145,22 +145,36 @@ export function journalStatusAt(config: SlaConfig, request: SlaRequest, nowMs: n
   return 'open';
 }
 
+/** Comment text for the request event at the same position (a CLI line's `events[i]`). */
+export interface JournalCommentBody {
+  readonly body?: string | null;
+  readonly internal?: boolean;
+}
+
+/**
+ * The request's clock events in journal terms. With `bodies`, comments carry their text
+ * (null when missing) and internal flag, matched to the events by position.
+ */
+export function journalEventsFromRequest(config: SlaConfig, request: SlaRequest, bodies?: ReadonlyArray<JournalCommentBody | undefined>): JournalEvent[] {
+  return request.events.map((e, i): JournalEvent => {
+    switch (e.type) {
+      case 'status':
+        return { atMs: e.at, type: 'status', to: e.to };
+      case 'comment':
+        return bodies
+          ? { atMs: e.at, type: 'comment', by: e.by, body: bodies[i]?.body ?? null, internal: bodies[i]?.internal === true }
+          : { atMs: e.at, type: 'comment', by: e.by };
+      case 'priority':
+        return { atMs: e.at, type: 'priority', to: e.to ?? '—' };
+      case 'package':
+        return { atMs: e.at, type: 'package', to: e.to ?? config.defaultPackage };
+    }
+  });
+}
+
 /** One line of the Barier request journal, from the same inputs as the report row. */
 export function journalEntryFromRequest(config: SlaConfig, request: SlaRequest, clocks: ClockSet, nowMs: number, ctx: JournalContext): JournalEntry {
-  const events: readonly JournalEvent[] =
-    ctx.events ??
-    request.events.map((e): JournalEvent => {
-      switch (e.type) {
-        case 'status':
-          return { atMs: e.at, type: 'status', to: e.to };
-        case 'comment':
-          return { atMs: e.at, type: 'comment', by: e.by };
-        case 'priority':
-          return { atMs: e.at, type: 'priority', to: e.to ?? '—' };
-        case 'package':
-          return { atMs: e.at, type: 'package', to: e.to ?? config.defaultPackage };
-      }
-    });
+  const events: readonly JournalEvent[] = ctx.events ?? journalEventsFromRequest(config, request);
   return {
     key: request.key ?? '',
     createdMs: request.created,
