@@ -7,6 +7,7 @@ import type { Clock, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
 import { customerDateTime } from './customer-text';
 import type { Computed, RecomputeDeps } from './recompute-issue';
+import { isRole } from './status-role';
 
 const markerKey = (issueId: string) => `ack:${issueId}`;
 
@@ -72,7 +73,7 @@ export async function acknowledgeOnce(deps: RecomputeDeps, c: Computed): Promise
   if (!config.acknowledgement.enabled || c.stored.acknowledged) return false;
   if (!isClassified(config, c) || c.facts.reporter.accountId === null) return false;
   // Do not greet requests that are already finished.
-  if (isClosedOrResolved(config, c.facts.status.name)) return false;
+  if (isRole(config, 'resolved', c.facts.status.name) || isRole(config, 'closed', c.facts.status.name)) return false;
   const key = markerKey(c.facts.id);
   if (!(await deps.store.setIfAbsent(key, { posted: false }, { ttlSeconds: 3600 }))) {
     const marker = await deps.store.get<{ posted: boolean }>(key);
@@ -88,9 +89,4 @@ export async function acknowledgeOnce(deps: RecomputeDeps, c: Computed): Promise
   // Kept for a year: the property flag is the lasting record, this only guards the race.
   await deps.store.set(key, { posted: true }, { ttlSeconds: 365 * 86_400 });
   return true;
-}
-
-function isClosedOrResolved(config: SlaConfig, status: string): boolean {
-  const s = status.toLowerCase();
-  return [...config.statuses.resolved, ...config.statuses.closed].some((x) => x.toLowerCase() === s);
 }

@@ -3,12 +3,13 @@
 // Used by the trigger (one issue), the sweep (due issues) and the queue worker (chunks).
 
 import { computeClocks } from '../domain/sla';
-import type { ClockSet, SlaConfig, SlaRequest } from '../domain/sla/types';
+import type { ClockSet, SlaRequest } from '../domain/sla/types';
 import { acknowledgeOnce } from './acknowledge';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteStats } from './ports';
 import { recordReportRows } from './report-service';
 import { nextCheckWithNotice, runDueActions } from './sla-actions';
+import { isRole } from './status-role';
 import { isoSecond, toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
 
 export interface RecomputeDeps {
@@ -32,11 +33,6 @@ export interface BatchResult {
   failed: Array<{ issueId: string; message: string }>;
   writes: WriteStats;
   acknowledged: string[];
-}
-
-export function isRole(config: SlaConfig, role: 'resolved' | 'closed' | 'customerWait' | 'initial', status: string): boolean {
-  const s = status.toLowerCase();
-  return config.statuses[role].some((x) => x.toLowerCase() === s);
 }
 
 /** Auto-close is due: the clocks say so and Jira still shows a resolved status. */

@@ -20,6 +20,7 @@ import type { Locale } from '../shared/contract';
 import { customerDateTime, periodText } from './customer-text';
 import type { NotifyMessage } from './ports';
 import type { Computed, RecomputeDeps } from './recompute-issue';
+import { isRole } from './status-role';
 import { isoSecond, parseJiraInstant } from './stored-sla';
 
 export { periodText } from './customer-text';
@@ -286,15 +287,10 @@ export function applyRun(c: Computed, run: ActionRun, nowMs: number): void {
   c.stored = stored;
 }
 
-function hasStatus(list: readonly string[], status: string): boolean {
-  const s = status.toLowerCase();
-  return list.some((x) => x.toLowerCase() === s);
-}
-
 /** The at-risk / breach actions and the before-auto-close notice due for one computed request. */
 export async function runDueActions(deps: RecomputeDeps, c: Computed, nowMs: number): Promise<ActionRun> {
   const config = c.active.config;
-  return runPlanned(deps, c, dueActions(config, c.clocks, hasStatus(config.statuses.resolved, c.facts.status.name), nowMs), nowMs);
+  return runPlanned(deps, c, dueActions(config, c.clocks, isRole(config, 'resolved', c.facts.status.name), nowMs), nowMs);
 }
 
 /** The notice when the app has just auto-closed the request (the caller holds the auto-close lock). */
