@@ -1,17 +1,10 @@
+import { seededRandom } from '../../../src/local/emulator/faults';
+
 /**
  * Seeded PRNG (mulberry32): the workload must be identical in every run and on every machine,
  * so that agreement counts and ops/s are comparable between runs and between peers.
  */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const createRandom: (seed: number) => () => number = seededRandom;
 
 /** Integer in [min, max], both inclusive. */
 export function randomInt(rand: () => number, min: number, max: number): number {
