@@ -177,8 +177,3 @@ export async function scopeRecomputeProgress(store: KeyValueStore, scope: string
   const job = await store.get<RecomputeJob>(jobKey(latest));
   return job && job.scope === scope ? recomputeProgress(store, latest) : null;
 }
-
-/** The longest chunk's measured work, for the bench. */
-export async function chunkTimings(store: KeyValueStore, jobId: string): Promise<number[]> {
-  return (await store.listByPrefix<ChunkMarker>(chunkPrefix(jobId))).map((m) => m.value.ms);
-}
