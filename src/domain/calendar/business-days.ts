@@ -1,4 +1,4 @@
-import { dateParts, dayNumber, MS_PER_DAY } from '../time/day';
+import { dayNumber, MS_PER_DAY } from '../time/day';
 import { instantToLocal, localToInstant } from '../time/zone';
 import { CalendarError } from './errors';
 import type { CompiledCalendar } from './compile';
@@ -80,9 +80,4 @@ export function yearStats(cal: CompiledCalendar, year: number): YearStats {
     ms += mms;
   }
   return { year, workingDays: days, workingHours: hours(ms), perMonth };
-}
-
-/** Local year of an instant in the calendar's zone. */
-export function localYearOf(cal: CompiledCalendar, ms: number): number {
-  return dateParts(Math.floor(instantToLocal(cal.zone, ms) / MS_PER_DAY)).year;
 }
