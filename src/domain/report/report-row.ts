@@ -57,32 +57,6 @@ export interface ReportRow {
   readonly accountedMinutes: number;
 }
 
-const clockSchema = z.object({
-  state: z.enum(REPORT_CLOCK_STATES),
-  stopped: z.boolean(),
-  elapsedMinutes: z.number().nonnegative().finite(),
-  goalMinutes: z.number().nonnegative().finite(),
-});
-
-/** Rows come back from storage: parse them like any other input. */
-export const reportRowSchema = z.object({
-  key: z.string().min(1),
-  project: z.string(),
-  createdMs: z.number().int(),
-  month: z.string().regex(/^\d{4}-\d{2}$/, 'expected YYYY-MM'),
-  package: z.string().nullable(),
-  priority: z.string().nullable(),
-  customer: z.string().nullable(),
-  agent: z.string().nullable(),
-  reaction: clockSchema.nullable(),
-  resolution: clockSchema.nullable(),
-  followUp: z.array(clockSchema),
-  pausedMinutes: z.number().nonnegative().finite(),
-  computedAtMs: z.number().int(),
-  answers: z.number().int().nonnegative(),
-  accountedMinutes: z.number().nonnegative().finite(),
-}) satisfies z.ZodType<ReportRow>;
-
 // Storage form: positional arrays, about a third of the JSON object's size, so many rows fit
 // in one storage value (Forge KVS values are limited to 240 KiB).
 type PackedClock = [state: number, stopped: 0 | 1, elapsedMinutes: number, goalMinutes: number];
@@ -174,7 +148,6 @@ function packedPath(path: ReadonlyArray<PropertyKey>): string {
   return name;
 }
 
-// The packed schema checks everything reportRowSchema does, so a row is parsed once.
 /**
  * Reads a stored row back; a value of another shape is an error naming what was wrong
  * (the caller skips and logs it rather than failing the whole report).
