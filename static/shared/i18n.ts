@@ -231,8 +231,6 @@ const WARNINGS_RU: Readonly<Record<string, string>> = {
 /** Russian warning templates by code, for tests and other apps. */
 export const WARNING_MESSAGES_RU = WARNINGS_RU;
 
-const CLOCK_RU: Readonly<Record<string, string>> = { reaction: 'Реакция', resolution: 'Решение', followUp: 'Ответ на уточнение' };
-
 export interface WarningLike {
   code: string;
   params: Readonly<Record<string, string>>;
@@ -248,7 +246,7 @@ export function warningMessage(w: WarningLike, lang: Locale, when?: (iso: string
   if (template === undefined) return w.text;
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(w.params)) {
-    if (name === 'clock') vars[name] = CLOCK_RU[value] ?? value;
+    if (name === 'clock') vars[name] = (ru as Readonly<Record<string, string>>)[`clock.${value}`] ?? value;
     else if (name === 'at' && when) vars[name] = when(value);
     else vars[name] = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}` : value;
   }
