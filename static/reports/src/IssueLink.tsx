@@ -1,6 +1,6 @@
 import { router } from '@forge/bridge';
 
-export function openIssue(key: string): void {
+function openIssue(key: string): void {
   const path = `/browse/${encodeURIComponent(key)}`;
   // In Jira the router opens the issue in the host; elsewhere (local host) a new tab will do.
   router.open(path).catch(() => window.open(path, '_blank', 'noopener'));
