@@ -4,6 +4,7 @@
 // writes and bulk issue properties, each written only when it differs from what Jira has.
 
 import { route } from '@forge/api';
+import type { z } from 'zod';
 import type { AgentRule, SlaRequest } from '../../domain/sla/types';
 import { AppError } from '../../app/errors';
 import type {
@@ -111,7 +112,8 @@ export class ForgeJiraAdapter implements JiraPort {
   /** Raw comments seen with each issue's facts, so loadRequests need not fetch them again. */
   private readonly commentsOf = new WeakMap<IssueFacts, CommentsInfo>();
   private readonly groupsCache = new Map<string, readonly string[]>();
-  private readonly namesCache = new Map<string, Promise<string | null>>();
+  /** GET /user once per person per invocation: a sweep meets the same agents and customers on many issues. */
+  private readonly usersCache = new Map<string, Promise<z.infer<typeof userSchema> | null>>();
   private bulkProperties = true;
 
   constructor(
@@ -430,10 +432,19 @@ export class ForgeJiraAdapter implements JiraPort {
     await this.http.requestJira(route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body: { update: { labels: [{ add: label }] } } });
   }
 
-  async userLocale(accountId: string): Promise<Locale | null> {
+  private user(accountId: string): Promise<z.infer<typeof userSchema> | null> {
+    const hit = this.usersCache.get(accountId);
+    if (hit) return hit;
     const params = new URLSearchParams({ accountId });
-    const user = await this.http.requestJira(route`/rest/api/3/user?${params}`, { method: 'GET', schema: userSchema, allow: [403, 404] });
-    return localeOf(user?.locale);
+    const user = this.http.requestJira(route`/rest/api/3/user?${params}`, { method: 'GET', schema: userSchema, allow: [403, 404] });
+    // A failed read is not remembered: the next caller in this invocation asks again.
+    user.catch(() => this.usersCache.delete(accountId));
+    this.usersCache.set(accountId, user);
+    return user;
+  }
+
+  async userLocale(accountId: string): Promise<Locale | null> {
+    return localeOf((await this.user(accountId))?.locale);
   }
 
   async listStatuses(): Promise<JiraStatusOption[]> {
@@ -466,15 +477,8 @@ export class ForgeJiraAdapter implements JiraPort {
     return res?.permissions?.ADMINISTER_PROJECTS?.havePermission === true;
   }
 
-  userDisplayName(accountId: string): Promise<string | null> {
+  async userDisplayName(accountId: string): Promise<string | null> {
     // The same few people save most versions: one GET per person per invocation.
-    const hit = this.namesCache.get(accountId);
-    if (hit) return hit;
-    const params = new URLSearchParams({ accountId });
-    const name = this.http
-      .requestJira(route`/rest/api/3/user?${params}`, { method: 'GET', schema: userSchema, allow: [403, 404] })
-      .then((user) => user?.displayName ?? null);
-    this.namesCache.set(accountId, name);
-    return name;
+    return (await this.user(accountId))?.displayName ?? null;
   }
 }
