@@ -116,6 +116,15 @@ describe('the Jira adapter against the OpenAPI spec', () => {
     expect(post?.requestBody).toEqual({ transition: { id: '61' }, fields: { resolution: { id: '10000' } } });
   });
 
+  it('reads a person once per invocation however many issues ask for their language and name', async () => {
+    const { jira, adapter: a } = adapter();
+    for (let i = 0; i < 3; i++) await a.userLocale('qm:customer-1');
+    await a.userDisplayName('qm:customer-1');
+    await a.userLocale('qm:agent-2');
+    const users = jira.exchanges.filter((e) => e.path.startsWith('/rest/api/3/user?'));
+    expect(users.map((e) => new URLSearchParams(e.path.split('?')[1]).get('accountId'))).toEqual(['qm:customer-1', 'qm:agent-2']);
+  });
+
   it('rejects a request the spec does not allow (the check itself can fail)', () => {
     expect(() => assertMatchesOperation('POST', '/rest/api/3/app/field/value', { requestBody: { updates: [{ customField: 'x', issueIds: ['SUP-1'] }] }, responseStatus: 204 })).toThrow(/request body/);
     expect(() => assertMatchesOperation('DELETE', '/rest/api/3/status', { responseStatus: 204 })).toThrow(/no DELETE/);
