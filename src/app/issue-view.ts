@@ -193,16 +193,26 @@ export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolea
   };
 }
 
-/** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
-export async function getIssueSla(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueSlaView> {
+/** One issue read as the user (BROWSE enforced by Jira) and its clocks computed fresh; no clocks outside every scope. */
+async function freshClocks(
+  userJira: JiraPort,
+  configs: ActiveConfigs,
+  issueKey: string,
+  nowMs: number,
+): Promise<{ facts: IssueFacts; active: ActiveConfig; set: ClockSet } | { facts: IssueFacts; active: null; set: null }> {
   const [facts] = await userJira.loadFacts([issueKey]);
   if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
   const active = configs.forProject(facts.projectKey);
-  if (!active) return emptyIssueView(facts.key, nowMs, licensed);
-  const requests = await userJira.loadRequests([facts], () => active.config.agentRule);
-  const request = requests.get(facts.id);
+  if (!active) return { facts, active: null, set: null };
+  const request = (await userJira.loadRequests([facts], () => active.config.agentRule)).get(facts.id);
   if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
-  const set = computeClocks(active.config, request, nowMs);
+  return { facts, active, set: computeClocks(active.config, request, nowMs) };
+}
+
+/** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
+export async function getIssueSla(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueSlaView> {
+  const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs);
+  if (!active) return emptyIssueView(facts.key, nowMs, licensed);
   return buildIssueView(facts, active, set, nowMs, licensed);
 }
 
@@ -221,13 +231,8 @@ export function badgeOf(view: IssueSlaView, set: ClockSet | null): IssueBadgeVie
 }
 
 export async function getIssueBadge(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueBadgeView> {
-  const [facts] = await userJira.loadFacts([issueKey]);
-  if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
-  const active = configs.forProject(facts.projectKey);
+  const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs);
   if (!active) return { label: 'SLA', state: 'none', due: null };
-  const request = (await userJira.loadRequests([facts], () => active.config.agentRule)).get(facts.id);
-  if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
-  const set = computeClocks(active.config, request, nowMs);
   return badgeOf(buildIssueView(facts, active, set, nowMs, licensed), set);
 }
 
