@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { start, type Started } from '../../src/local/main';
+import { start, type Started } from '../../local/main';
 import { browserAvailable, launchBrowser, missingBuilds, REPO } from './ui-harness';
 
 jest.setTimeout(300_000);

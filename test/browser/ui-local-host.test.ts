@@ -1,4 +1,4 @@
-// The Custom UI apps on the real local host (`src/local`, the real resolvers, triggers and queue
+// The Custom UI apps on the real local host (`local/`, the real resolvers, triggers and queue
 // on the Jira emulator): an admin configures the site from the altec template, agents watch the
 // panel count down in both languages and themes, a customer is refused the admin page and its
 // resolvers. The bridge is the test's own (who the user is, which module), talking to the host's
@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { writeUiMetrics } from '../../scripts/bundle-size';
 import { compileCalendar, nextWorkingStart, CALENDAR_PRESETS } from '../../src/domain/calendar';
 import { RESOLVERS, type ResolverName } from '../../src/shared/contract';
-import { start } from '../../src/local/main';
+import { start } from '../../local/main';
 import { REPO, browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, tabTo, type BridgeHandler, type BrowserGlobals, type FakeHost } from './ui-harness';
 
 const APPS = ['issue-panel', 'admin', 'field-editor'];

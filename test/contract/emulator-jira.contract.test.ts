@@ -1,6 +1,6 @@
 // The emulator answers every Jira operation the app uses (the trimmed spec's paths) with the
 // request and response shapes of the Jira Cloud OpenAPI spec: one validator for both sides.
-import { createEmulator, type AppHandlers, type Emulator } from '../../src/local/emulator';
+import { createEmulator, type AppHandlers, type Emulator } from '../../local/emulator';
 import { assertMatchesOperation, operationsInSpec } from './openapi';
 
 const NOW = Date.UTC(2026, 2, 2, 7, 0);

@@ -3,7 +3,7 @@
 import { forgeKvsStore } from '../../src/adapters/forge/kvs-store';
 import { loadReportRows, saveReportRows, SHARDS } from '../../src/app/report-rows';
 import type { ReportRow } from '../../src/domain/report';
-import { createEmulator, type Emulator } from '../../src/local/emulator';
+import { createEmulator, type Emulator } from '../../local/emulator';
 
 let emu: Emulator;
 const warnings: unknown[] = [];

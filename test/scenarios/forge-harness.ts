@@ -2,7 +2,7 @@
 // the Forge runtime provides. Simulated time: the emulator's clock is the app's clock.
 
 import * as app from '../../src/index';
-import { createEmulator, type Emulator, type ExtensionContext, type FaultOptions } from '../../src/local/emulator';
+import { createEmulator, type Emulator, type ExtensionContext, type FaultOptions } from '../../local/emulator';
 import type { StoredSla } from '../../src/app/stored-sla';
 import type { Envelope } from '../../src/shared/contract';
 

@@ -2,7 +2,7 @@
 // breach actions (Jira notify, label, internal note) and the auto-close notices fire exactly once
 // per clock cycle, however many sweeps run, concurrently or not, and with Jira failing 20% of calls.
 
-import { adfToText } from '../../src/local/emulator';
+import { adfToText } from '../../local/emulator';
 import { ADMIN, AGENT, AGENT_EN, CUSTOMER, CUSTOMER_EN, DAY, HOUR, MINUTE, startSite, type Site } from './forge-harness';
 
 type Json = Record<string, unknown>;

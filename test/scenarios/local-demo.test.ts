@@ -1,8 +1,8 @@
 // The local host's demo site, built through the real app (saveConfig resolver, triggers, sweep,
 // queue) on the emulator, shows every clock state the regulation allows in each project.
-import { DEMO_PROJECTS, seedDemo } from '../../src/local/demo-data';
-import { APP_ACCOUNT_ID, adfToText } from '../../src/local/emulator';
-import { LocalHost } from '../../src/local/host';
+import { DEMO_PROJECTS, seedDemo } from '../../local/demo-data';
+import { APP_ACCOUNT_ID, adfToText } from '../../local/emulator';
+import { LocalHost } from '../../local/host';
 import { TEMPLATES } from '../../src/domain/templates';
 
 jest.setTimeout(240_000);

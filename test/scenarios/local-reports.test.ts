@@ -2,8 +2,8 @@
 // report rows the recompute stored) match the clocks each issue's panel computes directly from its
 // history, and a user who may not browse a project sees none of its data.
 import type { ClockView, IssueSlaView, ReportView } from '../../src/shared/contract';
-import { DEMO_PROJECTS, seedDemo } from '../../src/local/demo-data';
-import { LocalHost } from '../../src/local/host';
+import { DEMO_PROJECTS, seedDemo } from '../../local/demo-data';
+import { LocalHost } from '../../local/host';
 
 jest.setTimeout(300_000);
 

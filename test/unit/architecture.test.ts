@@ -78,7 +78,7 @@ describe('architecture', () => {
     for (const file of [...sourceFiles('src/app'), ...sourceFiles('src/config')]) {
       for (const { spec } of importsOf(file)) {
         const t = target(file, spec);
-        if (spec.startsWith('@forge/') || /^src\/(adapters|entry|local|cli)/.test(t)) offences.push(`${file}: imports ${spec}`);
+        if (spec.startsWith('@forge/') || /^(src\/(adapters|entry|cli)|local)\//.test(t)) offences.push(`${file}: imports ${spec}`);
       }
     }
     expect(offences).toEqual([]);

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../src/local/emulator/faults';
+import { seededRandom } from '../../../local/emulator/faults';
 
 /**
  * Seeded PRNG (mulberry32): the workload must be identical in every run and on every machine,

@@ -3,7 +3,7 @@
 import api, { route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { Queue } from '@forge/events';
-import { createEmulator, type AppHandlers, type Emulator } from '../../../src/local/emulator';
+import { createEmulator, type AppHandlers, type Emulator } from '../../../local/emulator';
 
 const T0 = Date.UTC(2026, 2, 2, 7, 0); // Monday 10:00 Moscow
 

@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalHost, MAX_SWEEPS_PER_ADVANCE, SimClock } from '../../../src/local/host';
-import type { AppHandlers } from '../../../src/local/emulator';
+import { LocalHost, MAX_SWEEPS_PER_ADVANCE, SimClock } from '../../../local/host';
+import type { AppHandlers } from '../../../local/emulator';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 2); // 2 minutes past a 5-minute boundary
 let sweeps: number[];

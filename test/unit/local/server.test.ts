@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, startError, type Started } from '../../../src/local/main';
+import { start, startError, type Started } from '../../../local/main';
 
 jest.setTimeout(60_000);
 

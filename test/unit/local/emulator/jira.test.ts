@@ -4,7 +4,7 @@ import api, { assumeTrustedRoute, route, type RequestInit } from '@forge/api';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmulator, type AppHandlers, type Emulator, type EmulatorOptions } from '../../../../src/local/emulator';
+import { createEmulator, type AppHandlers, type Emulator, type EmulatorOptions } from '../../../../local/emulator';
 
 const T0 = Date.UTC(2026, 2, 2, 7, 0);
 let now = T0;

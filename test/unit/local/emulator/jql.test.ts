@@ -1,4 +1,4 @@
-import { compileJql, parseJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from '../../../../src/local/emulator/jql';
+import { compileJql, parseJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from '../../../../local/emulator/jql';
 
 interface Row {
   key: string;

@@ -1,6 +1,6 @@
 // KVS limits and semantics, exercised through the real @forge/kvs client.
 import { kvs, WhereConditions } from '@forge/kvs';
-import { createEmulator, type Emulator } from '../../../../src/local/emulator';
+import { createEmulator, type Emulator } from '../../../../local/emulator';
 
 let em: Emulator;
 let now = Date.UTC(2026, 2, 2, 9, 0);

@@ -1,7 +1,7 @@
 // Async-events semantics through the real @forge/events Queue: limits, delays on the emulator's
 // clock, retries on errors and InvocationError, at-least-once delivery with duplicates.
 import { InvocationError, Queue } from '@forge/events';
-import { createEmulator, type AppHandlers, type Emulator } from '../../../../src/local/emulator';
+import { createEmulator, type AppHandlers, type Emulator } from '../../../../local/emulator';
 
 let now = Date.UTC(2026, 2, 2, 9, 0);
 let em: Emulator;

@@ -10,7 +10,7 @@ import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { LocalHost } from './host';
 import { APP_ACCOUNT_ID, type ExtensionContext } from './emulator';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
+const REPO_ROOT = resolve(__dirname, '..');
 const PAGE_DIR = join(__dirname, 'page');
 
 const MIME: Record<string, string> = {

@@ -127,7 +127,7 @@ export interface Emulator {
   close(): void;
 }
 
-const REPO_ROOT = join(__dirname, '..', '..', '..');
+const REPO_ROOT = join(__dirname, '..', '..');
 
 async function loadAppHandlers(): Promise<AppHandlers> {
   // A computed specifier keeps the type check independent of src/index.ts existing yet.

@@ -3,8 +3,8 @@
 // human actions at past simulated instants (the clock walks forward through the weeks, the
 // scheduled sweep runs along the way), so that at the end every clock state is on screen:
 // running, at risk, paused, met, breached and auto-closed. Deterministic for a given seed and now.
-import { goalToMs, workingBetween, addWorking, type CompiledCalendar, compileCalendar } from '../domain/calendar';
-import { TEMPLATES, type TemplateId } from '../domain/templates';
+import { goalToMs, workingBetween, addWorking, type CompiledCalendar, compileCalendar } from '../src/domain/calendar';
+import { TEMPLATES, type TemplateId } from '../src/domain/templates';
 import { seededRandom } from './emulator/faults';
 import type { SiteUser } from './emulator';
 import type { LocalHost } from './host';

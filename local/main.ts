@@ -13,7 +13,7 @@ import { seedDemo } from './demo-data';
 import { LocalHost } from './host';
 import { createHostServer } from './server';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
+const REPO_ROOT = resolve(__dirname, '..');
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.REGLAMENT_DATA_DIR) return resolve(env.REGLAMENT_DATA_DIR);

@@ -2,8 +2,8 @@
 // schedule (a sweep at every 5-minute boundary the clock crosses, queue deliveries), plus the
 // read model the host page shows. server.ts puts HTTP in front of it; tests use it directly.
 import { z } from 'zod';
-import { addWorking, calendarDefSchema, calendarNames, compileCalendar, type CompiledCalendar } from '../domain/calendar';
-import { TEMPLATES, isTemplateId } from '../domain/templates';
+import { addWorking, calendarDefSchema, calendarNames, compileCalendar, type CompiledCalendar } from '../src/domain/calendar';
+import { TEMPLATES, isTemplateId } from '../src/domain/templates';
 import { adfToText, createEmulator, type AppHandlers, type Emulator, type FaultOptions, type SiteUser } from './emulator';
 
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
