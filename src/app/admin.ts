@@ -9,9 +9,6 @@ import {
   coverageWarnings,
   goalToMs,
   addWorking,
-  importCsvCalendar,
-  importIcsCalendar,
-  importXmlCalendar,
   officialTotals,
   parseCalendarDef,
   yearStats,
@@ -161,10 +158,22 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
   }
 }
 
-export function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): CalendarImportResult {
+/**
+ * The parsers (fast-xml-parser, papaparse, ical.js) are loaded on first use: every Forge function
+ * shares one bundle, and only this admin action needs them (the bundler emits them as separate
+ * chunks, so the SLA triggers, sweep and worker do not load them on a cold start).
+ */
+async function loadImporter(format: 'xml' | 'csv' | 'ics'): Promise<(text: string) => CalendarImport> {
+  if (format === 'xml') return (await import('../domain/calendar/import-xml')).importXmlCalendar;
+  if (format === 'csv') return (await import('../domain/calendar/import-csv')).importCsvCalendar;
+  return (await import('../domain/calendar/import-ics')).importIcsCalendar;
+}
+
+export async function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): Promise<CalendarImportResult> {
+  const parse = await loadImporter(req.format);
   let imp: CalendarImport;
   try {
-    imp = req.format === 'xml' ? importXmlCalendar(req.text) : req.format === 'csv' ? importCsvCalendar(req.text) : importIcsCalendar(req.text);
+    imp = parse(req.text);
   } catch (e) {
     throw calendarIssues(e);
   }

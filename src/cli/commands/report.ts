@@ -6,10 +6,8 @@ import { parseSlaConfig, slaRequestSchema } from '../../config';
 import {
   buildReport,
   compactReport,
-  journalCsv,
   journalEntryFromRequest,
   journalEventsFromRequest,
-  reportCsv,
   reportRowFromClocks,
   selectJournal,
   type ComplianceReport,
@@ -17,6 +15,7 @@ import {
   type ReportFilter,
   type ReportRow,
 } from '../../domain/report';
+import { journalCsv, reportCsv } from '../../domain/report/csv';
 import { computeClocks } from '../../domain/sla';
 import type { SlaConfig, SlaRequest } from '../../domain/sla/types';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../domain/templates';
