@@ -7,6 +7,7 @@ import { calendarDefSchema, tryParseGoal } from '../domain/calendar';
 import { parsePeriod } from '../domain/sla/period';
 import type { SlaConfig } from '../domain/sla/types';
 import { parseDate } from '../domain/time/day';
+import { checkEscalation, escalationSchema } from './escalation.schema';
 
 export const CURRENT_SCHEMA_VERSION = 2 as const;
 
@@ -161,6 +162,7 @@ const baseSchema = z.object({
   minimumAnswerMinutes: z.number().int().min(1).max(1440).nullable().default(null),
   // Optional without a schema default, so configurations saved before it parse to exactly what they were.
   actions: actionsSchema.optional(),
+  escalation: escalationSchema.optional(),
 });
 
 type Base = z.output<typeof baseSchema>;
@@ -347,6 +349,7 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   }
 
   checkActions(cfg, ctx);
+  checkEscalation(cfg.escalation, cfg.goals, issue);
 
   cfg.customers.forEach((c, i) => {
     if (!pkgs.has(c.package)) issue(['customers', i, 'package'], `unknown package "${c.package}"`);
