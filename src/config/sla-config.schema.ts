@@ -47,6 +47,8 @@ export const packageSchema = z.object({
   extras: z.array(localizedTextSchema).default([]),
   skypeContacts: z.number().int().min(0).max(1000).default(0),
   calendarId: z.string().min(1).nullable().default(null),
+  // Optional without a default: packages saved before quotas parse to exactly what they were.
+  hoursQuota: z.object({ hoursPerMonth: z.number().positive('expected more than 0 hours').max(744, 'a month has at most 744 hours') }).optional(),
 });
 
 export const prioritySchema = z.object({

@@ -42,6 +42,8 @@ export interface ServicePackage {
   readonly skypeContacts: number;
   /** Calendar used for requests on this package instead of the configuration's `calendarId`. */
   readonly calendarId: string | null;
+  /** Support hours the package includes per month (Agent Plus «N часов удалённой помощи»); absent = no quota. */
+  readonly hoursQuota?: { readonly hoursPerMonth: number };
 }
 
 export interface Priority {
