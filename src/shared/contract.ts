@@ -67,7 +67,7 @@ export interface ClockView {
 
 export interface HistoryEntry {
   at: string;
-  clock: ClockKind | 'autoClose' | 'request';
+  clock: ClockKind | 'update' | 'autoClose' | 'request';
   /** started | paused | resumed | stopped | met | breached | goalChanged | resolved | reopened | closed */
   what: string;
   detail?: string;

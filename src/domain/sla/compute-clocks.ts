@@ -14,6 +14,8 @@ import type {
   ClockSet,
   FollowUpClock,
   GoalClock,
+  GoalKeying,
+  GoalTable,
   SlaConfig,
   SlaEvent,
   SlaRequest,
@@ -84,8 +86,16 @@ function calendarFor(config: SlaConfig, prep: Prepared, packageId: string): Work
 
 /** The goal string for a clock, package and priority; null when the configuration sets none. */
 export function goalFor(config: SlaConfig, clock: GoalClock, packageId: string, priorityId: string | null): string | null {
-  const table = config.goals[clock];
-  const by = config.goalsBy[clock];
+  return goalIn(config.goals[clock], config.goalsBy[clock], packageId, priorityId);
+}
+
+/** The update clock's interval for a package and priority; null when none applies to it. */
+export function updateGoalFor(config: SlaConfig, packageId: string, priorityId: string | null): string | null {
+  const u = config.updates;
+  return u ? goalIn(u.every, u.by, packageId, priorityId) : null;
+}
+
+function goalIn(table: GoalTable | undefined, by: GoalKeying | undefined, packageId: string, priorityId: string | null): string | null {
   if (!table || !by) return null;
   // Own keys only: an id like "constructor" must not find Object.prototype's members.
   if (by === 'package') {
@@ -130,7 +140,7 @@ interface Cycle {
   stopKey: KeySnapshot | null;
 }
 
-type Label = 'reaction' | 'resolution' | 'followUp';
+type Label = 'reaction' | 'resolution' | 'followUp' | 'update';
 
 const byTime = (a: SlaEvent, b: SlaEvent): number => a.at - b.at;
 
@@ -170,6 +180,10 @@ class Evaluation {
   openCycle: Cycle | null = null;
   resolvedEntry: number | null = null;
   customerSinceResolved = false;
+  /** Agent comments while the request was not stopped: each starts an update-clock cycle. */
+  readonly agentAnswers: number[] = [];
+  /** Instants the resolution clock stopped (resolved, closed): an update cycle ends there. */
+  readonly stops: number[] = [];
 
   constructor(
     readonly config: SlaConfig,
@@ -231,7 +245,10 @@ class Evaluation {
         const what = nextMode === 'run' ? 'resumed' : nextMode === 'pause' ? 'paused' : 'stopped';
         this.history.push({ at, clock: 'resolution', what, detail: to });
       }
-      if (nextMode === 'stop') this.resStopKey = { pkg: this.pkg, prio: this.prio };
+      if (nextMode === 'stop') {
+        this.resStopKey = { pkg: this.pkg, prio: this.prio };
+        this.stops.push(at);
+      }
       this.mode = nextMode;
       this.modeSince = at;
     }
@@ -254,6 +271,7 @@ class Evaluation {
 
   onComment(at: number, by: 'agent' | 'customer', hasReaction: boolean): void {
     if (by === 'agent') {
+      if (this.mode !== 'stop') this.agentAnswers.push(at);
       this.stopReaction(at, 'agent comment');
       this.agentCommented = true;
       this.closeCycle(at, 'agent comment');
@@ -322,7 +340,7 @@ class Evaluation {
     const nowMs = this.nowMs;
     const threshold = this.config.atRiskThreshold;
     const regulationGoalMs = goalLengthMs(cal, start, goal);
-    const agreed = label === 'followUp' ? null : this.agreedGoal(label, regulationGoalMs, start, stop, pauses);
+    const agreed = label === 'followUp' || label === 'update' ? null : this.agreedGoal(label, regulationGoalMs, start, stop, pauses);
     const goalMs = agreed?.goalMs ?? regulationGoalMs;
     const elapsedMs = workingMsBetween(cal, start, stop ?? nowMs, pauses);
     let state: Clock['state'];
@@ -529,6 +547,34 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     if (latest) followUp = { ...latest, cycles: built };
   }
 
+  // --- update (keep the customer informed) --------------------------------------------------
+  // A cycle starts at each agent answer and ends at the next one or when the request stops;
+  // customer-wait pauses it. Only packages and priorities with an interval have the clock.
+  let update: FollowUpClock | null = null;
+  if (config.updates && ev.agentAnswers.length > 0) {
+    const built: Clock[] = [];
+    const answers = ev.agentAnswers;
+    for (let i = 0; i < answers.length; i++) {
+      const start = answers[i]!;
+      const nextAnswer = answers[i + 1] ?? null;
+      const nextStop = ev.stops.find((t) => t >= start) ?? null;
+      const stop = nextAnswer !== null && (nextStop === null || nextAnswer <= nextStop) ? nextAnswer : nextStop;
+      const last = stop === null;
+      const key = last ? nowKey : (ev.resStopKey ?? nowKey);
+      const goal = updateGoalFor(config, key.pkg, key.prio);
+      if (goal === null) continue;
+      const end = stop ?? nowMs;
+      const pauses = ev.resPauses.filter((p) => p[1] > start && p[0] < end);
+      try {
+        built.push(ev.clockWithGoal(goal, start, stop, key, pauses, last && ev.mode === 'pause' ? ev.modeSince : null, 'update', last));
+      } catch (e) {
+        warnings.push(warningText('cannotCompute', { clock: 'update', reason: e instanceof Error ? e.message : String(e) }));
+      }
+    }
+    const latest = built[built.length - 1];
+    if (latest) update = { ...latest, cycles: built };
+  }
+
   // --- auto-close --------------------------------------------------------------------------
   let autoClose: { at: number } | null = null;
   if (prep.autoCloseMs !== null && ev.role === 'resolved' && ev.resolvedEntry !== null && !ev.customerSinceResolved) {
@@ -546,6 +592,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     reaction,
     resolution,
     followUp,
+    ...(config.updates ? { update } : {}),
     autoClose,
     nextCheckAt,
     packageId: ev.pkg,

@@ -184,6 +184,11 @@ export interface SlaConfig {
   readonly minimumAnswerMinutes: number | null;
   /** Notifications and actions (issue 7); absent (configurations saved before them) = none. */
   readonly actions?: SlaActions;
+  /**
+   * The update clock (issue 15): keep the customer informed every N working hours after each agent
+   * answer while the request is open and not waiting for them; absent = no such clock.
+   */
+  readonly updates?: { readonly by: GoalKeying; readonly every: GoalTable };
   /** The escalation ladder (issue 15); absent = none. */
   readonly escalation?: SlaEscalation;
 }
@@ -296,7 +301,7 @@ export type HistoryWhat =
 
 export interface ClockHistoryEntry {
   readonly at: number;
-  readonly clock: 'reaction' | 'resolution' | 'followUp' | 'autoClose' | 'request';
+  readonly clock: 'reaction' | 'resolution' | 'followUp' | 'update' | 'autoClose' | 'request';
   readonly what: HistoryWhat;
   readonly detail?: string;
 }
@@ -307,6 +312,8 @@ export interface ClockSet {
   readonly resolution: Clock | null;
   /** null when the configuration has no reaction goal or no cycle has started yet. */
   readonly followUp: FollowUpClock | null;
+  /** Present when the configuration has an update clock: its cycles (null before the first agent answer). */
+  readonly update?: FollowUpClock | null;
   readonly autoClose: { readonly at: number } | null;
   /** Earliest future instant at which the result changes by time alone; an overdue auto-close is returned as is. */
   readonly nextCheckAt: number | null;
