@@ -605,6 +605,13 @@ export class JiraSite {
     return out;
   }
 
+  /** A search hit when only `id` was asked for (plus any requested issue properties). */
+  private idOnlyJson(issue: IssueDoc, properties: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = { id: String(issue.id) };
+    if (properties.length > 0) out.properties = this.issueJson(issue, [], { properties, defaultAll: false }).properties;
+    return out;
+  }
+
   // ------------------------------------------------------------ JQL
 
   private jqlFields(): JqlFields<IssueDoc> {
@@ -1031,6 +1038,8 @@ export class JiraSite {
       throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     }
     const fields = Array.isArray(body.fields) ? (body.fields as string[]) : typeof body.fields === 'string' ? [body.fields] : ['id'];
+    // The spec: `id` (the default) "returns only issue IDs": no key, self or fields.
+    const idsOnly = fields.flatMap((f) => f.split(',')).map((f) => f.trim()).filter((f) => f.length > 0).every((f) => f === 'id');
     const expand = typeof body.expand === 'string' ? body.expand.split(',') : Array.isArray(body.expand) ? (body.expand as string[]) : [];
     const properties = Array.isArray(body.properties) ? (body.properties as string[]) : typeof body.properties === 'string' ? body.properties.split(',') : [];
     if (properties.length > 5) bad('At most 5 issue properties can be requested.');
@@ -1043,7 +1052,7 @@ export class JiraSite {
     const page = hits.slice(offset, offset + maxResults);
     const isLast = offset + page.length >= hits.length;
     return {
-      issues: page.map((i) => this.issueJson(i, fields, { expand, properties, defaultAll: false })),
+      issues: page.map((i) => (idsOnly ? this.idOnlyJson(i, properties) : this.issueJson(i, fields, { expand, properties, defaultAll: false }))),
       ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length) }),
       isLast,
     };

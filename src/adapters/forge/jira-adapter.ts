@@ -39,6 +39,7 @@ import {
   myPermissionsSchema,
   pageOfCommentsSchema,
   projectPageSchema,
+  searchIdsSchema,
   searchResultsSchema,
   statusListSchema,
   transitionsSchema,
@@ -188,7 +189,9 @@ export class ForgeJiraAdapter implements JiraPort {
     const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
     if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
     const jql = `${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${open} ORDER BY key ASC`;
-    const res = await this.search(jql, ['id'], LIMITS.idPage, pageToken, false);
+    const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: LIMITS.idPage };
+    if (pageToken) body.nextPageToken = pageToken;
+    const res = await this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchIdsSchema });
     return { items: (res.issues ?? []).map((i) => i.id), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
