@@ -2,6 +2,8 @@
 // permissions, issues with fields (the app's custom fields included), JSM-style public/internal
 // comments, changelog and issue properties, persisted in SQLite. `handle()` answers the REST
 // routes the app calls with the JSON shapes of the Jira Cloud platform OpenAPI spec (v3).
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import type { Db, Meta } from './db';
 import { compileJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from './jql';
 import { appUuid, ENV_ID, type AppManifest, type ManifestField } from './manifest';
@@ -250,6 +252,7 @@ export class JiraSite {
   private readonly issuesById = new Map<number, IssueDoc>();
   private readonly issuesByKey = new Map<string, IssueDoc>();
   private readonly saveStmt;
+  private readonly schemaCache = new Map<string, ValidateFunction>();
   cloudId = 'local-cloud';
   siteUrl = BASE_URL_DEFAULT;
   projects: SiteProject[] = [];
@@ -624,6 +627,7 @@ export class JiraSite {
         if (prop.type === 'datetime' || prop.type === 'date') {
           return { type: 'date', get: (i) => toMs(getPath(i.custom[f.id], [prop.name])) };
         }
+        if (prop.type === 'number') return { type: 'number', get: (i) => { const v = getPath(i.custom[f.id], [prop.name]); return typeof v === 'number' ? v : null; } };
         return { type: 'string', get: (i) => toStr(getPath(i.custom[f.id], [prop.name])) };
       }
       if (f.type === 'datetime' || f.type === 'date') return { type: 'date', get: (i) => toMs(i.custom[f.id]) };
@@ -1089,6 +1093,18 @@ export class JiraSite {
     };
   }
 
+  /** The compiled manifest `schema` of an app field (object fields), or null when it has none. */
+  private valueSchema(f: SiteField): ValidateFunction | null {
+    const schema = this.manifest.fields.find((m) => m.moduleKey === f.moduleKey)?.schema;
+    if (!schema) return null;
+    let v = this.schemaCache.get(f.moduleKey);
+    if (!v) {
+      v = fieldSchemaAjv().compile(schema);
+      this.schemaCache.set(f.moduleKey, v);
+    }
+    return v;
+  }
+
   private appFieldValues(p: Principal, body: Record<string, unknown>, q: URLSearchParams): RestReply {
     if (p.kind !== 'app') throw new RestError(403, 'Only the app that provides the field can set its value, and only as the app.');
     const updates = body.updates;
@@ -1102,7 +1118,7 @@ export class JiraSite {
       const f = this.field(String(u.customField));
       if (!f) throw new RestError(404, `updates[${i}].customField: field '${String(u.customField)}' does not exist or is not provided by this app`);
       if (!Array.isArray(u.issueIds)) bad(`updates[${i}].issueIds must be an array of issue IDs`);
-      checkFieldValue(f, u.value, `updates[${i}].value`);
+      checkFieldValue(f, u.value, `updates[${i}].value`, this.valueSchema(f));
       for (const raw of u.issueIds as unknown[]) {
         if (typeof raw !== 'number' && !(typeof raw === 'string' && /^\d+$/.test(raw))) bad(`updates[${i}].issueIds: '${String(raw)}' is not an issue ID`);
         const issue = this.issue(Number(raw));
@@ -1161,7 +1177,7 @@ export class JiraSite {
         const f = this.field(k);
         if (!f) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: 'Field cannot be set.' });
         if (f.readOnly) bad(`Field '${k}' is read-only.`, { [k]: 'Field cannot be set. It is read-only.' });
-        checkFieldValue(f, v, k);
+        checkFieldValue(f, v, k, this.valueSchema(f));
         values.push({ field: f, value: v });
       }
       if (values.length > 0) this.setCustom(issue, values, { by: actor, selfGenerated });
@@ -1313,7 +1329,18 @@ function toStr(v: unknown): string | null {
   return typeof v === 'string' ? v : String(v);
 }
 
-function checkFieldValue(f: SiteField, v: unknown, where: string): void {
+let ajvInstance: Ajv | null = null;
+/** JSON Schema as Forge applies a field's manifest `schema`; Forge's own keywords (searchAlias, searchType) are annotations. */
+function fieldSchemaAjv(): Ajv {
+  if (!ajvInstance) {
+    ajvInstance = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajvInstance);
+  }
+  return ajvInstance;
+}
+
+/** Forge validates every value of an app field against its type and manifest schema and refuses the whole request (400). */
+function checkFieldValue(f: SiteField, v: unknown, where: string, schema: ValidateFunction | null = null): void {
   if (v === null || v === undefined) return;
   switch (f.type) {
     case 'string':
@@ -1330,6 +1357,10 @@ function checkFieldValue(f: SiteField, v: unknown, where: string): void {
     case 'object':
       if (typeof v !== 'object' || Array.isArray(v)) bad(`${where}: field ${f.id} (${f.name}) takes a JSON object`);
       if (JSON.stringify(v).length > 32768) bad(`${where}: an object field value is limited to 32768 characters`);
+      if (schema && !schema(v)) {
+        const why = (schema.errors ?? []).map((e) => `${e.instancePath || '(value)'} ${e.message ?? 'is invalid'}`).join('; ');
+        bad(`${where}: the value of field ${f.id} (${f.name}) does not match the field's schema: ${why}`, { [f.id]: `The value does not match the field's schema: ${why}` });
+      }
       return;
     default:
       return;

@@ -86,7 +86,7 @@ function asStateValue(v: unknown): SlaStateFieldValue | null {
     state: o.state as SlaStateFieldValue['state'],
     breached: o.breached === 'yes' ? 'yes' : 'no',
     paused: o.paused === 'yes' ? 'yes' : 'no',
-    nextCheck: typeof o.nextCheck === 'string' ? o.nextCheck : null,
+    ...(typeof o.nextCheck === 'string' ? { nextCheck: o.nextCheck } : {}),
   };
 }
 

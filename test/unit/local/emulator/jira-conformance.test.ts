@@ -65,3 +65,45 @@ describe('enhanced search returns only the fields asked for', () => {
     expect(fields).not.toHaveProperty('comment');
   });
 });
+
+describe('app custom-field writes are checked against the manifest type and schema (Forge answers 400)', () => {
+  let issueId = 0;
+  let otherId = 0;
+  beforeEach(async () => {
+    issueId = Number((await em.actions.createIssue({ projectKey: 'SUP', summary: 'one', reporter: CUSTOMER })).id);
+    otherId = Number((await em.actions.createIssue({ projectKey: 'SUP', summary: 'two', reporter: CUSTOMER })).id);
+  });
+  const state = () => em.jira.field('sla-state')!.id;
+  const due = () => em.jira.field('sla-reaction-due')!.id;
+
+  it('refuses a null where the schema says string (nextCheck: date-time string), and applies nothing of the request', async () => {
+    const r = await post<{ errorMessages: string[] }>('/rest/api/3/app/field/value', {
+      updates: [
+        { customField: due(), issueIds: [otherId], value: '2026-03-02T12:00:00.000Z' },
+        { customField: state(), issueIds: [issueId], value: { state: 'met', breached: 'no', paused: 'no', nextCheck: null } },
+      ],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errorMessages.join(' ')).toMatch(/nextCheck must be string/);
+    expect(em.jira.fieldValue('SUP-2', 'sla-reaction-due')).toBeNull();
+    expect(em.jira.fieldValue('SUP-1', 'sla-state')).toBeNull();
+  });
+
+  it('refuses a wrong property type or a date-time that is not one; accepts a value without the optional key', async () => {
+    const write = (value: unknown) => post('/rest/api/3/app/field/value', { updates: [{ customField: state(), issueIds: [issueId], value }] });
+    expect((await write({ state: 'met', breached: true, paused: 'no' })).status).toBe(400);
+    expect((await write({ state: 'met', breached: 'no', paused: 'no', nextCheck: 'tomorrow' })).status).toBe(400);
+    expect((await write({ state: 'met', breached: 'no', paused: 'no' })).status).toBe(204);
+    expect((await write({ state: 'running', breached: 'no', paused: 'no', nextCheck: '2026-03-02T12:00:00Z' })).status).toBe(204);
+    expect(em.jira.fieldValue('SUP-1', 'sla-state')).toEqual({ state: 'running', breached: 'no', paused: 'no', nextCheck: '2026-03-02T12:00:00Z' });
+  });
+
+  it('checks PUT /app/field/{fieldIdOrKey}/value the same way, and the field type of plain fields', async () => {
+    const single = await put(`/rest/api/3/app/field/${state()}/value`, { updates: [{ issueIds: [issueId], value: { state: 'met', breached: 'no', paused: 'no', nextCheck: null } }] });
+    expect(single.status).toBe(400);
+    const notDate = await post('/rest/api/3/app/field/value', { updates: [{ customField: due(), issueIds: [issueId], value: 'soon' }] });
+    expect(notDate.status).toBe(400);
+    const cleared = await post('/rest/api/3/app/field/value', { updates: [{ customField: due(), issueIds: [issueId], value: null }] });
+    expect(cleared.status).toBe(204);
+  });
+});
