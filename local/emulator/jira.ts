@@ -362,6 +362,16 @@ export class JiraSite {
     this.saveStmt.run(issue.id, issue.key, JSON.stringify(issue));
   }
 
+  /** Deletes an issue, as someone deleting it in Jira would (tests: an issue that vanished mid-job). */
+  deleteIssue(idOrKey: string | number): boolean {
+    const issue = this.issue(idOrKey);
+    if (!issue) return false;
+    this.issuesById.delete(issue.id);
+    this.issuesByKey.delete(issue.key);
+    this.db.prepare<[number]>('DELETE FROM issues WHERE id = ?').run(issue.id);
+    return true;
+  }
+
   /** Runs several writes in one SQLite transaction (bulk seeding). */
   batch<T>(fn: () => T): T {
     return this.db.transaction(fn)();
@@ -617,7 +627,8 @@ export class JiraSite {
 
   // ------------------------------------------------------------ JQL
 
-  private jqlFields(): JqlFields<IssueDoc> {
+  /** `p`: who searches; an issue they cannot see is, to them, an issue that does not exist. */
+  private jqlFields(p?: Principal): JqlFields<IssueDoc> {
     const byName = (name: string): SiteField | undefined => this.fields.find((f) => f.name.toLowerCase() === name.toLowerCase() || f.id === name);
     const customAccessor = (f: SiteField, path: string[]): FieldAccessor<IssueDoc> => {
       if (f.type === 'object') {
@@ -656,7 +667,15 @@ export class JiraSite {
             case 'project':
               return { type: 'string', get: (i) => i.projectKey, equals: (a, b) => { const p = this.project(b); return p ? p.key === a : a.toLowerCase() === b.toLowerCase(); } };
             case 'status':
-              return { type: 'string', get: (i) => i.statusId, equals: (a, b) => this.status(b)?.id === a };
+              return {
+                type: 'string',
+                get: (i) => i.statusId,
+                equals: (a, b) => this.status(b)?.id === a,
+                // Jira refuses the whole query for a status name (or id) the site does not have.
+                check: (b) => {
+                  if (!this.status(b)) throw new JqlError(`The value '${b}' does not exist for the field 'status'.`);
+                },
+              };
             case 'statuscategory':
               return {
                 type: 'string',
@@ -666,7 +685,16 @@ export class JiraSite {
             case 'issuekey':
             case 'key':
             case 'id':
-              return { type: 'string', get: (i) => i.key, equals: (a, b) => a === b.toUpperCase() || this.issue(a)?.id === Number(b) };
+              return {
+                type: 'string',
+                get: (i) => i.key,
+                equals: (a, b) => a === b.toUpperCase() || this.issue(a)?.id === Number(b),
+                // Jira answers 400 for the whole query when one listed issue is deleted or not visible.
+                check: (b) => {
+                  const issue = this.issue(b);
+                  if (!issue || (p && !this.hasIssue(p, 'BROWSE_PROJECTS', issue))) throw new JqlError(`An issue with key '${b}' does not exist for field '${name}'.`);
+                },
+              };
             case 'summary':
               return { type: 'string', get: (i) => i.summary };
             case 'text':
@@ -709,7 +737,7 @@ export class JiraSite {
   }
 
   search(p: Principal, jql: string): IssueDoc[] {
-    const compiled = compileJql(jql, this.jqlFields(), { nowMs: this.now(), ...(p.kind === 'user' ? { currentUser: p.accountId } : {}) });
+    const compiled = compileJql(jql, this.jqlFields(p), { nowMs: this.now(), ...(p.kind === 'user' ? { currentUser: p.accountId } : {}) });
     if (!compiled.hasRestriction) {
       throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     }
@@ -958,6 +986,7 @@ export class JiraSite {
       return this.appFieldValues(p, { updates: updates.map((u) => ({ ...u, customField: decodeURIComponent(r![1]!) })) }, q);
     }
     if (method === 'POST' && path === '/rest/api/3/issue/properties/multi') return this.multiProperties(p, body);
+    if (method === 'POST' && path === '/rest/api/3/issue/bulkfetch') return ok(this.bulkFetchIssues(p, body));
     if ((r = m(/^\/rest\/api\/3\/issue\/([^/]+)(\/.*)?$/))) return this.issueRoute(method, decodeURIComponent(r[1]!), r[2] ?? '', q, body, p);
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${path}`], errors: {} } };
   }
@@ -1060,6 +1089,35 @@ export class JiraSite {
       ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length) }),
       isLast,
     };
+  }
+
+  /**
+   * POST /issue/bulkfetch: up to 100 issues by id or key (keys case-insensitively), ascending id.
+   * Issues that do not exist or that the caller may not browse are left out, not reported: the
+   * spec's `issueErrors` are only for issues Jira could not load this time.
+   */
+  private bulkFetchIssues(p: Principal, body: Record<string, unknown>): unknown {
+    const refs = body.issueIdsOrKeys;
+    if (!Array.isArray(refs) || refs.length === 0 || refs.length > 100) {
+      bad('issueIdsOrKeys must hold 1 to 100 issue IDs or keys.', { issueIdsOrKeys: 'size must be between 1 and 100' });
+    }
+    const fields = Array.isArray(body.fields) ? (body.fields as string[]) : ['*navigable'];
+    const expand = Array.isArray(body.expand) ? (body.expand as string[]) : [];
+    const properties = Array.isArray(body.properties) ? (body.properties as string[]) : [];
+    if (properties.length > 5) bad('At most 5 issue properties can be requested.');
+    const found = new Map<number, IssueDoc>();
+    for (const ref of refs as unknown[]) {
+      const issue = this.issue(String(ref));
+      if (issue && this.hasIssue(p, 'BROWSE_PROJECTS', issue)) found.set(issue.id, issue);
+    }
+    const issues = [...found.values()].sort((a, b) => a.id - b.id).map((issue) => {
+      const bean = this.issueJson(issue, fields, { expand, properties, defaultAll: true });
+      // expand=changelog here carries at most the 40 most recent histories (the spec).
+      const log = bean.changelog as { histories: unknown[]; total: number } | undefined;
+      if (log && log.histories.length > 40) bean.changelog = { ...log, startAt: log.histories.length - 40, maxResults: 40, histories: log.histories.slice(-40) };
+      return bean;
+    });
+    return { issues, issueErrors: [] };
   }
 
   private bulkChangelog(p: Principal, body: Record<string, unknown>): unknown {

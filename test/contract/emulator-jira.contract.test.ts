@@ -94,6 +94,12 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     expect((await exchange('PUT', `/rest/api/3/issue/${issueId}`, { update: { labels: [{ add: 'two words' }] } })).status).toBe(400);
   });
 
+  it('fetches issues in bulk, leaving out those that do not exist', async () => {
+    const r = await exchange('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [issueId, 'SUP-999'], fields: ['summary', 'status'], properties: ['reglament-sla'] });
+    expect(r.json).toEqual({ issues: [expect.objectContaining({ id: issueId, key: issueKey, fields: expect.objectContaining({ summary: 'Printer offline' }) })], issueErrors: [] });
+    expect((await exchange('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => String(i + 1)) })).status).toBe(400);
+  });
+
   it('fetches changelogs in bulk', async () => {
     const r = await exchange('POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: [issueId], fieldIds: ['status'], maxResults: 1000 });
     expect(r.status).toBe(200);

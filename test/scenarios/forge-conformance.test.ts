@@ -1,6 +1,22 @@
 // The app on an emulator that answers as Jira and Forge do (issues 10 and 16): field values that
 // conform to the manifest schema, reads by id that survive a deleted issue, statuses by id.
-import { AGENT, CUSTOMER_EN, startSite, type Site } from './forge-harness';
+import type { RecomputeProgress } from '../../src/shared/contract';
+import { AGENT, CUSTOMER, CUSTOMER_EN, startSite, type Site } from './forge-harness';
+
+function seed(site: Site, n: number): void {
+  const hook = site.emu.jira.onChange;
+  site.emu.jira.onChange = null;
+  for (let i = 0; i < n; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, custom: { 'sla-priority': String((i % 4) + 1) } });
+  site.emu.jira.onChange = hook;
+}
+
+async function resave(site: Site): Promise<RecomputeProgress> {
+  const state = await site.call<{ version: number; config: unknown }>('getAdminState', {});
+  if (!state.ok) throw new Error(state.error.message);
+  const saved = await site.call<{ version: number; progress: RecomputeProgress }>('saveConfig', { config: state.data.config, baseVersion: state.data.version });
+  if (!saved.ok) throw new Error(saved.error.message);
+  return saved.data.progress;
+}
 
 describe('SLA state field values conform to the manifest schema', () => {
   let site: Site;
@@ -29,5 +45,26 @@ describe('SLA state field values conform to the manifest schema', () => {
     await site.emu.runSweep();
     expect(site.emu.errors.length).toBeGreaterThan(0);
     expect(site.state(key).comments.filter((c) => c.author !== AGENT)).toEqual([]);
+  });
+});
+
+describe('full recompute reads its chunks by id with bulk fetch', () => {
+  let site: Site;
+  beforeEach(async () => {
+    site = await startSite({ template: 'altec' });
+    seed(site, 250);
+  });
+  afterEach(() => site.close());
+
+  it('finishes when issues are deleted between the plan and their chunk (an `id in (…)` search would fail the chunk)', async () => {
+    const started = await resave(site);
+    await site.emu.drainQueue({ ignoreDelays: true, maxDeliveries: 1 }); // the plan only
+    for (const key of ['SUP-5', 'SUP-150']) expect(site.emu.jira.deleteIssue(key)).toBe(true);
+    const drained = await site.emu.drainQueue({ ignoreDelays: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 250, done: 250, failed: 0, state: 'done' }));
+    expect(drained.retried).toBe(0);
+    const withProperty = site.emu.jira.allIssues().filter((i) => i.properties['reglament-sla'] !== undefined).length;
+    expect(withProperty).toBe(248);
   });
 });

@@ -33,6 +33,7 @@ import type { AppFieldIds } from './field-directory';
 import { JiraClientError, type JiraHttp } from './jira-http';
 import {
   bulkChangelogSchema,
+  bulkIssuesSchema,
   createdCommentSchema,
   groupNamesSchema,
   issueBeanSchema,
@@ -57,6 +58,7 @@ export const LIMITS = {
   changelogIssues: 1000,
   changelogPage: 10000,
   writeIssues: 100,
+  bulkFetch: 100,
 } as const;
 
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
@@ -208,19 +210,35 @@ export class ForgeJiraAdapter implements JiraPort {
       });
       return bean ? [this.toFacts(bean, f)] : [];
     }
+    // Bulk fetch, not `id in (…)`: Jira refuses a whole JQL query (400) when one listed issue was
+    // deleted or is hidden, while bulk fetch leaves such issues out.
+    const f = await this.fieldIds();
+    const fields = await this.searchFields();
     const out: IssueFacts[] = [];
-    for (let i = 0; i < idsOrKeys.length; i += LIMITS.searchPage) {
-      const chunk = idsOrKeys.slice(i, i + LIMITS.searchPage);
-      const numeric = chunk.every((x) => /^\d+$/.test(x));
-      const jql = `${numeric ? 'id' : 'issuekey'} in (${chunk.join(', ')}) ORDER BY key ASC`;
-      let token: string | null = null;
-      do {
-        const page = await this.searchFacts(jql, token);
-        out.push(...page.items);
-        token = page.nextPageToken;
-      } while (token);
+    for (let i = 0; i < idsOrKeys.length; i += LIMITS.bulkFetch) {
+      const chunk = idsOrKeys.slice(i, i + LIMITS.bulkFetch);
+      let res = await this.bulkFetch(chunk, fields);
+      const beans = [...(res.issues ?? [])];
+      // issueErrors: issues Jira could not load this time (not missing ones): ask once more.
+      const again = (res.issueErrors ?? []).map((e) => e.id).filter((id): id is string => typeof id === 'string');
+      if (again.length > 0) {
+        res = await this.bulkFetch(again, fields);
+        beans.push(...(res.issues ?? []));
+        if ((res.issueErrors ?? []).length > 0) {
+          throw new AppError('UPSTREAM', `Jira could not load ${(res.issueErrors ?? []).length} issue(s): ${(res.issueErrors ?? []).map((e) => e.errorMessage ?? e.id).join('; ')}`);
+        }
+      }
+      out.push(...beans.map((b) => this.toFacts(b, f)));
     }
     return out;
+  }
+
+  private bulkFetch(idsOrKeys: readonly string[], fields: string[]) {
+    return this.http.requestJira(route`/rest/api/3/issue/bulkfetch`, {
+      method: 'POST',
+      body: { issueIdsOrKeys: idsOrKeys, fields, properties: [PROPERTY_KEY] },
+      schema: bulkIssuesSchema,
+    });
   }
 
   async findOpenInProject(projectKey: string, limit: number): Promise<IssueFacts[]> {

@@ -64,6 +64,12 @@ export const searchIdsSchema = z.object({
   isLast: z.boolean().optional(),
 });
 
+/** POST /issue/bulkfetch: missing or hidden issues are simply absent; `issueErrors` name those Jira could not load this time. */
+export const bulkIssuesSchema = z.object({
+  issues: z.array(issueBeanSchema).optional(),
+  issueErrors: z.array(z.object({ id: z.string().optional(), errorMessage: z.string().optional() })).optional(),
+});
+
 export const changeItemSchema = z.object({
   field: z.string().optional(),
   fieldId: z.string().optional(),

@@ -107,3 +107,60 @@ describe('app custom-field writes are checked against the manifest type and sche
     expect(cleared.status).toBe(204);
   });
 });
+
+describe('issue keys and ids in JQL must exist and be visible (Jira answers 400 for the whole query)', () => {
+  beforeEach(async () => {
+    for (const [summary, reporter] of [['one', CUSTOMER], ['two', CUSTOMER], ['theirs', OTHER_CUSTOMER]] as const) await em.actions.createIssue({ projectKey: 'SUP', summary, reporter });
+  });
+
+  it('refuses id in (…) and issuekey in (…) naming a deleted issue, instead of skipping it', async () => {
+    const one = em.jira.issue('SUP-1')!.id;
+    const two = em.jira.issue('SUP-2')!.id;
+    expect((await post<Hits>('/rest/api/3/search/jql', { jql: `id in (${one}, ${two})` })).body.issues).toHaveLength(2);
+    expect(em.jira.deleteIssue('SUP-2')).toBe(true);
+    const byId = await post<{ errorMessages: string[] }>('/rest/api/3/search/jql', { jql: `id in (${one}, ${two})` });
+    expect(byId.status).toBe(400);
+    expect(byId.body.errorMessages[0]).toMatch(new RegExp(`An issue with key '${two}' does not exist`));
+    const byKey = await post<{ errorMessages: string[] }>('/rest/api/3/search/jql', { jql: 'issuekey in (SUP-1, SUP-2)', fields: ['summary'] });
+    expect(byKey.status).toBe(400);
+    expect((await post('/rest/api/3/search/approximate-count', { jql: 'key = SUP-2' })).status).toBe(400);
+  });
+
+  it('refuses a key the searching user may not browse, as if it did not exist', async () => {
+    appWork = async () => {
+      const res = await api.asUser().requestJira(assumeTrustedRoute('/rest/api/3/search/jql'), { method: 'POST', body: JSON.stringify({ jql: 'key in (SUP-1, SUP-3)', fields: ['summary'] }) });
+      return { status: res.status };
+    };
+    expect(await em.invokeResolver('q', {}, { accountId: CUSTOMER, extension: { type: 'jira:issuePanel' } })).toEqual({ status: 400 });
+    expect(await em.invokeResolver('q', {}, { accountId: OTHER_CUSTOMER, extension: { type: 'jira:issuePanel' } })).toEqual({ status: 400 });
+  });
+
+  it('bulk fetch leaves deleted and hidden issues out, in ascending id order, at most 100 a call', async () => {
+    em.jira.deleteIssue('SUP-2');
+    const r = await post<{ issues: Array<{ key: string; fields: Record<string, unknown> }>; issueErrors: unknown[] }>('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['SUP-3', 'sup-1', 'SUP-2', '99999'], fields: ['summary'] });
+    expect(r.status).toBe(200);
+    expect(r.body.issues.map((i) => [i.key, i.fields])).toEqual([['SUP-1', { summary: 'one' }], ['SUP-3', { summary: 'theirs' }]]);
+    expect(r.body.issueErrors).toEqual([]);
+    expect((await post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [] })).status).toBe(400);
+    expect((await post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => `SUP-${i + 1}`) })).status).toBe(400);
+    appWork = async () => {
+      const res = await api.asUser().requestJira(assumeTrustedRoute('/rest/api/3/issue/bulkfetch'), { method: 'POST', body: JSON.stringify({ issueIdsOrKeys: ['SUP-1', 'SUP-3'], fields: ['summary'] }) });
+      return ((await res.json()) as { issues: Array<{ key: string }> }).issues.map((i) => i.key);
+    };
+    expect(await em.invokeResolver('q', {}, { accountId: OTHER_CUSTOMER, extension: { type: 'jira:issuePanel' } })).toEqual(['SUP-3']);
+  });
+});
+
+describe('status names and ids in JQL must exist on the site', () => {
+  beforeEach(async () => {
+    await em.actions.createIssue({ projectKey: 'SUP', summary: 'one', reporter: CUSTOMER });
+  });
+
+  it('refuses a status the site does not have (by name or id); accepts known names and ids', async () => {
+    const unknown = await post<{ errorMessages: string[] }>('/rest/api/3/search/jql', { jql: 'project = SUP AND (statusCategory != Done OR status in ("Resolved", "Done-ish"))' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errorMessages[0]).toMatch(/'Done-ish' does not exist for the field 'status'/);
+    expect((await post('/rest/api/3/search/jql', { jql: 'status = 99999' })).status).toBe(400);
+    expect((await post<Hits>('/rest/api/3/search/jql', { jql: 'status in ("Open", 5)' })).body.issues).toHaveLength(1);
+  });
+});
