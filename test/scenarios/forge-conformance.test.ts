@@ -68,3 +68,42 @@ describe('full recompute reads its chunks by id with bulk fetch', () => {
     expect(withProperty).toBe(248);
   });
 });
+
+describe('statuses: checked against the site when saved, searched by id', () => {
+  let site: Site;
+  beforeEach(async () => {
+    site = await startSite({ template: 'altec' });
+  });
+  afterEach(() => site.close());
+
+  it('refuses to save a configuration naming a status the site does not have, next to the status roles', async () => {
+    const state = await site.call<{ version: number; config: { statuses: Record<string, string[]> } }>('getAdminState', {});
+    if (!state.ok) throw new Error(state.error.message);
+    const config = { ...state.data.config, statuses: { ...state.data.config.statuses, resolved: ['Resolved', 'Решено'] } };
+    const saved = await site.call('saveConfig', { config, baseVersion: state.data.version });
+    expect(saved.ok).toBe(false);
+    if (saved.ok) return;
+    expect(saved.error.code).toBe('INVALID_CONFIG');
+    expect(saved.error.issues).toEqual([{ path: 'statuses.resolved[1]', message: expect.stringContaining('"Решено"') }]);
+    const after = await site.call<{ version: number }>('getAdminState', {});
+    expect(after.ok && after.data.version).toBe(state.data.version);
+  });
+
+  it('plans a full recompute by status id, so a status renamed after the save does not fail the JQL', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, priority: '2' });
+      if (i === 0) await site.emu.actions.transition(key, 'Resolved', AGENT);
+    }
+    await site.emu.drainQueue({ ignoreDelays: true });
+    const state = await site.call<{ version: number; config: unknown }>('getAdminState', {});
+    if (!state.ok) throw new Error(state.error.message);
+    const saved = await site.call<{ progress: RecomputeProgress }>('saveConfig', { config: state.data.config, baseVersion: state.data.version });
+    if (!saved.ok) throw new Error(saved.error.message);
+    // Renamed in Jira between the save and the plan: the name in the configuration no longer exists.
+    site.emu.jira.statuses = site.emu.jira.statuses.map((s) => (s.name === 'Resolved' ? { ...s, name: 'Resolved (renamed)' } : s));
+    await site.emu.drainQueue({ ignoreDelays: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: saved.data.progress.jobId });
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 2, done: 2, failed: 0, state: 'done' }));
+    expect(site.emu.errors).toEqual([]);
+  });
+});

@@ -63,10 +63,6 @@ export const LIMITS = {
 
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
 
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 function category(key: string | undefined): StatusCategory {
   if (key === 'done') return 'done';
   if (key === 'new') return 'new';
@@ -186,8 +182,24 @@ export class ForgeJiraAdapter implements JiraPort {
     return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
   }
 
+  /** Status names → ids on this site, read once per invocation. */
+  private statusIds: Promise<Map<string, string>> | null = null;
+
+  private async idsOfStatuses(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    this.statusIds ??= this.listStatuses().then((list) => new Map(list.map((s) => [s.name.toLowerCase(), s.id])));
+    const byName = await this.statusIds.catch((e: unknown) => {
+      this.statusIds = null;
+      throw e;
+    });
+    return [...new Set(names.map((n) => byName.get(n.toLowerCase())).filter((id): id is string => id !== undefined))];
+  }
+
   async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
-    const open = scope.alsoStatuses.length > 0 ? `(statusCategory != Done OR status in (${scope.alsoStatuses.map(quote).join(', ')}))` : 'statusCategory != Done';
+    // Status ids, not names: Jira refuses the whole query (400) for a name the site does not have
+    // (renamed or deleted since the configuration was saved), and such a status has no issues anyway.
+    const also = await this.idsOfStatuses(scope.alsoStatuses);
+    const open = also.length > 0 ? `(statusCategory != Done OR status in (${also.join(', ')}))` : 'statusCategory != Done';
     const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
     if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
     const jql = `${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${open} ORDER BY key ASC`;
