@@ -1,7 +1,13 @@
 // The app on an emulator that answers as Jira and Forge do (issues 10 and 16): field values that
 // conform to the manifest schema, reads by id that survive a deleted issue, statuses by id.
+// The journal module imports the Custom UI bridge, which needs a browser host; its Jira calls go through the injected `post` here.
+jest.mock('@forge/bridge', () => ({ requestJira: () => Promise.reject(new Error('no Custom UI bridge in Node')) }));
+
+import { JOURNAL_LIMITS, loadJournal, type JiraPost } from '../../static/reports/src/journal';
+import type { ReportRow } from '../../src/domain/report';
 import type { RecomputeProgress } from '../../src/shared/contract';
-import { AGENT, CUSTOMER, CUSTOMER_EN, startSite, type Site } from './forge-harness';
+import { assertMatchesOperation } from '../contract/openapi';
+import { AGENT, CUSTOMER, CUSTOMER_EN, OTHER_CUSTOMER, startSite, type Site } from './forge-harness';
 
 function seed(site: Site, n: number): void {
   const hook = site.emu.jira.onChange;
@@ -105,5 +111,49 @@ describe('statuses: checked against the site when saved, searched by id', () => 
     const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: saved.data.progress.jobId });
     expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 2, done: 2, failed: 0, state: 'done' }));
     expect(site.emu.errors).toEqual([]);
+  });
+});
+
+describe('Reports journal reads Jira as the viewer with bulk fetches', () => {
+  let site: Site;
+  beforeEach(async () => {
+    site = await startSite({ template: 'barier' });
+  });
+  afterEach(() => site.close());
+
+  const row = (key: string, createdMs: number): ReportRow => ({
+    key, project: 'SUP', createdMs, month: '2026-03', package: null, priority: '2', customer: 'romashka', agent: null,
+    reaction: null, resolution: null, followUp: [], pausedMinutes: 0, computedAtMs: createdMs, answers: 0, accountedMinutes: 0,
+  });
+  /** The bridge's requestJira as `accountId`, answered by the emulated Jira and checked against the spec. */
+  const asViewer = (accountId: string, seen: string[]): JiraPost => async (path, body) => {
+    const r = site.emu.jira.handle('POST', path, JSON.stringify(body), { kind: 'user', accountId });
+    assertMatchesOperation('POST', path, { requestBody: body, responseStatus: r.status, responseBody: r.body });
+    seen.push(path);
+    if (r.status >= 300) throw new Error(`Jira answered ${r.status} to ${path}`);
+    return r.body;
+  };
+
+  it('builds the journal when a listed request was deleted, and follows the changelog pages to every status change', async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 3; i++) keys.push((await site.emu.actions.createIssue({ projectKey: 'SUP', summary: `Request ${i}`, reporter: CUSTOMER })).key);
+    // More status changes than one page of changes (and than the 40 an issue's expand=changelog carries).
+    const moves = JOURNAL_LIMITS.changelogPage + 5;
+    for (let i = 0; i < moves; i++) site.emu.jira.transitionTo(site.emu.jira.issue(keys[0]!)!, i % 2 === 0 ? 'In Progress' : 'Open', { by: AGENT, selfGenerated: false });
+    site.emu.jira.deleteIssue(keys[2]!);
+    const seen: string[] = [];
+    const rows = keys.map((k, i) => row(k, site.now() + i));
+    const entries = await loadJournal(rows, 'en', asViewer(AGENT, seen));
+    expect(entries.map((e) => e.key)).toEqual([keys[0], keys[1]]);
+    expect(entries[0]!.progress.filter((p) => p.text.startsWith('Status:'))).toHaveLength(moves);
+    expect(seen.filter((p) => p === '/rest/api/3/changelog/bulkfetch').length).toBe(2);
+    expect(seen).not.toContain('/rest/api/3/search/jql');
+  });
+
+  it('leaves out a request the viewer may not browse instead of failing the whole journal', async () => {
+    const mine = (await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'mine', reporter: CUSTOMER })).key;
+    const theirs = (await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'theirs', reporter: OTHER_CUSTOMER })).key;
+    const entries = await loadJournal([row(mine, site.now()), row(theirs, site.now() + 1)], 'ru', asViewer(CUSTOMER, []));
+    expect(entries.map((e) => e.key)).toEqual([mine]);
   });
 });
