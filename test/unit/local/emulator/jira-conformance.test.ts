@@ -2,7 +2,11 @@
 // platform refuses or trims (issues 10 and 16): search fields, app custom-field schemas, `id in`
 // with a missing issue, unknown status names in JQL, bulk fetch of issues.
 import api, { assumeTrustedRoute, type RequestInit } from '@forge/api';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEmulator, type AppHandlers, type Emulator } from '../../../../local/emulator';
+import { loadManifest } from '../../../../local/emulator/manifest';
 
 const T0 = Date.UTC(2026, 2, 2, 7, 0);
 const CUSTOMER = 'qm:customer-romashka';
@@ -162,5 +166,47 @@ describe('status names and ids in JQL must exist on the site', () => {
     expect(unknown.body.errorMessages[0]).toMatch(/'Done-ish' does not exist for the field 'status'/);
     expect((await post('/rest/api/3/search/jql', { jql: 'status = 99999' })).status).toBe(400);
     expect((await post<Hits>('/rest/api/3/search/jql', { jql: 'status in ("Open", 5)' })).body.issues).toHaveLength(1);
+  });
+});
+
+describe('object field properties in JQL take their type from searchType', () => {
+  it('searches "SLA state".NextCheck as a date (manifest: searchType: date); a format alone does not make a date', async () => {
+    expect(em.manifest.fields.find((f) => f.moduleKey === 'sla-state')!.properties.NextCheck).toEqual({ name: 'nextCheck', type: 'date' });
+    const ids = [];
+    for (let i = 0; i < 2; i++) ids.push(Number((await em.actions.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER })).id));
+    const state = em.jira.field('sla-state')!.id;
+    const write = (issueId: number, nextCheck: string) => post('/rest/api/3/app/field/value', { updates: [{ customField: state, issueIds: [issueId], value: { state: 'running', breached: 'no', paused: 'no', nextCheck } }] });
+    expect((await write(ids[0]!, '2026-03-02T06:00:00Z')).status).toBe(204);
+    expect((await write(ids[1]!, '2026-03-02T09:00:00Z')).status).toBe(204);
+    const due = await post<Hits>('/rest/api/3/search/jql', { jql: '"SLA state".NextCheck <= now()', fields: ['summary'] });
+    expect(due.body.issues.map((i) => i.key)).toEqual(['SUP-1']);
+    const later = await post<Hits>('/rest/api/3/search/jql', { jql: '"SLA state".NextCheck > "-2h" AND "SLA state".NextCheck < 4h', fields: ['summary'] });
+    expect(later.body.issues.map((i) => i.key).sort()).toEqual(['SUP-1', 'SUP-2']);
+  });
+
+  it('reads the property type from the manifest: searchType wins, else the JSON type', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const file = join(dir, 'manifest.yml');
+    writeFileSync(
+      file,
+      [
+        'modules:',
+        '  jira:customField:',
+        '    - key: f',
+        '      name: F',
+        '      description: F',
+        '      type: object',
+        '      schema:',
+        '        type: object',
+        '        properties:',
+        '          at: { type: string, format: date-time, searchAlias: At }',
+        '          when: { type: string, format: date-time, searchType: date, searchAlias: When }',
+        '          n: { type: integer, searchAlias: N }',
+        'app: { id: "ari:cloud:ecosystem::app/x" }',
+        '',
+      ].join('\n'),
+    );
+    const props = loadManifest(file).fields[0]!.properties;
+    expect([props.At!.type, props.When!.type, props.N!.type]).toEqual(['string', 'date', 'number']);
   });
 });
