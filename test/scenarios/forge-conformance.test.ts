@@ -41,6 +41,17 @@ describe('SLA state field values conform to the manifest schema', () => {
     expect(site.emu.errors).toEqual([]);
   });
 
+  it('writes a next check that JQL finds as a date ("SLA state".NextCheck <= now(), searchType: date)', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Printer', reporter: CUSTOMER_EN, priority: '2' });
+    const next = site.state(key).stateField?.nextCheck;
+    expect(next).toEqual(expect.any(String));
+    const search = (jql: string) => site.emu.jira.handle('POST', '/rest/api/3/search/jql', JSON.stringify({ jql, fields: ['summary'] }), { kind: 'app' });
+    const find = () => ((search('"SLA state".NextCheck <= now()').body as { issues: Array<{ key: string }> }).issues ?? []).map((i) => i.key);
+    expect(find()).toEqual([]);
+    site.advance(Date.parse(next!) - site.now() + 1000);
+    expect(find()).toEqual([key]);
+  });
+
   it('posts no acknowledgement when Jira refuses the field write (the values were never stored)', async () => {
     // A field whose schema the app's value cannot meet: every write of it is refused with 400.
     const field = site.emu.manifest.fields.find((f) => f.moduleKey === 'sla-state')!;
