@@ -133,3 +133,21 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     expect(all.filter((op) => !covered.has(op))).toEqual([]);
   });
 });
+
+describe('the emulator serves nothing outside the operations the app calls', () => {
+  it.each([
+    ['GET', '/rest/api/3/myself'],
+    ['GET', '/rest/api/3/priority'],
+    ['GET', '/rest/api/3/search?jql=project=SUP'],
+    ['GET', '/rest/api/3/search/jql?jql=project=SUP'],
+    ['POST', '/rest/api/3/search/approximate-count'],
+    ['PUT', '/rest/api/3/app/field/customfield_10054/value'],
+    ['GET', '/rest/api/3/issue/SUP-1/changelog'],
+    ['DELETE', '/rest/api/3/issue/SUP-1/properties/reglament-sla'],
+  ])('answers 404 to %s %s', async (method, path) => {
+    const fetch = (globalThis as unknown as { __forge_fetch__: Fetch }).__forge_fetch__;
+    const res = await fetch({ type: 'fpp', provider: 'app', remote: 'jira' }, path, { method, ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' }) });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/serves only the Jira operations the app calls/);
+  });
+});
