@@ -668,7 +668,18 @@ export class JiraSite {
         if (!ref.quoted) {
           switch (name) {
             case 'project':
-              return { type: 'string', get: (i) => i.projectKey, equals: (a, b) => { const p = this.project(b); return p ? p.key === a : a.toLowerCase() === b.toLowerCase(); } };
+              return {
+                type: 'string',
+                get: (i) => i.projectKey,
+                equals: (a, b) => { const pr = this.project(b); return pr ? pr.key === a : a.toLowerCase() === b.toLowerCase(); },
+                // Jira refuses the whole query for a project that does not exist or the searcher may not browse.
+                check: (b) => {
+                  const pr = this.project(b);
+                  if (!pr || (p && !this.hasProject(p, 'BROWSE_PROJECTS', pr) && !(p.kind === 'user' && this.userRole(p.accountId) === 'customer'))) {
+                    throw new JqlError(`The value '${b}' does not exist for the field 'project'.`);
+                  }
+                },
+              };
             case 'status':
               return {
                 type: 'string',
@@ -684,6 +695,10 @@ export class JiraSite {
                 type: 'string',
                 get: (i) => this.status(i.statusId)!.category,
                 equals: (a, b) => { const c = CATEGORY[a as StatusCategoryKey]; const l = b.toLowerCase(); return c.key === l || c.name.toLowerCase() === l || String(c.id) === l; },
+                check: (b) => {
+                  const l = b.toLowerCase();
+                  if (!Object.values(CATEGORY).some((c) => c.key === l || c.name.toLowerCase() === l || String(c.id) === l)) throw new JqlError(`The value '${b}' does not exist for the field 'statusCategory'.`);
+                },
               };
             case 'issuekey':
             case 'key':

@@ -81,6 +81,10 @@ export async function saveConfig(
   nowMs: number,
 ): Promise<{ version: number; progress: RecomputeProgress }> {
   const scope = checkScope(req.scope);
+  // The recompute plan searches `project in (<scope>)`, which Jira refuses (400) for a project the site does not have.
+  if (scope !== DEFAULT_SCOPE && !(await deps.jira.listProjects()).some((p) => p.key === scope)) {
+    throw new AppError('NOT_FOUND', `scope: this Jira site has no project "${scope}"`, [{ path: 'scope', message: 'no such project on this Jira site' }]);
+  }
   const missing = await unknownStatuses(deps.jira, req.config);
   if (missing.length > 0) {
     // Shown next to the status roles with any other problem of the same draft, nothing saved.

@@ -106,6 +106,13 @@ describe('statuses: checked against the site when saved, searched by id', () => 
     expect(after.ok && after.data.version).toBe(state.data.version);
   });
 
+  it('refuses to save a configuration for a project the site does not have (its plan search would be refused)', async () => {
+    const t = await site.call<{ config: unknown }>('applyTemplate', { templateId: 'altec' });
+    if (!t.ok) throw new Error(t.error.message);
+    const saved = await site.call('saveConfig', { scope: 'NOPE', config: t.data.config, baseVersion: null });
+    expect(saved.ok ? 'ok' : [saved.error.code, saved.error.issues]).toEqual(['NOT_FOUND', [{ path: 'scope', message: expect.any(String) }]]);
+  });
+
   it('plans a full recompute by status id, so a status renamed after the save does not fail the JQL', async () => {
     for (let i = 0; i < 3; i++) {
       const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, priority: '2' });

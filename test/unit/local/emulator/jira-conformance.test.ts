@@ -212,3 +212,14 @@ describe('object field properties in JQL take their type from searchType', () =>
     expect([props.At!.type, props.When!.type, props.N!.type]).toEqual(['string', 'date', 'number']);
   });
 });
+
+describe('projects and status categories in JQL must exist', () => {
+  it('refuses an unknown project or status category, as Jira does', async () => {
+    await em.actions.createIssue({ projectKey: 'SUP', summary: 'one', reporter: CUSTOMER });
+    const noProject = await post<{ errorMessages: string[] }>('/rest/api/3/search/jql', { jql: 'project in (SUP, NOPE) AND statusCategory != Done' });
+    expect(noProject.status).toBe(400);
+    expect(noProject.body.errorMessages[0]).toMatch(/'NOPE' does not exist for the field 'project'/);
+    expect((await post('/rest/api/3/search/jql', { jql: 'project = SUP AND statusCategory != Finished' })).status).toBe(400);
+    expect((await post<Hits>('/rest/api/3/search/jql', { jql: 'project = SUP AND statusCategory in (Done, "To Do", indeterminate)' })).body.issues).toHaveLength(1);
+  });
+});
