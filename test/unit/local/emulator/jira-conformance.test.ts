@@ -148,6 +148,11 @@ describe('issue keys and ids in JQL must exist and be visible (Jira answers 400 
     expect(r.body.issues.map((i) => [i.key, i.fields])).toEqual([['SUP-1', { summary: 'one' }], ['SUP-3', { summary: 'theirs' }]]);
     expect(r.body.issueErrors).toEqual([]);
     expect((await post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [] })).status).toBe(400);
+    // expand=changelog carries at most the 40 most recent changes (the rest: POST /changelog/bulkfetch).
+    const one = em.jira.issue('SUP-1')!;
+    for (let i = 0; i < 45; i++) em.jira.transitionTo(one, i % 2 === 0 ? 'In Progress' : 'Open', { by: '557058:agent-ivan', selfGenerated: false });
+    const withLog = await post<{ issues: Array<{ changelog: { histories: unknown[]; total: number } }> }>('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['SUP-1'], fields: ['summary'], expand: ['changelog'] });
+    expect([withLog.body.issues[0]!.changelog.histories.length, withLog.body.issues[0]!.changelog.total]).toEqual([40, one.histories.length]);
     expect((await post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => `SUP-${i + 1}`) })).status).toBe(400);
     appWork = async () => {
       const res = await api.asUser().requestJira(assumeTrustedRoute('/rest/api/3/issue/bulkfetch'), { method: 'POST', body: JSON.stringify({ issueIdsOrKeys: ['SUP-1', 'SUP-3'], fields: ['summary'] }) });
