@@ -17,6 +17,7 @@ import type {
   SlaConfig,
   SlaEvent,
   SlaRequest,
+  SlaAgreement,
 } from './types';
 import {
   addWorkingMs,
@@ -150,6 +151,7 @@ class Evaluation {
   readonly checks: number[] = [];
   horizon: number;
   cal!: WorkCalendar;
+  agreements: readonly SlaAgreement[] = [];
 
   // Walk state.
   pkg: string;
@@ -319,7 +321,9 @@ class Evaluation {
     const cal = this.cal;
     const nowMs = this.nowMs;
     const threshold = this.config.atRiskThreshold;
-    const goalMs = goalLengthMs(cal, start, goal);
+    const regulationGoalMs = goalLengthMs(cal, start, goal);
+    const agreed = label === 'followUp' ? null : this.agreedGoal(label, regulationGoalMs, start, stop, pauses);
+    const goalMs = agreed?.goalMs ?? regulationGoalMs;
     const elapsedMs = workingMsBetween(cal, start, stop ?? nowMs, pauses);
     let state: Clock['state'];
     let due: number | null = null;
@@ -366,7 +370,39 @@ class Evaluation {
       resumesAt: outside ? nextWorkingAt(cal, nowMs) : null,
       packageId: key.pkg,
       priorityId: key.prio,
+      ...(agreed
+        ? {
+            agreement: {
+              originalGoalMinutes: minutes(regulationGoalMs),
+              count: agreed.count,
+              lastReason: agreed.last.reason,
+              lastAt: agreed.last.at,
+              lastBy: agreed.last.by ?? null,
+              metAsAgreed: state === 'met' && elapsedMs > regulationGoalMs,
+            },
+          }
+        : {}),
     };
+  }
+
+  /**
+   * The goal after the clock's agreements made by now and before it stopped, in order: an extension
+   * adds working time, an agreed due sets the goal to the working time from the start to that instant.
+   */
+  agreedGoal(clock: GoalClock, goalMs: number, start: number, stop: number | null, pauses: readonly Pause[]): { goalMs: number; count: number; last: SlaAgreement } | null {
+    let g = goalMs;
+    let count = 0;
+    let last: SlaAgreement | null = null;
+    for (const a of this.agreements) {
+      if (a.clock !== clock || a.at > this.nowMs || (stop !== null && a.at > stop)) continue;
+      if (a.kind === 'extend' && a.minutes !== undefined && a.minutes > 0) g += a.minutes * 60_000;
+      else if (a.kind === 'agreedDue' && a.due !== undefined && a.due > start) g = workingMsBetween(this.cal, start, a.due, pauses.filter((p) => p[0] < a.due!));
+      else continue;
+      count++;
+      last = a;
+      this.history.push({ at: a.at, clock, what: 'agreed', detail: a.reason });
+    }
+    return last === null ? null : { goalMs: g, count, last };
   }
 }
 
@@ -459,6 +495,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   // The calendar of the package in effect now counts the whole request (one schedule per request).
   const cal = calendarFor(config, prep, ev.pkg);
   ev.cal = cal;
+  if (request.agreements && request.agreements.length > 0) ev.agreements = [...request.agreements].sort((a, b) => a.at - b.at);
   const nowKey: KeySnapshot = { pkg: ev.pkg, prio: ev.prio };
 
   // --- reaction ----------------------------------------------------------------------------

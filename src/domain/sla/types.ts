@@ -199,6 +199,24 @@ export type SlaEvent =
   | { readonly at: number; readonly type: 'package'; readonly to: string | null };
 
 /**
+ * An agreed deadline (issue 15): an agent extended a clock by working time, or set the due instant
+ * the customer agreed to, with a reason. Audited (who, when, why) by whoever stores it; the clocks
+ * apply those made before `now` and before the clock stopped, in order, to the goal.
+ */
+export interface SlaAgreement {
+  readonly at: number;
+  readonly clock: GoalClock;
+  readonly kind: 'extend' | 'agreedDue';
+  /** extend: working minutes added to the goal. */
+  readonly minutes?: number;
+  /** agreedDue: the instant the clock is now due. */
+  readonly due?: number;
+  readonly reason: string;
+  /** Who agreed it (account id), for the audit. */
+  readonly by?: string;
+}
+
+/**
  * A request's history as the clocks read it. Instants are epoch ms (`created`, `at`).
  * `package`/`priority` are the values at creation (null/absent = not set yet).
  */
@@ -212,6 +230,8 @@ export interface SlaRequest {
   /** Used to find the customer's package when `package` is not set. */
   readonly customer?: { readonly organization?: string | null; readonly emailDomain?: string | null };
   readonly events: readonly SlaEvent[];
+  /** Agreed deadlines and extensions; absent = none. */
+  readonly agreements?: readonly SlaAgreement[];
 }
 
 export type ClockState = 'running' | 'atRisk' | 'paused' | 'met' | 'breached';
@@ -239,6 +259,19 @@ export interface Clock {
   /** The package and priority whose goal is in effect. */
   readonly packageId: string;
   readonly priorityId: string | null;
+  /**
+   * Present when agreements changed the goal: `goalMinutes` is then the agreed goal and this says
+   * what the regulation's goal was (a clock met only thanks to it is "met as agreed").
+   */
+  readonly agreement?: {
+    readonly originalGoalMinutes: number;
+    readonly count: number;
+    readonly lastReason: string;
+    readonly lastAt: number;
+    readonly lastBy: string | null;
+    /** Met within the agreed goal but not the regulation's own. */
+    readonly metAsAgreed: boolean;
+  };
 }
 
 export interface FollowUpClock extends Clock {
@@ -258,7 +291,8 @@ export type HistoryWhat =
   | 'reopened'
   | 'closed'
   | 'scheduled'
-  | 'cancelled';
+  | 'cancelled'
+  | 'agreed';
 
 export interface ClockHistoryEntry {
   readonly at: number;
