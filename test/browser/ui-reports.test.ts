@@ -56,14 +56,18 @@ async function backend() {
   return { report, act };
 }
 
-/** Jira's search answer for the journal: summary, reporter, status, one agent comment, a status change. */
-function searchAnswer(body: string): unknown {
-  const jql = (JSON.parse(body) as { jql: string }).jql;
-  const keys = /key in \(([^)]*)\)/.exec(jql)?.[1]?.split(',') ?? [];
+/**
+ * Jira's answers for the journal: bulk fetch gives summary, reporter, status and one agent comment;
+ * bulk changelog gives no status change (the requests never moved).
+ */
+function journalAnswer(path: string, body: string): unknown {
+  if (path.startsWith('/rest/api/3/changelog/bulkfetch')) return { issueChangeLogs: [] };
+  const keys = (JSON.parse(body) as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
   return {
-    issues: keys.map((key) => {
+    issues: keys.map((key, i) => {
       const req = requests.find((r) => r.key === key)!;
       return {
+        id: String(10000 + i),
         key,
         fields: {
           summary: `Обращение ${key}: не запускается, "ошибка"`,
@@ -71,9 +75,9 @@ function searchAnswer(body: string): unknown {
           reporter: { displayName: 'Иванов Иван', emailAddress: 'ivanov@example.ru' },
           comment: { comments: [{ created: new Date(Date.parse(req.created) + 3_600_000).toISOString(), body: 'Передано в ТП.', author: { displayName: 'Рудаков А.' } }] },
         },
-        changelog: { histories: [] },
       };
     }),
+    issueErrors: [],
   };
 }
 
@@ -132,7 +136,7 @@ describeIf('reports page in the browser', () => {
           }
           case 'fetchProduct': {
             const init = p.fetchRequestInit as { body?: string };
-            return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: JSON.stringify(searchAnswer(init.body ?? '{}')) };
+            return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journalAnswer(String(p.restPath ?? ''), init.body ?? '{}')) };
           }
           default:
             return true;
