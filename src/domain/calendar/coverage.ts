@@ -31,3 +31,25 @@ export function coverageWarnings(cal: CompiledCalendar, fromMs: number, toMs: nu
 export function productionYearsOf(cal: CompiledCalendar): number[] {
   return cal.resolved.productionYears === null ? [] : [...cal.resolved.productionYears].sort((x, y) => x - y);
 }
+
+const productionYearSets = new WeakMap<CompiledCalendar, ReadonlySet<number> | null>();
+const DAY_MS = 86_400_000;
+
+/**
+ * True when every year touched by [fromMs, toMs] surely has production-calendar data, so no
+ * coverage warning can arise. A cheap test on UTC years with a day's margin either side: the
+ * exact, zone-aware check (coverageWarnings, which reads offsets through Intl) runs only near a gap.
+ */
+export function coveredByProductionData(cal: CompiledCalendar, fromMs: number, toMs: number): boolean {
+  let years = productionYearSets.get(cal);
+  if (years === undefined) {
+    const list = productionYearsOf(cal);
+    years = list.length > 0 ? new Set(list) : null;
+    productionYearSets.set(cal, years);
+  }
+  if (years === null) return false;
+  const y0 = new Date(fromMs - DAY_MS).getUTCFullYear();
+  const y1 = new Date(toMs + DAY_MS).getUTCFullYear();
+  for (let y = y0; y <= y1; y++) if (!years.has(y)) return false;
+  return true;
+}

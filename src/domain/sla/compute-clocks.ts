@@ -5,7 +5,9 @@
 
 import { MS_PER_MINUTE } from '../time/day';
 import { formatInstant } from '../time/zone';
+import { calendarForPackage } from './calendar-of';
 import { resolveCustomerPackage } from './customers';
+import { statusRole, type StatusRole } from './status-roles';
 import { parsePeriod } from './period';
 import { warningText } from './warnings';
 import type {
@@ -22,28 +24,26 @@ import type {
   SlaAgreement,
 } from './types';
 import {
-  addWorkingMs,
-  calendarWarnings,
-  compile,
+  addWorking,
+  coverageWarnings,
   coveredByProductionData,
-  goalLengthMs,
-  isWorkingAt,
-  nextWorkingAt,
-  type Pause,
-  type WorkCalendar,
-  workingMsBetween,
-} from './working-time';
+  goalToMs,
+  isWorking,
+  nextWorkingStart,
+  workingBetween,
+  type CompiledCalendar,
+} from '../calendar';
 
-type Role = 'initial' | 'customerWait' | 'resolved' | 'closed' | 'open';
+/** Half-open [startMs, endMs). */
+type Pause = readonly [number, number];
+
+type Role = StatusRole;
 type Mode = 'run' | 'pause' | 'stop';
 
 interface Prepared {
-  readonly roles: Map<string, Role>;
-  readonly roleBySpelling: Map<string, Role>;
   readonly initialStatus: string;
   readonly packages: ReadonlySet<string>;
   readonly priorities: ReadonlySet<string>;
-  readonly calendars: Map<string, WorkCalendar>;
   readonly autoCloseMs: number | null;
 }
 
@@ -52,36 +52,14 @@ const preparedCache = new WeakMap<SlaConfig, Prepared>();
 function prepare(config: SlaConfig): Prepared {
   const hit = preparedCache.get(config);
   if (hit) return hit;
-  const roles = new Map<string, Role>();
-  // Later roles win on a conflict the schema already rejects; order keeps it deterministic.
-  for (const s of config.statuses.initial) roles.set(s.toLowerCase(), 'initial');
-  for (const s of config.statuses.customerWait) roles.set(s.toLowerCase(), 'customerWait');
-  for (const s of config.statuses.resolved) roles.set(s.toLowerCase(), 'resolved');
-  for (const s of config.statuses.closed) roles.set(s.toLowerCase(), 'closed');
   const p: Prepared = {
-    roles,
-    roleBySpelling: new Map(),
     initialStatus: config.statuses.initial[0] ?? 'Open',
     packages: new Set(config.packages.map((x) => x.id)),
     priorities: new Set(config.priorities.map((x) => x.id)),
-    calendars: new Map(),
     autoCloseMs: config.autoClose ? parsePeriod(config.autoClose.period) : null,
   };
   preparedCache.set(config, p);
   return p;
-}
-
-function calendarFor(config: SlaConfig, prep: Prepared, packageId: string): WorkCalendar {
-  const pkg = config.packages.find((x) => x.id === packageId);
-  const id = pkg?.calendarId ?? config.calendarId;
-  let cal = prep.calendars.get(id);
-  if (!cal) {
-    const def = Object.hasOwn(config.calendars, id) ? config.calendars[id] : undefined;
-    if (!def) throw new Error(`calendar "${id}" is not defined in the configuration`);
-    cal = compile(def);
-    prep.calendars.set(id, cal);
-  }
-  return cal;
 }
 
 /** The goal string for a clock, package and priority; null when the configuration sets none. */
@@ -111,16 +89,6 @@ function goalIn(table: GoalTable | undefined, by: GoalKeying | undefined, packag
   if (row === undefined || typeof row === 'string') return null;
   const g = Object.hasOwn(row, priorityId) ? row[priorityId] : undefined;
   return typeof g === 'string' ? g : null;
-}
-
-function roleOf(prep: Prepared, status: string): Role {
-  // Status names repeat across requests: remember each spelling once instead of lower-casing it every time.
-  let role = prep.roleBySpelling.get(status);
-  if (role === undefined) {
-    role = prep.roles.get(status.toLowerCase()) ?? 'open';
-    if (prep.roleBySpelling.size < 1000) prep.roleBySpelling.set(status, role);
-  }
-  return role;
 }
 
 function modeOf(role: Role): Mode {
@@ -160,7 +128,7 @@ class Evaluation {
   readonly history: ClockHistoryEntry[] = [];
   readonly checks: number[] = [];
   horizon: number;
-  cal!: WorkCalendar;
+  cal!: CompiledCalendar;
   agreements: readonly SlaAgreement[] = [];
 
   // Walk state.
@@ -235,7 +203,7 @@ class Evaluation {
   onStatus(at: number, to: string, hasResolution: boolean): void {
     const prep = this.prep;
     if (to === this.status) return;
-    const nextRole = roleOf(prep, to);
+    const nextRole = statusRole(this.config, to);
     const role = this.role;
     if (nextRole !== 'initial') this.stopReaction(at, `status ${to}`);
     const nextMode = modeOf(nextRole);
@@ -339,22 +307,22 @@ class Evaluation {
     const cal = this.cal;
     const nowMs = this.nowMs;
     const threshold = this.config.atRiskThreshold;
-    const regulationGoalMs = goalLengthMs(cal, start, goal);
+    const regulationGoalMs = goalToMs(cal, start, goal);
     const agreed = label === 'followUp' || label === 'update' ? null : this.agreedGoal(label, regulationGoalMs, start, stop, pauses);
     const goalMs = agreed?.goalMs ?? regulationGoalMs;
-    const elapsedMs = workingMsBetween(cal, start, stop ?? nowMs, pauses);
+    const elapsedMs = workingBetween(cal, start, stop ?? nowMs, pauses);
     let state: Clock['state'];
     let due: number | null = null;
     if (stop !== null) {
       state = elapsedMs <= goalMs ? 'met' : 'breached';
-      if (state === 'breached') due = addWorkingMs(cal, start, goalMs, pauses);
+      if (state === 'breached') due = addWorking(cal, start, goalMs, pauses);
     } else if (elapsedMs >= goalMs) {
       state = 'breached';
-      due = addWorkingMs(cal, start, goalMs, pauses);
+      due = addWorking(cal, start, goalMs, pauses);
     } else if (pausedSince !== null) {
       state = 'paused';
     } else {
-      due = addWorkingMs(cal, start, goalMs, pauses);
+      due = addWorking(cal, start, goalMs, pauses);
       // DOMAIN.md: at risk while running with *less than* the threshold's share of the goal left.
       const riskElapsedMs = goalMs - threshold * goalMs;
       state = threshold > 0 && goalMs - elapsedMs < threshold * goalMs ? 'atRisk' : 'running';
@@ -363,8 +331,8 @@ class Evaluation {
         if (state === 'running' && threshold > 0) {
           // The sweep looks again when the boundary is reached; standing exactly on it (state
           // unchanged), the next look is the first millisecond past it.
-          let risk = addWorkingMs(cal, start, riskElapsedMs, pauses);
-          if (risk <= nowMs) risk = addWorkingMs(cal, start, Math.floor(riskElapsedMs) + 1, pauses);
+          let risk = addWorking(cal, start, riskElapsedMs, pauses);
+          if (risk <= nowMs) risk = addWorking(cal, start, Math.floor(riskElapsedMs) + 1, pauses);
           this.checks.push(risk);
         }
       }
@@ -372,7 +340,7 @@ class Evaluation {
     if (due !== null && due > this.horizon) this.horizon = due;
     if (state === 'breached' && due !== null && due <= nowMs) this.history.push({ at: due, clock: label, what: 'breached', detail: goal });
     else if (state === 'met') this.history.push({ at: stop!, clock: label, what: 'met', detail: goal });
-    const outside = stop === null && pausedSince === null && !isWorkingAt(cal, nowMs);
+    const outside = stop === null && pausedSince === null && !isWorking(cal, nowMs);
     return {
       state,
       goal,
@@ -385,7 +353,7 @@ class Evaluation {
       stoppedAt: stop,
       pausedSince,
       pauseReason: pausedSince !== null ? 'customerWait' : outside ? 'outsideWorkingHours' : null,
-      resumesAt: outside ? nextWorkingAt(cal, nowMs) : null,
+      resumesAt: outside ? nextWorkingStart(cal, nowMs) : null,
       packageId: key.pkg,
       priorityId: key.prio,
       ...(agreed
@@ -414,7 +382,7 @@ class Evaluation {
     for (const a of this.agreements) {
       if (a.clock !== clock || a.at > this.nowMs || (stop !== null && a.at > stop)) continue;
       if (a.kind === 'extend' && a.minutes !== undefined && a.minutes > 0) g += a.minutes * 60_000;
-      else if (a.kind === 'agreedDue' && a.due !== undefined && a.due > start) g = workingMsBetween(this.cal, start, a.due, pauses.filter((p) => p[0] < a.due!));
+      else if (a.kind === 'agreedDue' && a.due !== undefined && a.due > start) g = workingBetween(this.cal, start, a.due, pauses.filter((p) => p[0] < a.due!));
       else continue;
       count++;
       last = a;
@@ -438,7 +406,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const warnings = ev.warnings;
 
   // --- package and priority at creation ---------------------------------------------------
-  const defaultCal = calendarFor(config, prep, config.defaultPackage);
+  const defaultCal = calendarForPackage(config, config.defaultPackage).cal;
   const reqPkg = request.package ?? null;
   if (reqPkg !== null && reqPkg !== '') {
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
@@ -488,7 +456,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const hasResolution = config.goals.resolution !== undefined;
 
   ev.status = request.status ?? prep.initialStatus;
-  ev.role = roleOf(prep, ev.status);
+  ev.role = statusRole(config, ev.status);
   ev.mode = modeOf(ev.role);
   ev.resolvedEntry = ev.role === 'resolved' ? created : null;
   if (ev.mode === 'stop') ev.resStopKey = { pkg: ev.pkg, prio: ev.prio };
@@ -511,7 +479,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   if (ev.mode !== 'run') ev.resPauses.push([ev.modeSince, nowMs]);
 
   // The calendar of the package in effect now counts the whole request (one schedule per request).
-  const cal = calendarFor(config, prep, ev.pkg);
+  const cal = calendarForPackage(config, ev.pkg).cal;
   ev.cal = cal;
   if (request.agreements && request.agreements.length > 0) ev.agreements = [...request.agreements].sort((a, b) => a.at - b.at);
   const nowKey: KeySnapshot = { pkg: ev.pkg, prio: ev.prio };
@@ -585,7 +553,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   for (const t of ev.checks) if (t > nowMs && (nextCheckAt === null || t < nextCheckAt)) nextCheckAt = t;
   if (autoClose !== null && (nextCheckAt === null || autoClose.at < nextCheckAt)) nextCheckAt = autoClose.at;
 
-  if (!coveredByProductionData(cal, created, ev.horizon)) for (const w of calendarWarnings(cal, created, ev.horizon)) warnings.push(w);
+  if (!coveredByProductionData(cal, created, ev.horizon)) for (const w of coverageWarnings(cal, created, ev.horizon)) warnings.push(w);
   history.sort((a, b) => a.at - b.at);
 
   return {
