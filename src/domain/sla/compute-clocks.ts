@@ -3,394 +3,20 @@
 // Cost: one pass over the events plus a handful of binary searches in the compiled calendar per
 // clock; no loops over minutes or days.
 
-import { MS_PER_MINUTE } from '../time/day';
-import { formatInstant } from '../time/zone';
+import { coverageWarnings, coveredByProductionData } from '../calendar';
 import { calendarForPackage } from './calendar-of';
+import { clockFor, clockWithGoal, NO_PAUSES, type KeySnapshot } from './clock';
 import { resolveCustomerPackage } from './customers';
-import { statusRole, type StatusRole } from './status-roles';
-import { parsePeriod } from './period';
+import { updateGoalFor } from './goals';
+import { statusRole } from './status-roles';
+import { modeOf, prepare, Timeline } from './timeline';
 import { warningText } from './warnings';
-import type {
-  Clock,
-  ClockHistoryEntry,
-  ClockSet,
-  FollowUpClock,
-  GoalClock,
-  GoalKeying,
-  GoalTable,
-  SlaConfig,
-  SlaEvent,
-  SlaRequest,
-  SlaAgreement,
-} from './types';
-import {
-  addWorking,
-  coverageWarnings,
-  coveredByProductionData,
-  goalToMs,
-  isWorking,
-  nextWorkingStart,
-  workingBetween,
-  type CompiledCalendar,
-} from '../calendar';
+import type { Clock, ClockSet, FollowUpClock, SlaConfig, SlaEvent, SlaRequest } from './types';
 
-/** Half-open [startMs, endMs). */
-type Pause = readonly [number, number];
-
-type Role = StatusRole;
-type Mode = 'run' | 'pause' | 'stop';
-
-interface Prepared {
-  readonly initialStatus: string;
-  readonly packages: ReadonlySet<string>;
-  readonly priorities: ReadonlySet<string>;
-  readonly autoCloseMs: number | null;
-}
-
-const preparedCache = new WeakMap<SlaConfig, Prepared>();
-
-function prepare(config: SlaConfig): Prepared {
-  const hit = preparedCache.get(config);
-  if (hit) return hit;
-  const p: Prepared = {
-    initialStatus: config.statuses.initial[0] ?? 'Open',
-    packages: new Set(config.packages.map((x) => x.id)),
-    priorities: new Set(config.priorities.map((x) => x.id)),
-    autoCloseMs: config.autoClose ? parsePeriod(config.autoClose.period) : null,
-  };
-  preparedCache.set(config, p);
-  return p;
-}
-
-/** The goal string for a clock, package and priority; null when the configuration sets none. */
-export function goalFor(config: SlaConfig, clock: GoalClock, packageId: string, priorityId: string | null): string | null {
-  return goalIn(config.goals[clock], config.goalsBy[clock], packageId, priorityId);
-}
-
-/** The update clock's interval for a package and priority; null when none applies to it. */
-export function updateGoalFor(config: SlaConfig, packageId: string, priorityId: string | null): string | null {
-  const u = config.updates;
-  return u ? goalIn(u.every, u.by, packageId, priorityId) : null;
-}
-
-function goalIn(table: GoalTable | undefined, by: GoalKeying | undefined, packageId: string, priorityId: string | null): string | null {
-  if (!table || !by) return null;
-  // Own keys only: an id like "constructor" must not find Object.prototype's members.
-  if (by === 'package') {
-    const g = Object.hasOwn(table, packageId) ? table[packageId] : undefined;
-    return typeof g === 'string' ? g : null;
-  }
-  if (priorityId === null) return null;
-  if (by === 'priority') {
-    const g = Object.hasOwn(table, priorityId) ? table[priorityId] : undefined;
-    return typeof g === 'string' ? g : null;
-  }
-  const row = Object.hasOwn(table, packageId) ? table[packageId] : undefined;
-  if (row === undefined || typeof row === 'string') return null;
-  const g = Object.hasOwn(row, priorityId) ? row[priorityId] : undefined;
-  return typeof g === 'string' ? g : null;
-}
-
-function modeOf(role: Role): Mode {
-  if (role === 'customerWait') return 'pause';
-  if (role === 'resolved' || role === 'closed') return 'stop';
-  return 'run';
-}
-
-interface KeySnapshot {
-  readonly pkg: string;
-  readonly prio: string | null;
-}
-
-interface Cycle {
-  readonly start: number;
-  stop: number | null;
-  stopKey: KeySnapshot | null;
-}
-
-type Label = 'reaction' | 'resolution' | 'followUp' | 'update';
+export { goalFor, updateGoalFor } from './goals';
 
 const byTime = (a: SlaEvent, b: SlaEvent): number => a.at - b.at;
 
-function minutes(ms: number): number {
-  return ms / MS_PER_MINUTE;
-}
-
-const CLOCKS: readonly GoalClock[] = ['reaction', 'resolution'];
-
-/**
- * The state of one evaluation. A class rather than closures inside computeClocks: nothing is
- * allocated per call but this object, which keeps the hot path (tens of thousands of requests
- * per second in a sweep) cheap.
- */
-class Evaluation {
-  readonly warnings: string[] = [];
-  readonly history: ClockHistoryEntry[] = [];
-  readonly checks: number[] = [];
-  horizon: number;
-  cal!: CompiledCalendar;
-  agreements: readonly SlaAgreement[] = [];
-
-  // Walk state.
-  pkg: string;
-  prio: string | null = null;
-  status = '';
-  role: Role = 'initial';
-  mode: Mode = 'run';
-  modeSince: number;
-  resStopKey: KeySnapshot | null = null;
-  readonly resPauses: Pause[] = [];
-  reactionStop: number | null = null;
-  reactionStopKey: KeySnapshot | null = null;
-  reactionCause = '';
-  agentCommented = false;
-  readonly cycles: Cycle[] = [];
-  openCycle: Cycle | null = null;
-  resolvedEntry: number | null = null;
-  customerSinceResolved = false;
-  /** Agent comments while the request was not stopped: each starts an update-clock cycle. */
-  readonly agentAnswers: number[] = [];
-  /** Instants the resolution clock stopped (resolved, closed): an update cycle ends there. */
-  readonly stops: number[] = [];
-
-  constructor(
-    readonly config: SlaConfig,
-    readonly prep: Prepared,
-    readonly created: number,
-    readonly nowMs: number,
-  ) {
-    this.horizon = nowMs;
-    this.modeSince = created;
-    this.pkg = config.defaultPackage;
-  }
-
-  goalText(clock: GoalClock, p: string, q: string | null): string {
-    return goalFor(this.config, clock, p, q) ?? '—';
-  }
-
-  noteGoalChange(at: number, oldPkg: string, oldPrio: string | null): void {
-    const goals = this.config.goals;
-    for (const clock of CLOCKS) {
-      const live = clock === 'reaction' ? this.reactionStop === null : this.mode !== 'stop';
-      if (!live || goals[clock] === undefined) continue;
-      const before = this.goalText(clock, oldPkg, oldPrio);
-      const after = this.goalText(clock, this.pkg, this.prio);
-      if (before !== after) this.history.push({ at, clock, what: 'goalChanged', detail: `${before} → ${after}` });
-    }
-    if (this.openCycle && goals.reaction !== undefined) {
-      const before = this.goalText('reaction', oldPkg, oldPrio);
-      const after = this.goalText('reaction', this.pkg, this.prio);
-      if (before !== after) this.history.push({ at, clock: 'followUp', what: 'goalChanged', detail: `${before} → ${after}` });
-    }
-  }
-
-  stopReaction(at: number, cause: string): void {
-    if (this.reactionStop !== null) return;
-    this.reactionStop = at;
-    this.reactionStopKey = { pkg: this.pkg, prio: this.prio };
-    this.reactionCause = cause;
-  }
-
-  closeCycle(at: number, detail: string): void {
-    const c = this.openCycle;
-    if (!c) return;
-    c.stop = at;
-    c.stopKey = { pkg: this.pkg, prio: this.prio };
-    this.history.push({ at, clock: 'followUp', what: 'stopped', detail });
-    this.openCycle = null;
-  }
-
-  onStatus(at: number, to: string, hasResolution: boolean): void {
-    const prep = this.prep;
-    if (to === this.status) return;
-    const nextRole = statusRole(this.config, to);
-    const role = this.role;
-    if (nextRole !== 'initial') this.stopReaction(at, `status ${to}`);
-    const nextMode = modeOf(nextRole);
-    if (nextMode !== this.mode) {
-      if (this.mode !== 'run') this.resPauses.push([this.modeSince, at]);
-      if (hasResolution) {
-        const what = nextMode === 'run' ? 'resumed' : nextMode === 'pause' ? 'paused' : 'stopped';
-        this.history.push({ at, clock: 'resolution', what, detail: to });
-      }
-      if (nextMode === 'stop') {
-        this.resStopKey = { pkg: this.pkg, prio: this.prio };
-        this.stops.push(at);
-      }
-      this.mode = nextMode;
-      this.modeSince = at;
-    }
-    if (nextRole === 'resolved' && role !== 'resolved') {
-      this.history.push({ at, clock: 'request', what: 'resolved', detail: to });
-      this.resolvedEntry = at;
-      this.customerSinceResolved = false;
-      if (prep.autoCloseMs !== null) this.history.push({ at, clock: 'autoClose', what: 'scheduled', detail: to });
-    } else if (nextRole === 'closed' && role !== 'closed') {
-      this.history.push({ at, clock: 'request', what: 'closed', detail: to });
-    } else if ((role === 'resolved' || role === 'closed') && nextMode !== 'stop') {
-      this.history.push({ at, clock: 'request', what: 'reopened', detail: to });
-    }
-    if (nextRole !== 'resolved') this.resolvedEntry = null;
-    // A closed request's conversation is over: a cycle left open there ends with it.
-    if (nextRole === 'closed') this.closeCycle(at, to);
-    this.status = to;
-    this.role = nextRole;
-  }
-
-  onComment(at: number, by: 'agent' | 'customer', hasReaction: boolean): void {
-    if (by === 'agent') {
-      if (this.mode !== 'stop') this.agentAnswers.push(at);
-      this.stopReaction(at, 'agent comment');
-      this.agentCommented = true;
-      this.closeCycle(at, 'agent comment');
-      return;
-    }
-    if (this.role === 'resolved' && this.resolvedEntry !== null && !this.customerSinceResolved) {
-      this.customerSinceResolved = true;
-      if (this.prep.autoCloseMs !== null) this.history.push({ at, clock: 'autoClose', what: 'cancelled', detail: 'customer comment' });
-    }
-    if (this.agentCommented && !this.openCycle && this.role !== 'closed') {
-      const c: Cycle = { start: at, stop: null, stopKey: null };
-      this.openCycle = c;
-      this.cycles.push(c);
-      if (hasReaction) this.history.push({ at, clock: 'followUp', what: 'started', detail: `cycle ${this.cycles.length}` });
-    }
-  }
-
-  onPriority(at: number, to: string | null, by: 'agent' | 'customer', zone: string): void {
-    if (to === this.prio) return;
-    if (by === 'agent') this.stopReaction(at, 'priority set');
-    if (this.prep.priorities.size === 0) return;
-    if (to !== null && !this.prep.priorities.has(to)) {
-      this.warnings.push(warningText('unknownPriorityChange', { priority: to, at: formatInstant(zone, at) }));
-      return;
-    }
-    const oldPrio = this.prio;
-    this.prio = to ?? this.config.defaultPriority;
-    if (this.prio !== oldPrio) this.noteGoalChange(at, this.pkg, oldPrio);
-  }
-
-  onPackage(at: number, toRaw: string | null, zone: string): void {
-    const to = toRaw ?? this.config.defaultPackage;
-    if (to === this.pkg) return;
-    if (!this.prep.packages.has(to)) {
-      this.warnings.push(warningText('unknownPackageChange', { package: to, at: formatInstant(zone, at) }));
-      return;
-    }
-    const oldPkg = this.pkg;
-    this.pkg = to;
-    this.noteGoalChange(at, oldPkg, this.prio);
-  }
-
-  /** One clock from its run: start, optional stop, pauses; null when no goal applies or it cannot be computed. */
-  clock(kind: GoalClock, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock | null {
-    const goal = goalFor(this.config, kind, key.pkg, key.prio);
-    if (goal === null) {
-      this.warnings.push(
-        key.prio === null
-          ? warningText('noGoalForPackage', { clock: label, package: key.pkg })
-          : warningText('noGoalForPackageAndPriority', { clock: label, package: key.pkg, priority: key.prio }),
-      );
-      return null;
-    }
-    try {
-      return this.clockWithGoal(goal, start, stop, key, pauses, pausedSince, label, live);
-    } catch (e) {
-      // A schema-valid calendar can still be too sparse for a goal (holidays all year, a goal of
-      // years); the other clocks stay usable and the reason is reported.
-      this.warnings.push(warningText('cannotCompute', { clock: label, reason: e instanceof Error ? e.message : String(e) }));
-      return null;
-    }
-  }
-
-  clockWithGoal(goal: string, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock {
-    const cal = this.cal;
-    const nowMs = this.nowMs;
-    const threshold = this.config.atRiskThreshold;
-    const regulationGoalMs = goalToMs(cal, start, goal);
-    const agreed = label === 'followUp' || label === 'update' ? null : this.agreedGoal(label, regulationGoalMs, start, stop, pauses);
-    const goalMs = agreed?.goalMs ?? regulationGoalMs;
-    const elapsedMs = workingBetween(cal, start, stop ?? nowMs, pauses);
-    let state: Clock['state'];
-    let due: number | null = null;
-    if (stop !== null) {
-      state = elapsedMs <= goalMs ? 'met' : 'breached';
-      if (state === 'breached') due = addWorking(cal, start, goalMs, pauses);
-    } else if (elapsedMs >= goalMs) {
-      state = 'breached';
-      due = addWorking(cal, start, goalMs, pauses);
-    } else if (pausedSince !== null) {
-      state = 'paused';
-    } else {
-      due = addWorking(cal, start, goalMs, pauses);
-      // DOMAIN.md: at risk while running with *less than* the threshold's share of the goal left.
-      const riskElapsedMs = goalMs - threshold * goalMs;
-      state = threshold > 0 && goalMs - elapsedMs < threshold * goalMs ? 'atRisk' : 'running';
-      if (live) {
-        this.checks.push(due);
-        if (state === 'running' && threshold > 0) {
-          // The sweep looks again when the boundary is reached; standing exactly on it (state
-          // unchanged), the next look is the first millisecond past it.
-          let risk = addWorking(cal, start, riskElapsedMs, pauses);
-          if (risk <= nowMs) risk = addWorking(cal, start, Math.floor(riskElapsedMs) + 1, pauses);
-          this.checks.push(risk);
-        }
-      }
-    }
-    if (due !== null && due > this.horizon) this.horizon = due;
-    if (state === 'breached' && due !== null && due <= nowMs) this.history.push({ at: due, clock: label, what: 'breached', detail: goal });
-    else if (state === 'met') this.history.push({ at: stop!, clock: label, what: 'met', detail: goal });
-    const outside = stop === null && pausedSince === null && !isWorking(cal, nowMs);
-    return {
-      state,
-      goal,
-      goalMinutes: minutes(goalMs),
-      atRiskRemainingMinutes: minutes(threshold * goalMs),
-      elapsedMinutes: minutes(elapsedMs),
-      remainingMinutes: minutes(goalMs - elapsedMs),
-      due,
-      startedAt: start,
-      stoppedAt: stop,
-      pausedSince,
-      pauseReason: pausedSince !== null ? 'customerWait' : outside ? 'outsideWorkingHours' : null,
-      resumesAt: outside ? nextWorkingStart(cal, nowMs) : null,
-      packageId: key.pkg,
-      priorityId: key.prio,
-      ...(agreed
-        ? {
-            agreement: {
-              originalGoalMinutes: minutes(regulationGoalMs),
-              count: agreed.count,
-              lastReason: agreed.last.reason,
-              lastAt: agreed.last.at,
-              lastBy: agreed.last.by ?? null,
-              metAsAgreed: state === 'met' && elapsedMs > regulationGoalMs,
-            },
-          }
-        : {}),
-    };
-  }
-
-  /**
-   * The goal after the clock's agreements made by now and before it stopped, in order: an extension
-   * adds working time, an agreed due sets the goal to the working time from the start to that instant.
-   */
-  agreedGoal(clock: GoalClock, goalMs: number, start: number, stop: number | null, pauses: readonly Pause[]): { goalMs: number; count: number; last: SlaAgreement } | null {
-    let g = goalMs;
-    let count = 0;
-    let last: SlaAgreement | null = null;
-    for (const a of this.agreements) {
-      if (a.clock !== clock || a.at > this.nowMs || (stop !== null && a.at > stop)) continue;
-      if (a.kind === 'extend' && a.minutes !== undefined && a.minutes > 0) g += a.minutes * 60_000;
-      else if (a.kind === 'agreedDue' && a.due !== undefined && a.due > start) g = workingBetween(this.cal, start, a.due, pauses.filter((p) => p[0] < a.due!));
-      else continue;
-      count++;
-      last = a;
-      this.history.push({ at: a.at, clock, what: 'agreed', detail: a.reason });
-    }
-    return last === null ? null : { goalMs: g, count, last };
-  }
-}
 
 /**
  * Every clock of `request` at `nowMs` under `config` (already parsed by `parseSlaConfig`).
@@ -402,7 +28,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const prep = prepare(config);
   const created = request.created;
   if (!Number.isFinite(created) || !Number.isFinite(nowMs)) throw new Error('created and now must be finite instants');
-  const ev = new Evaluation(config, prep, created, nowMs);
+  const ev = new Timeline(config, prep, created, nowMs);
   const warnings = ev.warnings;
 
   // --- package and priority at creation ---------------------------------------------------
@@ -488,7 +114,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   let reaction: Clock | null = null;
   if (hasReaction) {
     if (ev.reactionStop !== null) history.push({ at: ev.reactionStop, clock: 'reaction', what: 'stopped', detail: ev.reactionCause });
-    reaction = ev.clock('reaction', created, ev.reactionStop, ev.reactionStopKey ?? nowKey, NO_PAUSES, null, 'reaction', true);
+    reaction = clockFor(ev, 'reaction', { start: created, stop: ev.reactionStop, key: ev.reactionStopKey ?? nowKey, pauses: NO_PAUSES, pausedSince: null, label: 'reaction', live: true });
   }
 
   // --- resolution --------------------------------------------------------------------------
@@ -498,7 +124,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     // Pauses after the stop do not matter; the open pause up to now matters for elapsed only.
     const pauses = stop === null ? ev.resPauses : ev.resPauses.filter((p) => p[0] < stop);
     const key = stop === null ? nowKey : (ev.resStopKey ?? nowKey);
-    resolution = ev.clock('resolution', created, stop, key, pauses, ev.mode === 'pause' ? ev.modeSince : null, 'resolution', true);
+    resolution = clockFor(ev, 'resolution', { start: created, stop, key, pauses, pausedSince: ev.mode === 'pause' ? ev.modeSince : null, label: 'resolution', live: true });
   }
 
   // --- follow-up ---------------------------------------------------------------------------
@@ -508,7 +134,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     const built: Clock[] = [];
     for (let i = 0; i < cycles.length; i++) {
       const c = cycles[i]!;
-      const clock = ev.clock('reaction', c.start, c.stop, c.stopKey ?? nowKey, NO_PAUSES, null, 'followUp', i === cycles.length - 1);
+      const clock = clockFor(ev, 'reaction', { start: c.start, stop: c.stop, key: c.stopKey ?? nowKey, pauses: NO_PAUSES, pausedSince: null, label: 'followUp', live: i === cycles.length - 1 });
       if (clock) built.push(clock);
     }
     const latest = built[built.length - 1];
@@ -534,7 +160,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       const end = stop ?? nowMs;
       const pauses = ev.resPauses.filter((p) => p[1] > start && p[0] < end);
       try {
-        built.push(ev.clockWithGoal(goal, start, stop, key, pauses, last && ev.mode === 'pause' ? ev.modeSince : null, 'update', last));
+        built.push(clockWithGoal(ev, goal, { start, stop, key, pauses, pausedSince: last && ev.mode === 'pause' ? ev.modeSince : null, label: 'update', live: last }));
       } catch (e) {
         warnings.push(warningText('cannotCompute', { clock: 'update', reason: e instanceof Error ? e.message : String(e) }));
       }
@@ -570,5 +196,3 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     warnings: warnings.length > 1 ? [...new Set(warnings)] : warnings,
   };
 }
-
-const NO_PAUSES: readonly Pause[] = [];

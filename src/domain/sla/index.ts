@@ -1,6 +1,7 @@
 // Public API of the SLA clocks. Other modules import from here only.
 
-export { computeClocks, goalFor } from './compute-clocks';
+export { computeClocks } from './compute-clocks';
+export { goalFor, updateGoalFor } from './goals';
 export { parsePeriod } from './period';
 export { describeWarning, describeWarnings, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
 export {
