@@ -7,7 +7,7 @@ import { formatConfigPath, validateConfig as checkConfig } from '../config';
 import {
   CalendarError,
   compileCalendar,
-  coverageWarnings,
+  coverageGaps,
   goalToMs,
   addWorking,
   importCsvCalendar,
@@ -18,6 +18,7 @@ import {
   yearStats,
   type CalendarImport,
 } from '../domain/calendar';
+import { coverageWarningDetails } from '../domain/sla';
 import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
 import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
@@ -173,7 +174,7 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
     const cal = compileCalendar(def);
     const thisYear = Number(formatInstant(def.timezone, nowMs).slice(0, 4));
     const years = req.years && req.years.length > 0 ? req.years : [thisYear, thisYear + 1];
-    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [] };
+    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [], warningDetails: [] };
     for (const year of years) {
       const stats = yearStats(cal, year);
       const official = def.productionCalendar === 'RU' ? officialTotals(year) : undefined;
@@ -188,7 +189,8 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
       const due = addWorking(cal, nowMs, goalToMs(cal, nowMs, goal));
       out.sampleDue.push({ goal, due: formatInstant(def.timezone, due) });
     }
-    out.warnings = coverageWarnings(cal, nowMs, nowMs + 400 * 86_400_000);
+    out.warningDetails = coverageWarningDetails(coverageGaps(cal, nowMs, nowMs + 400 * 86_400_000)).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+    out.warnings = out.warningDetails.map((w) => w.text);
     return out;
   } catch (e) {
     throw calendarIssues(e);

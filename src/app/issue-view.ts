@@ -20,7 +20,6 @@ import type {
   QueueRow,
 } from '../shared/contract';
 import { calendarNames } from '../domain/calendar';
-import { describeWarnings } from '../domain/sla';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import { AppError } from './errors';
 import type { IssueFacts, JiraPort } from './ports';
@@ -134,7 +133,7 @@ export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: Clo
     autoClose: set.autoClose ? { at: formatInstant(zone, set.autoClose.at) } : null,
     history,
     warnings: [...set.warnings],
-    warningDetails: describeWarnings(set.warnings).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })),
+    warningDetails: set.warningDetails.map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })),
     now: formatInstant(zone, nowMs),
   };
 }
@@ -152,6 +151,7 @@ export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolea
     autoClose: null,
     history: [],
     warnings: [],
+    warningDetails: [],
     now: new Date(nowMs).toISOString(),
   };
 }

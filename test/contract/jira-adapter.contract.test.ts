@@ -38,6 +38,7 @@ async function exerciseAll() {
       timezone: 'Europe/Moscow',
       history: [],
       warnings: [],
+      warningDetails: [],
     },
     { scope: 'default', configVersion: 1, acknowledged: false },
   );

@@ -13,15 +13,18 @@ const MAX_WARNINGS = 20;
  * // ["2028-01-05: no production calendar data for 2028; weekdays counted as working days"]
  */
 export function coverageWarnings(cal: CompiledCalendar, fromMs: number, toMs: number): string[] {
+  return coverageGaps(cal, fromMs, toMs).map((g) => `${g.day}: no production calendar data for ${g.year}; weekdays counted as working days`);
+}
+
+/** The same gaps as data: the first day touched in each uncovered year (YYYY-MM-DD) and the year. */
+export function coverageGaps(cal: CompiledCalendar, fromMs: number, toMs: number): Array<{ day: string; year: string }> {
   const years = cal.resolved.productionYears;
   if (years === null || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return [];
   let a = localDayOf(cal.zone, Math.min(fromMs, toMs));
   const b = localDayOf(cal.zone, Math.max(fromMs, toMs));
-  const out: string[] = [];
+  const out: Array<{ day: string; year: string }> = [];
   for (let year = dateParts(a).year; a <= b && out.length < MAX_WARNINGS; year++) {
-    if (!years.has(year)) {
-      out.push(`${formatDate(a)}: no production calendar data for ${year}; weekdays counted as working days`);
-    }
+    if (!years.has(year)) out.push({ day: formatDate(a), year: String(year) });
     a = dayNumber(year + 1, 1, 1);
   }
   return out;

@@ -5,7 +5,7 @@
 
 import { addWorking, goalToMs, isWorking, nextWorkingStart, workingBetween, type CompiledCalendar } from '../calendar';
 import { goalFor } from './goals';
-import { warningText } from './warnings';
+import { warning, type WarningDetail } from './warnings';
 import type { Clock, ClockHistoryEntry, GoalClock, SlaAgreement, SlaConfig } from './types';
 
 /** Half-open [startMs, endMs). */
@@ -26,7 +26,7 @@ export interface ClockContext {
   readonly cal: CompiledCalendar;
   readonly nowMs: number;
   readonly agreements: readonly SlaAgreement[];
-  readonly warnings: string[];
+  readonly warnings: WarningDetail[];
   readonly history: ClockHistoryEntry[];
   /** Future instants at which some clock changes by time alone. */
   readonly checks: number[];
@@ -58,8 +58,8 @@ const { key, label } = run;
   if (goal === null) {
     ctx.warnings.push(
       key.prio === null
-        ? warningText('noGoalForPackage', { clock: label, package: key.pkg })
-        : warningText('noGoalForPackageAndPriority', { clock: label, package: key.pkg, priority: key.prio }),
+        ? warning('noGoalForPackage', { clock: label, package: key.pkg })
+        : warning('noGoalForPackageAndPriority', { clock: label, package: key.pkg, priority: key.prio }),
     );
     return null;
   }
@@ -68,7 +68,7 @@ const { key, label } = run;
   } catch (e) {
     // A schema-valid calendar can still be too sparse for a goal (holidays all year, a goal of
     // years); the other clocks stay usable and the reason is reported.
-    ctx.warnings.push(warningText('cannotCompute', { clock: label, reason: e instanceof Error ? e.message : String(e) }));
+    ctx.warnings.push(warning('cannotCompute', { clock: label, reason: e instanceof Error ? e.message : String(e) }));
     return null;
   }
 }

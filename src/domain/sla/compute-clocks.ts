@@ -3,14 +3,14 @@
 // Cost: one pass over the events plus a handful of binary searches in the compiled calendar per
 // clock; no loops over minutes or days.
 
-import { coverageWarnings, coveredByProductionData } from '../calendar';
+import { coverageGaps, coveredByProductionData } from '../calendar';
 import { calendarForPackage } from './calendar-of';
 import { clockFor, clockWithGoal, NO_PAUSES, type KeySnapshot } from './clock';
 import { resolveCustomerPackage } from './customers';
 import { updateGoalFor } from './goals';
 import { statusRole } from './status-roles';
 import { modeOf, prepare, Timeline } from './timeline';
-import { warningText } from './warnings';
+import { coverageWarningDetails, warning, type WarningDetail } from './warnings';
 import type { Clock, ClockSet, FollowUpClock, SlaConfig, SlaEvent, SlaRequest } from './types';
 
 export { goalFor, updateGoalFor } from './goals';
@@ -36,7 +36,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const reqPkg = request.package ?? null;
   if (reqPkg !== null && reqPkg !== '') {
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
-    else warnings.push(warningText('unknownPackage', { package: reqPkg, default: config.defaultPackage }));
+    else warnings.push(warning('unknownPackage', { package: reqPkg, default: config.defaultPackage }));
   } else if (request.customer !== undefined && config.customers.length > 0) {
     const own = resolveCustomerPackage(config, request.customer, created, defaultCal.zone);
     if (own.warning !== null) warnings.push(own.warning);
@@ -47,12 +47,12 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const reqPrio = request.priority ?? null;
   if (hasPriorities && reqPrio !== null && reqPrio !== '') {
     if (prep.priorities.has(reqPrio)) ev.prio = reqPrio;
-    else warnings.push(warningText('unknownPriority', { priority: reqPrio, default: config.defaultPriority ?? '' }));
+    else warnings.push(warning('unknownPriority', { priority: reqPrio, default: config.defaultPriority ?? '' }));
   }
 
   if (created > nowMs) {
     // The request does not exist yet at `now`.
-    warnings.push(warningText('createdAfterNow', {}));
+    warnings.push(warning('createdAfterNow', {}));
     return {
       reaction: null,
       resolution: null,
@@ -63,7 +63,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       priorityId: ev.prio,
       timezone: defaultCal.zone,
       history: [],
-      warnings,
+      ...warningFields(warnings),
     };
   }
 
@@ -162,7 +162,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       try {
         built.push(clockWithGoal(ev, goal, { start, stop, key, pauses, pausedSince: last && ev.mode === 'pause' ? ev.modeSince : null, label: 'update', live: last }));
       } catch (e) {
-        warnings.push(warningText('cannotCompute', { clock: 'update', reason: e instanceof Error ? e.message : String(e) }));
+        warnings.push(warning('cannotCompute', { clock: 'update', reason: e instanceof Error ? e.message : String(e) }));
       }
     }
     const latest = built[built.length - 1];
@@ -179,7 +179,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   for (const t of ev.checks) if (t > nowMs && (nextCheckAt === null || t < nextCheckAt)) nextCheckAt = t;
   if (autoClose !== null && (nextCheckAt === null || autoClose.at < nextCheckAt)) nextCheckAt = autoClose.at;
 
-  if (!coveredByProductionData(cal, created, ev.horizon)) for (const w of coverageWarnings(cal, created, ev.horizon)) warnings.push(w);
+  if (!coveredByProductionData(cal, created, ev.horizon)) warnings.push(...coverageWarningDetails(coverageGaps(cal, created, ev.horizon)));
   history.sort((a, b) => a.at - b.at);
 
   return {
@@ -193,6 +193,13 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     priorityId: ev.prio,
     timezone: cal.zone,
     history,
-    warnings: warnings.length > 1 ? [...new Set(warnings)] : warnings,
+    ...warningFields(warnings),
   };
+}
+
+/** Each warning once (by its text), as data and as the English texts the CLI prints. */
+function warningFields(list: readonly WarningDetail[]): Pick<ClockSet, 'warnings' | 'warningDetails'> {
+  const seen = new Set<string>();
+  const details = list.length > 1 ? list.filter((w) => !seen.has(w.text) && seen.add(w.text)) : list;
+  return { warnings: details.map((w) => w.text), warningDetails: details };
 }

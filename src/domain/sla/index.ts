@@ -3,7 +3,7 @@
 export { computeClocks } from './compute-clocks';
 export { goalFor, updateGoalFor } from './goals';
 export { parsePeriod } from './period';
-export { describeWarning, describeWarnings, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
+export { coverageWarningDetails, warning, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
 export {
   assignmentValidTo,
   isAgent,

@@ -10,7 +10,7 @@ import type { CompiledCalendar } from '../calendar';
 import { goalFor } from './goals';
 import { parsePeriod } from './period';
 import { statusRole, type StatusRole } from './status-roles';
-import { warningText } from './warnings';
+import { warning, type WarningDetail } from './warnings';
 import type { ClockHistoryEntry, GoalClock, SlaAgreement, SlaConfig } from './types';
 
 type Role = StatusRole;
@@ -59,7 +59,7 @@ const CLOCKS: readonly GoalClock[] = ['reaction', 'resolution'];
  * per second in a sweep) cheap.
  */
 export class Timeline implements ClockContext {
-  readonly warnings: string[] = [];
+  readonly warnings: WarningDetail[] = [];
   readonly history: ClockHistoryEntry[] = [];
   readonly checks: number[] = [];
   horizon: number;
@@ -197,7 +197,7 @@ export class Timeline implements ClockContext {
     if (by === 'agent') this.stopReaction(at, 'priority set');
     if (this.prep.priorities.size === 0) return;
     if (to !== null && !this.prep.priorities.has(to)) {
-      this.warnings.push(warningText('unknownPriorityChange', { priority: to, at: formatInstant(zone, at) }));
+      this.warnings.push(warning('unknownPriorityChange', { priority: to, at: formatInstant(zone, at) }));
       return;
     }
     const oldPrio = this.prio;
@@ -209,7 +209,7 @@ export class Timeline implements ClockContext {
     const to = toRaw ?? this.config.defaultPackage;
     if (to === this.pkg) return;
     if (!this.prep.packages.has(to)) {
-      this.warnings.push(warningText('unknownPackageChange', { package: to, at: formatInstant(zone, at) }));
+      this.warnings.push(warning('unknownPackageChange', { package: to, at: formatInstant(zone, at) }));
       return;
     }
     const oldPkg = this.pkg;
