@@ -9,3 +9,4 @@ export * from './journal';
 // './csv' is not re-exported: it pulls papaparse, which the Forge functions never need (the CSV
 // files are made in the browser and by the CLI); import it from '../domain/report/csv'.
 export * from './from-clocks';
+export * from './act';
