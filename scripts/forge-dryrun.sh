@@ -22,16 +22,9 @@ fi
 export FORGE_CLI_MODULES=$tools/node_modules
 export FORGE_DISABLE_ANALYTICS=1
 
-# The packaging step zips each Custom UI build; build them when one is missing (a fresh clone).
-missing=$(node -e '
-  const fs = require("fs");
-  const YAML = require(process.env.FORGE_CLI_MODULES + "/yaml");
-  const m = YAML.parse(fs.readFileSync("manifest.yml", "utf8"));
-  console.log((m.resources || []).filter((r) => !fs.existsSync(r.path + "/index.html")).map((r) => r.path).join(" "));')
-if [ -n "$missing" ]; then
-  echo "forge:dryrun: $missing not built; running npm run build" >&2
-  npm run -s build >&2
-fi
+# The packaging step zips each Custom UI build as it is on disk; build those missing or older than
+# their sources (a fresh clone, an edited app), as `npm test` does.
+npx tsx scripts/build-static.ts --if-stale >&2
 
 # The permission linter downloads the product OpenAPI specs unless pointed at local copies; Reglament
 # calls only Jira platform REST, so the other products get an empty spec.

@@ -40,6 +40,8 @@ const FUNCTION_BUDGET_BYTES = Number(process.env.FORGE_FUNCTION_BUDGET_BYTES || 
 const BUNDLE_COPY = path.resolve(process.env.FORGE_DRYRUN_OUT || '.tools/forge-dryrun/function');
 const verbose = process.argv.includes('--verbose');
 const jsonOut = process.argv.includes('--json');
+/** Stops after `forge lint` (test/unit/forge-dryrun.test.ts: the lint file list is the CLI's own). */
+const lintOnly = process.argv.includes('--lint-only');
 
 // Feature gates and dynamic configs come from Statsig over the network with the user's credentials.
 // The answers below are the defaults of a fresh account: no EAP bundler, no combined upload, no
@@ -91,6 +93,9 @@ function walk(dir) {
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/** What FORGE_DRYRUN_REPORT receives, also when a step throws. */
+const report = { ok: false };
+
 async function main() {
   const timings = {};
   const t0 = performance.now();
@@ -100,7 +105,6 @@ async function main() {
   const fileWriter = new shared.FileSystemWriter();
   const configFile = new shared.ConfigFile(fileReader, fileWriter);
   const deployView = new DeployView(ui);
-  const report = { ok: false };
 
   // 1. Manifest validation, as before every `forge deploy`.
   let t = performance.now();
@@ -127,6 +131,7 @@ async function main() {
     undefined,
     (files, ...rest) => {
       linted = files;
+      report.lintFiles = files.slice().sort();
       return req('@forge/lint').lint(files, ...rest);
     },
   );
@@ -141,6 +146,10 @@ async function main() {
   }
   if (problems.warnings) deployView.displayLintWarnings(problems.warnings);
   console.log(`forge:dryrun: forge lint: ${problems.errors} errors, ${problems.warnings} warnings over ${linted.length} files`);
+  if (lintOnly) {
+    report.ok = true;
+    return finish(report, 0);
+  }
 
   // 3. Packaging, as PackageUploadDeployCommand.execute does it; upload and deploy are recorded only.
   t = performance.now();
@@ -200,7 +209,7 @@ async function main() {
   report.resources = Object.entries(uploaded.resources || {}).map(([key, a]) => ({ key, files: a.fileCount, rawMb: a.rawSize, zipMb: a.zipSize }));
   for (const f of code) console.log(`forge:dryrun: function bundle ${f.file} ${kb(f.bytes)}`);
   console.log(`forge:dryrun: function bundle: entry ${kb(entryBytes)} (budget ${kb(FUNCTION_BUDGET_BYTES)}), lazy chunks ${kb(chunkBytes)}, runtime zip ${kb(uploaded.runtime?.zipBytes || 0)}`);
-  for (const r of report.resources) console.log(`forge:dryrun: resource ${r.key}: ${r.files} files, ${r.rawMb} raw, ${r.zipMb} zip (MB)`);
+  for (const r of report.resources) console.log(`forge:dryrun: resource ${r.key}: ${r.files} files, ${r.rawMb} raw, ${r.zipMb} zip`);
   timings.total = Math.round(performance.now() - t0);
   report.timingsMs = timings;
   console.log(`forge:dryrun: manifest ${timings.manifest} ms, lint ${timings.lint} ms, package ${timings.package} ms, total ${timings.total} ms`);
@@ -223,5 +232,6 @@ main().catch((e) => {
   // are failures of the app, not of the dry run.
   console.error(`forge:dryrun: ${e && e.constructor ? e.constructor.name : 'Error'}: ${e && e.message ? e.message : e}`);
   if (verbose && e && e.stack) console.error(e.stack);
-  finish({ ok: false, error: String(e && e.message ? e.message : e) }, 1);
+  report.error = String(e && e.message ? e.message : e);
+  finish(report, 1);
 });

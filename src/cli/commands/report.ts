@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { parseSlaConfig, slaRequestSchema } from '../../config';
 import {
-  actCsv,
   buildReport,
   customerAct,
   compactReport,
@@ -17,6 +16,7 @@ import {
   type ReportFilter,
   type ReportRow,
 } from '../../domain/report';
+import { actCsv } from '../../domain/report/act-csv';
 import { journalCsv, reportCsv } from '../../domain/report/csv';
 import { computeClocks } from '../../domain/sla';
 import type { SlaConfig, SlaRequest } from '../../domain/sla/types';
