@@ -4,7 +4,7 @@
 // same numbers as the compliance report), so the act and the report never disagree.
 
 import type { SlaConfig } from '../sla/types';
-import { REPORT_CLOCK_KINDS, type ReportClock, type ReportClockKind, type ReportRow } from './report-row';
+import { type ReportClock, type ReportClockKind, type ReportRow } from './report-row';
 
 export interface ActClockCounts {
   /** Clocks (follow-up: cycles) that stopped within the goal. */
