@@ -23,8 +23,11 @@ export FORGE_CLI_MODULES=$tools/node_modules
 export FORGE_DISABLE_ANALYTICS=1
 
 # The packaging step zips each Custom UI build as it is on disk; build those missing or older than
-# their sources (a fresh clone, an edited app), as `npm test` does.
-npx tsx scripts/build-static.ts --if-stale >&2
+# their sources (a fresh clone, an edited app), as `npm test` does. --lint-only packages nothing.
+case " $* " in
+  *" --lint-only "*) ;;
+  *) npx tsx scripts/build-static.ts --if-stale >&2 ;;
+esac
 
 # The permission linter downloads the product OpenAPI specs unless pointed at local copies; Reglament
 # calls only Jira platform REST, so the other products get an empty spec.
