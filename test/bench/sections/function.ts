@@ -7,7 +7,7 @@
  * than src/. Key in `bench --json`: `function` = {entryBytes, chunkBytes, budgetBytes, loadMs
  * (median), loadMsRuns, runs}.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatTable } from '../lib/table';
@@ -34,7 +34,9 @@ const median = (xs: readonly number[]): number => {
 export async function run(opts: BenchOptions): Promise<SectionResult> {
   if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < newestMtime(join(ROOT, 'src'))) {
     opts.log('function bundle missing or older than src/: running npm run forge:dryrun');
-    execFileSync('bash', [join(ROOT, 'scripts/forge-dryrun.sh')], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    // An over-budget bundle fails the dry run but is still measured here.
+    spawnSync('bash', [join(ROOT, 'scripts/forge-dryrun.sh')], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    if (!existsSync(ENTRY)) throw new Error('npm run forge:dryrun produced no function bundle (see its output above)');
   }
   const files = readdirSync(BUNDLE_DIR).filter((f) => /\.cjs$/.test(f) && !f.startsWith('__forge'));
   const entryBytes = statSync(ENTRY).size;
