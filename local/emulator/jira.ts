@@ -27,6 +27,10 @@ export interface SiteProject {
   name: string;
   /** Which Reglament template the demo configures for it (informational). */
   template?: string;
+  /** Jira's project type; absent = a JSM service project (the demo's). */
+  projectTypeKey?: 'service_desk' | 'software' | 'business';
+  /** Fields left off the issue edit screen (Jira answers 400 to setting them, editmeta omits them). */
+  offEditScreen?: string[];
 }
 
 export interface SiteStatus {
@@ -253,6 +257,8 @@ export class JiraSite {
   cloudId = 'local-cloud';
   siteUrl = BASE_URL_DEFAULT;
   projects: SiteProject[] = [];
+  /** The site's "Browse users and groups" grant for the app: without it GET /user/groups answers 403. */
+  browseUsersAndGroups = true;
   users: SiteUser[] = [];
   statuses: SiteStatus[] = DEFAULT_STATUSES;
   fields: SiteField[] = [];
@@ -454,7 +460,7 @@ export class JiraSite {
       id: p.id,
       key: p.key,
       name: p.name,
-      projectTypeKey: 'service_desk',
+      projectTypeKey: p.projectTypeKey ?? 'service_desk',
       simplified: false,
       style: 'classic',
       isPrivate: false,
@@ -880,6 +886,7 @@ export class JiraSite {
       return ok(this.userJson(id, true));
     }
     if (method === 'GET' && path === '/rest/api/3/user/groups') {
+      if (!this.browseUsersAndGroups) throw new RestError(403, 'You do not have the permission to browse users and groups.');
       const id = q.get('accountId') ?? '';
       const u = this.user(id);
       if (!u) throw new RestError(404, 'Specified user does not exist or you do not have required permissions');
@@ -1128,6 +1135,10 @@ export class JiraSite {
     if (sub === '' && method === 'PUT') {
       if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit issues in this project.');
       const labelOps = ((body.update ?? {}) as { labels?: Array<{ add?: unknown; remove?: unknown; set?: unknown }> }).labels ?? [];
+      const off = this.project(issue.projectKey)?.offEditScreen ?? [];
+      for (const k of [...Object.keys((body.update ?? {}) as object), ...Object.keys((body.fields ?? {}) as object)]) {
+        if (off.includes(k)) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: `Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.` });
+      }
       for (const op of labelOps) {
         const labels = new Set(issue.labels ?? []);
         for (const [verb, v] of Object.entries(op)) {
@@ -1158,6 +1169,20 @@ export class JiraSite {
       if (values.length > 0) this.setCustom(issue, values, { by: actor, selfGenerated });
       else this.save(issue);
       return { status: 204 };
+    }
+    if (sub === '/editmeta' && method === 'GET') {
+      // The edit screen's fields the caller may set; none without Edit issues.
+      const off = this.project(issue.projectKey)?.offEditScreen ?? [];
+      const fields: Record<string, unknown> = {};
+      if (this.hasIssue(p, 'EDIT_ISSUES', issue)) {
+        const meta = (key: string, name: string, schema: Record<string, unknown>, operations: string[]) => {
+          if (!off.includes(key)) fields[key] = { key, name, required: false, schema, operations };
+        };
+        meta('summary', 'Summary', { type: 'string', system: 'summary' }, ['set']);
+        meta('labels', 'Labels', { type: 'array', items: 'string', system: 'labels' }, ['add', 'set', 'remove']);
+        for (const f of this.fields.filter((x) => !x.readOnly)) meta(f.id, f.name, { type: f.type, customId: Number(f.id.replace('customfield_', '')) }, ['set']);
+      }
+      return { status: 200, body: { fields } };
     }
     if (sub === '/changelog' && method === 'GET') {
       const startAt = Number(q.get('startAt') ?? 0);
@@ -1194,6 +1219,9 @@ export class JiraSite {
       if (to.reporter) recipients.add(issue.reporter);
       if (to.watchers) for (const w of issue.watchers ?? []) recipients.add(w);
       for (const u of to.users ?? []) if (u.accountId) recipients.add(u.accountId);
+      // Spec: 400 when "the recipient is set to the assignee, but the issue is unassigned".
+      if (to.assignee && !issue.assignee) bad('The issue has no assignee to notify.', { to: 'The recipient is invalid: the issue is unassigned.' });
+      if (!to.assignee && !to.reporter && !to.watchers && (to.users ?? []).length === 0) bad('The notification names no recipient.', { to: 'No recipients.' });
       this.notifications.push({
         issueKey: issue.key,
         at: this.now(),

@@ -302,6 +302,15 @@ export const RESOLVERS = {
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
 
+/** One refused action: when (ISO), the request, the action key, Jira's status and message. */
+export interface ActionLogView {
+  at: string;
+  issueKey: string;
+  action: string;
+  status: number;
+  message: string;
+}
+
 /** Payloads (validated by zod on the backend) and responses, per resolver. */
 export interface ResolverMap {
   getIssueSla: { req: { issueKey?: string }; res: IssueSlaView };
@@ -320,6 +329,8 @@ export interface ResolverMap {
       templates: TemplateSummary[];
       progress: RecomputeProgress | null;
       statuses: JiraStatusOption[];
+      /** Actions Jira refused for good (4xx), newest first; they are not retried. Absent = none. */
+      actionLog?: ActionLogView[];
     };
   };
   validateConfig: { req: ScopeReq & { config: unknown }; res: { valid: boolean; issues: Array<{ path: string; message: string }> } };
