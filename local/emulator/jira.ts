@@ -6,6 +6,9 @@ import type { Db, Meta } from './db';
 import { compileJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from './jql';
 import { appUuid, ENV_ID, type AppManifest, type ManifestField } from './manifest';
 
+/** Another environment of the same app on this site (its fields collide by module key). */
+export const OTHER_ENV_ID = 'other-env';
+
 export type Role = 'admin' | 'agent' | 'customer';
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
@@ -897,7 +900,16 @@ export class JiraSite {
       const values = ids.filter((id) => this.user(id)).map((id) => this.userJson(id));
       return ok({ self: `${this.siteUrl}${path}`, maxResults: values.length, startAt: 0, total: values.length, isLast: true, values });
     }
-    if (method === 'GET' && path === '/rest/api/3/field') return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f))]);
+    if (method === 'GET' && path === '/rest/api/3/field') {
+      // The same app installed from another environment (a developer's) on this site: its fields
+      // carry the same module keys under another environment id, listed after ours.
+      const otherEnv = this.fields.map((f, i) => {
+        const json = this.fieldJson(f) as { schema: { custom: string; customId: number } } & Record<string, unknown>;
+        const id = `customfield_${20050 + i}`;
+        return { ...json, id, key: id, name: `${f.name} (${OTHER_ENV_ID})`, clauseNames: [`cf[${20050 + i}]`], schema: { ...json.schema, custom: json.schema.custom.replace(`/${ENV_ID}/`, `/${OTHER_ENV_ID}/`), customId: 20050 + i } };
+      });
+      return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f)), ...otherEnv]);
+    }
     if (method === 'GET' && path === '/rest/api/3/status') return ok(this.statuses.map((s) => this.statusJson(s)));
     if (method === 'GET' && path === '/rest/api/3/statuses/search') {
       const startAt = Number(q.get('startAt') ?? 0);
