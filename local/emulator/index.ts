@@ -128,6 +128,8 @@ export interface Emulator {
 }
 
 const REPO_ROOT = join(__dirname, '..', '..');
+/** Forge's cap on a Custom UI invoke payload (500 KB). */
+export const INVOKE_MAX_PAYLOAD_BYTES = 500 * 1024;
 
 async function loadAppHandlers(): Promise<AppHandlers> {
   // A computed specifier keeps the type check independent of src/index.ts existing yet.
@@ -416,6 +418,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     },
     async invokeResolver(functionKey, payload, o) {
       checkUser(o.accountId);
+      // Custom UI's invoke() carries at most 500 KB of payload; the bridge refuses more before the app runs.
+      const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null));
+      if (payloadBytes > INVOKE_MAX_PAYLOAD_BYTES) throw new Error(`invoke payload is ${payloadBytes} bytes, over the 500 KB limit`);
       const moduleKey = o.moduleKey ?? moduleKeyFor(manifest, o.extension.type);
       const localId = `${manifest.appId.replace('::app/', '::extension/')}/local-env/static/${moduleKey}`;
       const r = await callHandler('uiResolver', moduleKey, 25_000, o.accountId, [

@@ -346,3 +346,14 @@ export interface ResolverMap {
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
   getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
 }
+
+/**
+ * A Custom UI invoke carries at most 500 KB. The calendar file travels JSON-encoded inside it, so
+ * the cap is on the bytes of that encoding (UTF-8, escapes included), with room for the envelope.
+ */
+export const CALENDAR_IMPORT_MAX_BYTES = 480_000;
+
+/** Bytes `text` takes inside an invoke payload (JSON string, UTF-8). */
+export function invokeTextBytes(text: string): number {
+  return new TextEncoder().encode(JSON.stringify(text)).length;
+}

@@ -35,3 +35,21 @@ describe('licence and environments on the emulator', () => {
     site.close();
   });
 });
+
+describe('calendar import size', () => {
+  it('the emulator refuses an invoke over 500 KB, and the resolver refuses a file over the byte cap that 400 000 characters let through', async () => {
+    const { CALENDAR_IMPORT_MAX_BYTES, invokeTextBytes } = await import('../../src/shared/contract');
+    const site = await startSite({ template: 'altec' });
+    // 300 000 Cyrillic characters: under the old 400 000-character cap, 600 000 bytes on the wire.
+    const big = 'Праздник;'.repeat(33_334);
+    expect(big.length).toBeLessThan(400_000);
+    await expect(site.call('importCalendar', { format: 'csv', text: big })).rejects.toThrow(/500 KB/);
+    // Just over the app's cap but under the platform's: the resolver says why, in bytes.
+    const near = 'x'.repeat(CALENDAR_IMPORT_MAX_BYTES);
+    expect(invokeTextBytes(near)).toBeGreaterThan(CALENDAR_IMPORT_MAX_BYTES);
+    const r = await site.call('importCalendar', { format: 'csv', text: near });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toContain('500 KB');
+    site.close();
+  });
+});
