@@ -18,11 +18,12 @@ import {
 import { coverageWarningDetails } from '../domain/sla';
 import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
-import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
+import type { ActionLogView, CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
 import { ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
 import { AppError } from './errors';
 import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
 import type { JiraPort } from './ports';
+import { ACTION_LOG_PREFIX, type ActionLogEntry } from './sla-actions';
 
 export interface AdminDeps extends FullRecomputeDeps {
   /** asApp: projects and statuses for the forms. */
@@ -54,6 +55,7 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
   ]);
   const scopes = await configs.summaries(new Map(projects.map((p) => [p.key, p.name])));
   const own = view === 'project';
+  const actionLog = await readActionLog(deps, own ? scope : null);
   return {
     scope,
     // A project administrator learns nothing about other projects or the site-wide default.
@@ -64,7 +66,19 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
     templates: own ? [] : TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
     progress,
     statuses,
+    ...(actionLog.length > 0 ? { actionLog } : {}),
   };
+}
+
+/** The refused actions (newest 50), of one project or of the site; an unreadable log hides nothing else. */
+async function readActionLog(deps: AdminDeps, projectKey: string | null): Promise<ActionLogView[]> {
+  const rows = await deps.store.listByPrefix<ActionLogEntry>(ACTION_LOG_PREFIX).catch(() => []);
+  return rows
+    .map((r) => r.value)
+    .filter((e) => projectKey === null || e.projectKey === projectKey)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 50)
+    .map((e) => ({ at: new Date(e.at).toISOString(), issueKey: e.issueKey, action: e.action, status: e.status, message: e.message }));
 }
 
 export function validateConfig(config: unknown, nowMs: number): { valid: boolean; issues: Array<{ path: string; message: string }> } {
