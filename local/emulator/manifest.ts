@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { readJqlFunctions, type ManifestJqlFunction } from './jql-functions';
 
 export const APP_ID = 'ari:cloud:ecosystem::app/6f1c2a4e-5b7d-4c1e-9a3f-2d8e7b6c5a41';
 export const ENV_ID = 'local-env';
@@ -45,6 +46,8 @@ export interface AppManifest {
   /** UI module keys by module type, e.g. 'jira:issuePanel' → ['sla-issue-panel']. */
   uiModules: Record<string, Array<{ key: string; resource?: string; title?: string; titles?: Record<string, string> }>>;
   resources: Record<string, string>;
+  /** App-defined JQL functions (jira:jqlFunction). */
+  jqlFunctions?: ManifestJqlFunction[];
 }
 
 const DEFAULT_NAMES: Record<string, string> = {
@@ -211,6 +214,7 @@ export function loadManifest(path: string): AppManifest {
     scopes: Array.isArray(permissions.scopes) ? permissions.scopes.map(String) : DEFAULT_MANIFEST.scopes,
     uiModules,
     resources,
+    jqlFunctions: readJqlFunctions(modules),
   };
 }
 
