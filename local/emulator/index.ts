@@ -10,6 +10,7 @@ import { APP_ACCOUNT_ID, JiraSite, jiraDate, textToAdf, type IssueDoc, type Prin
 import { KvsStore } from './kvs';
 import { JqlError } from './jql';
 import { expandJqlFunctions, PrecomputationStore } from './jql-functions';
+import { auditOf, renderSmartValues, type AuditEntry } from './automation';
 import { loadManifest, type AppManifest } from './manifest';
 import { QueueStore, type QueuedEvent } from './queue';
 import { createRuntime, invocations, runInvocation } from './runtime';
@@ -35,6 +36,9 @@ export interface AppHandlers {
   fieldSuggestions(request: unknown, context: unknown): unknown;
   /** manifest jira:jqlFunction (optional so that handler sets without it still load). */
   jqlFunction?(request: unknown, context: unknown): unknown;
+  recomputeSlaAction?(request: unknown, context: unknown): unknown;
+  setPackageAction?(request: unknown, context: unknown): unknown;
+  setPriorityAction?(request: unknown, context: unknown): unknown;
 }
 
 export interface EmulatorOptions {
@@ -123,6 +127,11 @@ export interface Emulator {
   searchKeys(jql: string, accountId: string): Promise<{ ok: true; keys: string[] } | { ok: false; error: string }>;
   /** The JQL-function answers Jira keeps (one per function, field, operator and arguments). */
   readonly precomputations: PrecomputationStore;
+  /**
+   * Runs one of the app's Automation actions as a rule would: `inputs` may hold smart values
+   * ({{issue.key}}) rendered for `issueKey`; a missing required input is refused like the rule editor does.
+   */
+  runAutomationAction(actionKey: string, inputs: Record<string, string>, opts?: { issueKey?: string; actor?: string }): Promise<AuditEntry>;
   /** Every call the app made through the globals since the last resetCalls(). */
   readonly calls: readonly CallRecord[];
   /** Counts by route template, Jira calls only unless `all`. */
@@ -523,6 +532,28 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       }
     },
     precomputations,
+    async runAutomationAction(actionKey, inputs, o = {}) {
+      const action = (manifest.automationActions ?? []).find((a) => a.key === actionKey);
+      if (!action) throw new Error(`the app provides no Automation action ${actionKey}`);
+      const issue = o.issueKey ? jira.issue(o.issueKey) : undefined;
+      if (o.issueKey && !issue) throw new Error(`no issue ${o.issueKey}`);
+      const rendered: Record<string, string> = {};
+      for (const [k, v] of Object.entries(inputs)) rendered[k] = renderSmartValues(v, issue ? { key: issue.key, id: String(issue.id), projectKey: issue.projectKey } : null);
+      for (const [k, spec] of Object.entries(action.inputs)) {
+        if (spec.required && (rendered[k] ?? '').trim() === '') throw new Error(`the rule editor requires "${spec.title}" (${k}) for ${action.name}`);
+      }
+      const unknownInputs = Object.keys(rendered).filter((k) => !(k in action.inputs));
+      if (unknownInputs.length > 0) throw new Error(`${action.name} declares no input ${unknownInputs.join(', ')}`);
+      const actor = o.actor ?? APP_ACCOUNT_ID;
+      const r = await callHandler(action.handler as keyof AppHandlers, action.key, 25_000, actor, [
+        rendered,
+        { principal: { accountId: actor }, installContext: installContext(), license: { isActive: licensed } },
+      ]);
+      if (!r.ok) return { status: 'FAILURE', action: action.key, messages: ['Action failed with an error'] };
+      const entry = auditOf(action, r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value)));
+      await deliverProductEvents();
+      return entry;
+    },
     get calls() {
       return calls;
     },

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { readJqlFunctions, type ManifestJqlFunction } from './jql-functions';
+import { readAutomationActions, type ManifestAction } from './automation';
 
 export const APP_ID = 'ari:cloud:ecosystem::app/6f1c2a4e-5b7d-4c1e-9a3f-2d8e7b6c5a41';
 export const ENV_ID = 'local-env';
@@ -48,6 +49,8 @@ export interface AppManifest {
   resources: Record<string, string>;
   /** App-defined JQL functions (jira:jqlFunction). */
   jqlFunctions?: ManifestJqlFunction[];
+  /** Automation actions the app provides (action + automation:actionProvider). */
+  automationActions?: ManifestAction[];
 }
 
 const DEFAULT_NAMES: Record<string, string> = {
@@ -215,6 +218,7 @@ export function loadManifest(path: string): AppManifest {
     uiModules,
     resources,
     jqlFunctions: readJqlFunctions(modules),
+    automationActions: readAutomationActions(modules),
   };
 }
 
