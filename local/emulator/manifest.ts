@@ -192,7 +192,7 @@ export function loadManifest(path: string): AppManifest {
     });
   }
   const uiModules: AppManifest['uiModules'] = {};
-  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage']) {
+  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage', 'jira:dashboardGadget', 'jiraServiceManagement:portalRequestDetail']) {
     uiModules[type] = arr(modules[type]).map((m) => {
       const titles = names(m.title);
       return { key: String(m.key), ...(typeof m.resource === 'string' ? { resource: m.resource } : {}), title: text(m.title, String(m.key)), ...(titles ? { titles } : {}) };
