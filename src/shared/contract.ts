@@ -67,7 +67,7 @@ export interface ClockView {
 
 export interface HistoryEntry {
   at: string;
-  clock: ClockKind | 'autoClose' | 'request';
+  clock: ClockKind | 'update' | 'autoClose' | 'request';
   /** started | paused | resumed | stopped | met | breached | goalChanged | resolved | reopened | closed */
   what: string;
   detail?: string;
@@ -131,10 +131,10 @@ export interface IssueSlaView {
   history: HistoryEntry[];
   warnings: string[];
   /**
-   * Optional: `warnings` again (same order) with a stable code and parameters, so the UI can say
-   * them in the viewer's language; `text` is the English warning, shown for a code it does not know.
+   * `warnings` again (same order) as data: a stable code and parameters, so the UI says them in the
+   * viewer's language; `text` is the English warning, shown for a code it does not know.
    */
-  warningDetails?: WarningDetail[];
+  warningDetails: WarningDetail[];
   /** Server's now, so the browser can correct its own clock skew. */
   now: string;
 }
@@ -220,6 +220,8 @@ export interface CalendarPreview {
   /** "a request arriving now is due …" for each configured goal of the first package/priority. */
   sampleDue: Array<{ goal: string; due: string }>;
   warnings: string[];
+  /** `warnings` as data (production-calendar gaps), said in the page language. */
+  warningDetails: WarningDetail[];
 }
 
 export interface CalendarImportResult {

@@ -18,7 +18,7 @@ export { CalendarError, type CalendarIssue } from './errors';
 export { compileCalendar, CompiledCalendar } from './compile';
 export { addWorking, workingBetween, isWorking, nextWorkingStart, workingSegmentsFrom, type Pauses } from './working-time';
 export { addBusinessDays, yearStats, type YearStats, type MonthStats } from './business-days';
-export { coverageWarnings, productionYearsOf } from './coverage';
+export { coverageGaps, coverageWarnings, coveredByProductionData, productionYearsOf } from './coverage';
 export { parseGoal, tryParseGoal, goalToMs, goalSchema, type Goal, type GoalPart, type GoalUnit } from './goal';
 export { CALENDAR_PRESETS, isCalendarPresetId, type CalendarPresetId } from './presets';
 export { RU_PRODUCTION_CALENDAR, RU_PRODUCTION_YEARS, officialTotals, type OfficialTotals } from './production';

@@ -4,7 +4,6 @@ import { call } from '../../shared/api';
 import { formatGoal, formatInstant } from '../../shared/format';
 import { warningMessage } from '../../shared/i18n';
 import { Message } from '../../shared/ui';
-import { warningDetailsOf } from '../../shared/warnings';
 import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
 import { calendarLabel, calendarName, formatDateHours, formatIntervals, issuesAt, parseDateHours, parseDateLines, parseIntervals, parseMonthDays, pathOf, sampleGoals, WEEKDAYS, type Weekday } from './draft';
 
@@ -188,7 +187,7 @@ function Preview({ calId }: { calId: string }) {
           ))}
         </ul>
       ) : null}
-      {p.warnings.length > 0 ? <Message tone="warning"><ul className="warnings">{warningDetailsOf(p.warnings).map((w) => <li key={w.text}>{warningMessage(w, lang)}</li>)}</ul></Message> : null}
+      {p.warningDetails.length > 0 ? <Message tone="warning"><ul className="warnings">{p.warningDetails.map((w) => <li key={w.text}>{warningMessage(w, lang)}</li>)}</ul></Message> : null}
     </div>
   );
 }
