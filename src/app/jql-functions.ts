@@ -8,7 +8,7 @@
 // answers with a relative date ("137m"), which Jira evaluates against its own now.
 
 import type { SlaConfig } from '../domain/sla/types';
-import { addWorkingMs, compile, goalLengthMs, type WorkCalendar } from '../domain/sla/working-time';
+import { addWorking, compileCalendar, goalToMs, type CompiledCalendar as WorkCalendar } from '../domain/calendar';
 import type { Locale } from '../shared/contract';
 import { DEFAULT_SCOPE, type ActiveConfigs } from './config-store';
 
@@ -138,19 +138,19 @@ function remainingClause(args: readonly string[], configs: ActiveConfigs, nowMs:
       if (!def) continue;
       let cal = cache.get(`${active.scope}\u0000${g.calendarId}`);
       if (!cal) {
-        cal = compile(def);
+        cal = compileCalendar(def);
         cache.set(`${active.scope}\u0000${g.calendarId}`, cal);
       }
       let workingMs: number;
       try {
-        workingMs = goalLengthMs(cal, nowMs, amount);
+        workingMs = goalToMs(cal, nowMs, amount);
       } catch {
         throw new ArgError({
           ru: `${fn}: "${amount}" — не рабочее время; пример: "30m", "2h", "1wd".`,
           en: `${fn}: "${amount}" is not a working time; e.g. "30m", "2h", "1wd".`,
         });
       }
-      const at = addWorkingMs(cal, nowMs, workingMs, []);
+      const at = addWorking(cal, nowMs, workingMs);
       // JQL relative dates count from the moment Jira runs the query; whole minutes, rounded so that
       // "< 2h" never takes in a request with more than 2 working hours left.
       const minutes = op === '<' || op === '<=' ? Math.floor((at - nowMs) / 60_000) : Math.ceil((at - nowMs) / 60_000);

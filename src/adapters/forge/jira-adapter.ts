@@ -484,9 +484,9 @@ export class ForgeJiraAdapter implements JiraPort {
   async setChoice(issueId: string, field: 'package' | 'priority', value: string | null): Promise<void> {
     const f = await this.fieldIds();
     const params = new URLSearchParams({ generateChangelog: 'true' });
-    await this.http.requestJira(route`/rest/api/3/app/field/${f[field]}/value?${params}`, {
-      method: 'PUT',
-      body: { updates: [{ issueIds: [Number(issueId)], value }] },
+    await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, {
+      method: 'POST',
+      body: { updates: [{ customField: f[field], issueIds: [Number(issueId)], value }] },
     });
   }
 
