@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { readJqlFunctions, type ManifestJqlFunction } from './jql-functions';
+import { readAutomationActions, type ManifestAction } from './automation';
 
 export const APP_ID = 'ari:cloud:ecosystem::app/6f1c2a4e-5b7d-4c1e-9a3f-2d8e7b6c5a41';
 export const ENV_ID = 'local-env';
@@ -51,6 +53,10 @@ export interface AppManifest {
   /** UI module keys by module type, e.g. 'jira:issuePanel' → ['sla-issue-panel']. */
   uiModules: Record<string, Array<{ key: string; resource?: string; title?: string; titles?: Record<string, string> }>>;
   resources: Record<string, string>;
+  /** App-defined JQL functions (jira:jqlFunction). */
+  jqlFunctions?: ManifestJqlFunction[];
+  /** Automation actions the app provides (action + automation:actionProvider). */
+  automationActions?: ManifestAction[];
 }
 
 const DEFAULT_NAMES: Record<string, string> = {
@@ -199,7 +205,7 @@ export function loadManifest(path: string): AppManifest {
     });
   }
   const uiModules: AppManifest['uiModules'] = {};
-  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage']) {
+  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage', 'jira:dashboardGadget', 'jiraServiceManagement:portalRequestDetail']) {
     uiModules[type] = arr(modules[type]).map((m) => {
       const titles = names(m.title);
       return { key: String(m.key), ...(typeof m.resource === 'string' ? { resource: m.resource } : {}), title: text(m.title, String(m.key)), ...(titles ? { titles } : {}) };
@@ -228,6 +234,8 @@ export function loadManifest(path: string): AppManifest {
     scopes: Array.isArray(permissions.scopes) ? permissions.scopes.map(String) : DEFAULT_MANIFEST.scopes,
     uiModules,
     resources,
+    jqlFunctions: readJqlFunctions(modules),
+    automationActions: readAutomationActions(modules),
   };
 }
 

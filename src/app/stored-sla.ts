@@ -40,6 +40,16 @@ export const storedSlaSchema = z.object({
   clocks: z.array(storedClockSchema),
   /** The customer acknowledgement comment was posted (DOMAIN.md: once per request). */
   acknowledged: z.boolean(),
+  // Per-clock states, flat so that each is one indexed entity-property value (slaReactionState…):
+  // the JQL functions answer with clauses over them instead of listing issue ids. Optional only
+  // because properties written before they existed lack them (the next recompute adds them).
+  reactionState: z.enum([...clockStates, 'none']).optional(),
+  resolutionState: z.enum([...clockStates, 'none']).optional(),
+  followUpState: z.enum([...clockStates, 'none']).optional(),
+  /** Any clock, or any earlier follow-up cycle, ever breached (a later cycle may be running). */
+  everBreached: yesNo.optional(),
+  /** The follow-up clock breached in any cycle, the current one included. */
+  followUpEverBreached: yesNo.optional(),
 });
 export type StoredSla = z.infer<typeof storedSlaSchema>;
 
@@ -135,7 +145,16 @@ export function toStoredSla(
     priority: set.priorityId,
     clocks,
     acknowledged: ctx.acknowledged,
+    reactionState: set.reaction?.state ?? 'none',
+    resolutionState: set.resolution?.state ?? 'none',
+    followUpState: set.followUp?.state ?? 'none',
+    everBreached: clocks.some((c) => c.state === 'breached') || followUpEverBreached(set) ? 'yes' : 'no',
+    followUpEverBreached: followUpEverBreached(set) ? 'yes' : 'no',
   };
+}
+
+function followUpEverBreached(set: ClockSet): boolean {
+  return set.followUp !== null && (set.followUp.state === 'breached' || set.followUp.cycles.some((c) => c.state === 'breached'));
 }
 
 export function toComputedFields(stored: StoredSla): ComputedFields {

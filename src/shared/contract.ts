@@ -139,6 +139,29 @@ export interface IssueSlaView {
   now: string;
 }
 
+/**
+ * The customer portal's view of a request (src/app/portal-view.ts parses it with a strict schema):
+ * package, due instants in the team's zone, why a clock is paused; nothing internal.
+ */
+export interface CustomerSlaView {
+  issueKey: string;
+  configured: boolean;
+  package: { id: string; name: LocalizedText } | null;
+  timezone: string;
+  zoneText: string;
+  calendar: LocalizedText;
+  clocks: Array<{
+    kind: ClockKind;
+    state: 'running' | 'paused' | 'met' | 'overdue';
+    due: string | null;
+    dueText: string | null;
+    pausedBecause: 'waitingForYou' | 'outsideWorkingHours' | null;
+    resumesAt: string | null;
+    resumesText: string | null;
+  }>;
+  now: string;
+}
+
 /** Compact form for the issue-context badge. */
 export interface IssueBadgeView {
   label: string;
@@ -304,6 +327,7 @@ export const RESOLVERS = {
   getQueue: 'getQueue',
   getReport: 'getReport',
   getCustomerAct: 'getCustomerAct',
+  getPortalSla: 'getPortalSla',
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
 
@@ -351,6 +375,7 @@ export interface ResolverMap {
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
   getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
   getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
+  getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };
 }
 
 /** The customer act (issue 15) of one customer and month, with the pickers' choices and names. */

@@ -488,6 +488,16 @@ export class ForgeJiraAdapter implements JiraPort {
     return localeOf((await this.user(accountId))?.locale);
   }
 
+  /** Sets the Service package / SLA priority field as the app (Automation actions); changelog kept, people see who changed it. */
+  async setChoice(issueId: string, field: 'package' | 'priority', value: string | null): Promise<void> {
+    const f = await this.fieldIds();
+    const params = new URLSearchParams({ generateChangelog: 'true' });
+    await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, {
+      method: 'POST',
+      body: { updates: [{ customField: f[field], issueIds: [Number(issueId)], value }] },
+    });
+  }
+
   async listStatuses(): Promise<JiraStatusOption[]> {
     const list = await this.http.requestJira(route`/rest/api/3/status`, { method: 'GET', schema: statusListSchema });
     return list.map((s) => ({ id: s.id, name: s.name, category: category(s.statusCategory?.key) }));

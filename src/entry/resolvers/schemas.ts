@@ -45,6 +45,7 @@ export const payloadSchemas = {
     customer: z.string().trim().min(1).max(255).optional(),
     projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional(),
   }),
+  getPortalSla: z.object({ issueKey: z.string().min(1).max(255).optional(), locale: z.enum(['ru', 'en']).optional() }),
 } satisfies { [K in ResolverName]: z.ZodType<unknown> };
 
 /** Compile-time check: each schema's output is assignable to the contract's request type. */
@@ -66,4 +67,5 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getQueue: true,
   getReport: true,
   getCustomerAct: true,
+  getPortalSla: true,
 };
