@@ -29,11 +29,16 @@ function walk(dir: string): string[] {
     mkdirSync(join(dir, 'data'));
     symlinkSync(join(ROOT, 'data/jira-openapi'), join(dir, 'data/jira-openapi'));
     // Lint does not read the Custom UI builds; manifest validation wants their folders.
-    const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as { resources: { path: string }[] };
+    const manifestText = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
+    const manifest = parse(manifestText) as { resources: { key: string; path: string }[] };
     for (const r of manifest.resources) {
       mkdirSync(join(dir, r.path), { recursive: true });
       writeFileSync(join(dir, r.path, 'index.html'), '<!doctype html><title>t</title>\n');
-      writeFileSync(join(dir, r.path, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    }
+    // Every `resource:<key>;<file>` the manifest names (icons, thumbnails), so only the planted file fails.
+    for (const [, key, file] of manifestText.matchAll(/resource:([\w-]+);([\w./-]+)/g)) {
+      const r = manifest.resources.find((x) => x.key === key);
+      if (r) writeFileSync(join(dir, r.path, file!), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
     }
     // The planted file, excluded from the root tsconfig as a folder (not a glob).
     mkdirSync(join(dir, 'src/stray'));
