@@ -2,9 +2,46 @@
 // /api/v1/batch/{get,set,delete}, /api/v1/transaction, /api/v1/entity/{get,set,delete,query},
 // /api/v1/secret/{get,set,delete}. Limits follow the Forge docs: key ≤ 500 characters and the
 // key pattern, value ≤ 240 KiB, batch ≤ 25 items, transaction ≤ 25 operations.
+// Budget (DOC:limits-kvs-ce): per installation 4 000 read and 4 000 write units a minute, a unit
+// being one request of up to 10 KB (a 65 KB request counts 7). Writes are measured by the request
+// body, reads by the response body. Past the budget a request answers 429 RATE_LIMIT_EXCEEDED
+// (DOC:storage-reference/handling-errors-kvs) and does nothing. The minute slides over the
+// platform's clock (`limitNow`).
 import type { Db } from './db';
 
-export const KVS_LIMITS = { maxKeyLength: 500, maxValueBytes: 240 * 1024, maxBatch: 25, maxTransactionOps: 25, maxQueryLimit: 100 } as const;
+export const KVS_LIMITS = {
+  maxKeyLength: 500,
+  maxValueBytes: 240 * 1024,
+  maxBatch: 25,
+  maxTransactionOps: 25,
+  maxQueryLimit: 100,
+  unitBytes: 10 * 1024,
+  readUnitsPerMinute: 4000,
+  writeUnitsPerMinute: 4000,
+} as const;
+
+const WRITE_PATHS = new Set([
+  '/api/v1/set',
+  '/api/v1/delete',
+  '/api/v1/secret/set',
+  '/api/v1/secret/delete',
+  '/api/v1/entity/set',
+  '/api/v1/entity/delete',
+  '/api/v1/batch/set',
+  '/api/v1/batch/delete',
+  '/api/v1/transaction',
+]);
+
+/** Units of one request of this many bytes: rounded up to 10 KB, at least one. */
+export const kvsUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / KVS_LIMITS.unitBytes));
+
+export interface KvsUsage {
+  readUnits: number;
+  writeUnits: number;
+  reads: number;
+  writes: number;
+  refused: number;
+}
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 const SECRET_ENTITY = '\u0000secret';
 
@@ -110,11 +147,17 @@ export class KvsStore {
   private readonly rows = new Map<string, Row>(); // `${entity}\u0001${key}`
   private readonly upsert;
   private readonly remove;
+  /** [platform instant, units] of the last minute's reads and writes, oldest first. */
+  private readonly window = { read: [] as Array<[number, number]>, write: [] as Array<[number, number]> };
+  private usageTotals: KvsUsage = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0 };
+  /** Whether the per-minute unit budget is enforced (on by default, as on Forge). */
+  rateLimit = true;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
     private readonly indexes: Record<string, EntityIndex[]> = {},
+    private readonly limitNow: () => number = now,
   ) {
     this.upsert = db.prepare<[string, string, string, number, number, number | null]>(
       'INSERT INTO kvs (entity, key, value, created_at, updated_at, expire_at) VALUES (?, ?, ?, ?, ?, ?) ' +
@@ -125,6 +168,62 @@ export class KvsStore {
       .prepare<[], { entity: string; key: string; value: string; created_at: number; updated_at: number; expire_at: number | null }>('SELECT * FROM kvs')
       .all();
     for (const r of all) this.rows.set(`${r.entity}\u0001${r.key}`, { value: JSON.parse(r.value), createdAt: r.created_at, updatedAt: r.updated_at, expireAt: r.expire_at });
+  }
+
+  /** Units and requests since the last resetUsage() (refused requests are not counted as units). */
+  usage(): KvsUsage {
+    return { ...this.usageTotals };
+  }
+
+  resetUsage(): void {
+    this.usageTotals = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0 };
+  }
+
+  /** Units used within the minute before the platform's now. */
+  unitsInLastMinute(kind: 'read' | 'write'): number {
+    const w = this.window[kind];
+    const cutoff = this.limitNow() - 60_000;
+    while (w.length > 0 && w[0]![0] <= cutoff) w.shift();
+    return w.reduce((s, [, u]) => s + u, 0);
+  }
+
+  private overBudget(kind: 'read' | 'write', units: number): boolean {
+    if (!this.rateLimit) return false;
+    const limit = kind === 'read' ? KVS_LIMITS.readUnitsPerMinute : KVS_LIMITS.writeUnitsPerMinute;
+    return this.unitsInLastMinute(kind) + units > limit;
+  }
+
+  private charge(kind: 'read' | 'write', units: number): void {
+    this.window[kind].push([this.limitNow(), units]);
+    if (kind === 'read') {
+      this.usageTotals.readUnits += units;
+      this.usageTotals.reads++;
+    } else {
+      this.usageTotals.writeUnits += units;
+      this.usageTotals.writes++;
+    }
+  }
+
+  private refuse(kind: 'read' | 'write'): KvsReply {
+    this.usageTotals.refused++;
+    const limit = kind === 'read' ? KVS_LIMITS.readUnitsPerMinute : KVS_LIMITS.writeUnitsPerMinute;
+    return { status: 429, body: { code: 'RATE_LIMIT_EXCEEDED', message: `more than ${limit} ${kind} units (10 KB each) in one minute for this installation` } };
+  }
+
+  /** Handles one request from @forge/kvs, within the installation's per-minute unit budget. */
+  handle(path: string, bodyText: string | undefined): KvsReply {
+    if (WRITE_PATHS.has(path)) {
+      const units = kvsUnits(Buffer.byteLength(bodyText ?? ''));
+      if (this.overBudget('write', units)) return this.refuse('write');
+      const reply = this.execute(path, bodyText);
+      this.charge('write', units);
+      return reply;
+    }
+    const reply = this.execute(path, bodyText);
+    const units = kvsUnits(reply.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(reply.body)));
+    if (this.overBudget('read', units)) return this.refuse('read');
+    this.charge('read', units);
+    return reply;
   }
 
   /** Direct read access for tests and the host page. */
@@ -302,8 +401,7 @@ export class KvsStore {
     return { status: 200, body: { successfulKeys, failedKeys } };
   }
 
-  /** Handles one request from @forge/kvs. */
-  handle(path: string, bodyText: string | undefined): KvsReply {
+  private execute(path: string, bodyText: string | undefined): KvsReply {
     let body: Record<string, unknown> & { key?: string; entityName?: string };
     try {
       body = bodyText ? (JSON.parse(bodyText) as typeof body) : {};
