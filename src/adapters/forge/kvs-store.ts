@@ -1,13 +1,25 @@
 // KeyValueStore on @forge/kvs (scope storage:app). The legacy `storage` export of @forge/api is gone.
 
 import { kvs, WhereConditions, ForgeKvsAPIError } from '@forge/kvs';
-import type { KeyValueStore } from '../../app/ports';
+import { StoreRateLimitError, type KeyValueStore } from '../../app/ports';
+
+/** KVS answers 429 RATE_LIMIT_EXCEEDED past the per-minute units (DOC:storage-reference/handling-errors-kvs). */
+async function limited<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (e instanceof ForgeKvsAPIError && (e.responseDetails.status === 429 || e.code === 'RATE_LIMIT_EXCEEDED')) {
+      throw new StoreRateLimitError(`KVS: ${e.message} (${e.code})`);
+    }
+    throw e;
+  }
+}
 
 function ttl(opts?: { ttlSeconds?: number }) {
   return opts?.ttlSeconds ? { ttl: { value: Math.max(1, Math.ceil(opts.ttlSeconds)), unit: 'SECONDS' as const } } : {};
 }
 
-export const forgeKvsStore: KeyValueStore = {
+const raw: KeyValueStore = {
   async get<T>(key: string) {
     return kvs.get<T>(key);
   },
@@ -43,4 +55,14 @@ export const forgeKvsStore: KeyValueStore = {
     } while (cursor);
     return out;
   },
+};
+
+/** The store the app uses: every operation of `raw`, with the budget refusal as StoreRateLimitError. */
+export const forgeKvsStore: KeyValueStore = {
+  get: (key) => limited(() => raw.get(key)),
+  set: (key, value, opts) => limited(() => raw.set(key, value, opts)),
+  setIfAbsent: (key, value, opts) => limited(() => raw.setIfAbsent(key, value, opts)),
+  delete: (key) => limited(() => raw.delete(key)),
+  transact: (ops) => limited(() => raw.transact(ops)),
+  listByPrefix: (prefix) => limited(() => raw.listByPrefix(prefix)),
 };
