@@ -113,6 +113,13 @@ export interface KeyValueStore {
   /** All-or-nothing (KVS transaction, ≤ 25 operations). */
   transact(ops: ReadonlyArray<{ set: string; value: unknown } | { delete: string }>): Promise<void>;
   listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>>;
+  /**
+   * Values of up to 25 keys in one request (KVS batchGet): absent keys are left out. Optional:
+   * callers fall back to one get per key.
+   */
+  getMany?<T>(keys: readonly string[]): Promise<Array<{ key: string; value: T }>>;
+  /** Writes up to 25 values in one request (KVS batchSet, best effort): returns the keys not written. */
+  setMany?(entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<string[]>;
 }
 
 export interface QueueEvent<T> {

@@ -55,6 +55,23 @@ const raw: KeyValueStore = {
     } while (cursor);
     return out;
   },
+  async getMany<T>(keys: readonly string[]) {
+    if (keys.length === 0) return [];
+    const r = await kvs.batchGet<T>(keys.map((key) => ({ key })));
+    // An absent key comes back among failedKeys as KEY_NOT_FOUND; anything else is a failure.
+    const failed = r.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failed.length > 0) {
+      const f = failed[0]!;
+      if (/RATE_LIMIT|TOO_MANY/i.test(f.error.code)) throw new StoreRateLimitError(`KVS batch get: ${f.error.message} (${f.error.code})`);
+      throw new Error(`KVS batch get: ${failed.length} key(s) failed, e.g. ${f.key}: ${f.error.code} ${f.error.message}`);
+    }
+    return r.successfulKeys.map((s) => ({ key: s.key, value: s.value }));
+  },
+  async setMany(entries) {
+    if (entries.length === 0) return [];
+    const r = await kvs.batchSet(entries.map((e) => ({ key: e.key, value: e.value })));
+    return r.failedKeys.map((f) => f.key);
+  },
 };
 
 /** The store the app uses: every operation of `raw`, with the budget refusal as StoreRateLimitError. */
@@ -65,4 +82,6 @@ export const forgeKvsStore: KeyValueStore = {
   delete: (key) => limited(() => raw.delete(key)),
   transact: (ops) => limited(() => raw.transact(ops)),
   listByPrefix: (prefix) => limited(() => raw.listByPrefix(prefix)),
+  getMany: (keys) => limited(() => raw.getMany!(keys)),
+  setMany: (entries) => limited(() => raw.setMany!(entries)),
 };
