@@ -255,6 +255,7 @@ export class KvsStore {
     const prev = this.read(entity, key);
     const ttl = ttlMs(options);
     const row: Row = { value: JSON.parse(valueText), createdAt: prev?.createdAt ?? now, updatedAt: now, expireAt: ttl === null ? null : now + ttl };
+    if (!this.rows.has(`${entity}\u0001${key}`)) this.sortedCache.delete(entity);
     this.rows.set(`${entity}\u0001${key}`, row);
     this.upsert.run(entity, key, valueText, row.createdAt, row.updatedAt, row.expireAt);
     return row;
@@ -262,15 +263,23 @@ export class KvsStore {
 
   private del(entity: string, key: string): boolean {
     const had = this.rows.delete(`${entity}\u0001${key}`);
+    if (had) this.sortedCache.delete(entity);
     this.remove.run(entity, key);
     return had;
   }
 
+  /** Sorted keys per entity, rebuilt only after a key is added or removed (queries are frequent). */
+  private readonly sortedCache = new Map<string, string[]>();
+
   private sortedKeys(entity: string): string[] {
+    const cached = this.sortedCache.get(entity);
+    if (cached) return cached;
     const p = `${entity}\u0001`;
     const keys: string[] = [];
     for (const k of this.rows.keys()) if (k.startsWith(p)) keys.push(k.slice(p.length));
-    return keys.sort();
+    keys.sort();
+    this.sortedCache.set(entity, keys);
+    return keys;
   }
 
   private getReply(entity: string, key: string): KvsReply {
@@ -299,7 +308,23 @@ export class KvsStore {
     const start = after ? Buffer.from(after, 'base64url').toString() : null;
     const where = body.where ?? [];
     for (const w of where) if (w.property !== 'key') fail(400, 'INVALID_WHERE', `where: only the 'key' property can be queried, got '${w.property}'`);
-    const keys = this.sortedKeys(entity).filter((k) => (start === null || k > start) && where.every((w) => matchCondition(k, w)) && this.read(entity, k));
+    const all = this.sortedKeys(entity);
+    // Start at the first key ≥ the prefix (and after the cursor): the keys are sorted.
+    const prefix = where.find((w) => w.condition === 'BEGINS_WITH')?.values[0];
+    const from = [typeof prefix === 'string' ? prefix : '', start ?? ''].reduce((a, b) => (a > b ? a : b));
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const keys: string[] = [];
+    for (let i = lo; i < all.length && keys.length <= limit; i++) {
+      const k = all[i]!;
+      if (typeof prefix === 'string' && !k.startsWith(prefix)) break;
+      if ((start === null || k > start) && where.every((w) => matchCondition(k, w)) && this.read(entity, k)) keys.push(k);
+    }
     const page = keys.slice(0, limit);
     const data = page.map((k) => ({ key: k, value: this.read(entity, k)!.value }));
     const cursor = keys.length > limit ? Buffer.from(page[page.length - 1]!).toString('base64url') : undefined;
