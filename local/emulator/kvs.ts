@@ -41,6 +41,9 @@ export interface KvsUsage {
   reads: number;
   writes: number;
   refused: number;
+  /** The most units used within any one minute (platform clock), reads and writes. */
+  peakReadUnitsPerMinute: number;
+  peakWriteUnitsPerMinute: number;
 }
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 const SECRET_ENTITY = '\u0000secret';
@@ -149,7 +152,8 @@ export class KvsStore {
   private readonly remove;
   /** [platform instant, units] of the last minute's reads and writes, oldest first. */
   private readonly window = { read: [] as Array<[number, number]>, write: [] as Array<[number, number]> };
-  private usageTotals: KvsUsage = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0 };
+  private readonly windowSum = { read: 0, write: 0 };
+  private usageTotals: KvsUsage = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0, peakReadUnitsPerMinute: 0, peakWriteUnitsPerMinute: 0 };
   /** Whether the per-minute unit budget is enforced (on by default, as on Forge). */
   rateLimit = true;
 
@@ -176,15 +180,15 @@ export class KvsStore {
   }
 
   resetUsage(): void {
-    this.usageTotals = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0 };
+    this.usageTotals = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0, peakReadUnitsPerMinute: 0, peakWriteUnitsPerMinute: 0 };
   }
 
   /** Units used within the minute before the platform's now. */
   unitsInLastMinute(kind: 'read' | 'write'): number {
     const w = this.window[kind];
     const cutoff = this.limitNow() - 60_000;
-    while (w.length > 0 && w[0]![0] <= cutoff) w.shift();
-    return w.reduce((s, [, u]) => s + u, 0);
+    while (w.length > 0 && w[0]![0] <= cutoff) this.windowSum[kind] -= w.shift()![1];
+    return this.windowSum[kind];
   }
 
   private overBudget(kind: 'read' | 'write', units: number): boolean {
@@ -195,12 +199,16 @@ export class KvsStore {
 
   private charge(kind: 'read' | 'write', units: number): void {
     this.window[kind].push([this.limitNow(), units]);
+    this.windowSum[kind] += units;
+    const inMinute = this.unitsInLastMinute(kind);
     if (kind === 'read') {
       this.usageTotals.readUnits += units;
       this.usageTotals.reads++;
+      this.usageTotals.peakReadUnitsPerMinute = Math.max(this.usageTotals.peakReadUnitsPerMinute, inMinute);
     } else {
       this.usageTotals.writeUnits += units;
       this.usageTotals.writes++;
+      this.usageTotals.peakWriteUnitsPerMinute = Math.max(this.usageTotals.peakWriteUnitsPerMinute, inMinute);
     }
   }
 

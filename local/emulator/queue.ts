@@ -42,7 +42,7 @@ export class QueueStore {
   /** Instants (platform clock) of the events pushed in the last minute, oldest first. */
   private readonly pushedAt: number[] = [];
   /** Every event accepted / every push refused for the rate, since the last resetUsage(). */
-  private usage = { events: 0, pushes: 0, refused: 0 };
+  private usage = { events: 0, pushes: 0, refused: 0, peakEventsPerMinute: 0 };
   /** Whether the per-minute push limit is enforced (on by default, as on Forge). */
   rateLimit = true;
 
@@ -84,12 +84,12 @@ export class QueueStore {
   }
 
   /** Events pushed (and pushes) since the last resetUsage(); pushes refused by the rate limit. */
-  pushUsage(): { events: number; pushes: number; refused: number } {
+  pushUsage(): { events: number; pushes: number; refused: number; peakEventsPerMinute: number } {
     return { ...this.usage };
   }
 
   resetUsage(): void {
-    this.usage = { events: 0, pushes: 0, refused: 0 };
+    this.usage = { events: 0, pushes: 0, refused: 0, peakEventsPerMinute: 0 };
   }
 
   /** Events pushed within the minute before the platform's now. */
@@ -215,6 +215,7 @@ export class QueueStore {
     for (let i = 0; i < payload.length; i++) this.pushedAt.push(at);
     this.usage.events += payload.length;
     this.usage.pushes++;
+    this.usage.peakEventsPerMinute = Math.max(this.usage.peakEventsPerMinute, this.eventsInLastMinute());
     for (const ev of payload as Array<{ body: Record<string, unknown>; delayInSeconds?: number }>) {
       this.save({ id: this.newId(), queueName, jobId, body: ev.body, dueAtMs: now + (ev.delayInSeconds ?? 0) * 1000, seq: ++this.seq, attempts: 0 });
       s.inProgress++;

@@ -29,7 +29,7 @@ describe('the emulated async-events queue', () => {
     await expect(q.push(events(1))).rejects.toBeInstanceOf(RateLimitError);
     await expect(q.push(events(1))).rejects.toThrow('Too many requests.');
     expect(emu.queue.pending()).toHaveLength(500);
-    expect(emu.queue.pushUsage()).toEqual({ events: 500, pushes: 10, refused: 2 });
+    expect(emu.queue.pushUsage()).toEqual({ events: 500, pushes: 10, refused: 2, peakEventsPerMinute: 500 });
     now += 30_000;
     await expect(q.push(events(1))).rejects.toBeInstanceOf(RateLimitError);
     now += 30_001;
@@ -63,7 +63,7 @@ describe('the emulated KVS budget', () => {
   it('refuses writes past 4 000 units a minute with 429 RATE_LIMIT_EXCEEDED and stores nothing', async () => {
     const big = 'x'.repeat(195 * 1024); // one request of ~195 KB = 20 units
     for (let i = 0; i < 200; i++) await kvs.set(`big:${i}`, big);
-    expect(emu.kvs.usage().writeUnits).toBe(4000);
+    expect(emu.kvs.usage()).toEqual(expect.objectContaining({ writeUnits: 4000, peakWriteUnitsPerMinute: 4000 }));
     const refused = await kvs.set('small', 1).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ForgeKvsAPIError);
     expect((refused as ForgeKvsAPIError).code).toBe('RATE_LIMIT_EXCEEDED');
