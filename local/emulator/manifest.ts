@@ -18,6 +18,8 @@ export interface ManifestField {
   names?: Record<string, string>;
   /** searchAlias (or property name) → property name, for object fields. */
   properties: Record<string, { name: string; type: string }>;
+  /** The manifest's JSON schema of an object field's value; Forge refuses writes that break it. */
+  schema?: Record<string, unknown>;
 }
 
 export interface ManifestEntityValue {
@@ -70,9 +72,13 @@ export const DEFAULT_MANIFEST: AppManifest = {
       readOnly: true,
       properties: {
         state: { name: 'state', type: 'string' },
-        breached: { name: 'breached', type: 'boolean' },
-        paused: { name: 'paused', type: 'boolean' },
-        nextCheck: { name: 'nextCheck', type: 'datetime' },
+        breached: { name: 'breached', type: 'string' },
+        paused: { name: 'paused', type: 'string' },
+        nextCheck: { name: 'nextCheck', type: 'date' },
+      },
+      schema: {
+        type: 'object',
+        properties: { state: { type: 'string' }, breached: { type: 'string' }, paused: { type: 'string' }, nextCheck: { type: 'string', format: 'date-time', searchType: 'date' } },
       },
     },
   ],
@@ -142,9 +148,10 @@ export function loadManifest(path: string): AppManifest {
     const properties: ManifestField['properties'] = {};
     for (const [name, p] of Object.entries(props)) {
       const pt = isObj(p) ? p : {};
-      // A string property with a date format is searched as a date (`"SLA state".NextCheck < now()`).
-      const format = typeof pt.format === 'string' ? pt.format : '';
-      const entry = { name, type: format === 'date-time' ? 'datetime' : format === 'date' ? 'date' : String(pt.type ?? 'string') };
+      // JQL searches a property by its `searchType` (string, text, number, user, group, date);
+      // without one, by its JSON type: a date-time `format` alone leaves it a string in JQL.
+      const jsonType = String(pt.type ?? 'string');
+      const entry = { name, type: typeof pt.searchType === 'string' ? pt.searchType : jsonType === 'integer' ? 'number' : jsonType };
       properties[name] = entry;
       if (typeof pt.searchAlias === 'string') properties[pt.searchAlias] = entry;
     }
@@ -157,6 +164,7 @@ export function loadManifest(path: string): AppManifest {
       type: String(m.type ?? 'string') as ManifestField['type'],
       readOnly: m.readOnly === true,
       properties,
+      ...(isObj(m.schema) ? { schema: m.schema } : {}),
     };
   });
   const entityValues: ManifestEntityValue[] = [];

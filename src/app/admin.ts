@@ -2,7 +2,8 @@
 // of these runs (see src/entry/resolvers); here: configuration per scope, versions, templates,
 // recompute progress, calendar preview and import, Jira statuses.
 
-import { validateConfig as checkConfig } from '../config';
+import { z } from 'zod';
+import { formatConfigPath, validateConfig as checkConfig } from '../config';
 import {
   CalendarError,
   compileCalendar,
@@ -80,6 +81,16 @@ export async function saveConfig(
   nowMs: number,
 ): Promise<{ version: number; progress: RecomputeProgress }> {
   const scope = checkScope(req.scope);
+  // The recompute plan searches `project in (<scope>)`, which Jira refuses (400) for a project the site does not have.
+  if (scope !== DEFAULT_SCOPE && !(await deps.jira.listProjects()).some((p) => p.key === scope)) {
+    throw new AppError('NOT_FOUND', `scope: this Jira site has no project "${scope}"`, [{ path: 'scope', message: 'no such project on this Jira site' }]);
+  }
+  const missing = await unknownStatuses(deps.jira, req.config);
+  if (missing.length > 0) {
+    // Shown next to the status roles with any other problem of the same draft, nothing saved.
+    const other = validateConfig(req.config, nowMs).issues;
+    throw new AppError('INVALID_CONFIG', `configuration is invalid: ${missing[0]!.path}: ${missing[0]!.message}`, [...missing, ...other]);
+  }
   const saved = await new ConfigStore(deps.store).save({
     scope,
     config: req.config,
@@ -90,6 +101,29 @@ export async function saveConfig(
   });
   const progress = await startFullRecompute(deps, scope, by, nowMs);
   return { version: saved.version, progress };
+}
+
+const STATUS_ROLES = ['initial', 'customerWait', 'resolved', 'closed'] as const;
+const rawStatusesSchema = z.object({ statuses: z.record(z.string(), z.array(z.unknown())).optional() }).passthrough();
+
+/**
+ * Configured statuses this Jira site does not have (GET /rest/api/3/status, names compared as Jira
+ * does, case-insensitively): the recompute plan's JQL and the clocks both depend on them.
+ */
+async function unknownStatuses(jira: Pick<JiraPort, 'listStatuses'>, config: unknown): Promise<Array<{ path: string; message: string }>> {
+  const raw = rawStatusesSchema.safeParse(config);
+  const statuses = raw.success ? raw.data.statuses : undefined;
+  if (!statuses) return []; // a missing or malformed list is the schema check's to report
+  const known = new Set((await jira.listStatuses()).map((s) => s.name.toLowerCase()));
+  const out: Array<{ path: string; message: string }> = [];
+  for (const role of STATUS_ROLES) {
+    (statuses[role] ?? []).forEach((name, i) => {
+      if (typeof name === 'string' && name.trim() !== '' && !known.has(name.trim().toLowerCase())) {
+        out.push({ path: formatConfigPath(['statuses', role, i]), message: `this Jira site has no status "${name}": map an existing status to the role or remove it` });
+      }
+    });
+  }
+  return out;
 }
 
 export async function restoreVersion(deps: AdminDeps, scopeIn: string | undefined, version: number, by: string, nowMs: number) {

@@ -47,7 +47,11 @@ export interface SlaStateFieldValue {
   state: StoredSla['state'];
   breached: 'yes' | 'no';
   paused: 'yes' | 'no';
-  nextCheck: string | null;
+  /**
+   * Absent when nothing is scheduled: the manifest schema types it as a date-time string, and
+   * Forge refuses a field value that breaks its schema (null included).
+   */
+  nextCheck?: string;
 }
 
 /** Values of the read-only custom fields sla-reaction-due, sla-resolution-due, sla-state. */
@@ -138,7 +142,7 @@ export function toComputedFields(stored: StoredSla): ComputedFields {
   return {
     reactionDue: stored.reactionDue,
     resolutionDue: stored.resolutionDue,
-    state: { state: stored.state, breached: stored.breached, paused: stored.paused, nextCheck: stored.nextCheckAt },
+    state: { state: stored.state, breached: stored.breached, paused: stored.paused, ...(stored.nextCheckAt === null ? {} : { nextCheck: stored.nextCheckAt }) },
   };
 }
 

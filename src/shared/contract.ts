@@ -3,6 +3,8 @@
 // except plain constants. Instants are ISO-8601 strings with offset (they cross JSON).
 // Additions are welcome; renames must update both sides in the same commit.
 
+import type { CustomerAct } from '../domain/report/act';
+
 export type Locale = 'ru' | 'en';
 
 /** Every resolver answers this envelope; the UI never sees a thrown error. */
@@ -65,7 +67,7 @@ export interface ClockView {
 
 export interface HistoryEntry {
   at: string;
-  clock: ClockKind | 'autoClose' | 'request';
+  clock: ClockKind | 'update' | 'autoClose' | 'request';
   /** started | paused | resumed | stopped | met | breached | goalChanged | resolved | reopened | closed */
   what: string;
   detail?: string;
@@ -301,6 +303,7 @@ export const RESOLVERS = {
   listJiraStatuses: 'listJiraStatuses',
   getQueue: 'getQueue',
   getReport: 'getReport',
+  getCustomerAct: 'getCustomerAct',
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
 
@@ -336,4 +339,18 @@ export interface ResolverMap {
   listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
   getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
+  getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
+}
+
+/** The customer act (issue 15) of one customer and month, with the pickers' choices and names. */
+export interface CustomerActView {
+  month: string;
+  timezone: string;
+  regulation: LocalizedText;
+  /** Customers with requests in the month, for the picker. */
+  customers: string[];
+  /** null when the month has no requests of any customer. */
+  act: CustomerAct | null;
+  asOf: string | null;
+  names: { package: Record<string, LocalizedText>; priority: Record<string, LocalizedText> };
 }

@@ -33,12 +33,14 @@ import type { AppFieldIds } from './field-directory';
 import { JiraClientError, type JiraHttp } from './jira-http';
 import {
   bulkChangelogSchema,
+  bulkIssuesSchema,
   createdCommentSchema,
   groupNamesSchema,
   issueBeanSchema,
   myPermissionsSchema,
   pageOfCommentsSchema,
   projectPageSchema,
+  searchIdsSchema,
   searchResultsSchema,
   statusListSchema,
   transitionsSchema,
@@ -56,13 +58,10 @@ export const LIMITS = {
   changelogIssues: 1000,
   changelogPage: 10000,
   writeIssues: 100,
+  bulkFetch: 100,
 } as const;
 
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
-
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 function category(key: string | undefined): StatusCategory {
   if (key === 'done') return 'done';
@@ -85,7 +84,7 @@ function asStateValue(v: unknown): SlaStateFieldValue | null {
     state: o.state as SlaStateFieldValue['state'],
     breached: o.breached === 'yes' ? 'yes' : 'no',
     paused: o.paused === 'yes' ? 'yes' : 'no',
-    nextCheck: typeof o.nextCheck === 'string' ? o.nextCheck : null,
+    ...(typeof o.nextCheck === 'string' ? { nextCheck: o.nextCheck } : {}),
   };
 }
 
@@ -183,12 +182,30 @@ export class ForgeJiraAdapter implements JiraPort {
     return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
   }
 
+  /** Status names → ids on this site, read once per invocation. */
+  private statusIds: Promise<Map<string, string>> | null = null;
+
+  private async idsOfStatuses(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    this.statusIds ??= this.listStatuses().then((list) => new Map(list.map((s) => [s.name.toLowerCase(), s.id])));
+    const byName = await this.statusIds.catch((e: unknown) => {
+      this.statusIds = null;
+      throw e;
+    });
+    return [...new Set(names.map((n) => byName.get(n.toLowerCase())).filter((id): id is string => id !== undefined))];
+  }
+
   async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
-    const open = scope.alsoStatuses.length > 0 ? `(statusCategory != Done OR status in (${scope.alsoStatuses.map(quote).join(', ')}))` : 'statusCategory != Done';
+    // Status ids, not names: Jira refuses the whole query (400) for a name the site does not have
+    // (renamed or deleted since the configuration was saved), and such a status has no issues anyway.
+    const also = await this.idsOfStatuses(scope.alsoStatuses);
+    const open = also.length > 0 ? `(statusCategory != Done OR status in (${also.join(', ')}))` : 'statusCategory != Done';
     const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
     if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
     const jql = `${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${open} ORDER BY key ASC`;
-    const res = await this.search(jql, ['id'], LIMITS.idPage, pageToken, false);
+    const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: LIMITS.idPage };
+    if (pageToken) body.nextPageToken = pageToken;
+    const res = await this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchIdsSchema });
     return { items: (res.issues ?? []).map((i) => i.id), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
@@ -205,19 +222,35 @@ export class ForgeJiraAdapter implements JiraPort {
       });
       return bean ? [this.toFacts(bean, f)] : [];
     }
+    // Bulk fetch, not `id in (…)`: Jira refuses a whole JQL query (400) when one listed issue was
+    // deleted or is hidden, while bulk fetch leaves such issues out.
+    const f = await this.fieldIds();
+    const fields = await this.searchFields();
     const out: IssueFacts[] = [];
-    for (let i = 0; i < idsOrKeys.length; i += LIMITS.searchPage) {
-      const chunk = idsOrKeys.slice(i, i + LIMITS.searchPage);
-      const numeric = chunk.every((x) => /^\d+$/.test(x));
-      const jql = `${numeric ? 'id' : 'issuekey'} in (${chunk.join(', ')}) ORDER BY key ASC`;
-      let token: string | null = null;
-      do {
-        const page = await this.searchFacts(jql, token);
-        out.push(...page.items);
-        token = page.nextPageToken;
-      } while (token);
+    for (let i = 0; i < idsOrKeys.length; i += LIMITS.bulkFetch) {
+      const chunk = idsOrKeys.slice(i, i + LIMITS.bulkFetch);
+      let res = await this.bulkFetch(chunk, fields);
+      const beans = [...(res.issues ?? [])];
+      // issueErrors: issues Jira could not load this time (not missing ones): ask once more.
+      const again = (res.issueErrors ?? []).map((e) => e.id).filter((id): id is string => typeof id === 'string');
+      if (again.length > 0) {
+        res = await this.bulkFetch(again, fields);
+        beans.push(...(res.issues ?? []));
+        if ((res.issueErrors ?? []).length > 0) {
+          throw new AppError('UPSTREAM', `Jira could not load ${(res.issueErrors ?? []).length} issue(s): ${(res.issueErrors ?? []).map((e) => e.errorMessage ?? e.id).join('; ')}`);
+        }
+      }
+      out.push(...beans.map((b) => this.toFacts(b, f)));
     }
     return out;
+  }
+
+  private bulkFetch(idsOrKeys: readonly string[], fields: string[]) {
+    return this.http.requestJira(route`/rest/api/3/issue/bulkfetch`, {
+      method: 'POST',
+      body: { issueIdsOrKeys: idsOrKeys, fields, properties: [PROPERTY_KEY] },
+      schema: bulkIssuesSchema,
+    });
   }
 
   async findOpenInProject(projectKey: string, limit: number): Promise<IssueFacts[]> {

@@ -6,6 +6,7 @@ export const JIRA_OPERATIONS = [
   ['GET', '/rest/api/3/field'],
   ['POST', '/rest/api/3/search/jql'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}'],
+  ['POST', '/rest/api/3/issue/bulkfetch'],
   ['POST', '/rest/api/3/changelog/bulkfetch'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment'],

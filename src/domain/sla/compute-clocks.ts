@@ -14,9 +14,12 @@ import type {
   ClockSet,
   FollowUpClock,
   GoalClock,
+  GoalKeying,
+  GoalTable,
   SlaConfig,
   SlaEvent,
   SlaRequest,
+  SlaAgreement,
 } from './types';
 import {
   addWorkingMs,
@@ -83,8 +86,16 @@ function calendarFor(config: SlaConfig, prep: Prepared, packageId: string): Work
 
 /** The goal string for a clock, package and priority; null when the configuration sets none. */
 export function goalFor(config: SlaConfig, clock: GoalClock, packageId: string, priorityId: string | null): string | null {
-  const table = config.goals[clock];
-  const by = config.goalsBy[clock];
+  return goalIn(config.goals[clock], config.goalsBy[clock], packageId, priorityId);
+}
+
+/** The update clock's interval for a package and priority; null when none applies to it. */
+export function updateGoalFor(config: SlaConfig, packageId: string, priorityId: string | null): string | null {
+  const u = config.updates;
+  return u ? goalIn(u.every, u.by, packageId, priorityId) : null;
+}
+
+function goalIn(table: GoalTable | undefined, by: GoalKeying | undefined, packageId: string, priorityId: string | null): string | null {
   if (!table || !by) return null;
   // Own keys only: an id like "constructor" must not find Object.prototype's members.
   if (by === 'package') {
@@ -129,7 +140,7 @@ interface Cycle {
   stopKey: KeySnapshot | null;
 }
 
-type Label = 'reaction' | 'resolution' | 'followUp';
+type Label = 'reaction' | 'resolution' | 'followUp' | 'update';
 
 const byTime = (a: SlaEvent, b: SlaEvent): number => a.at - b.at;
 
@@ -150,6 +161,7 @@ class Evaluation {
   readonly checks: number[] = [];
   horizon: number;
   cal!: WorkCalendar;
+  agreements: readonly SlaAgreement[] = [];
 
   // Walk state.
   pkg: string;
@@ -168,6 +180,10 @@ class Evaluation {
   openCycle: Cycle | null = null;
   resolvedEntry: number | null = null;
   customerSinceResolved = false;
+  /** Agent comments while the request was not stopped: each starts an update-clock cycle. */
+  readonly agentAnswers: number[] = [];
+  /** Instants the resolution clock stopped (resolved, closed): an update cycle ends there. */
+  readonly stops: number[] = [];
 
   constructor(
     readonly config: SlaConfig,
@@ -229,7 +245,10 @@ class Evaluation {
         const what = nextMode === 'run' ? 'resumed' : nextMode === 'pause' ? 'paused' : 'stopped';
         this.history.push({ at, clock: 'resolution', what, detail: to });
       }
-      if (nextMode === 'stop') this.resStopKey = { pkg: this.pkg, prio: this.prio };
+      if (nextMode === 'stop') {
+        this.resStopKey = { pkg: this.pkg, prio: this.prio };
+        this.stops.push(at);
+      }
       this.mode = nextMode;
       this.modeSince = at;
     }
@@ -252,6 +271,7 @@ class Evaluation {
 
   onComment(at: number, by: 'agent' | 'customer', hasReaction: boolean): void {
     if (by === 'agent') {
+      if (this.mode !== 'stop') this.agentAnswers.push(at);
       this.stopReaction(at, 'agent comment');
       this.agentCommented = true;
       this.closeCycle(at, 'agent comment');
@@ -319,7 +339,9 @@ class Evaluation {
     const cal = this.cal;
     const nowMs = this.nowMs;
     const threshold = this.config.atRiskThreshold;
-    const goalMs = goalLengthMs(cal, start, goal);
+    const regulationGoalMs = goalLengthMs(cal, start, goal);
+    const agreed = label === 'followUp' || label === 'update' ? null : this.agreedGoal(label, regulationGoalMs, start, stop, pauses);
+    const goalMs = agreed?.goalMs ?? regulationGoalMs;
     const elapsedMs = workingMsBetween(cal, start, stop ?? nowMs, pauses);
     let state: Clock['state'];
     let due: number | null = null;
@@ -366,7 +388,39 @@ class Evaluation {
       resumesAt: outside ? nextWorkingAt(cal, nowMs) : null,
       packageId: key.pkg,
       priorityId: key.prio,
+      ...(agreed
+        ? {
+            agreement: {
+              originalGoalMinutes: minutes(regulationGoalMs),
+              count: agreed.count,
+              lastReason: agreed.last.reason,
+              lastAt: agreed.last.at,
+              lastBy: agreed.last.by ?? null,
+              metAsAgreed: state === 'met' && elapsedMs > regulationGoalMs,
+            },
+          }
+        : {}),
     };
+  }
+
+  /**
+   * The goal after the clock's agreements made by now and before it stopped, in order: an extension
+   * adds working time, an agreed due sets the goal to the working time from the start to that instant.
+   */
+  agreedGoal(clock: GoalClock, goalMs: number, start: number, stop: number | null, pauses: readonly Pause[]): { goalMs: number; count: number; last: SlaAgreement } | null {
+    let g = goalMs;
+    let count = 0;
+    let last: SlaAgreement | null = null;
+    for (const a of this.agreements) {
+      if (a.clock !== clock || a.at > this.nowMs || (stop !== null && a.at > stop)) continue;
+      if (a.kind === 'extend' && a.minutes !== undefined && a.minutes > 0) g += a.minutes * 60_000;
+      else if (a.kind === 'agreedDue' && a.due !== undefined && a.due > start) g = workingMsBetween(this.cal, start, a.due, pauses.filter((p) => p[0] < a.due!));
+      else continue;
+      count++;
+      last = a;
+      this.history.push({ at: a.at, clock, what: 'agreed', detail: a.reason });
+    }
+    return last === null ? null : { goalMs: g, count, last };
   }
 }
 
@@ -459,6 +513,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   // The calendar of the package in effect now counts the whole request (one schedule per request).
   const cal = calendarFor(config, prep, ev.pkg);
   ev.cal = cal;
+  if (request.agreements && request.agreements.length > 0) ev.agreements = [...request.agreements].sort((a, b) => a.at - b.at);
   const nowKey: KeySnapshot = { pkg: ev.pkg, prio: ev.prio };
 
   // --- reaction ----------------------------------------------------------------------------
@@ -492,6 +547,34 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     if (latest) followUp = { ...latest, cycles: built };
   }
 
+  // --- update (keep the customer informed) --------------------------------------------------
+  // A cycle starts at each agent answer and ends at the next one or when the request stops;
+  // customer-wait pauses it. Only packages and priorities with an interval have the clock.
+  let update: FollowUpClock | null = null;
+  if (config.updates && ev.agentAnswers.length > 0) {
+    const built: Clock[] = [];
+    const answers = ev.agentAnswers;
+    for (let i = 0; i < answers.length; i++) {
+      const start = answers[i]!;
+      const nextAnswer = answers[i + 1] ?? null;
+      const nextStop = ev.stops.find((t) => t >= start) ?? null;
+      const stop = nextAnswer !== null && (nextStop === null || nextAnswer <= nextStop) ? nextAnswer : nextStop;
+      const last = stop === null;
+      const key = last ? nowKey : (ev.resStopKey ?? nowKey);
+      const goal = updateGoalFor(config, key.pkg, key.prio);
+      if (goal === null) continue;
+      const end = stop ?? nowMs;
+      const pauses = ev.resPauses.filter((p) => p[1] > start && p[0] < end);
+      try {
+        built.push(ev.clockWithGoal(goal, start, stop, key, pauses, last && ev.mode === 'pause' ? ev.modeSince : null, 'update', last));
+      } catch (e) {
+        warnings.push(warningText('cannotCompute', { clock: 'update', reason: e instanceof Error ? e.message : String(e) }));
+      }
+    }
+    const latest = built[built.length - 1];
+    if (latest) update = { ...latest, cycles: built };
+  }
+
   // --- auto-close --------------------------------------------------------------------------
   let autoClose: { at: number } | null = null;
   if (prep.autoCloseMs !== null && ev.role === 'resolved' && ev.resolvedEntry !== null && !ev.customerSinceResolved) {
@@ -509,6 +592,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     reaction,
     resolution,
     followUp,
+    ...(config.updates ? { update } : {}),
     autoClose,
     nextCheckAt,
     packageId: ev.pkg,

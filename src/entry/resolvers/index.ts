@@ -21,6 +21,7 @@ import { ConfigStore, DEFAULT_SCOPE, checkScope } from '../../app/config-store';
 import { scopeRecomputeProgress } from '../../app/full-recompute';
 import { AppError } from '../../app/errors';
 import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
+import { getCustomerAct } from '../../app/customer-act';
 import { getReport } from '../../app/report-service';
 import { RESOLVERS, type Envelope, type ResolverMap, type ResolverName } from '../../shared/contract';
 import { forgeUserDeps, isUnlicensed, type UserDeps } from '../compose';
@@ -164,6 +165,10 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   async getReport(p, _ctx, deps) {
     // Only the projects the viewer may browse (listed as the user) are read.
     return getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
+  },
+  async getCustomerAct(p, _ctx, deps) {
+    // As getReport: only the projects the viewer may browse are read.
+    return getCustomerAct({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
   },
 };
 

@@ -37,6 +37,11 @@ export const payloadSchemas = {
     projectKey: z.string().optional(),
     groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
   }),
+  getCustomerAct: z.object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-11'),
+    customer: z.string().trim().min(1).max(255).optional(),
+    projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional(),
+  }),
 } satisfies { [K in ResolverName]: z.ZodType<unknown> };
 
 /** Compile-time check: each schema's output is assignable to the contract's request type. */
@@ -57,4 +62,5 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   listJiraStatuses: true,
   getQueue: true,
   getReport: true,
+  getCustomerAct: true,
 };
