@@ -42,7 +42,7 @@ export interface EmulatorOptions {
   appHandlers?: AppHandlers;
   /** Defaults to manifest.yml in the repository root. */
   manifestPath?: string;
-  /** Answer license.isActive = false to the app (for unlicensed-site tests). */
+  /** Answer license.active = false to the app (for unlicensed-site tests). */
   licensed?: boolean;
 }
 
@@ -121,7 +121,7 @@ export interface Emulator {
   callCounts(all?: boolean): Record<string, number>;
   resetCalls(): void;
   setFaults(opts: FaultOptions | undefined): void;
-  /** What `license.isActive` the app sees (unlicensed-site tests). */
+  /** What `license.active` the app sees (unlicensed-site tests). */
   setLicensed(licensed: boolean): void;
   readonly faults: FaultInjector;
   /** Exceptions thrown by handlers (they never escape to the caller of an action). */
@@ -130,6 +130,8 @@ export interface Emulator {
 }
 
 const REPO_ROOT = join(__dirname, '..', '..');
+/** Forge's cap on a Custom UI invoke payload (500 KB). */
+export const INVOKE_MAX_PAYLOAD_BYTES = 500 * 1024;
 
 async function loadAppHandlers(): Promise<AppHandlers> {
   // A computed specifier keeps the type check independent of src/index.ts existing yet.
@@ -198,6 +200,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (triggers.length === 0) return;
     // ignoreSelf drops what the app itself caused; otherwise the app sees selfGenerated: true.
     if (e.selfGenerated && triggers.every((t) => t.ignoreSelf)) return;
+    // filter.appIsLicensed: Forge does not invoke the trigger on an unlicensed site.
+    if (!licensed && triggers.every((t) => t.appIsLicensed)) return;
     pendingEvents.push(buildEvent(e));
   };
 
@@ -380,6 +384,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     },
     platformNow,
     async runSweep() {
+      if (!licensed && manifest.scheduledLicensedOnly) return undefined;
       const r = await callHandler('sweep', manifest.scheduledTriggerKey, 900_000, undefined, [
         { context: { cloudId: jira.cloudId, moduleKey: manifest.scheduledTriggerKey }, contextToken: 'local-context-token' },
         { installContext: installContext(), principal: undefined },
@@ -421,6 +426,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     },
     async invokeResolver(functionKey, payload, o) {
       checkUser(o.accountId);
+      // Custom UI's invoke() carries at most 500 KB of payload; the bridge refuses more before the app runs.
+      const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null));
+      if (payloadBytes > INVOKE_MAX_PAYLOAD_BYTES) throw new Error(`invoke payload is ${payloadBytes} bytes, over the 500 KB limit`);
       const moduleKey = o.moduleKey ?? moduleKeyFor(manifest, o.extension.type);
       const localId = `${manifest.appId.replace('::app/', '::extension/')}/local-env/static/${moduleKey}`;
       const r = await callHandler('uiResolver', moduleKey, 25_000, o.accountId, [
@@ -439,7 +447,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
             ...(o.timezone ? { timezone: o.timezone } : {}),
           },
         },
-        { principal: { accountId: o.accountId }, installContext: installContext(), license: { isActive: licensed } },
+        // Forge's context.license: `active` (isActive is its deprecated alias, left out so the app cannot lean on it).
+        { principal: { accountId: o.accountId }, installContext: installContext(), license: { active: licensed } },
       ]);
       if (!r.ok) throw r.error;
       return r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value));

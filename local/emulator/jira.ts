@@ -9,6 +9,9 @@ import { JIRA_OPERATIONS } from '../../src/adapters/forge/jira-operations';
 import { compileJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from './jql';
 import { appUuid, ENV_ID, type AppManifest, type ManifestField } from './manifest';
 
+/** Another environment of the same app on this site (its fields collide by module key). */
+export const OTHER_ENV_ID = 'other-env';
+
 export type Role = 'admin' | 'agent' | 'customer';
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
@@ -30,6 +33,10 @@ export interface SiteProject {
   name: string;
   /** Which Reglament template the demo configures for it (informational). */
   template?: string;
+  /** Jira's project type; absent = a JSM service project (the demo's). */
+  projectTypeKey?: 'service_desk' | 'software' | 'business';
+  /** Fields left off the issue edit screen (Jira answers 400 to setting them, editmeta omits them). */
+  offEditScreen?: string[];
 }
 
 export interface SiteStatus {
@@ -259,6 +266,8 @@ export class JiraSite {
   cloudId = 'local-cloud';
   siteUrl = BASE_URL_DEFAULT;
   projects: SiteProject[] = [];
+  /** The site's "Browse users and groups" grant for the app: without it GET /user/groups answers 403. */
+  browseUsersAndGroups = true;
   users: SiteUser[] = [];
   statuses: SiteStatus[] = DEFAULT_STATUSES;
   fields: SiteField[] = [];
@@ -470,7 +479,7 @@ export class JiraSite {
       id: p.id,
       key: p.key,
       name: p.name,
-      projectTypeKey: 'service_desk',
+      projectTypeKey: p.projectTypeKey ?? 'service_desk',
       simplified: false,
       style: 'classic',
       isPrivate: false,
@@ -939,12 +948,22 @@ export class JiraSite {
       return ok(this.userJson(id, true));
     }
     if (method === 'GET' && path === '/rest/api/3/user/groups') {
+      if (!this.browseUsersAndGroups) throw new RestError(403, 'You do not have the permission to browse users and groups.');
       const id = q.get('accountId') ?? '';
       const u = this.user(id);
       if (!u) throw new RestError(404, 'Specified user does not exist or you do not have required permissions');
       return ok(groupsOf(u.role).map((name) => ({ name, groupId: `group-${name}`, self: `${this.siteUrl}/rest/api/3/group?groupId=group-${name}` })));
     }
-    if (method === 'GET' && path === '/rest/api/3/field') return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f))]);
+    if (method === 'GET' && path === '/rest/api/3/field') {
+      // The same app installed from another environment (a developer's) on this site: its fields
+      // carry the same module keys under another environment id, listed after ours.
+      const otherEnv = this.fields.map((f, i) => {
+        const json = this.fieldJson(f) as { schema: { custom: string; customId: number } } & Record<string, unknown>;
+        const id = `customfield_${20050 + i}`;
+        return { ...json, id, key: id, name: `${f.name} (${OTHER_ENV_ID})`, clauseNames: [`cf[${20050 + i}]`], schema: { ...json.schema, custom: json.schema.custom.replace(`/${ENV_ID}/`, `/${OTHER_ENV_ID}/`), customId: 20050 + i } };
+      });
+      return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f)), ...otherEnv]);
+    }
     if (method === 'GET' && path === '/rest/api/3/status') return ok(this.statuses.map((s) => this.statusJson(s)));
     if (method === 'GET' && path === '/rest/api/3/project/search') {
       const startAt = Number(q.get('startAt') ?? 0);
@@ -1167,6 +1186,10 @@ export class JiraSite {
     if (sub === '' && method === 'PUT') {
       if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit issues in this project.');
       const labelOps = ((body.update ?? {}) as { labels?: Array<{ add?: unknown; remove?: unknown; set?: unknown }> }).labels ?? [];
+      const off = this.project(issue.projectKey)?.offEditScreen ?? [];
+      for (const k of [...Object.keys((body.update ?? {}) as object), ...Object.keys((body.fields ?? {}) as object)]) {
+        if (off.includes(k)) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: `Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.` });
+      }
       for (const op of labelOps) {
         const labels = new Set(issue.labels ?? []);
         for (const [verb, v] of Object.entries(op)) {
@@ -1198,6 +1221,20 @@ export class JiraSite {
       else this.save(issue);
       return { status: 204 };
     }
+    if (sub === '/editmeta' && method === 'GET') {
+      // The edit screen's fields the caller may set; none without Edit issues.
+      const off = this.project(issue.projectKey)?.offEditScreen ?? [];
+      const fields: Record<string, unknown> = {};
+      if (this.hasIssue(p, 'EDIT_ISSUES', issue)) {
+        const meta = (key: string, name: string, schema: Record<string, unknown>, operations: string[]) => {
+          if (!off.includes(key)) fields[key] = { key, name, required: false, schema, operations };
+        };
+        meta('summary', 'Summary', { type: 'string', system: 'summary' }, ['set']);
+        meta('labels', 'Labels', { type: 'array', items: 'string', system: 'labels' }, ['add', 'set', 'remove']);
+        for (const f of this.fields.filter((x) => !x.readOnly)) meta(f.id, f.name, { type: f.type, customId: Number(f.id.replace('customfield_', '')) }, ['set']);
+      }
+      return { status: 200, body: { fields } };
+    }
     if (sub === '/comment' && method === 'GET') {
       const startAt = Number(q.get('startAt') ?? 0);
       const maxResults = Math.min(Number(q.get('maxResults') ?? 5000), 5000);
@@ -1224,6 +1261,9 @@ export class JiraSite {
       if (to.reporter) recipients.add(issue.reporter);
       if (to.watchers) for (const w of issue.watchers ?? []) recipients.add(w);
       for (const u of to.users ?? []) if (u.accountId) recipients.add(u.accountId);
+      // Spec: 400 when "the recipient is set to the assignee, but the issue is unassigned".
+      if (to.assignee && !issue.assignee) bad('The issue has no assignee to notify.', { to: 'The recipient is invalid: the issue is unassigned.' });
+      if (!to.assignee && !to.reporter && !to.watchers && (to.users ?? []).length === 0) bad('The notification names no recipient.', { to: 'No recipients.' });
       this.notifications.push({
         issueKey: issue.key,
         at: this.now(),

@@ -33,6 +33,8 @@ export interface ManifestTrigger {
   key: string;
   events: string[];
   ignoreSelf: boolean;
+  /** filter.appIsLicensed: Forge skips the invocation on a site without an active licence. */
+  appIsLicensed?: boolean;
 }
 
 export interface AppManifest {
@@ -42,6 +44,8 @@ export interface AppManifest {
   triggers: ManifestTrigger[];
   queues: string[];
   scheduledTriggerKey: string;
+  /** The scheduled trigger's filter.appIsLicensed. */
+  scheduledLicensedOnly?: boolean;
   entityIndexes: Record<string, Array<{ name: string; range: string[]; partition: string[] }>>;
   scopes: string[];
   /** UI module keys by module type, e.g. 'jira:issuePanel' → ['sla-issue-panel']. */
@@ -183,6 +187,7 @@ export function loadManifest(path: string): AppManifest {
     key: String(m.key),
     events: Array.isArray(m.events) ? m.events.map(String) : [],
     ignoreSelf: isObj(m.filter) && m.filter.ignoreSelf === true,
+    appIsLicensed: isObj(m.filter) && m.filter.appIsLicensed === true,
   }));
   const storage = isObj(app.storage) ? app.storage : {};
   const entityIndexes: AppManifest['entityIndexes'] = {};
@@ -215,6 +220,10 @@ export function loadManifest(path: string): AppManifest {
     triggers: triggers.length > 0 ? triggers : DEFAULT_MANIFEST.triggers,
     queues: arr(modules.consumer).map((c) => String(c.queue)),
     scheduledTriggerKey: String(arr(modules.scheduledTrigger)[0]?.key ?? DEFAULT_MANIFEST.scheduledTriggerKey),
+    scheduledLicensedOnly: (() => {
+      const f = arr(modules.scheduledTrigger)[0]?.filter;
+      return isObj(f) && f.appIsLicensed === true;
+    })(),
     entityIndexes,
     scopes: Array.isArray(permissions.scopes) ? permissions.scopes.map(String) : DEFAULT_MANIFEST.scopes,
     uiModules,

@@ -7,24 +7,23 @@ import { formatConfigPath, validateConfig as checkConfig } from '../config';
 import {
   CalendarError,
   compileCalendar,
-  coverageWarnings,
+  coverageGaps,
   goalToMs,
   addWorking,
-  importCsvCalendar,
-  importIcsCalendar,
-  importXmlCalendar,
   officialTotals,
   parseCalendarDef,
   yearStats,
   type CalendarImport,
 } from '../domain/calendar';
+import { coverageWarningDetails } from '../domain/sla';
 import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
-import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
+import type { ActionLogView, CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
 import { ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
 import { AppError } from './errors';
 import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
 import type { JiraPort } from './ports';
+import { ACTION_LOG_PREFIX, type ActionLogEntry } from './sla-actions';
 
 export interface AdminDeps extends FullRecomputeDeps {
   /** asApp: projects and statuses for the forms. */
@@ -56,6 +55,7 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
   ]);
   const scopes = await configs.summaries(new Map(projects.map((p) => [p.key, p.name])));
   const own = view === 'project';
+  const actionLog = await readActionLog(deps, own ? scope : null);
   return {
     scope,
     // A project administrator learns nothing about other projects or the site-wide default.
@@ -66,7 +66,19 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
     templates: own ? [] : TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
     progress,
     statuses,
+    ...(actionLog.length > 0 ? { actionLog } : {}),
   };
+}
+
+/** The refused actions (newest 50), of one project or of the site; an unreadable log hides nothing else. */
+async function readActionLog(deps: AdminDeps, projectKey: string | null): Promise<ActionLogView[]> {
+  const rows = await deps.store.listByPrefix<ActionLogEntry>(ACTION_LOG_PREFIX).catch(() => []);
+  return rows
+    .map((r) => r.value)
+    .filter((e) => projectKey === null || e.projectKey === projectKey)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 50)
+    .map((e) => ({ at: new Date(e.at).toISOString(), issueKey: e.issueKey, action: e.action, status: e.status, message: e.message }));
 }
 
 export function validateConfig(config: unknown, nowMs: number): { valid: boolean; issues: Array<{ path: string; message: string }> } {
@@ -173,7 +185,7 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
     const cal = compileCalendar(def);
     const thisYear = Number(formatInstant(def.timezone, nowMs).slice(0, 4));
     const years = req.years && req.years.length > 0 ? req.years : [thisYear, thisYear + 1];
-    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [] };
+    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [], warningDetails: [] };
     for (const year of years) {
       const stats = yearStats(cal, year);
       const official = def.productionCalendar === 'RU' ? officialTotals(year) : undefined;
@@ -188,17 +200,30 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
       const due = addWorking(cal, nowMs, goalToMs(cal, nowMs, goal));
       out.sampleDue.push({ goal, due: formatInstant(def.timezone, due) });
     }
-    out.warnings = coverageWarnings(cal, nowMs, nowMs + 400 * 86_400_000);
+    out.warningDetails = coverageWarningDetails(coverageGaps(cal, nowMs, nowMs + 400 * 86_400_000)).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+    out.warnings = out.warningDetails.map((w) => w.text);
     return out;
   } catch (e) {
     throw calendarIssues(e);
   }
 }
 
-export function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): CalendarImportResult {
+/**
+ * The parsers (fast-xml-parser, papaparse, ical.js) are loaded on first use: every Forge function
+ * shares one bundle, and only this admin action needs them (the bundler emits them as separate
+ * chunks, so the SLA triggers, sweep and worker do not load them on a cold start).
+ */
+async function loadImporter(format: 'xml' | 'csv' | 'ics'): Promise<(text: string) => CalendarImport> {
+  if (format === 'xml') return (await import('../domain/calendar/import-xml')).importXmlCalendar;
+  if (format === 'csv') return (await import('../domain/calendar/import-csv')).importCsvCalendar;
+  return (await import('../domain/calendar/import-ics')).importIcsCalendar;
+}
+
+export async function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): Promise<CalendarImportResult> {
+  const parse = await loadImporter(req.format);
   let imp: CalendarImport;
   try {
-    imp = req.format === 'xml' ? importXmlCalendar(req.text) : req.format === 'csv' ? importCsvCalendar(req.text) : importIcsCalendar(req.text);
+    imp = parse(req.text);
   } catch (e) {
     throw calendarIssues(e);
   }

@@ -131,10 +131,10 @@ export interface IssueSlaView {
   history: HistoryEntry[];
   warnings: string[];
   /**
-   * Optional: `warnings` again (same order) with a stable code and parameters, so the UI can say
-   * them in the viewer's language; `text` is the English warning, shown for a code it does not know.
+   * `warnings` again (same order) as data: a stable code and parameters, so the UI says them in the
+   * viewer's language; `text` is the English warning, shown for a code it does not know.
    */
-  warningDetails?: WarningDetail[];
+  warningDetails: WarningDetail[];
   /** Server's now, so the browser can correct its own clock skew. */
   now: string;
 }
@@ -199,6 +199,8 @@ export interface CalendarPreview {
   /** "a request arriving now is due …" for each configured goal of the first package/priority. */
   sampleDue: Array<{ goal: string; due: string }>;
   warnings: string[];
+  /** `warnings` as data (production-calendar gaps), said in the page language. */
+  warningDetails: WarningDetail[];
 }
 
 export interface CalendarImportResult {
@@ -307,6 +309,15 @@ export const RESOLVERS = {
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
 
+/** One refused action: when (ISO), the request, the action key, Jira's status and message. */
+export interface ActionLogView {
+  at: string;
+  issueKey: string;
+  action: string;
+  status: number;
+  message: string;
+}
+
 /** Payloads (validated by zod on the backend) and responses, per resolver. */
 export interface ResolverMap {
   getIssueSla: { req: { issueKey?: string }; res: IssueSlaView };
@@ -325,6 +336,8 @@ export interface ResolverMap {
       templates: TemplateSummary[];
       progress: RecomputeProgress | null;
       statuses: JiraStatusOption[];
+      /** Actions Jira refused for good (4xx), newest first; they are not retried. Absent = none. */
+      actionLog?: ActionLogView[];
     };
   };
   validateConfig: { req: ScopeReq & { config: unknown }; res: { valid: boolean; issues: Array<{ path: string; message: string }> } };
@@ -353,4 +366,15 @@ export interface CustomerActView {
   act: CustomerAct | null;
   asOf: string | null;
   names: { package: Record<string, LocalizedText>; priority: Record<string, LocalizedText> };
+}
+
+/**
+ * A Custom UI invoke carries at most 500 KB. The calendar file travels JSON-encoded inside it, so
+ * the cap is on the bytes of that encoding (UTF-8, escapes included), with room for the envelope.
+ */
+export const CALENDAR_IMPORT_MAX_BYTES = 480_000;
+
+/** Bytes `text` takes inside an invoke payload (JSON string, UTF-8). */
+export function invokeTextBytes(text: string): number {
+  return new TextEncoder().encode(JSON.stringify(text)).length;
 }

@@ -64,6 +64,7 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     await exchange('GET', `/rest/api/3/issue/${issueKey}?fields=summary,status,comment&expand=changelog`);
     await exchange('GET', `/rest/api/3/issue/${issueKey}/comment?orderBy=created&startAt=0&maxResults=100`);
     await exchange('GET', `/rest/api/3/issue/${issueKey}/transitions`);
+    await exchange('GET', `/rest/api/3/issue/${issueKey}/editmeta`);
   });
 
   it('accepts a comment (internal through sd.public.comment) and a transition', async () => {

@@ -146,6 +146,10 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': () => ({ status: 200 }),
   'POST /rest/api/3/issue/{issueIdOrKey}/notify': () => ({ status: 204 }),
   'PUT /rest/api/3/issue/{issueIdOrKey}': () => ({ status: 204 }),
+  'GET /rest/api/3/issue/{issueIdOrKey}/editmeta': () => ({
+    status: 200,
+    body: { fields: { labels: { required: false, schema: { type: 'array', items: 'string', system: 'labels' }, name: 'Labels', key: 'labels', operations: ['add', 'set', 'remove'] } } },
+  }),
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': () => ({
     status: 200,
     body: {

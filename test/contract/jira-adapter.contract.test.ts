@@ -38,6 +38,7 @@ async function exerciseAll() {
       timezone: 'Europe/Moscow',
       history: [],
       warnings: [],
+      warningDetails: [],
     },
     { scope: 'default', configVersion: 1, acknowledged: false },
   );
@@ -174,6 +175,7 @@ describe("Atlassian's documented example answers", () => {
     'GET /rest/api/3/issue/{issueIdOrKey}/comment': schemas.pageOfCommentsSchema,
     'POST /rest/api/3/issue/{issueIdOrKey}/comment': schemas.createdCommentSchema,
     'GET /rest/api/3/issue/{issueIdOrKey}/transitions': schemas.transitionsSchema,
+    'GET /rest/api/3/issue/{issueIdOrKey}/editmeta': schemas.editMetaSchema,
     'GET /rest/api/3/user': schemas.userSchema,
     'GET /rest/api/3/user/groups': schemas.groupNamesSchema,
     'GET /rest/api/3/status': schemas.statusListSchema,

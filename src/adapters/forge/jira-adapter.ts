@@ -6,7 +6,7 @@
 import { route } from '@forge/api';
 import type { z } from 'zod';
 import type { AgentRule, SlaRequest } from '../../domain/sla/types';
-import { AppError } from '../../app/errors';
+import { AppError, RefusedError } from '../../app/errors';
 import type {
   ComputedWrite,
   IssueFacts,
@@ -34,6 +34,7 @@ import { JiraClientError, type JiraHttp } from './jira-http';
 import {
   bulkChangelogSchema,
   bulkIssuesSchema,
+  editMetaSchema,
   createdCommentSchema,
   groupNamesSchema,
   issueBeanSchema,
@@ -128,7 +129,7 @@ export class ForgeJiraAdapter implements JiraPort {
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
     const fields = bean.fields ?? {};
     const status = (fields.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
-    const project = (fields.project ?? {}) as { key?: string };
+    const project = (fields.project ?? {}) as { key?: string; projectTypeKey?: string };
     const reporter = (fields.reporter ?? null) as { accountId?: string; emailAddress?: string } | null;
     const assignee = (fields.assignee ?? null) as { accountId?: string; displayName?: string } | null;
     const created = typeof fields.created === 'string' ? parseJiraInstant(fields.created) : null;
@@ -141,6 +142,7 @@ export class ForgeJiraAdapter implements JiraPort {
       id: bean.id,
       key: bean.key,
       projectKey: project.key ?? bean.key.replace(/-\d+$/, ''),
+      projectTypeKey: project.projectTypeKey ?? null,
       summary: typeof fields.summary === 'string' ? fields.summary : '',
       status: { name: status.name ?? '', category: category(status.statusCategory?.key) },
       createdMs: created,
@@ -303,7 +305,9 @@ export class ForgeJiraAdapter implements JiraPort {
     const hit = this.groupsCache.get(accountId);
     if (hit) return hit;
     const params = new URLSearchParams({ accountId });
-    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [404] });
+    // 403 without "Browse users and groups" (a site setting the app cannot change): the author's
+    // groups are unknown, read as none, so the panel and the sweep still work.
+    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [403, 404] });
     const names = (res ?? []).map((g) => g.name ?? '').filter((n) => n !== '');
     this.groupsCache.set(accountId, names);
     return names;
@@ -461,6 +465,10 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   async addLabel(issueId: string, label: string): Promise<void> {
+    // Jira refuses a field that is not on the edit screen (400 "Field 'labels' cannot be set"):
+    // editmeta says beforehand, and the refusal is permanent for this issue's screen.
+    const meta = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/editmeta`, { method: 'GET', schema: editMetaSchema });
+    if (!meta.fields || !('labels' in meta.fields)) throw new RefusedError("Labels is not on the issue's edit screen, so the label cannot be set", 400);
     // notifyUsers stays default: turning it off needs admin rights; the edit is the app's own (ignoreSelf).
     await this.http.requestJira(route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body: { update: { labels: [{ add: label }] } } });
   }

@@ -12,6 +12,7 @@ export const JIRA_OPERATIONS = [
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/comment'],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/notify'],
   ['PUT', '/rest/api/3/issue/{issueIdOrKey}'],
+  ['GET', '/rest/api/3/issue/{issueIdOrKey}/editmeta'],
   ['POST', '/rest/api/3/app/field/value'],
   ['POST', '/rest/api/3/issue/properties/multi'],
   ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],

@@ -137,3 +137,6 @@ export const myPermissionsSchema = z.object({
 });
 
 export const createdCommentSchema = z.object({ id: z.string().optional() });
+
+/** GET /issue/{id}/editmeta: the fields on the issue's edit screen the caller may set. */
+export const editMetaSchema = z.object({ fields: z.record(z.string(), z.unknown()).optional() });

@@ -306,6 +306,8 @@ export interface ClockHistoryEntry {
   readonly detail?: string;
 }
 
+import type { WarningDetail } from './warnings';
+
 export interface ClockSet {
   /** null when the configuration has no such goal. */
   readonly reaction: Clock | null;
@@ -322,5 +324,8 @@ export interface ClockSet {
   /** Zone of the calendar in effect, for formatting instants. */
   readonly timezone: string;
   readonly history: readonly ClockHistoryEntry[];
+  /** English texts of `warningDetails` (same order): what the CLI prints. */
   readonly warnings: readonly string[];
+  /** The warnings as data: a code and its parameters, said in any language at the edge. */
+  readonly warningDetails: readonly WarningDetail[];
 }

@@ -30,7 +30,7 @@ import { payloadSchemas } from './schemas';
 
 export interface ResolverContext {
   accountId?: string;
-  license?: { isActive?: boolean };
+  license?: { active?: boolean; isActive?: boolean };
   extension?: {
     type?: string;
     issue?: { id?: string; key?: string };

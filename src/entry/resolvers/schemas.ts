@@ -2,7 +2,7 @@
 // below keeps the two in step).
 
 import { z } from 'zod';
-import type { ResolverMap, ResolverName } from '../../shared/contract';
+import { CALENDAR_IMPORT_MAX_BYTES, invokeTextBytes, type ResolverMap, type ResolverName } from '../../shared/contract';
 
 const scope = z.string().min(1).max(255).optional();
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'expected an issue key like SUP-12').optional();
@@ -28,7 +28,10 @@ export const payloadSchemas = {
     years: z.array(z.number().int().min(1900).max(2200)).max(10).optional(),
     goals: z.array(z.string().min(1).max(50)).max(10).optional(),
   }),
-  importCalendar: z.object({ format: z.enum(['xml', 'csv', 'ics']), text: z.string().max(400_000) }),
+  importCalendar: z.object({
+    format: z.enum(['xml', 'csv', 'ics']),
+    text: z.string().refine((t) => invokeTextBytes(t) <= CALENDAR_IMPORT_MAX_BYTES, { message: `the file is larger than ${CALENDAR_IMPORT_MAX_BYTES} bytes (a Forge invoke carries at most 500 KB)` }),
+  }),
   listJiraStatuses: z.object({}),
   getQueue: z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional() }),
   getReport: z.object({

@@ -1,7 +1,8 @@
 // The customer act tab: one customer's month in the regulation's terms (getCustomerAct), printable
 // (the browser's print dialog saves it as PDF; print CSS hides the controls) and as CSV.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { ACT_TEXT, actCsv, type ActClockCounts, type CustomerAct } from '../../../src/domain/report/act';
+import { ACT_TEXT, type ActClockCounts, type CustomerAct } from '../../../src/domain/report/act';
+import { actCsv } from '../../../src/domain/report/act-csv';
 import { REPORT_CLOCK_KINDS } from '../../../src/domain/report/report-row';
 import type { CustomerActView, Envelope } from '../../../src/shared/contract';
 import { call } from '../../shared/api';

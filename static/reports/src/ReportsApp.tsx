@@ -2,8 +2,6 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import {
   drillDown,
   elapsedDistribution,
-  journalCsv,
-  reportCsv,
   selectJournal,
   type DrillMeasure,
   type DrillQuery,
@@ -11,6 +9,7 @@ import {
   type ReportDimension,
   type ComplianceReport,
 } from '../../../src/domain/report';
+import { journalCsv, reportCsv } from '../../../src/domain/report/csv';
 import type { Envelope, ReportGroupView, ReportView } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
 import { formatDate, formatInstant, formatMinutes } from '../../shared/format';
