@@ -118,6 +118,8 @@ export interface Emulator {
     setField(key: string, field: FieldName, value: string | null, by: string): Promise<void>;
   };
   runSweep(): Promise<unknown>;
+  /** The platform's clock (rate-limit windows, queue delays): never behind the test's clock. */
+  platformNow(): number;
   drainQueue(opts?: DrainOptions): Promise<DrainResult>;
   invokeResolver(functionKey: string, payload: unknown, opts: { accountId: string; extension: ExtensionContext; moduleKey?: string; locale?: string; timezone?: string }): Promise<unknown>;
   fieldSuggestions(moduleKey: string, query: string, accountId?: string): Promise<unknown>;
@@ -184,8 +186,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const meta = new Meta(db);
   const manifest = loadManifest(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
   const jira = new JiraSite(db, meta, manifest, now);
-  const kvs = new KvsStore(db, now, manifest.entityIndexes);
-  const queue = new QueueStore(db, now, () => randomUUID());
+  // The platform's clock for rate windows and queue delays: the test's clock, moved forward when a
+  // drain delivers a delayed event early (`ignoreDelays`), as if the platform had waited for it.
+  let platformAhead = 0;
+  const platformNow = (): number => Math.max(now(), platformAhead);
+  const kvs = new KvsStore(db, now, manifest.entityIndexes, platformNow);
+  const queue = new QueueStore(db, platformNow, () => randomUUID(), platformNow);
   const faults = new FaultInjector(opts.faults);
   const calls: CallRecord[] = [];
   const errors: HandlerError[] = [];
@@ -449,6 +455,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         await deliverProductEvents();
       },
     },
+    platformNow,
     async runSweep() {
       if (!licensed && manifest.scheduledLicensedOnly) return undefined;
       const r = await callHandler('sweep', manifest.scheduledTriggerKey, 900_000, undefined, [
@@ -464,8 +471,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       const dupP = o.duplicate === true ? 1 : typeof o.duplicate === 'number' ? o.duplicate : 0;
       for (;;) {
         result.productEvents += await deliverProductEvents();
-        const next: QueuedEvent | undefined = (o.ignoreDelays ? queue.pending() : queue.due(now()))[0];
+        const next: QueuedEvent | undefined = (o.ignoreDelays ? queue.pending() : queue.due(platformNow()))[0];
         if (!next || result.delivered >= cap) break;
+        if (next.dueAtMs > platformNow()) platformAhead = next.dueAtMs;
         const ev = queue.markAttempt(next);
         const times = dupP > 0 && dupRandom() < dupP ? 2 : 1;
         let outcome: { retry: false } | { retry: true; delayMs: number; reason: string; data?: unknown } = { retry: false };

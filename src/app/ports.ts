@@ -115,16 +115,45 @@ export interface KeyValueStore {
   /** All-or-nothing (KVS transaction, ≤ 25 operations). */
   transact(ops: ReadonlyArray<{ set: string; value: unknown } | { delete: string }>): Promise<void>;
   listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>>;
+  /**
+   * Values of up to 25 keys in one request (KVS batchGet): absent keys are left out. Optional:
+   * callers fall back to one get per key.
+   */
+  getMany?<T>(keys: readonly string[]): Promise<Array<{ key: string; value: T }>>;
+  /** Writes up to 25 values in one request (KVS batchSet, best effort): returns the keys not written. */
+  setMany?(entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<string[]>;
 }
 
 export interface QueueEvent<T> {
   readonly body: T;
+  /** 0–900 (Forge `delayInSeconds`). */
   readonly delaySeconds?: number;
+  /** At most `limit` events with this key are processed at once (Forge push `concurrency`). */
+  readonly concurrency?: { readonly key: string; readonly limit: number };
 }
 
 export interface QueuePort<T> {
-  /** Pushes events; the adapter splits into pushes of ≤ 50. */
+  /**
+   * Pushes events; the adapter splits into pushes of ≤ 50. Throws QueueRateLimitError when the
+   * platform refuses a push for the per-minute event limit (nothing of that push was queued).
+   */
   push(events: ReadonlyArray<QueueEvent<T>>): Promise<void>;
+}
+
+/** The key-value store refused a request: the installation's read or write units a minute are spent (Forge: 4 000 each). */
+export class StoreRateLimitError extends Error {
+  constructor(message = 'storage budget exceeded (4 000 read / 4 000 write units a minute per installation)') {
+    super(message);
+    this.name = 'StoreRateLimitError';
+  }
+}
+
+/** The queue refused a push: more than the installation's events a minute (Forge: 500). */
+export class QueueRateLimitError extends Error {
+  constructor(message = 'the queue accepts at most 500 events a minute per installation') {
+    super(message);
+    this.name = 'QueueRateLimitError';
+  }
 }
 
 export interface Logger {

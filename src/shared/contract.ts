@@ -200,6 +200,8 @@ export interface RecomputeProgress {
   state: 'queued' | 'running' | 'done' | 'failed';
   startedAt: string;
   finishedAt: string | null;
+  /** Why a failed job failed (e.g. its chunks could not be queued), when known. */
+  problem?: string;
 }
 
 export interface JiraStatusOption {

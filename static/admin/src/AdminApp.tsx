@@ -251,6 +251,7 @@ export function AdminApp({ host }: { host: HostContext }) {
                 ? t('recompute.failed', { done: progress.done, total: progress.total, failed: progress.failed })
                 : t('recompute.running', { done: progress.done, total: progress.total })}
           </p>
+          {progress.state === 'failed' && progress.problem ? <p className="progress-problem">{t('recompute.problem', { problem: progress.problem })}</p> : null}
         </section>
       ) : null}
 
