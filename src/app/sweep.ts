@@ -7,7 +7,7 @@ import { computeClocks } from '../domain/sla';
 import type { SlaRequest } from '../domain/sla/types';
 import { ConfigStore } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
-import { autoCloseDue, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
+import { autoCloseDue, computeOne, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
 import { recordReportRows } from './report-service';
 import { runCloseNotice } from './sla-actions';
 import { isoSecond, parseJiraInstant, toComputedFields, toStoredSla } from './stored-sla';
@@ -54,8 +54,29 @@ async function lockAutoClose(deps: SweepDeps, computed: Computed[], nowMs: numbe
   return held;
 }
 
-async function autoClose(deps: SweepDeps, c: Computed, nowMs: number): Promise<{ closed: boolean; write: ComputedWrite; after: Computed }> {
-  const config = c.active.config;
+/**
+ * The issue as Jira has it now, recomputed: the batch read its history up to a few minutes ago,
+ * and a customer reply or a reopen since then must stop the close. Null when it is gone.
+ */
+async function reread(deps: SweepDeps, c: Computed, nowMs: number): Promise<Computed | null> {
+  const [facts] = await deps.jira.loadFacts([c.facts.id]);
+  if (!facts) return null;
+  const requests = await deps.jira.loadRequests([facts], () => c.active.config.agentRule);
+  const request = requests.get(facts.id);
+  if (!request) return null;
+  return computeOne(facts, c.active, request, nowMs, c.stored.acknowledged || (facts.stored?.acknowledged ?? false));
+}
+
+async function autoClose(deps: SweepDeps, stale: Computed, nowMs: number): Promise<{ closed: boolean; write: ComputedWrite | null; after: Computed }> {
+  const config = stale.active.config;
+  const fresh = await reread(deps, stale, nowMs);
+  if (fresh === null || !autoCloseDue(fresh, nowMs) || fresh.stored.autoCloseAt !== stale.stored.autoCloseAt) {
+    // Answered, reopened or rescheduled meanwhile: not closed; store what holds now.
+    await deps.store.delete(lockKey(stale));
+    deps.log.info('auto-close: the request changed since the sweep read it; not closed', { issue: stale.facts.key });
+    return { closed: false, after: fresh ?? stale, write: fresh ? { facts: fresh.facts, stored: fresh.stored, fields: toComputedFields(fresh.stored) } : null };
+  }
+  const c = fresh;
   const outcome = await deps.jira.transitionTo(c.facts.id, config.statuses.closed);
   let stored = c.stored;
   let after: Computed = c;
@@ -113,8 +134,10 @@ export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepRes
       try {
         const done = await autoClose(deps, c, nowMs);
         if (done.closed) result.autoClosed++;
-        closedWrites.push(done.write);
-        closedComputed.push(done.after);
+        if (done.write) {
+          closedWrites.push(done.write);
+          closedComputed.push(done.after);
+        }
       } catch (e) {
         deps.log.error('auto-close failed; the next sweep retries', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
         await deps.store.delete(lockKey(c)).catch(() => undefined);

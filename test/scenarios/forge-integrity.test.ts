@@ -1,0 +1,92 @@
+// Issue 11, integrity under races and tampering, through the real handlers on the Jira emulator:
+// an auto-close never closes a request the customer answered (or an agent reopened) after the
+// sweep read it; the sweep's worklist cannot be silenced by an agent editing the issue property.
+
+import { adfToText } from '../../local/emulator';
+import { AGENT, CUSTOMER, DAY, startSite, type Site } from './forge-harness';
+
+type ForgeFetch = (target: { remote?: string }, path: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Runs `between` once, right after the app's first Jira call whose path starts with `prefix` has
+ * been answered: a person acting while a sweep is between its read and its writes.
+ */
+function interleave(prefix: string, between: () => void): () => void {
+  const g = globalThis as Record<string, unknown>;
+  const inner = g.__forge_fetch__ as ForgeFetch;
+  let done = false;
+  const wrapped: ForgeFetch = async (target, path, init) => {
+    const res = await inner(target, path, init);
+    if (!done && target.remote === 'jira' && path.startsWith(prefix)) {
+      done = true;
+      between();
+    }
+    return res;
+  };
+  g.__forge_fetch__ = wrapped;
+  return () => {
+    g.__forge_fetch__ = inner;
+  };
+}
+
+async function resolvedRequest(site: Site): Promise<string> {
+  const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Не печатает чек', reporter: CUSTOMER, priority: '2' });
+  await site.emu.actions.comment(key, { author: AGENT, body: 'Исправили, проверьте' });
+  await site.emu.actions.transition(key, 'Resolved', AGENT);
+  return key;
+}
+
+const appComments = (site: Site, key: string) =>
+  site.emu.jira.issue(key)!.comments.filter((c) => c.author !== AGENT && c.author !== CUSTOMER).map((c) => adfToText(c.body));
+
+describe('auto-close racing a customer reply or a reopen', () => {
+  let site: Site;
+  afterEach(() => site.close());
+
+  it('does not close a request the customer answered after two concurrent sweeps read it', async () => {
+    site = await startSite({ template: 'altec' });
+    const key = await resolvedRequest(site);
+    site.advance(15 * DAY);
+    // The reply lands after the sweeps' history read; its trigger event is delivered only later.
+    const restore = interleave('/rest/api/3/changelog/bulkfetch', () => {
+      site.emu.jira.addComment(site.emu.jira.issue(key)!, { author: CUSTOMER, body: { type: 'doc', version: 1, content: [] }, internal: false, selfGenerated: false });
+    });
+    await Promise.all([site.emu.runSweep(), site.emu.runSweep()]);
+    restore();
+    await site.emu.drainQueue({ ignoreDelays: true });
+    await site.emu.runSweep();
+    const s = site.state(key);
+    expect(s.status).toBe('Resolved');
+    expect(s.statusMoves).not.toContain('Closed');
+    expect(s.property?.autoCloseAt).toBeNull();
+    expect(appComments(site, key).some((t) => t.includes('закрыто автоматически'))).toBe(false);
+    expect(site.emu.errors).toEqual([]);
+  });
+
+  it('does not close a request an agent reopened after the sweep read it', async () => {
+    site = await startSite({ template: 'altec' });
+    const key = await resolvedRequest(site);
+    site.advance(15 * DAY);
+    const restore = interleave('/rest/api/3/changelog/bulkfetch', () => {
+      site.emu.jira.transitionTo(site.emu.jira.issue(key)!, 'In Progress', { by: AGENT, selfGenerated: false });
+    });
+    await site.emu.runSweep();
+    restore();
+    await site.emu.drainQueue({ ignoreDelays: true });
+    expect(site.state(key).status).toBe('In Progress');
+    expect(site.state(key).statusMoves).not.toContain('Closed');
+    expect(site.emu.errors).toEqual([]);
+  });
+
+  it('still closes an unanswered resolved request exactly once when two sweeps race', async () => {
+    site = await startSite({ template: 'altec' });
+    const key = await resolvedRequest(site);
+    site.advance(15 * DAY);
+    await Promise.all([site.emu.runSweep(), site.emu.runSweep()]);
+    await site.emu.runSweep();
+    const s = site.state(key);
+    expect(s.statusMoves.filter((m) => m === 'Closed')).toHaveLength(1);
+    expect(appComments(site, key).filter((t) => t.includes('закрыто автоматически'))).toHaveLength(1);
+    expect(site.emu.errors).toEqual([]);
+  });
+});
