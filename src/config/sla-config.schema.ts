@@ -7,6 +7,7 @@ import { calendarDefSchema, tryParseGoal } from '../domain/calendar';
 import { parsePeriod } from '../domain/sla/period';
 import type { SlaConfig } from '../domain/sla/types';
 import { parseDate } from '../domain/time/day';
+import { checkEscalation, escalationSchema } from './escalation.schema';
 
 export const CURRENT_SCHEMA_VERSION = 2 as const;
 
@@ -46,6 +47,8 @@ export const packageSchema = z.object({
   extras: z.array(localizedTextSchema).default([]),
   skypeContacts: z.number().int().min(0).max(1000).default(0),
   calendarId: z.string().min(1).nullable().default(null),
+  // Optional without a default: packages saved before quotas parse to exactly what they were.
+  hoursQuota: z.object({ hoursPerMonth: z.number().positive('expected more than 0 hours').max(744, 'a month has at most 744 hours') }).optional(),
 });
 
 export const prioritySchema = z.object({
@@ -161,6 +164,7 @@ const baseSchema = z.object({
   minimumAnswerMinutes: z.number().int().min(1).max(1440).nullable().default(null),
   // Optional without a schema default, so configurations saved before it parse to exactly what they were.
   actions: actionsSchema.optional(),
+  escalation: escalationSchema.optional(),
 });
 
 type Base = z.output<typeof baseSchema>;
@@ -347,6 +351,7 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   }
 
   checkActions(cfg, ctx);
+  checkEscalation(cfg.escalation, cfg.goals, issue);
 
   cfg.customers.forEach((c, i) => {
     if (!pkgs.has(c.package)) issue(['customers', i, 'package'], `unknown package "${c.package}"`);

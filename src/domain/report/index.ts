@@ -8,3 +8,4 @@ export * from './distribution';
 export * from './journal';
 export * from './csv';
 export * from './from-clocks';
+export * from './act';

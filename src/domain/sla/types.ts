@@ -42,6 +42,8 @@ export interface ServicePackage {
   readonly skypeContacts: number;
   /** Calendar used for requests on this package instead of the configuration's `calendarId`. */
   readonly calendarId: string | null;
+  /** Support hours the package includes per month (Agent Plus «N часов удалённой помощи»); absent = no quota. */
+  readonly hoursQuota?: { readonly hoursPerMonth: number };
 }
 
 export interface Priority {
@@ -122,6 +124,40 @@ export interface SlaActions {
   readonly autoCloseNotice: { readonly before: string | null; readonly onClose: boolean };
 }
 
+/**
+ * What an escalation level does (issue 15). Notify e-mails named people and groups as well as the
+ * issue's roles; reassign, raise Jira's priority, transition to a status, add a label, or an
+ * internal note. Each runs once per level occurrence and clock cycle.
+ */
+export type EscalationAction =
+  | {
+      readonly kind: 'notify';
+      readonly to: {
+        readonly assignee: boolean;
+        readonly watchers: boolean;
+        readonly reporter: boolean;
+        readonly accountIds: readonly string[];
+        readonly groups: readonly string[];
+      };
+    }
+  | { readonly kind: 'reassign'; readonly accountId: string }
+  | { readonly kind: 'priority'; readonly jiraPriority: string }
+  | { readonly kind: 'transition'; readonly status: string }
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'comment' };
+
+export interface EscalationLevel {
+  readonly id: string;
+  /** As the admin wrote it: `50%`, `-1h` (before due), `due`, `+2h` (after due). */
+  readonly at: string;
+  /** Working time between repeats while breached (`4h`); only after the due instant. */
+  readonly repeat: string | null;
+  readonly actions: readonly EscalationAction[];
+}
+
+/** The escalation ladder per clock; absent = none. */
+export type SlaEscalation = Readonly<Partial<Record<ActionClock, readonly EscalationLevel[]>>>;
+
 export interface SlaConfig {
   readonly schemaVersion: 2;
   readonly name: LocalizedText;
@@ -148,6 +184,8 @@ export interface SlaConfig {
   readonly minimumAnswerMinutes: number | null;
   /** Notifications and actions (issue 7); absent (configurations saved before them) = none. */
   readonly actions?: SlaActions;
+  /** The escalation ladder (issue 15); absent = none. */
+  readonly escalation?: SlaEscalation;
 }
 
 /** Who wrote a comment or made a change, as the Jira adapter classified it by `agentRule`. */
