@@ -63,7 +63,7 @@ export interface WriteStats {
 export type TransitionOutcome = 'transitioned' | 'alreadyThere' | 'unavailable';
 
 export interface JiraPort {
-  /** Requests whose stored next check is at or before now (the indexed `slaNextCheck`). */
+  /** Requests whose next check (the app-only SLA state field's NextCheck, not the property) is at or before now. */
   findDue(pageToken: string | null): Promise<Page<IssueFacts>>;
   /** Ids of the requests a full recompute must visit. */
   findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>>;

@@ -1,7 +1,8 @@
 // The scheduled sweep (every 5 minutes). Each request stores its next check instant (the earliest
-// moment its clocks can change by time alone: at-risk, breach, auto-close) in the indexed property,
-// so the sweep searches only `slaNextCheck <= now()`: its cost follows the number of requests whose
-// state changes, not the number of open requests. Idle: one search call.
+// moment its clocks can change by time alone: at-risk, breach, auto-close) in the read-only SLA
+// state field, so the sweep searches only `cf[id].NextCheck <= now()`: its cost follows the number
+// of requests whose state changes, not the number of open requests. Idle: one search call. The
+// field, not the issue property, because only the app can write it (an agent can PUT the property).
 
 import { computeClocks } from '../domain/sla';
 import type { SlaRequest } from '../domain/sla/types';

@@ -90,3 +90,31 @@ describe('auto-close racing a customer reply or a reopen', () => {
     expect(site.emu.errors).toEqual([]);
   });
 });
+
+describe('an agent editing the app\'s issue property', () => {
+  let site: Site;
+  afterEach(() => site.close());
+
+  it('cannot silence a breach: the sweep finds the request from the read-only field and the e-mail is still sent', async () => {
+    site = await startSite({ template: 'altec' });
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: '1' });
+    const issue = site.emu.jira.issue(key)!;
+    issue.assignee = AGENT;
+    const stored = site.state(key).property!;
+    // Any agent may PUT an issue property: push the next check six hours out.
+    const far = new Date(site.now() + 6 * 60 * 60_000).toISOString();
+    const put = site.emu.jira.handle('PUT', `/rest/api/3/issue/${key}/properties/reglament-sla`, JSON.stringify({ ...stored, nextCheckAt: far }), { kind: 'user', accountId: AGENT });
+    expect(put.status).toBeLessThan(300);
+    // Writing the app's read-only field is refused to the same agent.
+    const fieldId = site.emu.jira.field('sla-state')!.id;
+    const edit = site.emu.jira.handle('PUT', `/rest/api/3/issue/${key}`, JSON.stringify({ fields: { [fieldId]: { state: 'met', breached: 'no', paused: 'no' } } }), { kind: 'user', accountId: AGENT });
+    expect(edit.status).toBe(400);
+    site.advance(35 * 60_000);
+    await site.emu.runSweep();
+    const mails = site.emu.jira.notifications.filter((n) => n.issueKey === key).map((n) => n.subject);
+    expect(mails).toContain(`${key}: нарушен срок (время реакции)`);
+    // The property is a cache: the sweep wrote the true next check back over the tampered one.
+    expect(site.state(key).property?.nextCheckAt).not.toBe(far);
+    expect(site.emu.errors).toEqual([]);
+  });
+});

@@ -63,6 +63,13 @@ const AMBIGUOUS_ATTEMPTS = 3;
 
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
 
+/** `cf[10050]` for `customfield_10050`: a field's name can be translated or carry "(Dev)", its id cannot. */
+function clauseOf(fieldId: string): string {
+  const m = /^customfield_(\d+)$/.exec(fieldId);
+  if (!m) throw new AppError('UPSTREAM', `"${fieldId}" is not a custom field id`);
+  return `cf[${m[1]}]`;
+}
+
 function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
@@ -200,8 +207,11 @@ export class ForgeJiraAdapter implements JiraPort {
     return { items: (res.issues ?? []).map((b) => this.toFacts(b, f)), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
-  findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
-    return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
+  async findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
+    // The worklist comes from the read-only SLA state field, which only the app can write: the
+    // issue property is a cache any agent can PUT (a far-future nextCheckAt would silence breaches).
+    const f = await this.fieldIds();
+    return this.searchFacts(`${clauseOf(f.state)}.NextCheck <= now() ORDER BY key ASC`, pageToken);
   }
 
   async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
