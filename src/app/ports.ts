@@ -29,6 +29,10 @@ export interface IssueFacts {
   /** Current values of the Service package / SLA priority fields. */
   readonly packageId: string | null;
   readonly priorityId: string | null;
+  /** Comments on the issue, internal notes included (part of the issue's version stamp). */
+  readonly commentTotal?: number;
+  /** Jira's `updated` instant (the reconciliation pass walks issues by it). */
+  readonly updatedMs?: number | null;
   /** Our `reglament-sla` issue property as last written, or null. */
   readonly stored: StoredSla | null;
   /** Current values of the computed fields, so writes happen only when something differs. */

@@ -11,7 +11,7 @@ import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from 
 import { autoCloseDue, computeOne, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
 import { recordReportRows } from './report-service';
 import { runCloseNotice } from './sla-actions';
-import { isoSecond, parseJiraInstant, toComputedFields, toStoredSla } from './stored-sla';
+import { inputsStamp, isoSecond, parseJiraInstant, toComputedFields, toStoredSla } from './stored-sla';
 
 export interface SweepDeps extends RecomputeDeps {
   jira: JiraPort;
@@ -87,8 +87,9 @@ async function autoClose(deps: SweepDeps, stale: Computed, nowMs: number): Promi
     const closedStatus = config.statuses.closed[0]!;
     const request: SlaRequest = { ...c.request, events: [...c.request.events, { at: nowMs, type: 'status', to: closedStatus }] };
     const clocks = computeClocks(config, request, nowMs);
-    stored = toStoredSla(clocks, { scope: c.active.scope, configVersion: c.active.version, acknowledged: c.stored.acknowledged });
-    after = { ...c, request, clocks, stored, facts: { ...c.facts, status: { name: closedStatus, category: 'done' } } };
+    const facts: IssueFacts = { ...c.facts, status: { name: closedStatus, category: 'done' } };
+    stored = { ...toStoredSla(clocks, { scope: c.active.scope, configVersion: c.active.version, acknowledged: c.stored.acknowledged }), inputs: inputsStamp(facts) };
+    after = { ...c, request, clocks, stored, facts };
     closed = outcome === 'transitioned';
     const autoCloseAt = c.stored.autoCloseAt === null ? null : parseJiraInstant(c.stored.autoCloseAt);
     if (closed && autoCloseAt !== null) {

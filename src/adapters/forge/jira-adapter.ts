@@ -151,7 +151,7 @@ export class ForgeJiraAdapter implements JiraPort {
 
   private async searchFields(): Promise<string[]> {
     const f = await this.fieldIds();
-    return ['summary', 'status', 'created', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    return ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
   }
 
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
@@ -166,6 +166,8 @@ export class ForgeJiraAdapter implements JiraPort {
     const stored = storedRaw === undefined ? null : storedSlaSchema.safeParse(storedRaw);
     const commentPage = pageOfCommentsSchema.safeParse(fields.comment ?? {});
     const email = reporter?.emailAddress ?? null;
+    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
+    const commentTotal = commentPage.success ? (commentPage.data.total ?? comments.length) : 0;
     const facts: IssueFacts = {
       id: bean.id,
       key: bean.key,
@@ -173,6 +175,8 @@ export class ForgeJiraAdapter implements JiraPort {
       summary: typeof fields.summary === 'string' ? fields.summary : '',
       status: { name: status.name ?? '', category: category(status.statusCategory?.key) },
       createdMs: created,
+      updatedMs: typeof fields.updated === 'string' ? parseJiraInstant(fields.updated) : null,
+      commentTotal,
       reporter: {
         accountId: reporter?.accountId ?? null,
         emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
@@ -189,8 +193,7 @@ export class ForgeJiraAdapter implements JiraPort {
         state: asStateValue(fields[f.state]),
       },
     };
-    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
-    this.commentsOf.set(facts, { comments, total: commentPage.success ? (commentPage.data.total ?? comments.length) : 0 });
+    this.commentsOf.set(facts, { comments, total: commentTotal });
     return facts;
   }
 
