@@ -69,6 +69,11 @@ export type TransitionOutcome = 'transitioned' | 'alreadyThere' | 'unavailable';
 export interface JiraPort {
   /** Requests whose next check (the app-only SLA state field's NextCheck, not the property) is at or before now. */
   findDue(pageToken: string | null): Promise<Page<IssueFacts>>;
+  /**
+   * Requests updated within the last `minutes` (Jira's `updated`), oldest first, in these projects
+   * (null = every project): the reconciliation pass's candidates.
+   */
+  findUpdatedSince(minutes: number, projectKeys: readonly string[] | null, pageToken: string | null): Promise<Page<IssueFacts>>;
   /** Ids of the requests a full recompute must visit. */
   findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>>;
   /** Facts for these issue ids (or keys); missing/unbrowsable ones are left out. */

@@ -1,12 +1,13 @@
 // The scheduled sweep (every 5 minutes). Each request stores its next check instant (the earliest
 // moment its clocks can change by time alone: at-risk, breach, auto-close) in the read-only SLA
 // state field, so the sweep searches only `cf[id].NextCheck <= now()`: its cost follows the number
-// of requests whose state changes, not the number of open requests. Idle: one search call. The
-// field, not the issue property, because only the app can write it (an agent can PUT the property).
+// of requests whose state changes, not the number of open requests. The field, not the issue
+// property, because only the app can write it (an agent can PUT the property). A second search,
+// the reconciliation pass, catches what a lost trigger event left behind. Idle: two search calls.
 
 import { computeClocks } from '../domain/sla';
 import type { SlaRequest } from '../domain/sla/types';
-import { ConfigStore } from './config-store';
+import { ActiveConfigs, ConfigStore, DEFAULT_SCOPE } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
 import { autoCloseDue, computeOne, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
 import { recordReportRows } from './report-service';
@@ -27,6 +28,8 @@ export interface SweepResult {
   propertyWrites: number;
   autoClosed: number;
   acknowledged: number;
+  /** Issues the reconciliation pass found behind their stored state and recomputed. */
+  reconciled: number;
 }
 
 /** Issues per recompute batch: one bulk changelog call (≤ 1000 issues), then writes of ≤ 100. */
@@ -105,8 +108,57 @@ async function autoClose(deps: SweepDeps, stale: Computed, nowMs: number): Promi
   return { closed, after, write: { facts: c.facts, stored, fields: toComputedFields(stored) } };
 }
 
+/** Issues the reconciliation pass recomputes at most per sweep; the rest wait for the next one. */
+export const RECONCILE_MAX = 500;
+/** How far back the pass looks at most (a sweep that did not run for days catches up on one day). */
+export const RECONCILE_MAX_WINDOW_MS = 24 * 60 * 60_000;
+/** Overlap with the previous window: search is eventually consistent and `updated` has minute precision in JQL. */
+export const RECONCILE_OVERLAP_MS = 10 * 60_000;
+const RECONCILE_KEY = 'sweep:reconcile';
+
+/**
+ * A trigger event lost while Jira or Forge was down leaves the stored state behind the issue, and
+ * a paused request has no next check to bring the sweep back. So each sweep also reads the issues
+ * updated since its previous pass and recomputes those whose stored version stamp does not match
+ * the issue (or that have none): bounded by RECONCILE_MAX, resumed from where a capped pass stopped.
+ */
+async function reconcile(deps: SweepDeps, configs: ActiveConfigs, nowMs: number, visited: ReadonlySet<string>, result: SweepResult): Promise<void> {
+  const last = await deps.store.get<{ at: number }>(RECONCILE_KEY);
+  const since = Math.max(nowMs - RECONCILE_MAX_WINDOW_MS, (last?.at ?? nowMs - RECONCILE_MAX_WINDOW_MS) - RECONCILE_OVERLAP_MS);
+  const projects = configs.byScope.has(DEFAULT_SCOPE) ? null : [...configs.byScope.keys()];
+  const stale: IssueFacts[] = [];
+  let reached = nowMs;
+  let token: string | null = null;
+  do {
+    const page = await deps.jira.findUpdatedSince((nowMs - since) / 60_000, projects, token);
+    token = page.nextPageToken;
+    for (const f of page.items) {
+      const active = configs.forProject(f.projectKey);
+      if (!active || visited.has(f.id)) continue;
+      if (f.stored !== null && f.stored.inputs === inputsStamp(f)) continue;
+      stale.push(f);
+      if (stale.length >= RECONCILE_MAX) {
+        // Capped: the next pass starts from this issue's update.
+        reached = f.updatedMs ?? nowMs;
+        token = null;
+        break;
+      }
+    }
+  } while (token);
+  result.reconciled = stale.length;
+  if (stale.length > 0) {
+    const batch = await recomputeBatch(deps, configs, stale, { nowMs, acknowledge: true });
+    result.computed += batch.computed.length;
+    result.failed += batch.failed.length;
+    result.fieldWrites += batch.writes.fieldWrites;
+    result.propertyWrites += batch.writes.propertyWrites;
+    result.acknowledged += batch.acknowledged.length;
+  }
+  await deps.store.set(RECONCILE_KEY, { at: reached });
+}
+
 export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepResult> {
-  const result: SweepResult = { due: 0, computed: 0, failed: 0, fieldWrites: 0, propertyWrites: 0, autoClosed: 0, acknowledged: 0 };
+  const result: SweepResult = { due: 0, computed: 0, failed: 0, fieldWrites: 0, propertyWrites: 0, autoClosed: 0, acknowledged: 0, reconciled: 0 };
   const configs = await new ConfigStore(deps.store).active();
   if (configs.empty) return result;
   // Collect first, then write: writing moves next checks forward, which would shift later pages.
@@ -152,6 +204,12 @@ export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepRes
       result.propertyWrites += w.propertyWrites;
       await recordReportRows(deps, closedComputed, nowMs, (x) => x.facts.assignee ?? null);
     }
+  }
+  try {
+    await reconcile(deps, configs, nowMs, new Set(due.map((f) => f.id)), result);
+  } catch (e) {
+    // The due work is done; the next sweep's window overlaps this one.
+    deps.log.warn('reconciliation pass failed; the next sweep retries', { message: e instanceof Error ? e.message : String(e) });
   }
   return result;
 }

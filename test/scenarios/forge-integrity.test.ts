@@ -118,3 +118,37 @@ describe('an agent editing the app\'s issue property', () => {
     expect(site.emu.errors).toEqual([]);
   });
 });
+
+describe('a trigger event lost during an outage', () => {
+  let site: Site;
+  afterEach(() => site.close());
+
+  it('is reconciled by the next sweep on a paused request, which has no next check of its own', async () => {
+    site = await startSite({ template: 'altec' });
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Ждём логи', reporter: CUSTOMER, priority: '3' });
+    await site.emu.actions.comment(key, { author: AGENT, body: 'Пришлите логи' });
+    await site.emu.actions.transition(key, 'Waiting for customer', AGENT);
+    expect(site.state(key).property?.paused).toBe('yes');
+    site.advance(60 * 60_000);
+    await site.emu.runSweep();
+    // Jira is up, the app's trigger is not: the customer's reply and the move back are never delivered.
+    const onChange = site.emu.jira.onChange;
+    site.emu.jira.onChange = undefined;
+    site.emu.jira.addComment(site.emu.jira.issue(key)!, { author: CUSTOMER, body: { type: 'doc', version: 1, content: [] }, internal: false, selfGenerated: false });
+    site.emu.jira.transitionTo(site.emu.jira.issue(key)!, 'In Progress', { by: AGENT, selfGenerated: false });
+    site.emu.jira.onChange = onChange;
+    expect(site.state(key).property?.paused).toBe('yes');
+    site.advance(5 * 60_000);
+    await site.emu.runSweep();
+    const s = site.state(key);
+    expect(s.property?.paused).toBe('no');
+    expect(s.property?.nextCheckAt).not.toBeNull();
+    expect(s.stateField?.paused).toBe('no');
+    // Reconciled once: the next sweep finds nothing behind.
+    site.emu.resetCalls();
+    site.advance(5 * 60_000);
+    await site.emu.runSweep();
+    expect(site.emu.callCounts()['POST /rest/api/3/changelog/bulkfetch'] ?? 0).toBe(0);
+    expect(site.emu.errors).toEqual([]);
+  });
+});

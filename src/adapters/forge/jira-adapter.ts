@@ -217,6 +217,14 @@ export class ForgeJiraAdapter implements JiraPort {
     return this.searchFacts(`${clauseOf(f.state)}.NextCheck <= now() ORDER BY key ASC`, pageToken);
   }
 
+  async findUpdatedSince(minutes: number, projectKeys: readonly string[] | null, pageToken: string | null): Promise<Page<IssueFacts>> {
+    const projects = projectKeys === null ? null : projectKeys.filter((k) => RESERVED_JQL.test(k));
+    if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
+    // A relative date: no time zone question between the app and the site.
+    const window = `updated >= "-${Math.max(1, Math.ceil(minutes))}m"`;
+    return this.searchFacts(`${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${window} ORDER BY updated ASC, key ASC`, pageToken);
+  }
+
   async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
     const open = scope.alsoStatuses.length > 0 ? `(statusCategory != Done OR status in (${scope.alsoStatuses.map(quote).join(', ')}))` : 'statusCategory != Done';
     const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
