@@ -133,7 +133,7 @@ describe('a trigger event lost during an outage', () => {
     await site.emu.runSweep();
     // Jira is up, the app's trigger is not: the customer's reply and the move back are never delivered.
     const onChange = site.emu.jira.onChange;
-    site.emu.jira.onChange = undefined;
+    site.emu.jira.onChange = null;
     site.emu.jira.addComment(site.emu.jira.issue(key)!, { author: CUSTOMER, body: { type: 'doc', version: 1, content: [] }, internal: false, selfGenerated: false });
     site.emu.jira.transitionTo(site.emu.jira.issue(key)!, 'In Progress', { by: AGENT, selfGenerated: false });
     site.emu.jira.onChange = onChange;
