@@ -108,8 +108,8 @@ async function autoClose(deps: SweepDeps, stale: Computed, nowMs: number): Promi
   return { closed, after, write: { facts: c.facts, stored, fields: toComputedFields(stored) } };
 }
 
-/** Issues the reconciliation pass recomputes at most per sweep; the rest wait for the next one. */
-export const RECONCILE_MAX = 500;
+/** Pages of recently updated issues (100 each) the reconciliation pass reads per sweep. */
+export const RECONCILE_PAGES = 1;
 /** How far back the pass looks at most (a sweep that did not run for days catches up on one day). */
 export const RECONCILE_MAX_WINDOW_MS = 24 * 60 * 60_000;
 /** Overlap with the previous window: search is eventually consistent and `updated` has minute precision in JQL. */
@@ -119,32 +119,32 @@ const RECONCILE_KEY = 'sweep:reconcile';
 /**
  * A trigger event lost while Jira or Forge was down leaves the stored state behind the issue, and
  * a paused request has no next check to bring the sweep back. So each sweep also reads the issues
- * updated since its previous pass and recomputes those whose stored version stamp does not match
- * the issue (or that have none): bounded by RECONCILE_MAX, resumed from where a capped pass stopped.
+ * updated since its previous pass (oldest first, RECONCILE_PAGES pages at most) and recomputes
+ * those whose stored version stamp does not match the issue (or that have none). A pass that did
+ * not reach the end leaves its cursor at the last issue read, so the next sweep goes on from there
+ * (after a full recompute, which updates every issue, the pass walks that backlog page by page).
  */
 async function reconcile(deps: SweepDeps, configs: ActiveConfigs, nowMs: number, visited: ReadonlySet<string>, result: SweepResult): Promise<void> {
-  const last = await deps.store.get<{ at: number }>(RECONCILE_KEY);
-  const since = Math.max(nowMs - RECONCILE_MAX_WINDOW_MS, (last?.at ?? nowMs - RECONCILE_MAX_WINDOW_MS) - RECONCILE_OVERLAP_MS);
+  const last = await deps.store.get<{ at: number; capped?: boolean }>(RECONCILE_KEY);
+  const floor = nowMs - RECONCILE_MAX_WINDOW_MS;
+  const since = last === undefined ? floor : Math.max(floor, last.capped ? last.at : last.at - RECONCILE_OVERLAP_MS);
   const projects = configs.byScope.has(DEFAULT_SCOPE) ? null : [...configs.byScope.keys()];
   const stale: IssueFacts[] = [];
-  let reached = nowMs;
+  let lastSeen: number | null = null;
   let token: string | null = null;
+  let pages = 0;
   do {
     const page = await deps.jira.findUpdatedSince((nowMs - since) / 60_000, projects, token);
     token = page.nextPageToken;
+    pages++;
     for (const f of page.items) {
+      if (f.updatedMs !== undefined && f.updatedMs !== null) lastSeen = f.updatedMs;
       const active = configs.forProject(f.projectKey);
       if (!active || visited.has(f.id)) continue;
       if (f.stored !== null && f.stored.inputs === inputsStamp(f)) continue;
       stale.push(f);
-      if (stale.length >= RECONCILE_MAX) {
-        // Capped: the next pass starts from this issue's update.
-        reached = f.updatedMs ?? nowMs;
-        token = null;
-        break;
-      }
     }
-  } while (token);
+  } while (token && pages < RECONCILE_PAGES);
   result.reconciled = stale.length;
   if (stale.length > 0) {
     const batch = await recomputeBatch(deps, configs, stale, { nowMs, acknowledge: true });
@@ -154,7 +154,9 @@ async function reconcile(deps: SweepDeps, configs: ActiveConfigs, nowMs: number,
     result.propertyWrites += batch.writes.propertyWrites;
     result.acknowledged += batch.acknowledged.length;
   }
-  await deps.store.set(RECONCILE_KEY, { at: reached });
+  // Capped: resume at the last issue read; JQL counts whole minutes, so always move on by at least one.
+  const cursor = token && lastSeen !== null ? { at: Math.max(lastSeen, since + 60_000), capped: true } : { at: nowMs };
+  await deps.store.set(RECONCILE_KEY, cursor);
 }
 
 export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepResult> {
