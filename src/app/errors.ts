@@ -38,3 +38,16 @@ export class AmbiguousWriteError extends UpstreamError {
     this.name = 'AmbiguousWriteError';
   }
 }
+
+/**
+ * Jira refused the request itself (a 4xx other than 429: no recipient, a field not on the screen,
+ * no permission, the issue gone). Asking again gives the same answer, so callers record it and stop.
+ */
+export class RefusedError extends Error {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'RefusedError';
+    this.status = status;
+  }
+}

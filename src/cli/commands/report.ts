@@ -4,14 +4,11 @@
 import { z } from 'zod';
 import { parseSlaConfig, slaRequestSchema } from '../../config';
 import {
-  actCsv,
   buildReport,
   customerAct,
   compactReport,
-  journalCsv,
   journalEntryFromRequest,
   journalEventsFromRequest,
-  reportCsv,
   reportRowFromClocks,
   selectJournal,
   type ComplianceReport,
@@ -19,6 +16,8 @@ import {
   type ReportFilter,
   type ReportRow,
 } from '../../domain/report';
+import { actCsv } from '../../domain/report/act-csv';
+import { journalCsv, reportCsv } from '../../domain/report/csv';
 import { computeClocks } from '../../domain/sla';
 import type { SlaConfig, SlaRequest } from '../../domain/sla/types';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../domain/templates';

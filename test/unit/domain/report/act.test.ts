@@ -1,6 +1,7 @@
 // The customer act: hand-counted rows of one customer and month, with the package's validity and
 // quota, and its CSV in both languages.
-import { actCsv, actCustomers, customerAct, type ReportClock, type ReportRow } from '../../../../src/domain/report';
+import { actCustomers, customerAct, type ReportClock, type ReportRow } from '../../../../src/domain/report';
+import { actCsv } from '../../../../src/domain/report/act-csv';
 import type { SlaConfig } from '../../../../src/domain/sla';
 import { TEMPLATES } from '../../../../src/domain/templates';
 
