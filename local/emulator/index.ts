@@ -318,7 +318,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         return respond(401, { errorMessages: ['You are not authenticated. Use asApp() or asUser().'], errors: {} });
       }
       const accountId = principal.kind === 'user' ? principal.accountId : undefined;
-      const fault = faults.decide();
+      const fault = faults.decide(method, path);
       if (fault.kind === 'status') {
         record('jira', route, fault.status, accountId);
         return faultResponse(fault.status, fault.retryAfterSeconds);
@@ -337,6 +337,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         }
       }
       const r = jira.handle(method, searchPath, searchText, principal);
+      if (fault.kind === 'lost') {
+        // Jira did it (r is discarded); the caller never learns.
+        record('jira', route, fault.drop ? 0 : fault.status, accountId);
+        if (fault.drop) throw new TypeError(`fetch failed: connection reset after ${method} ${path.split('?')[0]} (injected by the emulator)`);
+        return faultResponse(fault.status, 1);
+      }
       record('jira', route, r.status, accountId);
       return respond(r.status, r.body, r.headers);
     }

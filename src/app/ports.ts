@@ -31,6 +31,10 @@ export interface IssueFacts {
   /** Current values of the Service package / SLA priority fields. */
   readonly packageId: string | null;
   readonly priorityId: string | null;
+  /** Comments on the issue, internal notes included (part of the issue's version stamp). */
+  readonly commentTotal?: number;
+  /** Jira's `updated` instant (the reconciliation pass walks issues by it). */
+  readonly updatedMs?: number | null;
   /** Our `reglament-sla` issue property as last written, or null. */
   readonly stored: StoredSla | null;
   /** Current values of the computed fields, so writes happen only when something differs. */
@@ -65,8 +69,13 @@ export interface WriteStats {
 export type TransitionOutcome = 'transitioned' | 'alreadyThere' | 'unavailable';
 
 export interface JiraPort {
-  /** Requests whose stored next check is at or before now (the indexed `slaNextCheck`). */
+  /** Requests whose next check (the app-only SLA state field's NextCheck, not the property) is at or before now. */
   findDue(pageToken: string | null): Promise<Page<IssueFacts>>;
+  /**
+   * Requests updated within the last `minutes` (Jira's `updated`), oldest first, in these projects
+   * (null = every project): the reconciliation pass's candidates.
+   */
+  findUpdatedSince(minutes: number, projectKeys: readonly string[] | null, pageToken: string | null): Promise<Page<IssueFacts>>;
   /** Ids of the requests a full recompute must visit. */
   findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>>;
   /** Facts for these issue ids (or keys); missing/unbrowsable ones are left out. */

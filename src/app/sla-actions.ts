@@ -10,7 +10,9 @@
 // new notices). Before acting, a KVS create-if-absent marker `act:<issueId>:<key>` is written:
 // whoever creates it acts, everyone else (a second or concurrent sweep, the trigger) skips. A
 // failed action deletes its marker and brings the issue's next check forward, so the next sweep
-// retries it. The markers are the only record: the issue property stays a pure function of
+// retries it; a failure that leaves the outcome unknown (Jira may have applied it, the answer was
+// lost) keeps the marker: the adapter has already checked for a comment or transition before
+// giving up, and an e-mail cannot be checked, so at most once wins over at least once. The markers are the only record: the issue property stays a pure function of
 // (config, history, now), so concurrent writers of it converge on the same value.
 
 import { actionId, NO_ACTIONS } from '../config';
@@ -18,7 +20,7 @@ import { parsePeriod } from '../domain/sla';
 import type { ActionClock, ActionTrigger, Clock, ClockSet, SlaAction, SlaActions, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
 import { customerDateTime, periodText } from './customer-text';
-import { RefusedError } from './errors';
+import { AmbiguousWriteError, RefusedError } from './errors';
 import type { NotifyMessage } from './ports';
 import type { Computed, RecomputeDeps } from './recompute-issue';
 import { isRole } from './status-role';
@@ -316,6 +318,12 @@ export async function runPlanned(deps: RecomputeDeps, c: Computed, planned: read
       await perform(deps, c, p, localeOf);
       run.fired.push(p.key);
     } catch (e) {
+      if (e instanceof AmbiguousWriteError) {
+        // Jira may have sent it (an e-mail cannot be checked): the marker stays, so it is never sent twice.
+        deps.log.warn('action outcome unknown (answer lost); not repeated', { issue: c.facts.key, action: p.key, message: e.message });
+        run.fired.push(p.key);
+        continue;
+      }
       if (e instanceof RefusedError && e.status !== 429) {
         // Permanent: the marker stays (no retry every sweep), the admin page shows the log entry.
         (run.refused ??= []).push(p.key);

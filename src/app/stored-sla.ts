@@ -40,6 +40,12 @@ export const storedSlaSchema = z.object({
   clocks: z.array(storedClockSchema),
   /** The customer acknowledgement comment was posted (DOMAIN.md: once per request). */
   acknowledged: z.boolean(),
+  /**
+   * Version stamp of the issue this was computed from (inputsStamp): a write whose stamp no longer
+   * matches the issue is recomputed instead of stored, and the reconciliation pass finds issues an
+   * event changed without a recompute. Absent in properties written before it existed.
+   */
+  inputs: z.string().optional(),
   // Per-clock states, flat so that each is one indexed entity-property value (slaReactionState…):
   // the JQL functions answer with clauses over them instead of listing issue ids. Optional only
   // because properties written before they existed lack them (the next recompute adds them).
@@ -179,4 +185,19 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * What the clocks read from an issue besides its history's timestamps: status, package, priority
+ * and the number of comments. Each event that can move a clock changes one of them; the app's own
+ * field and property writes change none (so a stored stamp does not churn). FNV-1a, 8 hex digits.
+ */
+export function inputsStamp(facts: { status: { name: string }; packageId: string | null; priorityId: string | null; commentTotal?: number }): string {
+  const text = [facts.status.name, facts.packageId ?? '', facts.priorityId ?? '', String(facts.commentTotal ?? 0)].join('\u0000');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }

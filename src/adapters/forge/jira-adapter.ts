@@ -6,7 +6,7 @@
 import { route } from '@forge/api';
 import type { z } from 'zod';
 import type { AgentRule, SlaRequest } from '../../domain/sla/types';
-import { AppError, RefusedError } from '../../app/errors';
+import { AmbiguousWriteError, AppError, RefusedError } from '../../app/errors';
 import type {
   ComputedWrite,
   IssueFacts,
@@ -62,7 +62,17 @@ export const LIMITS = {
   bulkFetch: 100,
 } as const;
 
+/** Tries of a comment or transition whose answer was lost (each after checking it did not apply). */
+const AMBIGUOUS_ATTEMPTS = 3;
+
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
+
+/** `cf[10050]` for `customfield_10050`: a field's name can be translated or carry "(Dev)", its id cannot. */
+function clauseOf(fieldId: string): string {
+  const m = /^customfield_(\d+)$/.exec(fieldId);
+  if (!m) throw new AppError('UPSTREAM', `"${fieldId}" is not a custom field id`);
+  return `cf[${m[1]}]`;
+}
 
 function category(key: string | undefined): StatusCategory {
   if (key === 'done') return 'done';
@@ -103,6 +113,24 @@ export function adfParagraphs(text: string): unknown {
   };
 }
 
+/** The plain text of an ADF document, one line per block: Jira may normalise the ADF it stores, not the words. */
+export function adfText(doc: unknown): string {
+  const lines: string[] = [];
+  const walk = (node: unknown, line: string[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (typeof n.text === 'string') line.push(n.text);
+    if (Array.isArray(n.content)) {
+      const block = n.type === 'paragraph' || n.type === 'heading';
+      const inner = block ? [] : line;
+      for (const child of n.content) walk(child, inner);
+      if (block) lines.push(inner.join(''));
+    } else if (n.type === 'paragraph') lines.push('');
+  };
+  walk(doc, []);
+  return lines.join('\n');
+}
+
 interface CommentsInfo {
   comments: JiraComment[];
   total: number;
@@ -123,7 +151,7 @@ export class ForgeJiraAdapter implements JiraPort {
 
   private async searchFields(): Promise<string[]> {
     const f = await this.fieldIds();
-    return ['summary', 'status', 'created', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    return ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
   }
 
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
@@ -138,6 +166,8 @@ export class ForgeJiraAdapter implements JiraPort {
     const stored = storedRaw === undefined ? null : storedSlaSchema.safeParse(storedRaw);
     const commentPage = pageOfCommentsSchema.safeParse(fields.comment ?? {});
     const email = reporter?.emailAddress ?? null;
+    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
+    const commentTotal = commentPage.success ? (commentPage.data.total ?? comments.length) : 0;
     const facts: IssueFacts = {
       id: bean.id,
       key: bean.key,
@@ -146,6 +176,8 @@ export class ForgeJiraAdapter implements JiraPort {
       summary: typeof fields.summary === 'string' ? fields.summary : '',
       status: { name: status.name ?? '', category: category(status.statusCategory?.key) },
       createdMs: created,
+      updatedMs: typeof fields.updated === 'string' ? parseJiraInstant(fields.updated) : null,
+      commentTotal,
       reporter: {
         accountId: reporter?.accountId ?? null,
         emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
@@ -162,8 +194,7 @@ export class ForgeJiraAdapter implements JiraPort {
         state: asStateValue(fields[f.state]),
       },
     };
-    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
-    this.commentsOf.set(facts, { comments, total: commentPage.success ? (commentPage.data.total ?? comments.length) : 0 });
+    this.commentsOf.set(facts, { comments, total: commentTotal });
     return facts;
   }
 
@@ -171,7 +202,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const body: Record<string, unknown> = { jql, fields, maxResults };
     if (withProperty) body.properties = [PROPERTY_KEY];
     if (pageToken) body.nextPageToken = pageToken;
-    return this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchResultsSchema });
+    return this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchResultsSchema, idempotent: true });
   }
 
   private async searchFacts(jql: string, pageToken: string | null, maxResults: number = LIMITS.searchPage): Promise<Page<IssueFacts>> {
@@ -180,8 +211,19 @@ export class ForgeJiraAdapter implements JiraPort {
     return { items: (res.issues ?? []).map((b) => this.toFacts(b, f)), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
-  findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
-    return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
+  async findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
+    // The worklist comes from the read-only SLA state field, which only the app can write: the
+    // issue property is a cache any agent can PUT (a far-future nextCheckAt would silence breaches).
+    const f = await this.fieldIds();
+    return this.searchFacts(`${clauseOf(f.state)}.NextCheck <= now() ORDER BY key ASC`, pageToken);
+  }
+
+  async findUpdatedSince(minutes: number, projectKeys: readonly string[] | null, pageToken: string | null): Promise<Page<IssueFacts>> {
+    const projects = projectKeys === null ? null : projectKeys.filter((k) => RESERVED_JQL.test(k));
+    if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
+    // A relative date: no time zone question between the app and the site.
+    const window = `updated >= "-${Math.max(1, Math.ceil(minutes))}m"`;
+    return this.searchFacts(`${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${window} ORDER BY updated ASC, key ASC`, pageToken);
   }
 
   /** Status names → ids on this site, read once per invocation. */
@@ -273,7 +315,7 @@ export class ForgeJiraAdapter implements JiraPort {
           maxResults: LIMITS.changelogPage,
         };
         if (token) body.nextPageToken = token;
-        const res = await this.http.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', body, schema: bulkChangelogSchema });
+        const res = await this.http.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', body, schema: bulkChangelogSchema, idempotent: true });
         for (const log of res.issueChangeLogs ?? []) {
           const list = out.get(log.issueId) ?? [];
           list.push(...(log.changeHistories ?? []));
@@ -377,7 +419,8 @@ export class ForgeJiraAdapter implements JiraPort {
         }
       }
       const params = new URLSearchParams({ generateChangelog: 'false' });
-      await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, { method: 'POST', body: { updates: [...updates.values()] } });
+      // Sets values: repeating it after a lost answer sets the same values again.
+      await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, { method: 'POST', body: { updates: [...updates.values()] }, idempotent: true });
       stats.fieldWrites++;
     }
     for (let i = 0; i < propertyChanges.length; i += LIMITS.writeIssues) {
@@ -389,7 +432,7 @@ export class ForgeJiraAdapter implements JiraPort {
       }
       try {
         // 303 = accepted as an asynchronous task (the indexed values follow shortly).
-        await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, { method: 'POST', body: { issues: slice }, allow: [303] });
+        await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, { method: 'POST', body: { issues: slice }, allow: [303], idempotent: true });
         stats.propertyWrites++;
       } catch (e) {
         // 404 is not an answer the spec lists for this route: a Jira (or proxy) without the bulk
@@ -435,26 +478,55 @@ export class ForgeJiraAdapter implements JiraPort {
       const first = resolution.allowedValues?.find((v): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string');
       if (first) body.fields = { resolution: { id: first.id } };
     }
-    try {
-      await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body });
-      return 'transitioned';
-    } catch (e) {
-      // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.
-      if (e instanceof JiraClientError && (e.status === 400 || e.status === 409)) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body });
+        return 'transitioned';
+      } catch (e) {
+        // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.
+        if (e instanceof JiraClientError && (e.status === 400 || e.status === 409)) {
+          const after = await this.currentStatus(issueId);
+          return after && wanted.has(after.name.toLowerCase()) ? 'alreadyThere' : 'unavailable';
+        }
+        if (!(e instanceof AmbiguousWriteError) || attempt >= AMBIGUOUS_ATTEMPTS) throw e;
+        // The answer was lost: the status says whether Jira applied it; only if not, try again.
         const after = await this.currentStatus(issueId);
-        return after && wanted.has(after.name.toLowerCase()) ? 'alreadyThere' : 'unavailable';
+        if (after && wanted.has(after.name.toLowerCase())) return 'transitioned';
+        if (!after || after.name.toLowerCase() !== now.name.toLowerCase()) return 'unavailable';
       }
-      throw e;
     }
   }
 
   async addComment(issueId: string, text: string, opts: { internal?: boolean } = {}): Promise<void> {
-    await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment`, {
-      method: 'POST',
-      // JSM reads this entity property: an internal note, hidden from the customer.
-      body: { body: adfParagraphs(text), ...(opts.internal ? { properties: [{ key: 'sd.public.comment', value: { internal: true } }] } : {}) },
-      schema: createdCommentSchema,
-    });
+    const adf = adfParagraphs(text);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment`, {
+          method: 'POST',
+          // JSM reads this entity property: an internal note, hidden from the customer.
+          body: { body: adf, ...(opts.internal ? { properties: [{ key: 'sd.public.comment', value: { internal: true } }] } : {}) },
+          schema: createdCommentSchema,
+        });
+        return;
+      } catch (e) {
+        if (!(e instanceof AmbiguousWriteError) || attempt >= AMBIGUOUS_ATTEMPTS) throw e;
+        // The answer was lost: post again only if the issue does not show this comment by the app.
+        if (await this.hasOwnComment(issueId, text, opts.internal === true)) return;
+      }
+    }
+  }
+
+  /** Whether one of the issue's latest comments is the app's with exactly this body. */
+  private async hasOwnComment(issueId: string, text: string, internal: boolean): Promise<boolean> {
+    const params = new URLSearchParams({ startAt: '0', maxResults: '50', orderBy: '-created' });
+    let page: z.infer<typeof pageOfCommentsSchema>;
+    try {
+      page = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment?${params}`, { method: 'GET', schema: pageOfCommentsSchema });
+    } catch (e) {
+      // Cannot tell: the outcome stays unknown and the caller must not repeat it.
+      throw new AmbiguousWriteError(`comment on ${issueId}: outcome unknown and the comments could not be read (${e instanceof Error ? e.message : String(e)})`, null);
+    }
+    return (page.comments ?? []).some((c) => c.author?.accountType === 'app' && (c.jsdPublic === false) === internal && adfText(c.body) === text);
   }
 
   async notify(issueId: string, message: NotifyMessage): Promise<void> {

@@ -31,6 +31,8 @@ export const commentSchema = z.object({
   author: userRefSchema.optional(),
   created: z.string().optional(),
   updated: z.string().optional(),
+  /** ADF; compared only to find the app's own comment after a lost answer. */
+  body: z.unknown().optional(),
   /** JSM: false marks an internal note, which a customer never sees. */
   jsdPublic: z.boolean().optional(),
 });
