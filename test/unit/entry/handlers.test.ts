@@ -43,7 +43,7 @@ describe('the Forge handler barrel', () => {
   it('declares the queue the worker consumes and the fiveMinute sweep', () => {
     expect(manifest.modules.consumer).toEqual([expect.objectContaining({ queue: 'sla-recompute', function: 'worker' })]);
     expect(manifest.modules.scheduledTrigger).toEqual([expect.objectContaining({ interval: 'fiveMinute', function: 'sweep' })]);
-    expect(manifest.modules.trigger?.[0]).toEqual(expect.objectContaining({ filter: { ignoreSelf: true } }));
+    expect(manifest.modules.trigger?.[0]).toEqual(expect.objectContaining({ filter: { ignoreSelf: true, appIsLicensed: true } }));
   });
 });
 
