@@ -20,7 +20,7 @@ import type {
 } from '../shared/contract';
 import { calendarNames } from '../domain/calendar';
 import { describeWarnings } from '../domain/sla';
-import { ActiveConfigs, type ActiveConfig } from './config-store';
+import type { ActiveConfigs, ActiveConfig } from './config-store';
 import { AppError } from './errors';
 import type { IssueFacts, JiraPort } from './ports';
 import { mostUrgentClock, parseJiraInstant } from './stored-sla';
