@@ -57,6 +57,7 @@ const migrated = new WeakSet<KeyValueStore>();
 export interface SaveConflict {
   version: number;
   savedBy: string;
+  savedByName?: string;
   savedAt: string;
 }
 
@@ -93,6 +94,9 @@ export class ActiveConfigs {
   forProject(projectKey: string): ActiveConfig | null {
     return this.byScope.get(projectKey) ?? this.byScope.get(DEFAULT_SCOPE) ?? null;
   }
+  siteDefault(): ActiveConfig | null {
+    return this.byScope.get(DEFAULT_SCOPE) ?? null;
+  }
 }
 
 export interface SaveInput {
@@ -107,6 +111,7 @@ export interface SaveInput {
 /** The configuration of one project at a time, read on demand (the panel needs one, not every scope's). */
 export interface ConfigLookup {
   forProject(projectKey: string): ActiveConfig | null | Promise<ActiveConfig | null>;
+  siteDefault(): ActiveConfig | null | Promise<ActiveConfig | null>;
 }
 
 function parsedHead(scope: string, head: StoredVersion): { meta: ConfigVersionMeta; raw: unknown; config: SlaConfig } {
@@ -220,7 +225,10 @@ export class ConfigStore {
       }
       return p;
     };
-    return { forProject: async (projectKey) => (await one(projectKey)) ?? (await one(DEFAULT_SCOPE)) };
+    return {
+      forProject: async (projectKey) => (PROJECT_KEY.test(projectKey) ? await one(projectKey) : null) ?? (await one(DEFAULT_SCOPE)),
+      siteDefault: () => one(DEFAULT_SCOPE),
+    };
   }
 
   /** Every version's metadata, newest first (bodies are not read). */
