@@ -184,7 +184,8 @@ export class KvsStore {
     const key = checkKey(body.key);
     const text = checkValue(body.value);
     const prev = this.read(entity, key);
-    if (body.options?.keyPolicy === 'FAIL_IF_EXISTS' && prev) fail(409, 'KEY_ALREADY_EXISTS', `key '${key}' already exists`);
+    // Forge KVS answers a clash with HTTP 409 and code KEY_CONFLICT; @forge/kvs throws it as a ForgeKvsAPIError.
+    if (body.options?.keyPolicy === 'FAIL_IF_EXISTS' && prev) fail(409, 'KEY_CONFLICT', `key '${key}' already exists`);
     const row = this.write(entity, key, text, body.options);
     if (body.options?.returnValue === 'PREVIOUS') {
       return { status: 200, body: prev ? { key, value: prev.value, createdAt: prev.createdAt, updatedAt: prev.updatedAt } : undefined };

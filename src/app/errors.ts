@@ -25,3 +25,16 @@ export class UpstreamError extends AppError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/**
+ * Jira refused the request itself (a 4xx other than 429: no recipient, a field not on the screen,
+ * no permission, the issue gone). Asking again gives the same answer, so callers record it and stop.
+ */
+export class RefusedError extends Error {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'RefusedError';
+    this.status = status;
+  }
+}

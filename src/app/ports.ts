@@ -14,6 +14,8 @@ export interface IssueFacts {
   readonly id: string;
   readonly key: string;
   readonly projectKey: string;
+  /** Jira's project type ('service_desk' = JSM); null when Jira did not say, absent where not modelled. */
+  readonly projectTypeKey?: string | null;
   readonly summary: string;
   readonly status: { readonly name: string; readonly category: StatusCategory };
   readonly createdMs: number;

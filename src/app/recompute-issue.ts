@@ -91,6 +91,13 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
       result.failed.push({ issueId: f.id, message });
     }
   }
+  const held = new Set<string>(opts.hold ?? []);
+  if (opts.beforeWrite) for (const id of await opts.beforeWrite(result.computed)) held.add(id);
+  const written = result.computed.filter((c) => !held.has(c.facts.id));
+  // Fields and property first: a write Jira refuses stops the batch before any comment or action,
+  // so nothing the customer sees is done for values that were never stored.
+  const first = written.map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
+  result.writes = await deps.jira.writeComputed(first);
   if (opts.acknowledge) {
     for (const c of result.computed) {
       try {
@@ -112,11 +119,18 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
       }
     }
   }
-  const held = new Set<string>(opts.hold ?? []);
-  if (opts.beforeWrite) for (const id of await opts.beforeWrite(result.computed)) held.add(id);
-  const written = result.computed.filter((c) => !held.has(c.facts.id));
-  const writes: ComputedWrite[] = written.map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
-  result.writes = await deps.jira.writeComputed(writes);
+  // What the acknowledgement and the actions changed (acknowledged flag, a retry time), measured
+  // against what was just written: usually nothing, so no second call.
+  const second: ComputedWrite[] = [];
+  written.forEach((c, i) => {
+    const prev = first[i]!;
+    const fields = toComputedFields(c.stored);
+    if (c.stored !== prev.stored) second.push({ facts: { ...c.facts, stored: prev.stored, written: prev.fields }, stored: c.stored, fields });
+  });
+  if (second.length > 0) {
+    const more = await deps.jira.writeComputed(second);
+    result.writes = { fieldWrites: result.writes.fieldWrites + more.fieldWrites, propertyWrites: result.writes.propertyWrites + more.propertyWrites };
+  }
   // Reports read these rows, never the histories; a failure here is logged, not thrown.
   await recordReportRows(deps, written, opts.nowMs, (c) => c.facts.assignee ?? null);
   return result;

@@ -40,6 +40,16 @@ export const storedSlaSchema = z.object({
   clocks: z.array(storedClockSchema),
   /** The customer acknowledgement comment was posted (DOMAIN.md: once per request). */
   acknowledged: z.boolean(),
+  // Per-clock states, flat so that each is one indexed entity-property value (slaReactionState…):
+  // the JQL functions answer with clauses over them instead of listing issue ids. Optional only
+  // because properties written before they existed lack them (the next recompute adds them).
+  reactionState: z.enum([...clockStates, 'none']).optional(),
+  resolutionState: z.enum([...clockStates, 'none']).optional(),
+  followUpState: z.enum([...clockStates, 'none']).optional(),
+  /** Any clock, or any earlier follow-up cycle, ever breached (a later cycle may be running). */
+  everBreached: yesNo.optional(),
+  /** The follow-up clock breached in any cycle, the current one included. */
+  followUpEverBreached: yesNo.optional(),
 });
 export type StoredSla = z.infer<typeof storedSlaSchema>;
 
@@ -47,7 +57,11 @@ export interface SlaStateFieldValue {
   state: StoredSla['state'];
   breached: 'yes' | 'no';
   paused: 'yes' | 'no';
-  nextCheck: string | null;
+  /**
+   * Absent when nothing is scheduled: the manifest schema types it as a date-time string, and
+   * Forge refuses a field value that breaks its schema (null included).
+   */
+  nextCheck?: string;
 }
 
 /** Values of the read-only custom fields sla-reaction-due, sla-resolution-due, sla-state. */
@@ -131,14 +145,23 @@ export function toStoredSla(
     priority: set.priorityId,
     clocks,
     acknowledged: ctx.acknowledged,
+    reactionState: set.reaction?.state ?? 'none',
+    resolutionState: set.resolution?.state ?? 'none',
+    followUpState: set.followUp?.state ?? 'none',
+    everBreached: clocks.some((c) => c.state === 'breached') || followUpEverBreached(set) ? 'yes' : 'no',
+    followUpEverBreached: followUpEverBreached(set) ? 'yes' : 'no',
   };
+}
+
+function followUpEverBreached(set: ClockSet): boolean {
+  return set.followUp !== null && (set.followUp.state === 'breached' || set.followUp.cycles.some((c) => c.state === 'breached'));
 }
 
 export function toComputedFields(stored: StoredSla): ComputedFields {
   return {
     reactionDue: stored.reactionDue,
     resolutionDue: stored.resolutionDue,
-    state: { state: stored.state, breached: stored.breached, paused: stored.paused, nextCheck: stored.nextCheckAt },
+    state: { state: stored.state, breached: stored.breached, paused: stored.paused, ...(stored.nextCheckAt === null ? {} : { nextCheck: stored.nextCheckAt }) },
   };
 }
 

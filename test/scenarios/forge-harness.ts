@@ -33,7 +33,7 @@ export interface IssueState {
   status: string;
   reactionDue: unknown;
   resolutionDue: unknown;
-  stateField: { state: string; breached: string; paused: string; nextCheck: string | null } | undefined;
+  stateField: { state: string; breached: string; paused: string; nextCheck?: string } | undefined;
   property: StoredSla | undefined;
   comments: Array<{ author: string; text: string }>;
   /** Status names the issue moved to, oldest first. */

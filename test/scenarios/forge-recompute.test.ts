@@ -37,6 +37,15 @@ describe('full recompute through the queue', () => {
     expect(withProperty(site, 250)).toBe(250);
   });
 
+  it('completes after saveConfig on a site whose search returns ids only (fields ["id"], as the spec says)', async () => {
+    // The emulator answers `fields: ["id"]` with `{ id }` per issue, no key: the plan must not need one.
+    const started = await resave(site);
+    await site.emu.drainQueue({ ignoreDelays: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 250, done: 250, failed: 0, state: 'done' }));
+    expect(site.emu.errors).toEqual([]);
+  });
+
   it('counts nothing twice when every event is delivered twice', async () => {
     const started = await resave(site);
     await site.emu.drainQueue({ ignoreDelays: true, duplicate: true });

@@ -6,7 +6,7 @@
 import { route } from '@forge/api';
 import type { z } from 'zod';
 import type { AgentRule, SlaRequest } from '../../domain/sla/types';
-import { AppError } from '../../app/errors';
+import { AppError, RefusedError } from '../../app/errors';
 import type {
   ComputedWrite,
   IssueFacts,
@@ -33,12 +33,15 @@ import type { AppFieldIds } from './field-directory';
 import { JiraClientError, type JiraHttp } from './jira-http';
 import {
   bulkChangelogSchema,
+  bulkIssuesSchema,
+  editMetaSchema,
   createdCommentSchema,
   groupNamesSchema,
   issueBeanSchema,
   myPermissionsSchema,
   pageOfCommentsSchema,
   projectPageSchema,
+  searchIdsSchema,
   searchResultsSchema,
   statusListSchema,
   transitionsSchema,
@@ -56,13 +59,10 @@ export const LIMITS = {
   changelogIssues: 1000,
   changelogPage: 10000,
   writeIssues: 100,
+  bulkFetch: 100,
 } as const;
 
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
-
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 function category(key: string | undefined): StatusCategory {
   if (key === 'done') return 'done';
@@ -85,7 +85,7 @@ function asStateValue(v: unknown): SlaStateFieldValue | null {
     state: o.state as SlaStateFieldValue['state'],
     breached: o.breached === 'yes' ? 'yes' : 'no',
     paused: o.paused === 'yes' ? 'yes' : 'no',
-    nextCheck: typeof o.nextCheck === 'string' ? o.nextCheck : null,
+    ...(typeof o.nextCheck === 'string' ? { nextCheck: o.nextCheck } : {}),
   };
 }
 
@@ -129,7 +129,7 @@ export class ForgeJiraAdapter implements JiraPort {
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
     const fields = bean.fields ?? {};
     const status = (fields.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
-    const project = (fields.project ?? {}) as { key?: string };
+    const project = (fields.project ?? {}) as { key?: string; projectTypeKey?: string };
     const reporter = (fields.reporter ?? null) as { accountId?: string; emailAddress?: string } | null;
     const assignee = (fields.assignee ?? null) as { accountId?: string; displayName?: string } | null;
     const created = typeof fields.created === 'string' ? parseJiraInstant(fields.created) : null;
@@ -142,6 +142,7 @@ export class ForgeJiraAdapter implements JiraPort {
       id: bean.id,
       key: bean.key,
       projectKey: project.key ?? bean.key.replace(/-\d+$/, ''),
+      projectTypeKey: project.projectTypeKey ?? null,
       summary: typeof fields.summary === 'string' ? fields.summary : '',
       status: { name: status.name ?? '', category: category(status.statusCategory?.key) },
       createdMs: created,
@@ -183,12 +184,30 @@ export class ForgeJiraAdapter implements JiraPort {
     return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
   }
 
+  /** Status names → ids on this site, read once per invocation. */
+  private statusIds: Promise<Map<string, string>> | null = null;
+
+  private async idsOfStatuses(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    this.statusIds ??= this.listStatuses().then((list) => new Map(list.map((s) => [s.name.toLowerCase(), s.id])));
+    const byName = await this.statusIds.catch((e: unknown) => {
+      this.statusIds = null;
+      throw e;
+    });
+    return [...new Set(names.map((n) => byName.get(n.toLowerCase())).filter((id): id is string => id !== undefined))];
+  }
+
   async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
-    const open = scope.alsoStatuses.length > 0 ? `(statusCategory != Done OR status in (${scope.alsoStatuses.map(quote).join(', ')}))` : 'statusCategory != Done';
+    // Status ids, not names: Jira refuses the whole query (400) for a name the site does not have
+    // (renamed or deleted since the configuration was saved), and such a status has no issues anyway.
+    const also = await this.idsOfStatuses(scope.alsoStatuses);
+    const open = also.length > 0 ? `(statusCategory != Done OR status in (${also.join(', ')}))` : 'statusCategory != Done';
     const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
     if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
     const jql = `${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${open} ORDER BY key ASC`;
-    const res = await this.search(jql, ['id'], LIMITS.idPage, pageToken, false);
+    const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: LIMITS.idPage };
+    if (pageToken) body.nextPageToken = pageToken;
+    const res = await this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchIdsSchema });
     return { items: (res.issues ?? []).map((i) => i.id), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
@@ -205,19 +224,35 @@ export class ForgeJiraAdapter implements JiraPort {
       });
       return bean ? [this.toFacts(bean, f)] : [];
     }
+    // Bulk fetch, not `id in (…)`: Jira refuses a whole JQL query (400) when one listed issue was
+    // deleted or is hidden, while bulk fetch leaves such issues out.
+    const f = await this.fieldIds();
+    const fields = await this.searchFields();
     const out: IssueFacts[] = [];
-    for (let i = 0; i < idsOrKeys.length; i += LIMITS.searchPage) {
-      const chunk = idsOrKeys.slice(i, i + LIMITS.searchPage);
-      const numeric = chunk.every((x) => /^\d+$/.test(x));
-      const jql = `${numeric ? 'id' : 'issuekey'} in (${chunk.join(', ')}) ORDER BY key ASC`;
-      let token: string | null = null;
-      do {
-        const page = await this.searchFacts(jql, token);
-        out.push(...page.items);
-        token = page.nextPageToken;
-      } while (token);
+    for (let i = 0; i < idsOrKeys.length; i += LIMITS.bulkFetch) {
+      const chunk = idsOrKeys.slice(i, i + LIMITS.bulkFetch);
+      let res = await this.bulkFetch(chunk, fields);
+      const beans = [...(res.issues ?? [])];
+      // issueErrors: issues Jira could not load this time (not missing ones): ask once more.
+      const again = (res.issueErrors ?? []).map((e) => e.id).filter((id): id is string => typeof id === 'string');
+      if (again.length > 0) {
+        res = await this.bulkFetch(again, fields);
+        beans.push(...(res.issues ?? []));
+        if ((res.issueErrors ?? []).length > 0) {
+          throw new AppError('UPSTREAM', `Jira could not load ${(res.issueErrors ?? []).length} issue(s): ${(res.issueErrors ?? []).map((e) => e.errorMessage ?? e.id).join('; ')}`);
+        }
+      }
+      out.push(...beans.map((b) => this.toFacts(b, f)));
     }
     return out;
+  }
+
+  private bulkFetch(idsOrKeys: readonly string[], fields: string[]) {
+    return this.http.requestJira(route`/rest/api/3/issue/bulkfetch`, {
+      method: 'POST',
+      body: { issueIdsOrKeys: idsOrKeys, fields, properties: [PROPERTY_KEY] },
+      schema: bulkIssuesSchema,
+    });
   }
 
   async findOpenInProject(projectKey: string, limit: number): Promise<IssueFacts[]> {
@@ -270,7 +305,9 @@ export class ForgeJiraAdapter implements JiraPort {
     const hit = this.groupsCache.get(accountId);
     if (hit) return hit;
     const params = new URLSearchParams({ accountId });
-    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [404] });
+    // 403 without "Browse users and groups" (a site setting the app cannot change): the author's
+    // groups are unknown, read as none, so the panel and the sweep still work.
+    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [403, 404] });
     const names = (res ?? []).map((g) => g.name ?? '').filter((n) => n !== '');
     this.groupsCache.set(accountId, names);
     return names;
@@ -428,6 +465,10 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   async addLabel(issueId: string, label: string): Promise<void> {
+    // Jira refuses a field that is not on the edit screen (400 "Field 'labels' cannot be set"):
+    // editmeta says beforehand, and the refusal is permanent for this issue's screen.
+    const meta = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/editmeta`, { method: 'GET', schema: editMetaSchema });
+    if (!meta.fields || !('labels' in meta.fields)) throw new RefusedError("Labels is not on the issue's edit screen, so the label cannot be set", 400);
     // notifyUsers stays default: turning it off needs admin rights; the edit is the app's own (ignoreSelf).
     await this.http.requestJira(route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body: { update: { labels: [{ add: label }] } } });
   }
@@ -445,6 +486,16 @@ export class ForgeJiraAdapter implements JiraPort {
 
   async userLocale(accountId: string): Promise<Locale | null> {
     return localeOf((await this.user(accountId))?.locale);
+  }
+
+  /** Sets the Service package / SLA priority field as the app (Automation actions); changelog kept, people see who changed it. */
+  async setChoice(issueId: string, field: 'package' | 'priority', value: string | null): Promise<void> {
+    const f = await this.fieldIds();
+    const params = new URLSearchParams({ generateChangelog: 'true' });
+    await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, {
+      method: 'POST',
+      body: { updates: [{ customField: f[field], issueIds: [Number(issueId)], value }] },
+    });
   }
 
   async listStatuses(): Promise<JiraStatusOption[]> {

@@ -4,7 +4,7 @@
 // only sees typed values or a typed error.
 
 import type { z } from 'zod';
-import { UpstreamError } from '../../app/errors';
+import { RefusedError, UpstreamError } from '../../app/errors';
 
 /** What `route\`…\`` from @forge/api produces; tests pass `{ value: '/rest/…' }`. */
 export interface RouteLike {
@@ -43,15 +43,13 @@ export const defaultRetryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryP
 });
 
 /** A 4xx (other than 429) Jira answered: a fact about the request, never retried. */
-export class JiraClientError extends Error {
-  readonly status: number;
+export class JiraClientError extends RefusedError {
   readonly method: string;
   readonly path: string;
   readonly body: string;
   constructor(method: string, path: string, status: number, body: string) {
-    super(`Jira answered ${status} to ${method} ${path.split('?')[0]}: ${body.slice(0, 300)}`);
+    super(`Jira answered ${status} to ${method} ${path.split('?')[0]}: ${body.slice(0, 300)}`, status);
     this.name = 'JiraClientError';
-    this.status = status;
     this.method = method;
     this.path = path;
     this.body = body;

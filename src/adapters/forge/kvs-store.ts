@@ -7,6 +7,10 @@ function ttl(opts?: { ttlSeconds?: number }) {
   return opts?.ttlSeconds ? { ttl: { value: Math.max(1, Math.ceil(opts.ttlSeconds)), unit: 'SECONDS' as const } } : {};
 }
 
+export function isKeyConflict(e: unknown): boolean {
+  return e instanceof ForgeKvsAPIError && e.responseDetails.status === 409 && e.code === 'KEY_CONFLICT';
+}
+
 export const forgeKvsStore: KeyValueStore = {
   async get<T>(key: string) {
     return kvs.get<T>(key);
@@ -19,7 +23,10 @@ export const forgeKvsStore: KeyValueStore = {
       await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl(opts) });
       return true;
     } catch (e) {
-      if (e instanceof ForgeKvsAPIError && (e.responseDetails.status === 409 || /EXISTS/i.test(e.code))) return false;
+      // @forge/kvs (storage-api.ts) resolves set() to undefined on success and throws a
+      // ForgeKvsAPIError built from the non-2xx answer; a clash is HTTP 409, code KEY_CONFLICT.
+      // Only that is "already exists": any other error (429, 5xx) must not pass for someone else's marker.
+      if (isKeyConflict(e)) return false;
       throw e;
     }
   },

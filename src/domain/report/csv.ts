@@ -40,7 +40,7 @@ export function neutraliseCell(cell: string): string {
   return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
-function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, o: CsvOptions): string {
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, o: CsvOptions): string {
   const body = Papa.unparse(
     { fields: header.map(neutraliseCell), data: rows.map((r) => r.map(neutraliseCell)) },
     { delimiter: o.delimiter ?? (o.locale === 'ru' ? ';' : ','), newline: '\r\n', quotes: true, escapeFormulae: false },

@@ -278,7 +278,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           <PackagesSection />
           <PrioritiesSection />
           <GoalsSection />
-          <ActionsSection />
+          <ActionsSection log={state.actionLog ?? []} />
           <StatusesSection statuses={state.statuses} />
           <CustomersSection />
         </AdminContext.Provider>

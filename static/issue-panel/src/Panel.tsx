@@ -127,7 +127,7 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
   );
 }
 
-const KNOWN_WHAT = new Set(['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed', 'scheduled', 'cancelled']);
+const KNOWN_WHAT = new Set(['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed', 'scheduled', 'cancelled', 'agreed']);
 
 /** The engine writes details in English words; the known ones are translated, the rest (status names, goals) shown as they are. */
 export function historyDetail(detail: string, t: Fmt['t']): string {

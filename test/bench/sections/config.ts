@@ -18,7 +18,7 @@ async function readsPerView(projects: number): Promise<{ own: number; fallback: 
   }
   const view = new ConfigStore(kvs);
   await view.scopes(); // the one-off check for the older layout, once per process
-  const count = async (fn: () => Promise<unknown>): Promise<number> => {
+  const count = async (fn: () => unknown): Promise<number> => {
     const before = kvs.ops;
     await fn();
     return kvs.ops - before;
