@@ -149,6 +149,7 @@ describe('admin resolvers on the emulator', () => {
   });
 
   it('keeps both scopes when two saves of different scopes race, and lets one of two same-base saves win (CONFLICT says who)', async () => {
+    site.emu.seedSite({ projects: [{ key: 'SUP', name: 'Support' }, { key: 'OPS', name: 'Operations' }] });
     const t = await site.call<{ config: unknown }>('applyTemplate', { templateId: 'barier' });
     if (!t.ok) throw new Error(t.error.message);
     const [a, b] = await Promise.all([
