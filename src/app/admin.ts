@@ -19,7 +19,7 @@ import { coverageWarningDetails } from '../domain/sla';
 import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
 import type { ActionLogView, CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
-import { ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
+import { ConfigConflictError, ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
 import { AppError } from './errors';
 import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
 import type { JiraPort } from './ports';
@@ -103,14 +103,23 @@ export async function saveConfig(
     const other = validateConfig(req.config, nowMs).issues;
     throw new AppError('INVALID_CONFIG', `configuration is invalid: ${missing[0]!.path}: ${missing[0]!.message}`, [...missing, ...other]);
   }
-  const saved = await new ConfigStore(deps.store).save({
-    scope,
-    config: req.config,
-    baseVersion: req.baseVersion,
-    savedBy: by,
-    nowMs,
-    ...(req.comment ? { comment: req.comment } : {}),
-  });
+  const saved = await new ConfigStore(deps.store)
+    .save({
+      scope,
+      config: req.config,
+      baseVersion: req.baseVersion,
+      savedBy: by,
+      nowMs,
+      ...(req.comment ? { comment: req.comment } : {}),
+    })
+    .catch(async (e: unknown) => {
+      // The admin page says who saved in between, by name when Jira shows it.
+      if (e instanceof ConfigConflictError && e.conflict) {
+        const name = await deps.jira.userDisplayName(e.conflict.savedBy).catch(() => null);
+        if (name) e.conflict.savedByName = name;
+      }
+      throw e;
+    });
   const progress = await startFullRecompute(deps, scope, by, nowMs);
   return { version: saved.version, progress };
 }

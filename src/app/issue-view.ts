@@ -20,7 +20,7 @@ import type {
   QueueRow,
 } from '../shared/contract';
 import { calendarNames } from '../domain/calendar';
-import { ActiveConfigs, type ActiveConfig } from './config-store';
+import type { ActiveConfig, ConfigLookup } from './config-store';
 import { AppError } from './errors';
 import type { IssueFacts, JiraPort } from './ports';
 import { mostUrgentClock, parseJiraInstant } from './stored-sla';
@@ -159,13 +159,13 @@ export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolea
 /** One issue read as the user (BROWSE enforced by Jira) and its clocks computed fresh; no clocks outside every scope. */
 async function freshClocks(
   userJira: JiraPort,
-  configs: ActiveConfigs,
+  configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
 ): Promise<{ facts: IssueFacts; active: ActiveConfig; set: ClockSet } | { facts: IssueFacts; active: null; set: null }> {
   const [facts] = await userJira.loadFacts([issueKey]);
   if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
-  const active = configs.forProject(facts.projectKey);
+  const active = await configs.forProject(facts.projectKey);
   if (!active) return { facts, active: null, set: null };
   const request = (await userJira.loadRequests([facts], () => active.config.agentRule)).get(facts.id);
   if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
@@ -173,7 +173,7 @@ async function freshClocks(
 }
 
 /** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
-export async function getIssueSla(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueSlaView> {
+export async function getIssueSla(userJira: JiraPort, configs: ConfigLookup, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueSlaView> {
   const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs);
   if (!active) return emptyIssueView(facts.key, nowMs, licensed);
   return buildIssueView(facts, active, set, nowMs, licensed);
@@ -193,14 +193,14 @@ export function badgeOf(view: IssueSlaView, set: ClockSet | null): IssueBadgeVie
   return { label: badgeWords[urgent.kind]!.en, state: urgent.clock.state, due: clock?.due ?? null };
 }
 
-export async function getIssueBadge(userJira: JiraPort, configs: ActiveConfigs, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueBadgeView> {
+export async function getIssueBadge(userJira: JiraPort, configs: ConfigLookup, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueBadgeView> {
   const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs);
   if (!active) return { label: 'SLA', state: 'none', due: null };
   return badgeOf(buildIssueView(facts, active, set, nowMs, licensed), set);
 }
 
-export function fieldOptions(configs: ActiveConfigs, projectKey: string | null, field: 'package' | 'priority'): FieldOption[] {
-  const active = projectKey ? configs.forProject(projectKey) : (configs.byScope.get('default') ?? null);
+export async function fieldOptions(configs: ConfigLookup, projectKey: string | null, field: 'package' | 'priority'): Promise<FieldOption[]> {
+  const active = projectKey ? await configs.forProject(projectKey) : await configs.siteDefault();
   if (!active) return [];
   if (field === 'package') {
     return active.config.packages.map((p) => ({ id: p.id, name: { ...p.name }, ...(p.description ? { description: { ...p.description } } : {}) }));
@@ -212,8 +212,8 @@ export function fieldOptions(configs: ActiveConfigs, projectKey: string | null, 
  * The queue: open requests of a project, most urgent first, from the stored property (no history
  * reads). Remaining time is working time of the request's calendar.
  */
-export async function getQueue(userJira: JiraPort, configs: ActiveConfigs, projectKey: string, nowMs: number): Promise<QueueRow[]> {
-  const active = configs.forProject(projectKey);
+export async function getQueue(userJira: JiraPort, configs: ConfigLookup, projectKey: string, nowMs: number): Promise<QueueRow[]> {
+  const active = await configs.forProject(projectKey);
   const facts = await userJira.findOpenInProject(projectKey, 100);
   const rows = facts.map((f): QueueRow & { sortDue: number; created: number } => {
     const stored = f.stored;

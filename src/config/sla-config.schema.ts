@@ -181,6 +181,10 @@ function duplicates(ids: readonly string[]): Map<number, string> {
   return out;
 }
 
+/** The longest auto-close period (ten years, the engine's range, as for goals). */
+export const MAX_AUTO_CLOSE_DAYS = 3650;
+const MAX_AUTO_CLOSE_MS = MAX_AUTO_CLOSE_DAYS * 86_400_000;
+
 // Upper bounds keep every goal computable within the engine's range (about ten years of work).
 const GOAL_LIMITS = { s: 360_000_000, m: 6_000_000, h: 100_000, wd: 10_000, bd: 10_000 } as const;
 
@@ -380,8 +384,13 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
     });
   }
 
-  if (cfg.autoClose !== null && parsePeriod(cfg.autoClose.period) === null) {
-    issue(['autoClose', 'period'], `expected a plain period like "14d", "24h" or "90m", got "${cfg.autoClose.period}"`);
+  if (cfg.autoClose !== null) {
+    const period = parsePeriod(cfg.autoClose.period);
+    if (period === null) issue(['autoClose', 'period'], `expected a plain period like "14d", "24h" or "90m", got "${cfg.autoClose.period}"`);
+    else if (period > MAX_AUTO_CLOSE_MS) {
+      // Like goals: a period past the engine's range would put every resolved request's close date out of range.
+      issue(['autoClose', 'period'], `"${cfg.autoClose.period}" is longer than the ${MAX_AUTO_CLOSE_DAYS}d this app accepts`);
+    }
   }
 
   checkActions(cfg, ctx);

@@ -90,7 +90,13 @@ function trialRequests(config: SlaConfig, created: number, pkg: string, prio: st
  * request arriving at `nowMs` on each package × priority. Returns the parsed configuration or
  * the issues, each with a path; never throws and never returns a half-valid configuration.
  */
-export function validateConfig(input: unknown, nowMs: number): ValidateConfigResult {
+/**
+ * What a save also runs on every trial result: the app's builders of the stored state and the
+ * panel (they format dates the clocks alone never format). Throwing fails the trial.
+ */
+export type TrialCheck = (config: SlaConfig, set: ReturnType<typeof computeClocks>, request: SlaRequest, nowMs: number) => void;
+
+export function validateConfig(input: unknown, nowMs: number, trialCheck?: TrialCheck): ValidateConfigResult {
   const parsed = parseSlaConfig(input);
   if (!parsed.ok) return parsed;
   const config = parsed.config;
@@ -105,6 +111,7 @@ export function validateConfig(input: unknown, nowMs: number): ValidateConfigRes
         let failure: string | null = null;
         try {
           const set = computeClocks(config, request, now);
+          trialCheck?.(config, set, request, now);
           for (const w of set.warnings) {
             // computeClocks reports a clock it cannot compute instead of throwing; on save that is an error.
             if (/^(reaction|resolution|followUp): cannot be computed/.test(w)) failure ??= w;

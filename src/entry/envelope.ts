@@ -15,7 +15,10 @@ export function zodIssues(e: ZodError): Array<{ path: string; message: string }>
 }
 
 export function toError(e: unknown, log: Logger): ResolverError {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) };
+  if (e instanceof AppError) {
+    const conflict = (e as { conflict?: ResolverError['conflict'] | null }).conflict;
+    return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}), ...(conflict ? { conflict } : {}) };
+  }
   if (e instanceof ZodError) {
     const issues = zodIssues(e);
     return { code: 'BAD_REQUEST', message: `invalid request: ${issues.map((i) => `${i.path || '(payload)'}: ${i.message}`).join('; ')}`, issues };

@@ -26,6 +26,8 @@ export interface ResolverError {
   message: string;
   /** Field-level problems, path joined with dots/brackets like `goals.resolution["2"]`. */
   issues?: Array<{ path: string; message: string }>;
+  /** CONFLICT on save: the version saved in between, and who saved it. */
+  conflict?: { version: number; savedBy: string; savedByName?: string; savedAt: string };
 }
 
 export type ClockKind = 'reaction' | 'resolution' | 'followUp';

@@ -37,6 +37,16 @@ export function toEnvelope<T>(name: string, raw: unknown): Envelope<T> {
         code: typeof code === 'string' && ERROR_CODES.has(code) ? (code as ErrorCode) : 'INTERNAL',
         message: typeof message === 'string' ? message : `${name} failed`,
         ...(issues ? { issues } : {}),
+        ...(isRecord(raw.error.conflict) && typeof raw.error.conflict.version === 'number' && typeof raw.error.conflict.savedBy === 'string' && typeof raw.error.conflict.savedAt === 'string'
+          ? {
+              conflict: {
+                version: raw.error.conflict.version,
+                savedBy: raw.error.conflict.savedBy,
+                savedAt: raw.error.conflict.savedAt,
+                ...(typeof raw.error.conflict.savedByName === 'string' ? { savedByName: raw.error.conflict.savedByName } : {}),
+              },
+            }
+          : {}),
       },
     };
   }

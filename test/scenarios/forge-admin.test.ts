@@ -148,6 +148,31 @@ describe('admin resolvers on the emulator', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('CONFLICT');
   });
 
+  it('keeps both scopes when two saves of different scopes race, and lets one of two same-base saves win (CONFLICT says who)', async () => {
+    site.emu.seedSite({ projects: [{ key: 'SUP', name: 'Support' }, { key: 'OPS', name: 'Operations' }] });
+    const t = await site.call<{ config: unknown }>('applyTemplate', { templateId: 'barier' });
+    if (!t.ok) throw new Error(t.error.message);
+    const [a, b] = await Promise.all([
+      site.call('saveConfig', { scope: 'SUP', config: t.data.config, baseVersion: null }),
+      site.call('saveConfig', { scope: 'OPS', config: t.data.config, baseVersion: null }),
+    ]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    const state = await site.call<{ scopes: Array<{ scope: string; version: number | null }> }>('getAdminState', {});
+    if (!state.ok) throw new Error(state.error.message);
+    expect(state.data.scopes.filter((s) => s.scope !== 'default').map((s) => [s.scope, s.version])).toEqual([['OPS', 1], ['SUP', 1]]);
+    const same = await Promise.all([
+      site.call('saveConfig', { scope: 'SUP', config: t.data.config, baseVersion: 1, comment: 'first' }),
+      site.call('saveConfig', { scope: 'SUP', config: t.data.config, baseVersion: 1, comment: 'second' }),
+    ]);
+    expect(same.filter((r) => r.ok)).toHaveLength(1);
+    const lost = same.find((r) => !r.ok);
+    if (!lost || lost.ok) throw new Error('expected one CONFLICT');
+    expect(lost.error.code).toBe('CONFLICT');
+    expect(lost.error.conflict).toMatchObject({ version: 2, savedBy: ADMIN, savedByName: 'Анна Админова' });
+    const versions = await site.call<ConfigVersionMeta[]>('listVersions', { scope: 'SUP' });
+    expect(versions.ok && versions.data.map((v) => v.version)).toEqual([2, 1]);
+  });
+
   it('keeps every version with who and when, and restores an old one as a new version', async () => {
     await configure(site, 'barier');
     const list = await site.call<ConfigVersionMeta[]>('listVersions', {});

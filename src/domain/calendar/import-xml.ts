@@ -15,10 +15,20 @@ const docSchema = z.object({
   }),
 });
 
-function lineOf(text: string, index: number): number {
+/**
+ * Line numbers of ascending offsets in one pass over the text (a scan from the start per offset
+ * made a year of <day> elements quadratic in the file size).
+ */
+export function linesOfOffsets(text: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
   let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let pos = 0;
+  for (const offset of offsets) {
+    const end = Math.min(offset, text.length);
+    for (; pos < end; pos++) if (text.charCodeAt(pos) === 10) line++;
+    out.push(line);
+  }
+  return out;
 }
 
 /**
@@ -47,10 +57,10 @@ export function importXmlCalendar(text: string): CalendarImport {
     throw new CalendarError('INVALID_IMPORT', [{ path: '<calendar year>', message: `expected a four-digit year, got "${yearText}"` }]);
   }
   const days = doc.data.calendar.days === '' || doc.data.calendar.days === undefined ? [] : (doc.data.calendar.days.day ?? []);
-  const dayOffsets = [...text.matchAll(/<day\b/g)].map((m) => m.index ?? 0);
+  const dayLines = linesOfOffsets(text, [...text.matchAll(/<day\b/g)].map((m) => m.index));
   const out = new ImportCollector();
   days.forEach((day, i) => {
-    const where = `line ${lineOf(text, dayOffsets[i] ?? 0)}: <day> #${i + 1}`;
+    const where = `line ${dayLines[i] ?? 1}: <day> #${i + 1}`;
     const d = String(day['@_d'] ?? '');
     const t = String(day['@_t'] ?? '');
     const m = /^(\d{2})\.(\d{2})$/.exec(d);

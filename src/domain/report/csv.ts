@@ -1,13 +1,16 @@
 // CSV exports: the compliance report and the request journal (Barier appendix 1).
 //
 // - UTF-8 with a byte-order mark, so Excel opens Cyrillic correctly on a double click.
-// - RFC 4180: CRLF line ends, fields with the delimiter, quotes or line breaks are quoted and
-//   inner quotes doubled (papaparse's unparse does this).
+// - RFC 4180: CRLF line ends, every field quoted and inner quotes doubled (papaparse's unparse).
+//   Every field, not only those holding the delimiter: a ',' file opened with the ';' list
+//   separator (or the reverse) must still keep each cell whole.
 // - The delimiter follows the locale unless given: ';' for ru, because Russian Excel splits
 //   columns on its list separator ';' (a comma file would open as one column), ',' for en;
 //   numbers use the locale's decimal separator for the same reason.
-// - Cells that start with = + - @ TAB CR get a leading apostrophe: request text and names come
-//   from customers, and a spreadsheet must not run them as formulas.
+// - Cells that start with = + - @ TAB CR get a leading apostrophe, and so does any such character
+//   right after a delimiter character (, ; TAB) or a line break inside a cell: request text and
+//   names come from customers, and a spreadsheet that splits a cell on another separator than the
+//   file's (or ignores quotes) must not find a cell starting with a formula.
 
 import Papa from 'papaparse';
 import { instantToLocal } from '../time/zone';
@@ -25,13 +28,22 @@ export interface CsvOptions {
 
 export const CSV_BOM = '\uFEFF';
 
-// papaparse's own formula pattern stops at the first line break; a multi-line cell must be caught too.
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_CHARS = '=+\\-@\\t\\r';
+const FORMULA_START = new RegExp(`^[${FORMULA_CHARS}]`);
+// A formula character right after anything a spreadsheet may split a cell on.
+// A lookahead, so a formula character that is itself a split character (TAB, CR) is also checked.
+const FORMULA_AFTER_SPLIT = new RegExp(`([,;\\t\\n\\r])(?=[${FORMULA_CHARS}])`, 'g');
+
+/** The cell with every possible cell start that looks like a formula turned into text. */
+export function neutraliseCell(cell: string): string {
+  const inner = cell.replace(FORMULA_AFTER_SPLIT, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
+}
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, o: CsvOptions): string {
   const body = Papa.unparse(
-    { fields: [...header], data: rows.map((r) => [...r]) },
-    { delimiter: o.delimiter ?? (o.locale === 'ru' ? ';' : ','), newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
+    { fields: header.map(neutraliseCell), data: rows.map((r) => r.map(neutraliseCell)) },
+    { delimiter: o.delimiter ?? (o.locale === 'ru' ? ';' : ','), newline: '\r\n', quotes: true, escapeFormulae: false },
   );
   return `${CSV_BOM}${body}\r\n`;
 }

@@ -20,6 +20,8 @@ export function parseDate(text: string): number | null {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
+  // Date.UTC maps years 0..99 to 1900..1999; no calendar date this app reads is before 1000.
+  if (y < 1000) return null;
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   const n = dayNumber(y, mo, d);
   // Date.UTC rolls 02-30 over to March; a round trip catches it.

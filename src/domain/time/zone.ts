@@ -127,6 +127,9 @@ export function formatInstant(zone: string, ms: number): string {
   return `${iso.slice(0, 19)}${frac}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
+const MIN_YEAR = 1000;
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
@@ -146,6 +149,8 @@ export function parseInstant(text: string, zone: string): number | null {
   const mi = mis === undefined ? 0 : Number(mis);
   const s = ss === undefined ? 0 : Number(ss);
   const frac = fs === undefined ? 0 : Number(fs.padEnd(3, '0'));
+  // Date.UTC maps years 0..99 to 1900..1999; nothing this app reads is older than year 1000.
+  if (y < MIN_YEAR) return null;
   if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s > 59) return null;
   if (h === 24 && (mi !== 0 || s !== 0 || frac !== 0)) return null;
   const dayStart = Date.UTC(y, mo - 1, d);
@@ -156,7 +161,8 @@ export function parseInstant(text: string, zone: string): number | null {
   const digits = off.slice(1).replace(':', '');
   const oh = Number(digits.slice(0, 2));
   const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-  if (om > 59) return null;
+  // Real UTC offsets run from -12:00 to +14:00; a larger one is a typo, not a place.
+  if (om > 59 || oh * 60 + om > MAX_OFFSET_MINUTES) return null;
   const offsetTotal = (oh * 60 + om) * MS_PER_MINUTE * (off[0] === '-' ? -1 : 1);
   return local - offsetTotal;
 }

@@ -95,6 +95,8 @@ function projectKeyOf(payload: { projectKey?: string | undefined }, ctx: Resolve
 
 
 const active = (deps: UserDeps) => new ConfigStore(deps.store).active();
+/** One project's configuration on demand: a panel view reads ≤ 2 heads, not every scope's. */
+const lookup = (deps: UserDeps) => new ConfigStore(deps.store).lookup();
 
 /** Every resolver; the registry below refuses to start if a contract name is missing. */
 export const handlers: { [K in ResolverName]: Handler<K> } = {
@@ -102,15 +104,15 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     const key = issueKeyOf(p, ctx);
     const now = deps.clock.now();
     if (isUnlicensed(ctx)) return emptyIssueView(key, now, false);
-    return getIssueSla(deps.userJira, await active(deps), key, now, true);
+    return getIssueSla(deps.userJira, lookup(deps), key, now, true);
   },
   async getIssueBadge(p, ctx, deps) {
     const key = issueKeyOf(p, ctx);
     if (isUnlicensed(ctx)) return { label: 'SLA', state: 'none', due: null };
-    return getIssueBadge(deps.userJira, await active(deps), key, deps.clock.now(), true);
+    return getIssueBadge(deps.userJira, lookup(deps), key, deps.clock.now(), true);
   },
   async getFieldOptions(p, ctx, deps) {
-    return fieldOptions(await active(deps), ctx.extension?.project?.key ?? null, p.field);
+    return fieldOptions(lookup(deps), ctx.extension?.project?.key ?? null, p.field);
   },
   async getAdminState(p, _ctx, deps) {
     const view = await requireConfigAccess(deps, projectOfScope(p.scope));
@@ -161,7 +163,7 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     return deps.jira.listStatuses();
   },
   async getQueue(p, ctx, deps) {
-    return getQueue(deps.userJira, await active(deps), projectKeyOf(p, ctx), deps.clock.now());
+    return getQueue(deps.userJira, lookup(deps), projectKeyOf(p, ctx), deps.clock.now());
   },
   async getReport(p, _ctx, deps) {
     // Only the projects the viewer may browse (listed as the user) are read.

@@ -18,7 +18,7 @@ type SaveStatus =
   | { phase: 'saving' }
   | { phase: 'saved'; version: number }
   | { phase: 'invalid' }
-  | { phase: 'conflict' }
+  | { phase: 'conflict'; by: { version: number; who: string; at: string } | null }
   | { phase: 'failed'; error: ResolverError };
 
 const POLL_MS = 1000;
@@ -146,7 +146,10 @@ export function AdminApp({ host }: { host: HostContext }) {
     if (env.error.code === 'INVALID_CONFIG') {
       setIssues(env.error.issues ?? [{ path: '', message: env.error.message }]);
       setSave({ phase: 'invalid' });
-    } else if (env.error.code === 'CONFLICT') setSave({ phase: 'conflict' });
+    } else if (env.error.code === 'CONFLICT') {
+      const c = env.error.conflict;
+      setSave({ phase: 'conflict', by: c ? { version: c.version, who: c.savedByName ?? c.savedBy, at: c.savedAt } : null });
+    }
     else setSave({ phase: 'failed', error: env.error });
   };
 
@@ -314,6 +317,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           {save.phase === 'conflict' ? (
             <Message tone="warning" role="alert">
               <p>{t('save.conflict')}</p>
+              {save.by ? <p data-conflict-by>{t('save.conflictBy', { version: String(save.by.version), who: save.by.who, at: save.by.at })}</p> : null}
               <button type="button" className="button" onClick={() => void load(scope)}>{t('save.reload')}</button>
             </Message>
           ) : null}

@@ -11,7 +11,7 @@ import {
 } from '../../../../src/domain/calendar';
 import { importCsvCalendar } from '../../../../src/domain/calendar/import-csv';
 import { importIcsCalendar } from '../../../../src/domain/calendar/import-ics';
-import { importXmlCalendar } from '../../../../src/domain/calendar/import-xml';
+import { importXmlCalendar, linesOfOffsets } from '../../../../src/domain/calendar/import-xml';
 import { FORTY_HOUR_RU } from './helpers';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/calendar', name), 'utf8');
@@ -56,6 +56,26 @@ describe('importXmlCalendar (xmlcalendar format)', () => {
   ];
   it.each(malformed)('rejects %s with a message naming where', (_name, text, message) => {
     expect(() => importXmlCalendar(text)).toThrow(message);
+  });
+
+  it('reads every <day> line number in one pass over a large file (work grows linearly, not per day)', () => {
+    // 3000 <day> lines, the last one bad: its line number must be right, and the characters the
+    // line numbering looks at must stay proportional to the file, not to days × file size.
+    const days = Array.from({ length: 3000 }, (_, i) => `<day d="${String((i % 12) + 1).padStart(2, '0')}.${String((i % 28) + 1).padStart(2, '0')}" t="1"/>`);
+    days.push('<day d="02.30" t="1"/>');
+    const text = `<calendar year="2028">\n<days>\n${days.join('\n')}\n</days></calendar>`;
+    const charCodeAt = jest.spyOn(String.prototype, 'charCodeAt');
+    try {
+      expect(() => importXmlCalendar(text)).toThrow(/line 3003: <day> #3001: d="02.30"/);
+      // The quadratic version read ~3000 × 45 KB / 2 ≈ 68 million characters here.
+      expect(charCodeAt.mock.calls.length).toBeLessThan(4 * text.length);
+    } finally {
+      charCodeAt.mockRestore();
+    }
+  });
+
+  it('numbers lines of ascending offsets in one forward scan', () => {
+    expect(linesOfOffsets('a\nb\n\nc', [0, 2, 4, 5, 99])).toEqual([1, 2, 3, 4, 4]);
   });
 });
 

@@ -15,6 +15,18 @@ const report = buildReport([
   row({ customer: 'ООО "Ромашка", филиал', priority: '1', reaction: clk('met', 20.5, 180), resolution: clk('breached', 300, 240) }),
   row({ customer: '=HYPERLINK("http://evil")', priority: '2', reaction: clk('met', 40, 180), followUp: [clk('met', 5)] }),
 ]);
+const hostile = buildReport([
+  row({ customer: '=HYPERLINK("http://evil")', priority: '2', reaction: clk('met', 40, 180) }),
+  row({ customer: 'Acme;=cmd|" /c calc"!A1,+1\t\t-2\n@SUM(A1)', priority: '3', reaction: clk('met', 10, 180) }),
+]);
+
+/** Every way a spreadsheet may cut the file into cells: on , ; TAB or a line break, with or without honouring quotes. */
+function cellStarts(csv: string): string[] {
+  const text = csv.slice(1);
+  const naive = text.split(/[,;\t\r\n]/).map((c) => c.replace(/^"/, ''));
+  const quoted = [',', ';', '\t'].flatMap((d) => Papa.parse<string[]>(text, { delimiter: d, newline: '\r\n' }).data.flat());
+  return [...naive, ...quoted];
+}
 
 describe('reportCsv', () => {
   it('starts with a UTF-8 byte-order mark and ends lines with CRLF', () => {
@@ -45,6 +57,25 @@ describe('reportCsv', () => {
     expect(csv).toContain('"ООО ""Ромашка"", филиал"');
     const data = parse(csv, ',');
     expect(data.some((r) => r[1] === 'ООО "Ромашка", филиал')).toBe(true);
+  });
+
+  it('quotes every cell, so a reader with the other list separator keeps each cell whole', () => {
+    for (const [locale, delimiter] of [['en', ','], ['ru', ';']] as const) {
+      const lines = reportCsv(hostile, { locale }).slice(1).split('\r\n').filter((l) => l !== '');
+      const cell = '"(?:[^"]|"")*"';
+      for (const line of lines.filter((l) => !l.includes('\n'))) expect(line).toMatch(new RegExp(`^${cell}(?:${delimiter}${cell})*$`));
+    }
+  });
+
+  it('leaves no cell starting with a formula character, whichever separator the spreadsheet splits on', () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const csv = reportCsv(hostile, { locale });
+      const bad = cellStarts(csv).filter((c) => /^[=+\-@\t\r]/.test(c));
+      expect(bad).toEqual([]);
+      // The text itself survives, marked as text where a cell could start.
+      const data = parse(csv, locale === 'en' ? ',' : ';');
+      expect(data.some((r) => r[1] === `Acme;'=cmd|" /c calc"!A1,'+1\t'\t'-2\n'@SUM(A1)`)).toBe(true);
+    }
   });
 
   it('keeps a customer name that looks like a formula from running as one', () => {

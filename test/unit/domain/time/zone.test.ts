@@ -36,8 +36,27 @@ describe('zone: wall clock ↔ instant with one DST rule', () => {
     expect(parseInstant('2026-03-10T09:00', 'Europe/Moscow')).toBe(Date.UTC(2026, 2, 10, 6));
     expect(parseInstant('2026-03-10', 'Asia/Kathmandu')).toBe(Date.parse('2026-03-10T00:00:00+05:45'));
   });
-  it.each(['2026-02-30T09:00:00Z', '2026-13-01', 'yesterday', '2026-03-10T25:00:00Z', ''])('rejects "%s"', (text) => {
+  it.each([
+    '2026-02-30T09:00:00Z',
+    '2026-13-01',
+    'yesterday',
+    '2026-03-10T25:00:00Z',
+    '',
+    // Date.UTC would read these years as 1900+; a year before 1000 is refused, not moved.
+    '0050-01-01T00:00:00Z',
+    '0099-12-31',
+    '0999-06-01T10:00:00+03:00',
+    // No place on Earth is more than 14 hours off UTC.
+    '2026-03-10T09:00:00+14:01',
+    '2026-03-10T09:00:00-15:00',
+    '2026-03-10T09:00:00+9959',
+  ])('rejects "%s"', (text) => {
     expect(parseInstant(text, 'UTC')).toBeNull();
+  });
+  it('accepts the extreme real offsets ±14:00 and the year 1000', () => {
+    expect(parseInstant('2026-03-10T09:00:00+14:00', 'UTC')).toBe(Date.UTC(2026, 2, 9, 19));
+    expect(parseInstant('2026-03-10T09:00:00-12:00', 'UTC')).toBe(Date.UTC(2026, 2, 10, 21));
+    expect(parseInstant('1000-01-01T00:00:00Z', 'UTC')).toBe(Date.parse('1000-01-01T00:00:00Z'));
   });
   it('validates IANA zones through Intl', () => {
     expect(isValidTimeZone('Europe/Moscow')).toBe(true);
