@@ -16,7 +16,6 @@ import {
   type CalendarImport,
 } from '../domain/calendar';
 import { coverageWarningDetails } from '../domain/sla';
-import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
 import type { ActionLogView, CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
 import { ConfigConflictError, ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
@@ -63,7 +62,7 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
     projects: own ? projects.filter((p) => p.key === scope) : projects,
     config: head ? head.raw : null,
     version: head ? head.meta.version : null,
-    templates: own ? [] : TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
+    templates: own ? [] : (await templates()).TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
     progress,
     statuses,
     ...(actionLog.length > 0 ? { actionLog } : {}),
@@ -167,7 +166,11 @@ export async function listVersions(deps: AdminDeps, scopeIn: string | undefined)
   });
 }
 
-export function applyTemplate(templateId: string): { config: unknown } {
+/** The five regulations' templates, loaded only by the admin resolvers that show or apply them (they stay out of every other invocation's module load). */
+const templates = () => import('../domain/templates');
+
+export async function applyTemplate(templateId: string): Promise<{ config: unknown }> {
+  const { TEMPLATES, isTemplateId } = await templates();
   if (!isTemplateId(templateId)) {
     throw new AppError('NOT_FOUND', `templateId: no template "${templateId}" (known: ${Object.keys(TEMPLATES).join(', ')})`, [
       { path: 'templateId', message: 'unknown template' },

@@ -107,7 +107,7 @@ describe('sla report', () => {
       expect(printed.total.clocks[clock].breached).toBe(lines.filter((l) => l[clock]?.state === 'breached').length);
     }
     const csv = await run(['report', '--template', 'altec', '--now', NOW, '--format', 'act-csv', '--locale', 'ru', '--customer', customer, '--month', month], requests.map((r) => JSON.stringify(r)));
-    expect(csv.out.join('\n')).toContain(`Заказчик;${customer}`);
+    expect(csv.out.join('\n')).toContain(`"Заказчик";"${customer}"`);
     const missing = await run(['report', '--template', 'altec', '--now', NOW, '--format', 'act'], []);
     expect(missing.code).not.toBe(0);
     expect(missing.err.join(' ')).toContain('--customer');

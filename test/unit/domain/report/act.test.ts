@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 // The customer act: hand-counted rows of one customer and month, with the package's validity and
 // quota, and its CSV in both languages.
 import { actCustomers, customerAct, type ReportClock, type ReportRow } from '../../../../src/domain/report';
@@ -74,13 +75,16 @@ describe('customer act', () => {
   });
 
   it('renders CSV in Russian with ; and decimal commas, in English with , and names', () => {
-    const ru = actCsv(act, { locale: 'ru', priorityName: (id) => `P${id}` });
-    expect(ru.startsWith('\uFEFFПриоритет;SLA;Обращений;в срок;нарушено;в работе;% в срок')).toBe(true);
-    expect(ru).toContain('Учтённое время, ч;3,5;Норма пакета, ч в месяц;2');
-    expect(ru).toContain('Сверх нормы, ч;1,5');
-    expect(ru).toContain('Итого;Решение;4;2;1;1;66,7');
-    const en = actCsv(act, { locale: 'en', priorityName: (id) => `P${id}` });
-    expect(en).toContain(`P${p2},Reaction,2,1,1,0,50`);
-    expect(en).toContain('No priority,Resolution,1,1,0,0,100');
+    const rows = (text: string, delimiter: string) => Papa.parse<string[]>(text.slice(1), { delimiter, skipEmptyLines: true }).data.map((r) => r.join('|'));
+    const raw = actCsv(act, { locale: 'ru', priorityName: (id) => `P${id}` });
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    const ru = rows(raw, ';');
+    expect(ru[0]).toBe('Приоритет|SLA|Обращений|в срок|нарушено|в работе|% в срок');
+    expect(ru.some((r) => r.startsWith('Ответов специалистов|7|Учтённое время, ч|3,5|Норма пакета, ч в месяц|2'))).toBe(true);
+    expect(ru.some((r) => r.startsWith('Сверх нормы, ч|1,5'))).toBe(true);
+    expect(ru).toContain('Итого|Решение|4|2|1|1|66,7');
+    const en = rows(actCsv(act, { locale: 'en', priorityName: (id) => `P${id}` }), ',');
+    expect(en).toContain(`P${p2}|Reaction|2|1|1|0|50`);
+    expect(en).toContain('No priority|Resolution|1|1|0|0|100');
   });
 });
