@@ -110,7 +110,10 @@ describeIf('admin page in the browser', () => {
     const goal = page.getByLabel(/^Решение: норматив для /).first();
     await goal.fill('soon');
     await page.locator('.savebar__issues').waitFor();
-    expect(await page.locator('.savebar__issues').innerText()).toMatch(/goals\.resolution\["high"\]/);
+    // The place is named in words and the message is Russian; the JSON path stays data only.
+    const listed = await page.locator('.savebar__issues li[data-path="goals.resolution[\\"high\\"]"]').innerText();
+    expect(listed).toMatch(/^Нормативы решения → .+: норматив «soon»: «soon» — не норматив/);
+    expect(await page.locator('.savebar__issues').innerText()).not.toMatch(/goals\.|\[|expected/);
     expect(await goal.getAttribute('aria-invalid')).toBe('true');
     await page.close();
   });

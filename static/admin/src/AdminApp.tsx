@@ -10,6 +10,7 @@ import { ActionsSection } from './ActionsSection';
 import { CalendarSection } from './CalendarSection';
 import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
 import { asDraft, edit, scratchConfig, type Draft, type Issue } from './draft';
+import { issueMessage, pathInWords, percentBoundsMessage } from './issue-words';
 import { ADMIN_MESSAGES } from './messages';
 
 type AdminState = Res<'getAdminState'>;
@@ -82,6 +83,12 @@ export function AdminApp({ host }: { host: HostContext }) {
   const [pending, setPending] = useState<{ text: string; yes: string; run: () => void } | null>(null);
   const commentId = useId();
 
+  // Issues keep their path as data (fields find theirs by it); the message is put in the page language here.
+  const localize = useCallback(
+    (list: readonly Issue[]): Issue[] => list.map((i) => ({ path: i.path, message: percentBoundsMessage(i.message, i.path, host.lang) ?? issueMessage(i.message, host.lang) })),
+    [host.lang],
+  );
+
   const loadVersions = useCallback((s: string) => {
     void call('listVersions', { scope: s }).then(setVersions);
   }, []);
@@ -132,12 +139,12 @@ export function AdminApp({ host }: { host: HostContext }) {
       void call('validateConfig', { scope, config: draft }).then((env) => {
         if (ticket !== validation.current) return;
         setValidating(false);
-        if (env.ok) setIssues(env.data.issues);
-        else if (env.error.issues) setIssues(env.error.issues);
+        if (env.ok) setIssues(localize(env.data.issues));
+        else if (env.error.issues) setIssues(localize(env.error.issues));
       });
     }, 350);
     return () => window.clearTimeout(id);
-  }, [draft, dirty, scope]);
+  }, [draft, dirty, scope, localize]);
 
   const update = useCallback((change: (d: Draft) => void) => {
     setDraft((d) => (d ? edit(d, change) : d));
@@ -165,7 +172,7 @@ export function AdminApp({ host }: { host: HostContext }) {
       return;
     }
     if (env.error.code === 'INVALID_CONFIG') {
-      setIssues(env.error.issues ?? [{ path: '', message: env.error.message }]);
+      setIssues(localize(env.error.issues ?? [{ path: '', message: env.error.message }]));
       setSave({ phase: 'invalid' });
     } else if (env.error.code === 'CONFLICT') setSave({ phase: 'conflict' });
     else setSave({ phase: 'failed', error: env.error });
@@ -358,7 +365,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           {issues.length > 0 ? (
             <div className="savebar__issues" role="alert">
               <strong>{t('save.issues', { count: issues.length })}</strong>
-              <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path || t('save.wholeConfig')}</code>: {i.message}</li>)}</ul>
+              <ul>{issues.map((i) => <li key={i.path + i.message} data-path={i.path}><strong>{pathInWords(i.path, draft, host.lang)}</strong>: {i.message}</li>)}</ul>
             </div>
           ) : null}
           {save.phase === 'conflict' ? (
