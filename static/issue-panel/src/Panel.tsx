@@ -45,7 +45,9 @@ function StatusMessage({ state, onRetry, compact = false }: { state: SlaState; o
     : code === 'UNLICENSED' ? t('status.unlicensed')
     : code === 'FORBIDDEN' ? t('status.forbidden')
     : code === 'NOT_FOUND' ? t('status.notFound')
-    : t('status.error', { message });
+    // The resolver's message is for logs (English, REST routes); a person reads what happened in words.
+    : code === 'UPSTREAM' ? t('status.upstream')
+    : t('status.failed');
   const recoverable = code !== 'FORBIDDEN' && code !== 'UNLICENSED' && code !== 'NOT_CONFIGURED';
   if (compact && recoverable) {
     // The context badge has room for a few characters: a short label, the detail on hover and for
@@ -66,7 +68,7 @@ function StatusMessage({ state, onRetry, compact = false }: { state: SlaState; o
   }
   return (
     <Message tone={recoverable ? 'error' : 'info'} role="status">
-      <p data-error-code={code}>{text}</p>
+      <p data-error-code={code} data-error-detail={message}>{text}</p>
       {recoverable ? (
         <button type="button" className="button" onClick={onRetry}>
           {t('status.retry')}
