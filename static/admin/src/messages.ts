@@ -420,7 +420,7 @@ const ru: Messages<AdminKey> = {
   'customers.remove': 'Удалить клиента {n}',
   'customers.add': 'Добавить клиента',
   'customers.csv': 'Импорт из CSV',
-  'customers.csvHint': 'Столбцы: organization или domain, package, validFrom, validTo, note.',
+  'customers.csvHint': 'Столбцы: организация или домен, пакет, с, по, примечание (английские названия столбцов тоже подходят).',
   'customers.csvAdded': 'Добавлено в черновик клиентов: {count}.',
   'versions.title': 'Сохранённые версии',
   'versions.none': 'Ни одной версии ещё не сохранено.',
