@@ -143,6 +143,14 @@ describeIf('the local host in the browser', () => {
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: 10_000 });
     mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host.png') });
+    // At 800 px the page fits the window and the SLA panel is whole (it went under the request).
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 800, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    const ctx = await page.locator('.context').boundingBox();
+    expect(ctx && ctx.x + ctx.width).toBeLessThanOrEqual(800);
+    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host-800.png'), fullPage: true });
+    if (wide) await page.setViewportSize(wide);
     const before = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as {
       now: number;
       issue: { comments: unknown[]; fields: Record<string, { value: unknown }> };
