@@ -295,6 +295,26 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
           }
         });
       }
+      case '/__local/jql': {
+        // The JQL box: the query as Jira runs it, the app's JQL functions replaced by their answers.
+        const b = parse(z.object({ jql: z.string().min(1).max(4000), as: z.string().min(1) }), body);
+        return host.exclusive(async () => {
+          const expanded = await em.expandJql(b.jql, b.as).catch(() => null);
+          const r = await em.searchKeys(b.jql, b.as);
+          return r.ok ? { ok: true, keys: r.keys, expanded } : { ok: false, error: r.error };
+        });
+      }
+      case '/__local/automation': {
+        // The rule runner: one of the app's Automation actions, as a rule step on one issue.
+        const b = parse(z.object({ action: z.string().min(1), inputs: z.record(z.string(), z.string()), issueKey: z.string().optional() }), body);
+        return host.exclusive(async () => {
+          const entry = await em.runAutomationAction(b.action, b.inputs, b.issueKey ? { issueKey: b.issueKey } : {}).catch((e: unknown) => {
+            throw new HttpError(400, e instanceof Error ? e.message : String(e));
+          });
+          await host.settle();
+          return entry;
+        });
+      }
       case '/__local/sweep':
         return host.exclusive(async () => {
           const r = await em.runSweep();

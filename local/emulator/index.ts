@@ -8,6 +8,9 @@ import { Meta, openDb, type Db } from './db';
 import { FaultInjector, faultResponse, seededRandom, type FaultOptions } from './faults';
 import { APP_ACCOUNT_ID, JiraSite, jiraDate, textToAdf, type IssueDoc, type Principal, type ProductEvent, type SiteSpec } from './jira';
 import { KvsStore } from './kvs';
+import { JqlError } from './jql';
+import { expandJqlFunctions, PrecomputationStore } from './jql-functions';
+import { auditOf, renderSmartValues, type AuditEntry } from './automation';
 import { loadManifest, type AppManifest } from './manifest';
 import { QueueStore, type QueuedEvent } from './queue';
 import { createRuntime, invocations, runInvocation } from './runtime';
@@ -31,6 +34,11 @@ export interface AppHandlers {
   sweep(request: unknown, context: unknown): unknown;
   worker(event: unknown, context: unknown): unknown;
   fieldSuggestions(request: unknown, context: unknown): unknown;
+  /** manifest jira:jqlFunction (optional so that handler sets without it still load). */
+  jqlFunction?(request: unknown, context: unknown): unknown;
+  recomputeSlaAction?(request: unknown, context: unknown): unknown;
+  setPackageAction?(request: unknown, context: unknown): unknown;
+  setPriorityAction?(request: unknown, context: unknown): unknown;
 }
 
 export interface EmulatorOptions {
@@ -42,7 +50,7 @@ export interface EmulatorOptions {
   appHandlers?: AppHandlers;
   /** Defaults to manifest.yml in the repository root. */
   manifestPath?: string;
-  /** Answer license.isActive = false to the app (for unlicensed-site tests). */
+  /** Answer license.active = false to the app (for unlicensed-site tests). */
   licensed?: boolean;
 }
 
@@ -110,16 +118,29 @@ export interface Emulator {
     setField(key: string, field: FieldName, value: string | null, by: string): Promise<void>;
   };
   runSweep(): Promise<unknown>;
+  /** The platform's clock (rate-limit windows, queue delays): never behind the test's clock. */
+  platformNow(): number;
   drainQueue(opts?: DrainOptions): Promise<DrainResult>;
   invokeResolver(functionKey: string, payload: unknown, opts: { accountId: string; extension: ExtensionContext; moduleKey?: string; locale?: string; timezone?: string }): Promise<unknown>;
   fieldSuggestions(moduleKey: string, query: string, accountId?: string): Promise<unknown>;
+  /** `jql` with the app's JQL functions replaced by their answers (precomputations), as Jira runs it. */
+  expandJql(jql: string, accountId?: string): Promise<string>;
+  /** Issue keys `jql` finds for this user (the app's JQL functions included), or Jira's error text. */
+  searchKeys(jql: string, accountId: string): Promise<{ ok: true; keys: string[] } | { ok: false; error: string }>;
+  /** The JQL-function answers Jira keeps (one per function, field, operator and arguments). */
+  readonly precomputations: PrecomputationStore;
+  /**
+   * Runs one of the app's Automation actions as a rule would: `inputs` may hold smart values
+   * ({{issue.key}}) rendered for `issueKey`; a missing required input is refused like the rule editor does.
+   */
+  runAutomationAction(actionKey: string, inputs: Record<string, string>, opts?: { issueKey?: string; actor?: string }): Promise<AuditEntry>;
   /** Every call the app made through the globals since the last resetCalls(). */
   readonly calls: readonly CallRecord[];
   /** Counts by route template, Jira calls only unless `all`. */
   callCounts(all?: boolean): Record<string, number>;
   resetCalls(): void;
   setFaults(opts: FaultOptions | undefined): void;
-  /** What `license.isActive` the app sees (unlicensed-site tests). */
+  /** What `license.active` the app sees (unlicensed-site tests). */
   setLicensed(licensed: boolean): void;
   readonly faults: FaultInjector;
   /** Exceptions thrown by handlers (they never escape to the caller of an action). */
@@ -128,6 +149,8 @@ export interface Emulator {
 }
 
 const REPO_ROOT = join(__dirname, '..', '..');
+/** Forge's cap on a Custom UI invoke payload (500 KB). */
+export const INVOKE_MAX_PAYLOAD_BYTES = 500 * 1024;
 
 async function loadAppHandlers(): Promise<AppHandlers> {
   // A computed specifier keeps the type check independent of src/index.ts existing yet.
@@ -163,8 +186,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const meta = new Meta(db);
   const manifest = loadManifest(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
   const jira = new JiraSite(db, meta, manifest, now);
-  const kvs = new KvsStore(db, now, manifest.entityIndexes);
-  const queue = new QueueStore(db, now, () => randomUUID());
+  // The platform's clock for rate windows and queue delays: the test's clock, moved forward when a
+  // drain delivers a delayed event early (`ignoreDelays`), as if the platform had waited for it.
+  let platformAhead = 0;
+  const platformNow = (): number => Math.max(now(), platformAhead);
+  const kvs = new KvsStore(db, now, manifest.entityIndexes, platformNow);
+  const queue = new QueueStore(db, platformNow, () => randomUUID(), platformNow);
   const faults = new FaultInjector(opts.faults);
   const calls: CallRecord[] = [];
   const errors: HandlerError[] = [];
@@ -192,6 +219,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (triggers.length === 0) return;
     // ignoreSelf drops what the app itself caused; otherwise the app sees selfGenerated: true.
     if (e.selfGenerated && triggers.every((t) => t.ignoreSelf)) return;
+    // filter.appIsLicensed: Forge does not invoke the trigger on an unlicensed site.
+    if (!licensed && triggers.every((t) => t.appIsLicensed)) return;
     pendingEvents.push(buildEvent(e));
   };
 
@@ -230,7 +259,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   async function callHandler(name: keyof AppHandlers, moduleKey: string, timeoutMs: number, accountId: string | undefined, args: [unknown, unknown]): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
     const h = await getHandlers();
     try {
-      const value = await runInvocation(moduleKey, timeoutMs, accountId, async () => h[name](args[0], args[1]));
+      const f = h[name];
+      if (typeof f !== 'function') throw new Error(`the app exports no handler ${name}`);
+      const value = await runInvocation(moduleKey, timeoutMs, accountId, async () => f(args[0], args[1]));
       return { ok: true, value };
     } catch (error) {
       errors.push({ handler: name, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), at: now() });
@@ -287,18 +318,76 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         return respond(401, { errorMessages: ['You are not authenticated. Use asApp() or asUser().'], errors: {} });
       }
       const accountId = principal.kind === 'user' ? principal.accountId : undefined;
-      const fault = faults.decide();
+      const fault = faults.decide(method, path);
       if (fault.kind === 'status') {
         record('jira', route, fault.status, accountId);
         return faultResponse(fault.status, fault.retryAfterSeconds);
       }
       if (fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-      const r = jira.handle(method, path, text, principal);
+      let searchPath = path;
+      let searchText = text;
+      if (route === 'POST /rest/api/3/search/jql' || route === 'GET /rest/api/3/search/jql' || route === 'POST /rest/api/3/search/approximate-count') {
+        // Jira replaces the app's JQL functions before it evaluates the query.
+        try {
+          ({ path: searchPath, text: searchText } = await expandSearch(method, path, text, accountId));
+        } catch (e) {
+          if (!(e instanceof JqlError)) throw e;
+          record('jira', route, 400, accountId);
+          return respond(400, { errorMessages: [e.message], errors: {} });
+        }
+      }
+      const r = jira.handle(method, searchPath, searchText, principal);
+      if (fault.kind === 'lost') {
+        // Jira did it (r is discarded); the caller never learns.
+        record('jira', route, fault.drop ? 0 : fault.status, accountId);
+        if (fault.drop) throw new TypeError(`fetch failed: connection reset after ${method} ${path.split('?')[0]} (injected by the emulator)`);
+        return faultResponse(fault.status, 1);
+      }
       record('jira', route, r.status, accountId);
       return respond(r.status, r.body, r.headers);
     }
     record('other', `${method} ${path}`, 404);
     return respond(404, { message: `the emulator does not serve ${JSON.stringify(target)} ${path}` });
+  }
+
+  // ---------------------------------------------------------------- app JQL functions
+
+  const precomputations = new PrecomputationStore();
+  const expandJql = (jql: string, accountId?: string): Promise<string> =>
+    expandJqlFunctions(
+      jql,
+      manifest.jqlFunctions ?? [],
+      async (fn, payload) => {
+        const r = await callHandler(fn.handler as keyof AppHandlers, fn.key, 25_000, accountId, [
+          payload,
+          { installContext: installContext(), ...(accountId ? { principal: { accountId } } : {}), license: { isActive: licensed } },
+        ]);
+        if (!r.ok) throw new JqlError(`Error in the JQL Query: the function '${fn.name}' failed.`);
+        return r.value;
+      },
+      precomputations,
+      now(),
+    );
+
+  async function expandSearch(method: string, path: string, text: string | undefined, accountId: string | undefined): Promise<{ path: string; text: string | undefined }> {
+    if (method === 'GET') {
+      const [base, query = ''] = path.split('?');
+      const q = new URLSearchParams(query);
+      const jql = q.get('jql');
+      if (jql === null) return { path, text };
+      q.set('jql', await expandJql(jql, accountId));
+      return { path: `${base}?${q.toString()}`, text };
+    }
+    if (!text) return { path, text };
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { path, text };
+    }
+    if (typeof body !== 'object' || body === null || typeof (body as { jql?: unknown }).jql !== 'string') return { path, text };
+    const jql = (body as { jql: string }).jql;
+    return { path, text: JSON.stringify({ ...body, jql: await expandJql(jql, accountId) }) };
   }
 
   // ---------------------------------------------------------------- actions
@@ -372,7 +461,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         await deliverProductEvents();
       },
     },
+    platformNow,
     async runSweep() {
+      if (!licensed && manifest.scheduledLicensedOnly) return undefined;
       const r = await callHandler('sweep', manifest.scheduledTriggerKey, 900_000, undefined, [
         { context: { cloudId: jira.cloudId, moduleKey: manifest.scheduledTriggerKey }, contextToken: 'local-context-token' },
         { installContext: installContext(), principal: undefined },
@@ -386,8 +477,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       const dupP = o.duplicate === true ? 1 : typeof o.duplicate === 'number' ? o.duplicate : 0;
       for (;;) {
         result.productEvents += await deliverProductEvents();
-        const next: QueuedEvent | undefined = (o.ignoreDelays ? queue.pending() : queue.due(now()))[0];
+        const next: QueuedEvent | undefined = (o.ignoreDelays ? queue.pending() : queue.due(platformNow()))[0];
         if (!next || result.delivered >= cap) break;
+        if (next.dueAtMs > platformNow()) platformAhead = next.dueAtMs;
         const ev = queue.markAttempt(next);
         const times = dupP > 0 && dupRandom() < dupP ? 2 : 1;
         let outcome: { retry: false } | { retry: true; delayMs: number; reason: string; data?: unknown } = { retry: false };
@@ -413,6 +505,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     },
     async invokeResolver(functionKey, payload, o) {
       checkUser(o.accountId);
+      // Custom UI's invoke() carries at most 500 KB of payload; the bridge refuses more before the app runs.
+      const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? null));
+      if (payloadBytes > INVOKE_MAX_PAYLOAD_BYTES) throw new Error(`invoke payload is ${payloadBytes} bytes, over the 500 KB limit`);
       const moduleKey = o.moduleKey ?? moduleKeyFor(manifest, o.extension.type);
       const localId = `${manifest.appId.replace('::app/', '::extension/')}/local-env/static/${moduleKey}`;
       const r = await callHandler('uiResolver', moduleKey, 25_000, o.accountId, [
@@ -431,7 +526,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
             ...(o.timezone ? { timezone: o.timezone } : {}),
           },
         },
-        { principal: { accountId: o.accountId }, installContext: installContext(), license: { isActive: licensed } },
+        // Forge's context.license: `active` (isActive is its deprecated alias, left out so the app cannot lean on it).
+        { principal: { accountId: o.accountId }, installContext: installContext(), license: { active: licensed } },
       ]);
       if (!r.ok) throw r.error;
       return r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value));
@@ -445,6 +541,41 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       ]);
       if (!r.ok) throw r.error;
       return r.value;
+    },
+    expandJql,
+    async searchKeys(jql, accountId) {
+      checkUser(accountId);
+      try {
+        const expanded = await expandJql(jql, accountId);
+        return { ok: true, keys: jira.search({ kind: 'user', accountId }, expanded).map((i) => i.key) };
+      } catch (e) {
+        if (e instanceof JqlError) return { ok: false, error: e.message };
+        if (e instanceof Error && 'status' in e) return { ok: false, error: e.message };
+        throw e;
+      }
+    },
+    precomputations,
+    async runAutomationAction(actionKey, inputs, o = {}) {
+      const action = (manifest.automationActions ?? []).find((a) => a.key === actionKey);
+      if (!action) throw new Error(`the app provides no Automation action ${actionKey}`);
+      const issue = o.issueKey ? jira.issue(o.issueKey) : undefined;
+      if (o.issueKey && !issue) throw new Error(`no issue ${o.issueKey}`);
+      const rendered: Record<string, string> = {};
+      for (const [k, v] of Object.entries(inputs)) rendered[k] = renderSmartValues(v, issue ? { key: issue.key, id: String(issue.id), projectKey: issue.projectKey } : null);
+      for (const [k, spec] of Object.entries(action.inputs)) {
+        if (spec.required && (rendered[k] ?? '').trim() === '') throw new Error(`the rule editor requires "${spec.title}" (${k}) for ${action.name}`);
+      }
+      const unknownInputs = Object.keys(rendered).filter((k) => !(k in action.inputs));
+      if (unknownInputs.length > 0) throw new Error(`${action.name} declares no input ${unknownInputs.join(', ')}`);
+      const actor = o.actor ?? APP_ACCOUNT_ID;
+      const r = await callHandler(action.handler as keyof AppHandlers, action.key, 25_000, actor, [
+        rendered,
+        { principal: { accountId: actor }, installContext: installContext(), license: { isActive: licensed } },
+      ]);
+      if (!r.ok) return { status: 'FAILURE', action: action.key, messages: ['Action failed with an error'] };
+      const entry = auditOf(action, r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value)));
+      await deliverProductEvents();
+      return entry;
     },
     get calls() {
       return calls;

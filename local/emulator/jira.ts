@@ -2,9 +2,15 @@
 // permissions, issues with fields (the app's custom fields included), JSM-style public/internal
 // comments, changelog and issue properties, persisted in SQLite. `handle()` answers the REST
 // routes the app calls with the JSON shapes of the Jira Cloud platform OpenAPI spec (v3).
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import type { Db, Meta } from './db';
+import { JIRA_OPERATIONS } from '../../src/adapters/forge/jira-operations';
 import { compileJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from './jql';
 import { appUuid, ENV_ID, type AppManifest, type ManifestField } from './manifest';
+
+/** Another environment of the same app on this site (its fields collide by module key). */
+export const OTHER_ENV_ID = 'other-env';
 
 export type Role = 'admin' | 'agent' | 'customer';
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
@@ -27,6 +33,10 @@ export interface SiteProject {
   name: string;
   /** Which Reglament template the demo configures for it (informational). */
   template?: string;
+  /** Jira's project type; absent = a JSM service project (the demo's). */
+  projectTypeKey?: 'service_desk' | 'software' | 'business';
+  /** Fields left off the issue edit screen (Jira answers 400 to setting them, editmeta omits them). */
+  offEditScreen?: string[];
 }
 
 export interface SiteStatus {
@@ -138,6 +148,8 @@ export interface ProductEvent {
 }
 
 export const APP_ACCOUNT_ID = '557058:reglament-app';
+/** `METHOD /path/{template}` of every operation the emulator answers: exactly those the app calls. */
+const SERVED_OPERATIONS: ReadonlySet<string> = new Set(JIRA_OPERATIONS.map(([m, path]) => `${m} ${path}`));
 const BASE_URL_DEFAULT = 'https://reglament-local.atlassian.net';
 
 export const DEFAULT_STATUSES: SiteStatus[] = [
@@ -250,9 +262,12 @@ export class JiraSite {
   private readonly issuesById = new Map<number, IssueDoc>();
   private readonly issuesByKey = new Map<string, IssueDoc>();
   private readonly saveStmt;
+  private readonly schemaCache = new Map<string, ValidateFunction>();
   cloudId = 'local-cloud';
   siteUrl = BASE_URL_DEFAULT;
   projects: SiteProject[] = [];
+  /** The site's "Browse users and groups" grant for the app: without it GET /user/groups answers 403. */
+  browseUsersAndGroups = true;
   users: SiteUser[] = [];
   statuses: SiteStatus[] = DEFAULT_STATUSES;
   fields: SiteField[] = [];
@@ -359,6 +374,16 @@ export class JiraSite {
     this.saveStmt.run(issue.id, issue.key, JSON.stringify(issue));
   }
 
+  /** Deletes an issue, as someone deleting it in Jira would (tests: an issue that vanished mid-job). */
+  deleteIssue(idOrKey: string | number): boolean {
+    const issue = this.issue(idOrKey);
+    if (!issue) return false;
+    this.issuesById.delete(issue.id);
+    this.issuesByKey.delete(issue.key);
+    this.db.prepare<[number]>('DELETE FROM issues WHERE id = ?').run(issue.id);
+    return true;
+  }
+
   /** Runs several writes in one SQLite transaction (bulk seeding). */
   batch<T>(fn: () => T): T {
     return this.db.transaction(fn)();
@@ -454,7 +479,7 @@ export class JiraSite {
       id: p.id,
       key: p.key,
       name: p.name,
-      projectTypeKey: 'service_desk',
+      projectTypeKey: p.projectTypeKey ?? 'service_desk',
       simplified: false,
       style: 'classic',
       isPrivate: false,
@@ -605,9 +630,17 @@ export class JiraSite {
     return out;
   }
 
+  /** A search hit when only `id` was asked for (plus any requested issue properties). */
+  private idOnlyJson(issue: IssueDoc, properties: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = { id: String(issue.id) };
+    if (properties.length > 0) out.properties = this.issueJson(issue, [], { properties, defaultAll: false }).properties;
+    return out;
+  }
+
   // ------------------------------------------------------------ JQL
 
-  private jqlFields(): JqlFields<IssueDoc> {
+  /** `p`: who searches; an issue they cannot see is, to them, an issue that does not exist. */
+  private jqlFields(p?: Principal): JqlFields<IssueDoc> {
     const byName = (name: string): SiteField | undefined => this.fields.find((f) => f.name.toLowerCase() === name.toLowerCase() || f.id === name);
     const customAccessor = (f: SiteField, path: string[]): FieldAccessor<IssueDoc> => {
       if (f.type === 'object') {
@@ -617,6 +650,7 @@ export class JiraSite {
         if (prop.type === 'datetime' || prop.type === 'date') {
           return { type: 'date', get: (i) => toMs(getPath(i.custom[f.id], [prop.name])) };
         }
+        if (prop.type === 'number') return { type: 'number', get: (i) => { const v = getPath(i.custom[f.id], [prop.name]); return typeof v === 'number' ? v : null; } };
         return { type: 'string', get: (i) => toStr(getPath(i.custom[f.id], [prop.name])) };
       }
       if (f.type === 'datetime' || f.type === 'date') return { type: 'date', get: (i) => toMs(i.custom[f.id]) };
@@ -643,19 +677,51 @@ export class JiraSite {
         if (!ref.quoted) {
           switch (name) {
             case 'project':
-              return { type: 'string', get: (i) => i.projectKey, equals: (a, b) => { const p = this.project(b); return p ? p.key === a : a.toLowerCase() === b.toLowerCase(); } };
+              return {
+                type: 'string',
+                get: (i) => i.projectKey,
+                equals: (a, b) => { const pr = this.project(b); return pr ? pr.key === a : a.toLowerCase() === b.toLowerCase(); },
+                // Jira refuses the whole query for a project that does not exist or the searcher may not browse.
+                check: (b) => {
+                  const pr = this.project(b);
+                  if (!pr || (p && !this.hasProject(p, 'BROWSE_PROJECTS', pr) && !(p.kind === 'user' && this.userRole(p.accountId) === 'customer'))) {
+                    throw new JqlError(`The value '${b}' does not exist for the field 'project'.`);
+                  }
+                },
+              };
             case 'status':
-              return { type: 'string', get: (i) => i.statusId, equals: (a, b) => this.status(b)?.id === a };
+              return {
+                type: 'string',
+                get: (i) => i.statusId,
+                equals: (a, b) => this.status(b)?.id === a,
+                // Jira refuses the whole query for a status name (or id) the site does not have.
+                check: (b) => {
+                  if (!this.status(b)) throw new JqlError(`The value '${b}' does not exist for the field 'status'.`);
+                },
+              };
             case 'statuscategory':
               return {
                 type: 'string',
                 get: (i) => this.status(i.statusId)!.category,
                 equals: (a, b) => { const c = CATEGORY[a as StatusCategoryKey]; const l = b.toLowerCase(); return c.key === l || c.name.toLowerCase() === l || String(c.id) === l; },
+                check: (b) => {
+                  const l = b.toLowerCase();
+                  if (!Object.values(CATEGORY).some((c) => c.key === l || c.name.toLowerCase() === l || String(c.id) === l)) throw new JqlError(`The value '${b}' does not exist for the field 'statusCategory'.`);
+                },
               };
             case 'issuekey':
             case 'key':
             case 'id':
-              return { type: 'string', get: (i) => i.key, equals: (a, b) => a === b.toUpperCase() || this.issue(a)?.id === Number(b) };
+              return {
+                type: 'string',
+                get: (i) => i.key,
+                equals: (a, b) => a === b.toUpperCase() || this.issue(a)?.id === Number(b),
+                // Jira answers 400 for the whole query when one listed issue is deleted or not visible.
+                check: (b) => {
+                  const issue = this.issue(b);
+                  if (!issue || (p && !this.hasIssue(p, 'BROWSE_PROJECTS', issue))) throw new JqlError(`An issue with key '${b}' does not exist for field '${name}'.`);
+                },
+              };
             case 'summary':
               return { type: 'string', get: (i) => i.summary };
             case 'text':
@@ -698,7 +764,7 @@ export class JiraSite {
   }
 
   search(p: Principal, jql: string): IssueDoc[] {
-    const compiled = compileJql(jql, this.jqlFields(), { nowMs: this.now(), ...(p.kind === 'user' ? { currentUser: p.accountId } : {}) });
+    const compiled = compileJql(jql, this.jqlFields(p), { nowMs: this.now(), ...(p.kind === 'user' ? { currentUser: p.accountId } : {}) });
     if (!compiled.hasRestriction) {
       throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     }
@@ -847,6 +913,11 @@ export class JiraSite {
     } catch {
       return { status: 400, body: { errorMessages: ['The request body is not valid JSON.'], errors: {} } };
     }
+    const op = JiraSite.routeOf(method, path);
+    if (!SERVED_OPERATIONS.has(op)) {
+      // Only what the app calls, each in the trimmed spec and checked by the contract tests.
+      return { status: 404, body: { errorMessages: [`The emulator serves only the Jira operations the app calls (src/adapters/forge/jira-operations.ts); ${op} is not one of them.`], errors: {} } };
+    }
     try {
       return this.route(method.toUpperCase(), path, q, body, p);
     } catch (e) {
@@ -871,43 +942,29 @@ export class JiraSite {
     const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
     let r: RegExpExecArray | null;
 
-    if (method === 'GET' && path === '/rest/api/3/myself') {
-      return ok(this.userJson(p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId, true));
-    }
     if (method === 'GET' && path === '/rest/api/3/user') {
       const id = q.get('accountId') ?? '';
       if (id !== APP_ACCOUNT_ID && !this.user(id)) throw new RestError(404, `Specified user does not exist or you do not have required permissions`);
       return ok(this.userJson(id, true));
     }
     if (method === 'GET' && path === '/rest/api/3/user/groups') {
+      if (!this.browseUsersAndGroups) throw new RestError(403, 'You do not have the permission to browse users and groups.');
       const id = q.get('accountId') ?? '';
       const u = this.user(id);
       if (!u) throw new RestError(404, 'Specified user does not exist or you do not have required permissions');
       return ok(groupsOf(u.role).map((name) => ({ name, groupId: `group-${name}`, self: `${this.siteUrl}/rest/api/3/group?groupId=group-${name}` })));
     }
-    if (method === 'GET' && path === '/rest/api/3/user/bulk') {
-      const ids = q.getAll('accountId');
-      const values = ids.filter((id) => this.user(id)).map((id) => this.userJson(id));
-      return ok({ self: `${this.siteUrl}${path}`, maxResults: values.length, startAt: 0, total: values.length, isLast: true, values });
+    if (method === 'GET' && path === '/rest/api/3/field') {
+      // The same app installed from another environment (a developer's) on this site: its fields
+      // carry the same module keys under another environment id, listed after ours.
+      const otherEnv = this.fields.map((f, i) => {
+        const json = this.fieldJson(f) as { schema: { custom: string; customId: number } } & Record<string, unknown>;
+        const id = `customfield_${20050 + i}`;
+        return { ...json, id, key: id, name: `${f.name} (${OTHER_ENV_ID})`, clauseNames: [`cf[${20050 + i}]`], schema: { ...json.schema, custom: json.schema.custom.replace(`/${ENV_ID}/`, `/${OTHER_ENV_ID}/`), customId: 20050 + i } };
+      });
+      return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f)), ...otherEnv]);
     }
-    if (method === 'GET' && path === '/rest/api/3/field') return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f))]);
     if (method === 'GET' && path === '/rest/api/3/status') return ok(this.statuses.map((s) => this.statusJson(s)));
-    if (method === 'GET' && path === '/rest/api/3/statuses/search') {
-      const startAt = Number(q.get('startAt') ?? 0);
-      const maxResults = Number(q.get('maxResults') ?? 200);
-      const values = this.statuses.map((s) => ({
-        id: s.id,
-        name: s.name,
-        statusCategory: s.category === 'new' ? 'TODO' : s.category === 'done' ? 'DONE' : 'IN_PROGRESS',
-        scope: { type: 'GLOBAL' },
-        description: '',
-      }));
-      const page = values.slice(startAt, startAt + maxResults);
-      return ok({ self: `${this.siteUrl}${path}`, startAt, maxResults, total: values.length, isLast: startAt + page.length >= values.length, values: page });
-    }
-    if (method === 'GET' && path === '/rest/api/3/priority') {
-      return ok(PRIORITIES.map((x) => ({ self: `${this.siteUrl}/rest/api/3/priority/${x.id}`, id: x.id, name: x.name, iconUrl: '', statusColor: '#cccccc', description: x.name })));
-    }
     if (method === 'GET' && path === '/rest/api/3/project/search') {
       const startAt = Number(q.get('startAt') ?? 0);
       const maxResults = Math.min(Number(q.get('maxResults') ?? 50), 100);
@@ -925,28 +982,12 @@ export class JiraSite {
         values: page.map((pr) => this.projectJson(pr)),
       });
     }
-    if (method === 'GET' && (r = m(/^\/rest\/api\/3\/project\/([^/]+)$/))) {
-      const pr = this.project(decodeURIComponent(r[1]!));
-      if (!pr || !this.hasProject(p, 'BROWSE_PROJECTS', pr)) throw new RestError(404, 'No project could be found with key or id.');
-      return ok(this.projectJson(pr));
-    }
     if (method === 'GET' && path === '/rest/api/3/mypermissions') return ok(this.myPermissions(p, q));
-    if (method === 'POST' && path === '/rest/api/3/permissions/check') return ok(this.checkPermissions(p, body));
-    if ((method === 'GET' || method === 'POST') && path === '/rest/api/3/search') {
-      return { status: 410, body: { errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.'], errors: {} } };
-    }
-    if ((method === 'GET' || method === 'POST') && path === '/rest/api/3/search/jql') return ok(this.searchJql(p, method === 'GET' ? fromQuery(q) : body));
-    if (method === 'POST' && path === '/rest/api/3/search/approximate-count') {
-      if (typeof body.jql !== 'string') bad('jql is required');
-      return ok({ count: this.search(p, body.jql).length });
-    }
+    if (method === 'POST' && path === '/rest/api/3/search/jql') return ok(this.searchJql(p, body));
     if (method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') return ok(this.bulkChangelog(p, body));
     if (method === 'POST' && path === '/rest/api/3/app/field/value') return this.appFieldValues(p, body, q);
-    if (method === 'PUT' && (r = m(/^\/rest\/api\/3\/app\/field\/([^/]+)\/value$/))) {
-      const updates = (Array.isArray(body.updates) ? body.updates : []) as Array<Record<string, unknown>>;
-      return this.appFieldValues(p, { updates: updates.map((u) => ({ ...u, customField: decodeURIComponent(r![1]!) })) }, q);
-    }
     if (method === 'POST' && path === '/rest/api/3/issue/properties/multi') return this.multiProperties(p, body);
+    if (method === 'POST' && path === '/rest/api/3/issue/bulkfetch') return ok(this.bulkFetchIssues(p, body));
     if ((r = m(/^\/rest\/api\/3\/issue\/([^/]+)(\/.*)?$/))) return this.issueRoute(method, decodeURIComponent(r[1]!), r[2] ?? '', q, body, p);
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${path}`], errors: {} } };
   }
@@ -1000,37 +1041,13 @@ export class JiraSite {
     return { permissions: out };
   }
 
-  private checkPermissions(p: Principal, body: Record<string, unknown>): unknown {
-    // An app may ask about another user (accountId); a user asking is checked as themself.
-    const subject: Principal = typeof body.accountId === 'string' && p.kind === 'app' ? { kind: 'user', accountId: body.accountId } : p;
-    const globals = Array.isArray(body.globalPermissions) ? (body.globalPermissions as string[]) : [];
-    const projectPerms = Array.isArray(body.projectPermissions) ? (body.projectPermissions as Array<{ permissions?: string[]; projects?: number[]; issues?: number[] }>) : [];
-    const grantsByPerm = new Map<string, { projects: Set<number>; issues: Set<number> }>();
-    for (const req of projectPerms) {
-      for (const perm of req.permissions ?? []) {
-        const g = grantsByPerm.get(perm) ?? { projects: new Set<number>(), issues: new Set<number>() };
-        for (const pid of req.projects ?? []) {
-          const pr = this.project(String(pid));
-          if (pr && this.hasProject(subject, perm, pr)) g.projects.add(Number(pid));
-        }
-        for (const iid of req.issues ?? []) {
-          const is = this.issue(Number(iid));
-          if (is && this.hasIssue(subject, perm, is)) g.issues.add(Number(iid));
-        }
-        grantsByPerm.set(perm, g);
-      }
-    }
-    return {
-      globalPermissions: globals.filter((g) => this.hasGlobal(subject, g)),
-      projectPermissions: [...grantsByPerm.entries()].map(([permission, g]) => ({ permission, projects: [...g.projects], issues: [...g.issues] })),
-    };
-  }
-
   private searchJql(p: Principal, body: Record<string, unknown>): unknown {
     if (typeof body.jql !== 'string' || body.jql.trim() === '') {
       throw new RestError(400, 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     }
     const fields = Array.isArray(body.fields) ? (body.fields as string[]) : typeof body.fields === 'string' ? [body.fields] : ['id'];
+    // The spec: `id` (the default) "returns only issue IDs": no key, self or fields.
+    const idsOnly = fields.flatMap((f) => f.split(',')).map((f) => f.trim()).filter((f) => f.length > 0).every((f) => f === 'id');
     const expand = typeof body.expand === 'string' ? body.expand.split(',') : Array.isArray(body.expand) ? (body.expand as string[]) : [];
     const properties = Array.isArray(body.properties) ? (body.properties as string[]) : typeof body.properties === 'string' ? body.properties.split(',') : [];
     if (properties.length > 5) bad('At most 5 issue properties can be requested.');
@@ -1043,10 +1060,39 @@ export class JiraSite {
     const page = hits.slice(offset, offset + maxResults);
     const isLast = offset + page.length >= hits.length;
     return {
-      issues: page.map((i) => this.issueJson(i, fields, { expand, properties, defaultAll: false })),
+      issues: page.map((i) => (idsOnly ? this.idOnlyJson(i, properties) : this.issueJson(i, fields, { expand, properties, defaultAll: false }))),
       ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length) }),
       isLast,
     };
+  }
+
+  /**
+   * POST /issue/bulkfetch: up to 100 issues by id or key (keys case-insensitively), ascending id.
+   * Issues that do not exist or that the caller may not browse are left out, not reported: the
+   * spec's `issueErrors` are only for issues Jira could not load this time.
+   */
+  private bulkFetchIssues(p: Principal, body: Record<string, unknown>): unknown {
+    const refs = body.issueIdsOrKeys;
+    if (!Array.isArray(refs) || refs.length === 0 || refs.length > 100) {
+      bad('issueIdsOrKeys must hold 1 to 100 issue IDs or keys.', { issueIdsOrKeys: 'size must be between 1 and 100' });
+    }
+    const fields = Array.isArray(body.fields) ? (body.fields as string[]) : ['*navigable'];
+    const expand = Array.isArray(body.expand) ? (body.expand as string[]) : [];
+    const properties = Array.isArray(body.properties) ? (body.properties as string[]) : [];
+    if (properties.length > 5) bad('At most 5 issue properties can be requested.');
+    const found = new Map<number, IssueDoc>();
+    for (const ref of refs as unknown[]) {
+      const issue = this.issue(String(ref));
+      if (issue && this.hasIssue(p, 'BROWSE_PROJECTS', issue)) found.set(issue.id, issue);
+    }
+    const issues = [...found.values()].sort((a, b) => a.id - b.id).map((issue) => {
+      const bean = this.issueJson(issue, fields, { expand, properties, defaultAll: true });
+      // expand=changelog here carries at most the 40 most recent histories (the spec).
+      const log = bean.changelog as { histories: unknown[]; total: number } | undefined;
+      if (log && log.histories.length > 40) bean.changelog = { ...log, startAt: log.histories.length - 40, maxResults: 40, histories: log.histories.slice(-40) };
+      return bean;
+    });
+    return { issues, issueErrors: [] };
   }
 
   private bulkChangelog(p: Principal, body: Record<string, unknown>): unknown {
@@ -1080,6 +1126,18 @@ export class JiraSite {
     };
   }
 
+  /** The compiled manifest `schema` of an app field (object fields), or null when it has none. */
+  private valueSchema(f: SiteField): ValidateFunction | null {
+    const schema = this.manifest.fields.find((m) => m.moduleKey === f.moduleKey)?.schema;
+    if (!schema) return null;
+    let v = this.schemaCache.get(f.moduleKey);
+    if (!v) {
+      v = fieldSchemaAjv().compile(schema);
+      this.schemaCache.set(f.moduleKey, v);
+    }
+    return v;
+  }
+
   private appFieldValues(p: Principal, body: Record<string, unknown>, q: URLSearchParams): RestReply {
     if (p.kind !== 'app') throw new RestError(403, 'Only the app that provides the field can set its value, and only as the app.');
     const updates = body.updates;
@@ -1093,7 +1151,7 @@ export class JiraSite {
       const f = this.field(String(u.customField));
       if (!f) throw new RestError(404, `updates[${i}].customField: field '${String(u.customField)}' does not exist or is not provided by this app`);
       if (!Array.isArray(u.issueIds)) bad(`updates[${i}].issueIds must be an array of issue IDs`);
-      checkFieldValue(f, u.value, `updates[${i}].value`);
+      checkFieldValue(f, u.value, `updates[${i}].value`, this.valueSchema(f));
       for (const raw of u.issueIds as unknown[]) {
         if (typeof raw !== 'number' && !(typeof raw === 'string' && /^\d+$/.test(raw))) bad(`updates[${i}].issueIds: '${String(raw)}' is not an issue ID`);
         const issue = this.issue(Number(raw));
@@ -1128,6 +1186,10 @@ export class JiraSite {
     if (sub === '' && method === 'PUT') {
       if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit issues in this project.');
       const labelOps = ((body.update ?? {}) as { labels?: Array<{ add?: unknown; remove?: unknown; set?: unknown }> }).labels ?? [];
+      const off = this.project(issue.projectKey)?.offEditScreen ?? [];
+      for (const k of [...Object.keys((body.update ?? {}) as object), ...Object.keys((body.fields ?? {}) as object)]) {
+        if (off.includes(k)) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: `Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.` });
+      }
       for (const op of labelOps) {
         const labels = new Set(issue.labels ?? []);
         for (const [verb, v] of Object.entries(op)) {
@@ -1152,21 +1214,26 @@ export class JiraSite {
         const f = this.field(k);
         if (!f) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: 'Field cannot be set.' });
         if (f.readOnly) bad(`Field '${k}' is read-only.`, { [k]: 'Field cannot be set. It is read-only.' });
-        checkFieldValue(f, v, k);
+        checkFieldValue(f, v, k, this.valueSchema(f));
         values.push({ field: f, value: v });
       }
       if (values.length > 0) this.setCustom(issue, values, { by: actor, selfGenerated });
       else this.save(issue);
       return { status: 204 };
     }
-    if (sub === '/changelog' && method === 'GET') {
-      const startAt = Number(q.get('startAt') ?? 0);
-      const maxResults = Math.min(Number(q.get('maxResults') ?? 100), 100);
-      const values = issue.histories.slice(startAt, startAt + maxResults).map((h) => this.historyJson(h));
-      return {
-        status: 200,
-        body: { self: `${this.siteUrl}/rest/api/3/issue/${issue.key}/changelog`, maxResults, startAt, total: issue.histories.length, isLast: startAt + values.length >= issue.histories.length, values },
-      };
+    if (sub === '/editmeta' && method === 'GET') {
+      // The edit screen's fields the caller may set; none without Edit issues.
+      const off = this.project(issue.projectKey)?.offEditScreen ?? [];
+      const fields: Record<string, unknown> = {};
+      if (this.hasIssue(p, 'EDIT_ISSUES', issue)) {
+        const meta = (key: string, name: string, schema: Record<string, unknown>, operations: string[]) => {
+          if (!off.includes(key)) fields[key] = { key, name, required: false, schema, operations };
+        };
+        meta('summary', 'Summary', { type: 'string', system: 'summary' }, ['set']);
+        meta('labels', 'Labels', { type: 'array', items: 'string', system: 'labels' }, ['add', 'set', 'remove']);
+        for (const f of this.fields.filter((x) => !x.readOnly)) meta(f.id, f.name, { type: f.type, customId: Number(f.id.replace('customfield_', '')) }, ['set']);
+      }
+      return { status: 200, body: { fields } };
     }
     if (sub === '/comment' && method === 'GET') {
       const startAt = Number(q.get('startAt') ?? 0);
@@ -1194,6 +1261,9 @@ export class JiraSite {
       if (to.reporter) recipients.add(issue.reporter);
       if (to.watchers) for (const w of issue.watchers ?? []) recipients.add(w);
       for (const u of to.users ?? []) if (u.accountId) recipients.add(u.accountId);
+      // Spec: 400 when "the recipient is set to the assignee, but the issue is unassigned".
+      if (to.assignee && !issue.assignee) bad('The issue has no assignee to notify.', { to: 'The recipient is invalid: the issue is unassigned.' });
+      if (!to.assignee && !to.reporter && !to.watchers && (to.users ?? []).length === 0) bad('The notification names no recipient.', { to: 'No recipients.' });
       this.notifications.push({
         issueKey: issue.key,
         at: this.now(),
@@ -1231,15 +1301,8 @@ export class JiraSite {
       for (const c of comments) this.addComment(issue, { author: actor, body: c.add!.body, internal: false, selfGenerated });
       return { status: 204 };
     }
-    if (sub === '/properties' && method === 'GET') {
-      return { status: 200, body: { keys: Object.keys(issue.properties).map((k) => ({ key: k, self: `${this.siteUrl}/rest/api/3/issue/${issue.id}/properties/${k}` })) } };
-    }
     if ((r = /^\/properties\/([^/]+)$/.exec(sub))) {
       const key = decodeURIComponent(r[1]!);
-      if (method === 'GET') {
-        if (!(key in issue.properties)) throw new RestError(404, `The property '${key}' does not exist.`);
-        return { status: 200, body: { key, value: issue.properties[key] } };
-      }
       if (method === 'PUT') {
         if (!this.hasIssue(p, 'EDIT_ISSUES', issue)) throw new RestError(403, 'You do not have permission to edit this issue.');
         if (key.length > 255) bad(`The property key is ${key.length} characters long, the limit is 255.`);
@@ -1247,10 +1310,6 @@ export class JiraSite {
         const existed = key in issue.properties;
         this.setProperty(issue, key, body);
         return { status: existed ? 200 : 201, body: existed ? undefined : {} };
-      }
-      if (method === 'DELETE') {
-        if (!this.deleteProperty(issue, key)) throw new RestError(404, `The property '${key}' does not exist.`);
-        return { status: 204 };
       }
     }
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} /rest/api/3/issue/{issueIdOrKey}${sub}`], errors: {} } };
@@ -1281,17 +1340,6 @@ function transitionName(s: SiteStatus): string {
   }
 }
 
-function fromQuery(q: URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (q.has('jql')) out.jql = q.get('jql');
-  if (q.has('nextPageToken')) out.nextPageToken = q.get('nextPageToken');
-  if (q.has('maxResults')) out.maxResults = Number(q.get('maxResults'));
-  if (q.has('fields')) out.fields = q.getAll('fields').flatMap((f) => f.split(','));
-  if (q.has('expand')) out.expand = q.get('expand');
-  if (q.has('properties')) out.properties = q.getAll('properties').flatMap((f) => f.split(','));
-  return out;
-}
-
 function toMs(v: unknown): number | null {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return null;
@@ -1304,7 +1352,18 @@ function toStr(v: unknown): string | null {
   return typeof v === 'string' ? v : String(v);
 }
 
-function checkFieldValue(f: SiteField, v: unknown, where: string): void {
+let ajvInstance: Ajv | null = null;
+/** JSON Schema as Forge applies a field's manifest `schema`; Forge's own keywords (searchAlias, searchType) are annotations. */
+function fieldSchemaAjv(): Ajv {
+  if (!ajvInstance) {
+    ajvInstance = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajvInstance);
+  }
+  return ajvInstance;
+}
+
+/** Forge validates every value of an app field against its type and manifest schema and refuses the whole request (400). */
+function checkFieldValue(f: SiteField, v: unknown, where: string, schema: ValidateFunction | null = null): void {
   if (v === null || v === undefined) return;
   switch (f.type) {
     case 'string':
@@ -1321,6 +1380,10 @@ function checkFieldValue(f: SiteField, v: unknown, where: string): void {
     case 'object':
       if (typeof v !== 'object' || Array.isArray(v)) bad(`${where}: field ${f.id} (${f.name}) takes a JSON object`);
       if (JSON.stringify(v).length > 32768) bad(`${where}: an object field value is limited to 32768 characters`);
+      if (schema && !schema(v)) {
+        const why = (schema.errors ?? []).map((e) => `${e.instancePath || '(value)'} ${e.message ?? 'is invalid'}`).join('; ');
+        bad(`${where}: the value of field ${f.id} (${f.name}) does not match the field's schema: ${why}`, { [f.id]: `The value does not match the field's schema: ${why}` });
+      }
       return;
     default:
       return;

@@ -300,6 +300,11 @@ export type FieldAccessor<I> =
       get(item: I): string | readonly string[] | null;
       /** Custom equality (names, ids, categories); defaults to case-insensitive comparison. */
       equals?: (actual: string, literal: string) => boolean;
+      /**
+       * Validates each literal when the query is compiled; throws a JqlError for a value Jira
+       * refuses (an issue key that does not exist, a status name the site does not have).
+       */
+      check?: (literal: string) => void;
     };
 
 export interface JqlFields<I> {
@@ -440,6 +445,7 @@ export function compileJql<I>(src: string, fields: JqlFields<I>, env: JqlEnv): C
       };
     }
     const lits = e.values.map((l) => literalToString(l, env));
+    if (acc.check && op !== '~' && op !== '!~') for (const l of lits) acc.check(l);
     const eq = acc.equals ?? ((a: string, b: string) => a.toLowerCase() === b.toLowerCase());
     return (it) => {
       const raw = acc.get(it);

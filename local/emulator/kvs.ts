@@ -2,9 +2,49 @@
 // /api/v1/batch/{get,set,delete}, /api/v1/transaction, /api/v1/entity/{get,set,delete,query},
 // /api/v1/secret/{get,set,delete}. Limits follow the Forge docs: key ≤ 500 characters and the
 // key pattern, value ≤ 240 KiB, batch ≤ 25 items, transaction ≤ 25 operations.
+// Budget (DOC:limits-kvs-ce): per installation 4 000 read and 4 000 write units a minute, a unit
+// being one request of up to 10 KB (a 65 KB request counts 7). Writes are measured by the request
+// body, reads by the response body. Past the budget a request answers 429 RATE_LIMIT_EXCEEDED
+// (DOC:storage-reference/handling-errors-kvs) and does nothing. The minute slides over the
+// platform's clock (`limitNow`).
 import type { Db } from './db';
 
-export const KVS_LIMITS = { maxKeyLength: 500, maxValueBytes: 240 * 1024, maxBatch: 25, maxTransactionOps: 25, maxQueryLimit: 100 } as const;
+export const KVS_LIMITS = {
+  maxKeyLength: 500,
+  maxValueBytes: 240 * 1024,
+  maxBatch: 25,
+  maxTransactionOps: 25,
+  maxQueryLimit: 100,
+  unitBytes: 10 * 1024,
+  readUnitsPerMinute: 4000,
+  writeUnitsPerMinute: 4000,
+} as const;
+
+const WRITE_PATHS = new Set([
+  '/api/v1/set',
+  '/api/v1/delete',
+  '/api/v1/secret/set',
+  '/api/v1/secret/delete',
+  '/api/v1/entity/set',
+  '/api/v1/entity/delete',
+  '/api/v1/batch/set',
+  '/api/v1/batch/delete',
+  '/api/v1/transaction',
+]);
+
+/** Units of one request of this many bytes: rounded up to 10 KB, at least one. */
+export const kvsUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / KVS_LIMITS.unitBytes));
+
+export interface KvsUsage {
+  readUnits: number;
+  writeUnits: number;
+  reads: number;
+  writes: number;
+  refused: number;
+  /** The most units used within any one minute (platform clock), reads and writes. */
+  peakReadUnitsPerMinute: number;
+  peakWriteUnitsPerMinute: number;
+}
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 const SECRET_ENTITY = '\u0000secret';
 
@@ -110,11 +150,18 @@ export class KvsStore {
   private readonly rows = new Map<string, Row>(); // `${entity}\u0001${key}`
   private readonly upsert;
   private readonly remove;
+  /** [platform instant, units] of the last minute's reads and writes, oldest first. */
+  private readonly window = { read: [] as Array<[number, number]>, write: [] as Array<[number, number]> };
+  private readonly windowSum = { read: 0, write: 0 };
+  private usageTotals: KvsUsage = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0, peakReadUnitsPerMinute: 0, peakWriteUnitsPerMinute: 0 };
+  /** Whether the per-minute unit budget is enforced (on by default, as on Forge). */
+  rateLimit = true;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
     private readonly indexes: Record<string, EntityIndex[]> = {},
+    private readonly limitNow: () => number = now,
   ) {
     this.upsert = db.prepare<[string, string, string, number, number, number | null]>(
       'INSERT INTO kvs (entity, key, value, created_at, updated_at, expire_at) VALUES (?, ?, ?, ?, ?, ?) ' +
@@ -125,6 +172,66 @@ export class KvsStore {
       .prepare<[], { entity: string; key: string; value: string; created_at: number; updated_at: number; expire_at: number | null }>('SELECT * FROM kvs')
       .all();
     for (const r of all) this.rows.set(`${r.entity}\u0001${r.key}`, { value: JSON.parse(r.value), createdAt: r.created_at, updatedAt: r.updated_at, expireAt: r.expire_at });
+  }
+
+  /** Units and requests since the last resetUsage() (refused requests are not counted as units). */
+  usage(): KvsUsage {
+    return { ...this.usageTotals };
+  }
+
+  resetUsage(): void {
+    this.usageTotals = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, refused: 0, peakReadUnitsPerMinute: 0, peakWriteUnitsPerMinute: 0 };
+  }
+
+  /** Units used within the minute before the platform's now. */
+  unitsInLastMinute(kind: 'read' | 'write'): number {
+    const w = this.window[kind];
+    const cutoff = this.limitNow() - 60_000;
+    while (w.length > 0 && w[0]![0] <= cutoff) this.windowSum[kind] -= w.shift()![1];
+    return this.windowSum[kind];
+  }
+
+  private overBudget(kind: 'read' | 'write', units: number): boolean {
+    if (!this.rateLimit) return false;
+    const limit = kind === 'read' ? KVS_LIMITS.readUnitsPerMinute : KVS_LIMITS.writeUnitsPerMinute;
+    return this.unitsInLastMinute(kind) + units > limit;
+  }
+
+  private charge(kind: 'read' | 'write', units: number): void {
+    this.window[kind].push([this.limitNow(), units]);
+    this.windowSum[kind] += units;
+    const inMinute = this.unitsInLastMinute(kind);
+    if (kind === 'read') {
+      this.usageTotals.readUnits += units;
+      this.usageTotals.reads++;
+      this.usageTotals.peakReadUnitsPerMinute = Math.max(this.usageTotals.peakReadUnitsPerMinute, inMinute);
+    } else {
+      this.usageTotals.writeUnits += units;
+      this.usageTotals.writes++;
+      this.usageTotals.peakWriteUnitsPerMinute = Math.max(this.usageTotals.peakWriteUnitsPerMinute, inMinute);
+    }
+  }
+
+  private refuse(kind: 'read' | 'write'): KvsReply {
+    this.usageTotals.refused++;
+    const limit = kind === 'read' ? KVS_LIMITS.readUnitsPerMinute : KVS_LIMITS.writeUnitsPerMinute;
+    return { status: 429, body: { code: 'RATE_LIMIT_EXCEEDED', message: `more than ${limit} ${kind} units (10 KB each) in one minute for this installation` } };
+  }
+
+  /** Handles one request from @forge/kvs, within the installation's per-minute unit budget. */
+  handle(path: string, bodyText: string | undefined): KvsReply {
+    if (WRITE_PATHS.has(path)) {
+      const units = kvsUnits(Buffer.byteLength(bodyText ?? ''));
+      if (this.overBudget('write', units)) return this.refuse('write');
+      const reply = this.execute(path, bodyText);
+      this.charge('write', units);
+      return reply;
+    }
+    const reply = this.execute(path, bodyText);
+    const units = kvsUnits(reply.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(reply.body)));
+    if (this.overBudget('read', units)) return this.refuse('read');
+    this.charge('read', units);
+    return reply;
   }
 
   /** Direct read access for tests and the host page. */
@@ -156,6 +263,7 @@ export class KvsStore {
     const prev = this.read(entity, key);
     const ttl = ttlMs(options);
     const row: Row = { value: JSON.parse(valueText), createdAt: prev?.createdAt ?? now, updatedAt: now, expireAt: ttl === null ? null : now + ttl };
+    if (!this.rows.has(`${entity}\u0001${key}`)) this.sortedCache.delete(entity);
     this.rows.set(`${entity}\u0001${key}`, row);
     this.upsert.run(entity, key, valueText, row.createdAt, row.updatedAt, row.expireAt);
     return row;
@@ -163,15 +271,23 @@ export class KvsStore {
 
   private del(entity: string, key: string): boolean {
     const had = this.rows.delete(`${entity}\u0001${key}`);
+    if (had) this.sortedCache.delete(entity);
     this.remove.run(entity, key);
     return had;
   }
 
+  /** Sorted keys per entity, rebuilt only after a key is added or removed (queries are frequent). */
+  private readonly sortedCache = new Map<string, string[]>();
+
   private sortedKeys(entity: string): string[] {
+    const cached = this.sortedCache.get(entity);
+    if (cached) return cached;
     const p = `${entity}\u0001`;
     const keys: string[] = [];
     for (const k of this.rows.keys()) if (k.startsWith(p)) keys.push(k.slice(p.length));
-    return keys.sort();
+    keys.sort();
+    this.sortedCache.set(entity, keys);
+    return keys;
   }
 
   private getReply(entity: string, key: string): KvsReply {
@@ -184,7 +300,8 @@ export class KvsStore {
     const key = checkKey(body.key);
     const text = checkValue(body.value);
     const prev = this.read(entity, key);
-    if (body.options?.keyPolicy === 'FAIL_IF_EXISTS' && prev) fail(409, 'KEY_ALREADY_EXISTS', `key '${key}' already exists`);
+    // Forge KVS answers a clash with HTTP 409 and code KEY_CONFLICT; @forge/kvs throws it as a ForgeKvsAPIError.
+    if (body.options?.keyPolicy === 'FAIL_IF_EXISTS' && prev) fail(409, 'KEY_CONFLICT', `key '${key}' already exists`);
     const row = this.write(entity, key, text, body.options);
     if (body.options?.returnValue === 'PREVIOUS') {
       return { status: 200, body: prev ? { key, value: prev.value, createdAt: prev.createdAt, updatedAt: prev.updatedAt } : undefined };
@@ -200,7 +317,23 @@ export class KvsStore {
     const start = after ? Buffer.from(after, 'base64url').toString() : null;
     const where = body.where ?? [];
     for (const w of where) if (w.property !== 'key') fail(400, 'INVALID_WHERE', `where: only the 'key' property can be queried, got '${w.property}'`);
-    const keys = this.sortedKeys(entity).filter((k) => (start === null || k > start) && where.every((w) => matchCondition(k, w)) && this.read(entity, k));
+    const all = this.sortedKeys(entity);
+    // Start at the first key ≥ the prefix (and after the cursor): the keys are sorted.
+    const prefix = where.find((w) => w.condition === 'BEGINS_WITH')?.values[0];
+    const from = [typeof prefix === 'string' ? prefix : '', start ?? ''].reduce((a, b) => (a > b ? a : b));
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const keys: string[] = [];
+    for (let i = lo; i < all.length && keys.length <= limit; i++) {
+      const k = all[i]!;
+      if (typeof prefix === 'string' && !k.startsWith(prefix)) break;
+      if ((start === null || k > start) && where.every((w) => matchCondition(k, w)) && this.read(entity, k)) keys.push(k);
+    }
     const page = keys.slice(0, limit);
     const data = page.map((k) => ({ key: k, value: this.read(entity, k)!.value }));
     const cursor = keys.length > limit ? Buffer.from(page[page.length - 1]!).toString('base64url') : undefined;
@@ -302,8 +435,7 @@ export class KvsStore {
     return { status: 200, body: { successfulKeys, failedKeys } };
   }
 
-  /** Handles one request from @forge/kvs. */
-  handle(path: string, bodyText: string | undefined): KvsReply {
+  private execute(path: string, bodyText: string | undefined): KvsReply {
     let body: Record<string, unknown> & { key?: string; entityName?: string };
     try {
       body = bodyText ? (JSON.parse(bodyText) as typeof body) : {};

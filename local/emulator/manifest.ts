@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { readJqlFunctions, type ManifestJqlFunction } from './jql-functions';
+import { readAutomationActions, type ManifestAction } from './automation';
 
 export const APP_ID = 'ari:cloud:ecosystem::app/6f1c2a4e-5b7d-4c1e-9a3f-2d8e7b6c5a41';
 export const ENV_ID = 'local-env';
@@ -18,6 +20,8 @@ export interface ManifestField {
   names?: Record<string, string>;
   /** searchAlias (or property name) → property name, for object fields. */
   properties: Record<string, { name: string; type: string }>;
+  /** The manifest's JSON schema of an object field's value; Forge refuses writes that break it. */
+  schema?: Record<string, unknown>;
 }
 
 export interface ManifestEntityValue {
@@ -31,6 +35,8 @@ export interface ManifestTrigger {
   key: string;
   events: string[];
   ignoreSelf: boolean;
+  /** filter.appIsLicensed: Forge skips the invocation on a site without an active licence. */
+  appIsLicensed?: boolean;
 }
 
 export interface AppManifest {
@@ -40,11 +46,17 @@ export interface AppManifest {
   triggers: ManifestTrigger[];
   queues: string[];
   scheduledTriggerKey: string;
+  /** The scheduled trigger's filter.appIsLicensed. */
+  scheduledLicensedOnly?: boolean;
   entityIndexes: Record<string, Array<{ name: string; range: string[]; partition: string[] }>>;
   scopes: string[];
   /** UI module keys by module type, e.g. 'jira:issuePanel' → ['sla-issue-panel']. */
   uiModules: Record<string, Array<{ key: string; resource?: string; title?: string; titles?: Record<string, string> }>>;
   resources: Record<string, string>;
+  /** App-defined JQL functions (jira:jqlFunction). */
+  jqlFunctions?: ManifestJqlFunction[];
+  /** Automation actions the app provides (action + automation:actionProvider). */
+  automationActions?: ManifestAction[];
 }
 
 const DEFAULT_NAMES: Record<string, string> = {
@@ -70,9 +82,13 @@ export const DEFAULT_MANIFEST: AppManifest = {
       readOnly: true,
       properties: {
         state: { name: 'state', type: 'string' },
-        breached: { name: 'breached', type: 'boolean' },
-        paused: { name: 'paused', type: 'boolean' },
-        nextCheck: { name: 'nextCheck', type: 'datetime' },
+        breached: { name: 'breached', type: 'string' },
+        paused: { name: 'paused', type: 'string' },
+        nextCheck: { name: 'nextCheck', type: 'date' },
+      },
+      schema: {
+        type: 'object',
+        properties: { state: { type: 'string' }, breached: { type: 'string' }, paused: { type: 'string' }, nextCheck: { type: 'string', format: 'date-time', searchType: 'date' } },
       },
     },
   ],
@@ -142,9 +158,10 @@ export function loadManifest(path: string): AppManifest {
     const properties: ManifestField['properties'] = {};
     for (const [name, p] of Object.entries(props)) {
       const pt = isObj(p) ? p : {};
-      // A string property with a date format is searched as a date (`"SLA state".NextCheck < now()`).
-      const format = typeof pt.format === 'string' ? pt.format : '';
-      const entry = { name, type: format === 'date-time' ? 'datetime' : format === 'date' ? 'date' : String(pt.type ?? 'string') };
+      // JQL searches a property by its `searchType` (string, text, number, user, group, date);
+      // without one, by its JSON type: a date-time `format` alone leaves it a string in JQL.
+      const jsonType = String(pt.type ?? 'string');
+      const entry = { name, type: typeof pt.searchType === 'string' ? pt.searchType : jsonType === 'integer' ? 'number' : jsonType };
       properties[name] = entry;
       if (typeof pt.searchAlias === 'string') properties[pt.searchAlias] = entry;
     }
@@ -157,6 +174,7 @@ export function loadManifest(path: string): AppManifest {
       type: String(m.type ?? 'string') as ManifestField['type'],
       readOnly: m.readOnly === true,
       properties,
+      ...(isObj(m.schema) ? { schema: m.schema } : {}),
     };
   });
   const entityValues: ManifestEntityValue[] = [];
@@ -175,6 +193,7 @@ export function loadManifest(path: string): AppManifest {
     key: String(m.key),
     events: Array.isArray(m.events) ? m.events.map(String) : [],
     ignoreSelf: isObj(m.filter) && m.filter.ignoreSelf === true,
+    appIsLicensed: isObj(m.filter) && m.filter.appIsLicensed === true,
   }));
   const storage = isObj(app.storage) ? app.storage : {};
   const entityIndexes: AppManifest['entityIndexes'] = {};
@@ -186,7 +205,7 @@ export function loadManifest(path: string): AppManifest {
     });
   }
   const uiModules: AppManifest['uiModules'] = {};
-  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage']) {
+  for (const type of ['jira:issuePanel', 'jira:issueContext', 'jira:adminPage', 'jira:projectSettingsPage', 'jira:projectPage', 'jira:globalPage', 'jira:dashboardGadget', 'jiraServiceManagement:portalRequestDetail']) {
     uiModules[type] = arr(modules[type]).map((m) => {
       const titles = names(m.title);
       return { key: String(m.key), ...(typeof m.resource === 'string' ? { resource: m.resource } : {}), title: text(m.title, String(m.key)), ...(titles ? { titles } : {}) };
@@ -207,10 +226,16 @@ export function loadManifest(path: string): AppManifest {
     triggers: triggers.length > 0 ? triggers : DEFAULT_MANIFEST.triggers,
     queues: arr(modules.consumer).map((c) => String(c.queue)),
     scheduledTriggerKey: String(arr(modules.scheduledTrigger)[0]?.key ?? DEFAULT_MANIFEST.scheduledTriggerKey),
+    scheduledLicensedOnly: (() => {
+      const f = arr(modules.scheduledTrigger)[0]?.filter;
+      return isObj(f) && f.appIsLicensed === true;
+    })(),
     entityIndexes,
     scopes: Array.isArray(permissions.scopes) ? permissions.scopes.map(String) : DEFAULT_MANIFEST.scopes,
     uiModules,
     resources,
+    jqlFunctions: readJqlFunctions(modules),
+    automationActions: readAutomationActions(modules),
   };
 }
 

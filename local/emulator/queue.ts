@@ -3,9 +3,13 @@
 // /webhook/queue/stats/… and /webhook/queue/cancel/…. Events persist in SQLite until delivered;
 // delivery is at least once (optionally duplicated), retried when the consumer throws or
 // returns an InvocationError, and a delay is measured on the emulator's (simulated) clock.
+// Like Forge (DOC:limits-async-events), an installation may push at most 500 events a minute: a
+// push past that answers 429, which @forge/events turns into RateLimitError ("Too many requests.").
+// The window slides over the platform's clock (`limitNow`), which a drain that delivers delayed
+// events early moves forward, so "wait 60 s, then push" works without a test advancing time.
 import type { Db } from './db';
 
-export const QUEUE_LIMITS = { maxEvents: 50, maxPayloadKb: 200, maxDelaySeconds: 900, maxRetries: 4 } as const;
+export const QUEUE_LIMITS = { maxEvents: 50, maxPayloadKb: 200, maxDelaySeconds: 900, maxRetries: 4, eventsPerMinute: 500 } as const;
 
 export interface QueuedEvent {
   id: string;
@@ -35,11 +39,18 @@ export class QueueStore {
   private readonly upsert;
   private readonly remove;
   private seq = 0;
+  /** Instants (platform clock) of the events pushed in the last minute, oldest first. */
+  private readonly pushedAt: number[] = [];
+  /** Every event accepted / every push refused for the rate, since the last resetUsage(). */
+  private usage = { events: 0, pushes: 0, refused: 0, peakEventsPerMinute: 0 };
+  /** Whether the per-minute push limit is enforced (on by default, as on Forge). */
+  rateLimit = true;
 
   constructor(
     db: Db,
     private readonly now: () => number,
     private readonly newId: () => string,
+    private readonly limitNow: () => number = now,
   ) {
     this.upsert = db.prepare<[string, string]>('INSERT INTO queue (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
     this.remove = db.prepare<[string]>('DELETE FROM queue WHERE id = ?');
@@ -70,6 +81,22 @@ export class QueueStore {
 
   private saveJob(jobId: string): void {
     this.upsert.run(`job:${jobId}`, JSON.stringify(this.job(jobId)));
+  }
+
+  /** Events pushed (and pushes) since the last resetUsage(); pushes refused by the rate limit. */
+  pushUsage(): { events: number; pushes: number; refused: number; peakEventsPerMinute: number } {
+    return { ...this.usage };
+  }
+
+  resetUsage(): void {
+    this.usage = { events: 0, pushes: 0, refused: 0, peakEventsPerMinute: 0 };
+  }
+
+  /** Events pushed within the minute before the platform's now. */
+  eventsInLastMinute(): number {
+    const cutoff = this.limitNow() - 60_000;
+    while (this.pushedAt.length > 0 && this.pushedAt[0]! <= cutoff) this.pushedAt.shift();
+    return this.pushedAt.length;
   }
 
   /** Events not yet delivered successfully, earliest first. */
@@ -172,7 +199,23 @@ export class QueueStore {
       }
       const delay = ev.delayInSeconds ?? 0;
       if (delay < 0 || delay > QUEUE_LIMITS.maxDelaySeconds) return { status: 400, body: { message: `payload[${i}].delayInSeconds must be 0–900` } };
+      const c = (ev as { concurrency?: unknown }).concurrency;
+      if (c !== undefined) {
+        const cc = c as { key?: unknown; limit?: unknown };
+        if (typeof cc.key !== 'string' || cc.key === '' || typeof cc.limit !== 'number' || !Number.isInteger(cc.limit) || cc.limit < 1) {
+          return { status: 400, body: { message: `payload[${i}].concurrency must be { key: string, limit: integer ≥ 1 }` } };
+        }
+      }
     }
+    if (this.rateLimit && this.eventsInLastMinute() + payload.length > QUEUE_LIMITS.eventsPerMinute) {
+      this.usage.refused++;
+      return { status: 429, body: { message: `more than ${QUEUE_LIMITS.eventsPerMinute} events pushed in one minute` } };
+    }
+    const at = this.limitNow();
+    for (let i = 0; i < payload.length; i++) this.pushedAt.push(at);
+    this.usage.events += payload.length;
+    this.usage.pushes++;
+    this.usage.peakEventsPerMinute = Math.max(this.usage.peakEventsPerMinute, this.eventsInLastMinute());
     for (const ev of payload as Array<{ body: Record<string, unknown>; delayInSeconds?: number }>) {
       this.save({ id: this.newId(), queueName, jobId, body: ev.body, dueAtMs: now + (ev.delayInSeconds ?? 0) * 1000, seq: ++this.seq, attempts: 0 });
       s.inProgress++;

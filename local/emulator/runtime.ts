@@ -40,7 +40,7 @@ export function createRuntime(opts: RuntimeOptions): Record<string, unknown> {
         invocationId: inv?.invocationId ?? 'local-outside-invocation',
         installationId: 'local-installation',
         moduleKey: inv?.moduleKey ?? 'local',
-        license: { isActive: opts.licensed() },
+        license: { active: opts.licensed() },
         installation: { id: 'local-installation' },
         permissions: { scopes: opts.scopes, external: {} },
       };

@@ -414,7 +414,7 @@ function contextFor(frame: Frame): Record<string, unknown> {
     localId: `${s.appId.replace('::app/', '::extension/')}/local-env/static/${frame.moduleKey}`,
     environmentId: 'local-env',
     environmentType: 'DEVELOPMENT',
-    license: { isActive: true },
+    license: { active: true },
     userAccess: { enabled: true, hasAccess: true },
     extension: frame.extension,
   };

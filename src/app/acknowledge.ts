@@ -6,6 +6,7 @@
 import type { Clock, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
 import { customerDateTime } from './customer-text';
+import { AmbiguousWriteError } from './errors';
 import type { Computed, RecomputeDeps } from './recompute-issue';
 import { isRole } from './status-role';
 
@@ -83,8 +84,12 @@ export async function acknowledgeOnce(deps: RecomputeDeps, c: Computed): Promise
     const locale = (await deps.jira.userLocale(c.facts.reporter.accountId)) ?? 'ru';
     await deps.jira.addComment(c.facts.id, acknowledgementText(c, locale));
   } catch (e) {
-    await deps.store.delete(key);
-    throw e;
+    // Outcome unknown even after the adapter looked for it: counted as posted, never posted twice.
+    if (!(e instanceof AmbiguousWriteError)) {
+      await deps.store.delete(key);
+      throw e;
+    }
+    deps.log.warn('acknowledgement outcome unknown (answer lost); not repeated', { issue: c.facts.key, message: e.message });
   }
   // Kept for a year: the property flag is the lasting record, this only guards the race.
   await deps.store.set(key, { posted: true }, { ttlSeconds: 365 * 86_400 });

@@ -2,28 +2,28 @@
 // of these runs (see src/entry/resolvers); here: configuration per scope, versions, templates,
 // recompute progress, calendar preview and import, Jira statuses.
 
-import { validateConfig as checkConfig } from '../config';
+import { z } from 'zod';
+import { formatConfigPath, validateConfig as checkConfig } from '../config';
 import {
   CalendarError,
   compileCalendar,
-  coverageWarnings,
+  coverageGaps,
   goalToMs,
   addWorking,
-  importCsvCalendar,
-  importIcsCalendar,
-  importXmlCalendar,
   officialTotals,
   parseCalendarDef,
   yearStats,
   type CalendarImport,
 } from '../domain/calendar';
+import { coverageWarningDetails } from '../domain/sla';
 import { TEMPLATE_SUMMARIES, TEMPLATES, isTemplateId } from '../domain/templates';
 import { formatInstant } from '../domain/time/zone';
-import type { CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
+import type { ActionLogView, CalendarImportResult, CalendarPreview, ConfigVersionMeta, RecomputeProgress, ResolverMap } from '../shared/contract';
 import { ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
 import { AppError } from './errors';
 import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
 import type { JiraPort } from './ports';
+import { ACTION_LOG_PREFIX, type ActionLogEntry } from './sla-actions';
 
 export interface AdminDeps extends FullRecomputeDeps {
   /** asApp: projects and statuses for the forms. */
@@ -55,6 +55,7 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
   ]);
   const scopes = await configs.summaries(new Map(projects.map((p) => [p.key, p.name])));
   const own = view === 'project';
+  const actionLog = await readActionLog(deps, own ? scope : null);
   return {
     scope,
     // A project administrator learns nothing about other projects or the site-wide default.
@@ -65,7 +66,19 @@ export async function getAdminState(deps: AdminDeps, scopeIn: string | undefined
     templates: own ? [] : TEMPLATE_SUMMARIES.map((t) => ({ id: t.id, name: { ...t.name }, regulation: t.regulation })),
     progress,
     statuses,
+    ...(actionLog.length > 0 ? { actionLog } : {}),
   };
+}
+
+/** The refused actions (newest 50), of one project or of the site; an unreadable log hides nothing else. */
+async function readActionLog(deps: AdminDeps, projectKey: string | null): Promise<ActionLogView[]> {
+  const rows = await deps.store.listByPrefix<ActionLogEntry>(ACTION_LOG_PREFIX).catch(() => []);
+  return rows
+    .map((r) => r.value)
+    .filter((e) => projectKey === null || e.projectKey === projectKey)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 50)
+    .map((e) => ({ at: new Date(e.at).toISOString(), issueKey: e.issueKey, action: e.action, status: e.status, message: e.message }));
 }
 
 export function validateConfig(config: unknown, nowMs: number): { valid: boolean; issues: Array<{ path: string; message: string }> } {
@@ -80,6 +93,16 @@ export async function saveConfig(
   nowMs: number,
 ): Promise<{ version: number; progress: RecomputeProgress }> {
   const scope = checkScope(req.scope);
+  // The recompute plan searches `project in (<scope>)`, which Jira refuses (400) for a project the site does not have.
+  if (scope !== DEFAULT_SCOPE && !(await deps.jira.listProjects()).some((p) => p.key === scope)) {
+    throw new AppError('NOT_FOUND', `scope: this Jira site has no project "${scope}"`, [{ path: 'scope', message: 'no such project on this Jira site' }]);
+  }
+  const missing = await unknownStatuses(deps.jira, req.config);
+  if (missing.length > 0) {
+    // Shown next to the status roles with any other problem of the same draft, nothing saved.
+    const other = validateConfig(req.config, nowMs).issues;
+    throw new AppError('INVALID_CONFIG', `configuration is invalid: ${missing[0]!.path}: ${missing[0]!.message}`, [...missing, ...other]);
+  }
   const saved = await new ConfigStore(deps.store).save({
     scope,
     config: req.config,
@@ -90,6 +113,29 @@ export async function saveConfig(
   });
   const progress = await startFullRecompute(deps, scope, by, nowMs);
   return { version: saved.version, progress };
+}
+
+const STATUS_ROLES = ['initial', 'customerWait', 'resolved', 'closed'] as const;
+const rawStatusesSchema = z.object({ statuses: z.record(z.string(), z.array(z.unknown())).optional() }).passthrough();
+
+/**
+ * Configured statuses this Jira site does not have (GET /rest/api/3/status, names compared as Jira
+ * does, case-insensitively): the recompute plan's JQL and the clocks both depend on them.
+ */
+async function unknownStatuses(jira: Pick<JiraPort, 'listStatuses'>, config: unknown): Promise<Array<{ path: string; message: string }>> {
+  const raw = rawStatusesSchema.safeParse(config);
+  const statuses = raw.success ? raw.data.statuses : undefined;
+  if (!statuses) return []; // a missing or malformed list is the schema check's to report
+  const known = new Set((await jira.listStatuses()).map((s) => s.name.toLowerCase()));
+  const out: Array<{ path: string; message: string }> = [];
+  for (const role of STATUS_ROLES) {
+    (statuses[role] ?? []).forEach((name, i) => {
+      if (typeof name === 'string' && name.trim() !== '' && !known.has(name.trim().toLowerCase())) {
+        out.push({ path: formatConfigPath(['statuses', role, i]), message: `this Jira site has no status "${name}": map an existing status to the role or remove it` });
+      }
+    });
+  }
+  return out;
 }
 
 export async function restoreVersion(deps: AdminDeps, scopeIn: string | undefined, version: number, by: string, nowMs: number) {
@@ -139,7 +185,7 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
     const cal = compileCalendar(def);
     const thisYear = Number(formatInstant(def.timezone, nowMs).slice(0, 4));
     const years = req.years && req.years.length > 0 ? req.years : [thisYear, thisYear + 1];
-    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [] };
+    const out: CalendarPreview = { timezone: def.timezone, years: [], sampleDue: [], warnings: [], warningDetails: [] };
     for (const year of years) {
       const stats = yearStats(cal, year);
       const official = def.productionCalendar === 'RU' ? officialTotals(year) : undefined;
@@ -154,17 +200,30 @@ export function previewCalendar(req: { calendar: unknown; years?: number[] | und
       const due = addWorking(cal, nowMs, goalToMs(cal, nowMs, goal));
       out.sampleDue.push({ goal, due: formatInstant(def.timezone, due) });
     }
-    out.warnings = coverageWarnings(cal, nowMs, nowMs + 400 * 86_400_000);
+    out.warningDetails = coverageWarningDetails(coverageGaps(cal, nowMs, nowMs + 400 * 86_400_000)).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+    out.warnings = out.warningDetails.map((w) => w.text);
     return out;
   } catch (e) {
     throw calendarIssues(e);
   }
 }
 
-export function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): CalendarImportResult {
+/**
+ * The parsers (fast-xml-parser, papaparse, ical.js) are loaded on first use: every Forge function
+ * shares one bundle, and only this admin action needs them (the bundler emits them as separate
+ * chunks, so the SLA triggers, sweep and worker do not load them on a cold start).
+ */
+async function loadImporter(format: 'xml' | 'csv' | 'ics'): Promise<(text: string) => CalendarImport> {
+  if (format === 'xml') return (await import('../domain/calendar/import-xml')).importXmlCalendar;
+  if (format === 'csv') return (await import('../domain/calendar/import-csv')).importCsvCalendar;
+  return (await import('../domain/calendar/import-ics')).importIcsCalendar;
+}
+
+export async function importCalendar(req: { format: 'xml' | 'csv' | 'ics'; text: string }): Promise<CalendarImportResult> {
+  const parse = await loadImporter(req.format);
   let imp: CalendarImport;
   try {
-    imp = req.format === 'xml' ? importXmlCalendar(req.text) : req.format === 'csv' ? importCsvCalendar(req.text) : importIcsCalendar(req.text);
+    imp = parse(req.text);
   } catch (e) {
     throw calendarIssues(e);
   }

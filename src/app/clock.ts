@@ -6,7 +6,6 @@ export interface Clock {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __reglament_clock__: Clock | undefined;
 }
 

@@ -25,3 +25,29 @@ export class UpstreamError extends AppError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/**
+ * A call that changes something (a comment, an e-mail, a transition) failed in a way that does not
+ * say whether Jira applied it (5xx after sending, a dropped connection). It is never repeated
+ * blindly: the caller checks for its effect, or keeps its once-only marker and does not retry.
+ */
+export class AmbiguousWriteError extends UpstreamError {
+  readonly ambiguous = true;
+  constructor(message: string, status: number | null) {
+    super(message, status);
+    this.name = 'AmbiguousWriteError';
+  }
+}
+
+/**
+ * Jira refused the request itself (a 4xx other than 429: no recipient, a field not on the screen,
+ * no permission, the issue gone). Asking again gives the same answer, so callers record it and stop.
+ */
+export class RefusedError extends Error {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'RefusedError';
+    this.status = status;
+  }
+}

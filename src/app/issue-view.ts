@@ -2,7 +2,8 @@
 // reads through the *user's* Jira port, so someone who cannot browse an issue gets NOT_FOUND and
 // never its clocks; the clocks are computed fresh from the history (not from the stored property).
 
-import { compileCalendar, isWorking, nextWorkingStart, workingBetween, type CalendarDef, type CompiledCalendar } from '../domain/calendar';
+import { workingBetween, workingSegmentsFrom, type CompiledCalendar } from '../domain/calendar';
+import { calendarForPackage, type PackageCalendar } from '../domain/sla/calendar-of';
 import { assignmentValidTo, computeClocks, resolveCustomerPackage } from '../domain/sla';
 import type { Clock, ClockSet, CustomerAssignment, FollowUpClock, SlaConfig } from '../domain/sla/types';
 import { formatDate } from '../domain/time/day';
@@ -19,57 +20,18 @@ import type {
   QueueRow,
 } from '../shared/contract';
 import { calendarNames } from '../domain/calendar';
-import { describeWarnings } from '../domain/sla';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import { AppError } from './errors';
 import type { IssueFacts, JiraPort } from './ports';
 import { mostUrgentClock, parseJiraInstant } from './stored-sla';
 
 const MINUTE = 60_000;
-const compiled = new WeakMap<CalendarDef, CompiledCalendar>();
-
-export function calendarOf(config: SlaConfig, packageId: string | null): { id: string; def: CalendarDef; cal: CompiledCalendar } {
-  const pkg = config.packages.find((p) => p.id === packageId);
-  const id = pkg?.calendarId ?? config.calendarId;
-  const def = config.calendars[id];
-  if (!def) throw new AppError('INVALID_CONFIG', `calendarId: calendar "${id}" is not defined`);
-  let cal = compiled.get(def);
-  if (!cal) {
-    cal = compileCalendar(def);
-    compiled.set(def, cal);
+export function calendarOf(config: SlaConfig, packageId: string | null): PackageCalendar {
+  try {
+    return calendarForPackage(config, packageId);
+  } catch (e) {
+    throw new AppError('INVALID_CONFIG', `calendarId: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { id, def, cal };
-}
-
-/**
- * Working segments from `fromMs` on, covering at least `neededMs` of working time (capped), so the
- * browser can count down in working time between refreshes without the calendar.
- */
-export function workingSegmentsAhead(cal: CompiledCalendar, fromMs: number, neededMs: number, maxSegments = 64): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let t = fromMs;
-  let covered = 0;
-  const fullyWorking = (s: number, e: number) => workingBetween(cal, s, e) === e - s;
-  while (covered < neededMs && out.length < maxSegments) {
-    const s = isWorking(cal, t) ? t : nextWorkingStart(cal, t);
-    // Grow, then bisect to the millisecond, the end of the working run starting at s.
-    let lo = s;
-    let hi = s + MINUTE;
-    while (fullyWorking(s, hi)) {
-      lo = hi;
-      hi = s + (hi - s) * 2;
-    }
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (fullyWorking(s, mid)) lo = mid;
-      else hi = mid;
-    }
-    if (lo <= s) break;
-    out.push([s, lo]);
-    covered += lo - s;
-    t = lo;
-  }
-  return out;
 }
 
 function iso(zone: string, ms: number | null): string | null {
@@ -80,7 +42,7 @@ function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, con
   const zone = set.timezone;
   const ticking = c.state === 'running' || c.state === 'atRisk' || c.state === 'breached' || (c.state === 'paused' && c.pauseReason === 'outsideWorkingHours');
   const neededMs = Math.max(0, c.remainingMinutes) * MINUTE + cal.nominalDayMs;
-  const segments = ticking ? workingSegmentsAhead(cal, nowMs, neededMs) : [];
+  const segments = ticking ? workingSegmentsFrom(cal, nowMs, neededMs) : [];
   const view: ClockView = {
     kind,
     state: c.state,
@@ -171,7 +133,7 @@ export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: Clo
     autoClose: set.autoClose ? { at: formatInstant(zone, set.autoClose.at) } : null,
     history,
     warnings: [...set.warnings],
-    warningDetails: describeWarnings(set.warnings).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })),
+    warningDetails: set.warningDetails.map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })),
     now: formatInstant(zone, nowMs),
   };
 }
@@ -189,6 +151,7 @@ export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolea
     autoClose: null,
     history: [],
     warnings: [],
+    warningDetails: [],
     now: new Date(nowMs).toISOString(),
   };
 }

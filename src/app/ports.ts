@@ -14,6 +14,8 @@ export interface IssueFacts {
   readonly id: string;
   readonly key: string;
   readonly projectKey: string;
+  /** Jira's project type ('service_desk' = JSM); null when Jira did not say, absent where not modelled. */
+  readonly projectTypeKey?: string | null;
   readonly summary: string;
   readonly status: { readonly name: string; readonly category: StatusCategory };
   readonly createdMs: number;
@@ -29,6 +31,10 @@ export interface IssueFacts {
   /** Current values of the Service package / SLA priority fields. */
   readonly packageId: string | null;
   readonly priorityId: string | null;
+  /** Comments on the issue, internal notes included (part of the issue's version stamp). */
+  readonly commentTotal?: number;
+  /** Jira's `updated` instant (the reconciliation pass walks issues by it). */
+  readonly updatedMs?: number | null;
   /** Our `reglament-sla` issue property as last written, or null. */
   readonly stored: StoredSla | null;
   /** Current values of the computed fields, so writes happen only when something differs. */
@@ -63,8 +69,13 @@ export interface WriteStats {
 export type TransitionOutcome = 'transitioned' | 'alreadyThere' | 'unavailable';
 
 export interface JiraPort {
-  /** Requests whose stored next check is at or before now (the indexed `slaNextCheck`). */
+  /** Requests whose next check (the app-only SLA state field's NextCheck, not the property) is at or before now. */
   findDue(pageToken: string | null): Promise<Page<IssueFacts>>;
+  /**
+   * Requests updated within the last `minutes` (Jira's `updated`), oldest first, in these projects
+   * (null = every project): the reconciliation pass's candidates.
+   */
+  findUpdatedSince(minutes: number, projectKeys: readonly string[] | null, pageToken: string | null): Promise<Page<IssueFacts>>;
   /** Ids of the requests a full recompute must visit. */
   findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>>;
   /** Facts for these issue ids (or keys); missing/unbrowsable ones are left out. */
@@ -113,16 +124,45 @@ export interface KeyValueStore {
   /** All-or-nothing (KVS transaction, ≤ 25 operations). */
   transact(ops: ReadonlyArray<{ set: string; value: unknown } | { delete: string }>): Promise<void>;
   listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>>;
+  /**
+   * Values of up to 25 keys in one request (KVS batchGet): absent keys are left out. Optional:
+   * callers fall back to one get per key.
+   */
+  getMany?<T>(keys: readonly string[]): Promise<Array<{ key: string; value: T }>>;
+  /** Writes up to 25 values in one request (KVS batchSet, best effort): returns the keys not written. */
+  setMany?(entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<string[]>;
 }
 
 export interface QueueEvent<T> {
   readonly body: T;
+  /** 0–900 (Forge `delayInSeconds`). */
   readonly delaySeconds?: number;
+  /** At most `limit` events with this key are processed at once (Forge push `concurrency`). */
+  readonly concurrency?: { readonly key: string; readonly limit: number };
 }
 
 export interface QueuePort<T> {
-  /** Pushes events; the adapter splits into pushes of ≤ 50. */
+  /**
+   * Pushes events; the adapter splits into pushes of ≤ 50. Throws QueueRateLimitError when the
+   * platform refuses a push for the per-minute event limit (nothing of that push was queued).
+   */
   push(events: ReadonlyArray<QueueEvent<T>>): Promise<void>;
+}
+
+/** The key-value store refused a request: the installation's read or write units a minute are spent (Forge: 4 000 each). */
+export class StoreRateLimitError extends Error {
+  constructor(message = 'storage budget exceeded (4 000 read / 4 000 write units a minute per installation)') {
+    super(message);
+    this.name = 'StoreRateLimitError';
+  }
+}
+
+/** The queue refused a push: more than the installation's events a minute (Forge: 500). */
+export class QueueRateLimitError extends Error {
+  constructor(message = 'the queue accepts at most 500 events a minute per installation') {
+    super(message);
+    this.name = 'QueueRateLimitError';
+  }
 }
 
 export interface Logger {

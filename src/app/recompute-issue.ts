@@ -10,7 +10,7 @@ import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteS
 import { recordReportRows } from './report-service';
 import { nextCheckWithNotice, runDueActions } from './sla-actions';
 import { isRole } from './status-role';
-import { isoSecond, toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
+import { inputsStamp, isoSecond, jsonEqual, parseJiraInstant, sameInstant, toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
 
 export interface RecomputeDeps {
   jira: JiraPort;
@@ -42,10 +42,15 @@ export function autoCloseDue(c: Computed, nowMs: number): boolean {
 
 export function computeOne(facts: IssueFacts, active: ActiveConfig, request: SlaRequest, nowMs: number, acknowledged: boolean): Computed {
   const clocks = computeClocks(active.config, request, nowMs);
-  let stored = toStoredSla(clocks, { scope: active.scope, configVersion: active.version, acknowledged });
+  let stored: StoredSla = { ...toStoredSla(clocks, { scope: active.scope, configVersion: active.version, acknowledged }), inputs: inputsStamp(facts) };
   // The before-auto-close notice is a moment the sweep must wake for, though no clock changes then.
   const next = nextCheckWithNotice(active.config, clocks, nowMs);
   if (next !== clocks.nextCheckAt) stored = { ...stored, nextCheckAt: next === null ? null : isoSecond(next) };
+  // A new stamp alone (a comment that moved no clock) is not worth a write: the old one stays, and
+  // the reconciliation pass looks at such an issue again only while it is in its window.
+  if (facts.stored && facts.stored.inputs !== stored.inputs && jsonEqual({ ...facts.stored, inputs: undefined }, { ...stored, inputs: undefined })) {
+    stored = facts.stored.inputs === undefined ? { ...facts.stored } : { ...stored, inputs: facts.stored.inputs };
+  }
   return { facts, active, request, clocks, stored };
 }
 
@@ -91,6 +96,18 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
       result.failed.push({ issueId: f.id, message });
     }
   }
+  const held = new Set<string>(opts.hold ?? []);
+  if (opts.beforeWrite) for (const id of await opts.beforeWrite(result.computed)) held.add(id);
+  const written = result.computed.filter((c) => !held.has(c.facts.id));
+  // Only results computed from what Jira has now are written (and acted on): see freshen.
+  const current = await freshen(deps, configs, written, opts.nowMs);
+  const freshById = new Map(current.map((c) => [c.facts.id, c]));
+  const dropped = new Set(written.filter((c) => !freshById.has(c.facts.id)).map((c) => c.facts.id));
+  result.computed = result.computed.filter((c) => !dropped.has(c.facts.id)).map((c) => freshById.get(c.facts.id) ?? c);
+  // Fields and property first: a write Jira refuses stops the batch before any comment or action,
+  // so nothing the customer sees is done for values that were never stored.
+  const first = current.map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
+  result.writes = await deps.jira.writeComputed(first);
   if (opts.acknowledge) {
     for (const c of result.computed) {
       try {
@@ -112,14 +129,80 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
       }
     }
   }
-  const held = new Set<string>(opts.hold ?? []);
-  if (opts.beforeWrite) for (const id of await opts.beforeWrite(result.computed)) held.add(id);
-  const written = result.computed.filter((c) => !held.has(c.facts.id));
-  const writes: ComputedWrite[] = written.map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
-  result.writes = await deps.jira.writeComputed(writes);
+  // What the acknowledgement and the actions changed (acknowledged flag, a retry time), measured
+  // against what was just written: usually nothing, so no second call.
+  const second: ComputedWrite[] = [];
+  current.forEach((c, i) => {
+    const prev = first[i]!;
+    const fields = toComputedFields(c.stored);
+    if (c.stored !== prev.stored) second.push({ facts: { ...c.facts, stored: prev.stored, written: prev.fields }, stored: c.stored, fields });
+  });
+  if (second.length > 0) {
+    const more = await deps.jira.writeComputed(second);
+    result.writes = { fieldWrites: result.writes.fieldWrites + more.fieldWrites, propertyWrites: result.writes.propertyWrites + more.propertyWrites };
+  }
   // Reports read these rows, never the histories; a failure here is logged, not thrown.
-  await recordReportRows(deps, written, opts.nowMs, (c) => c.facts.assignee ?? null);
+  await recordReportRows(deps, current, opts.nowMs, (c) => c.facts.assignee ?? null);
   return result;
+}
+
+/** Whether writing this result would change anything Jira has (the adapter writes only differences). */
+function changesSomething(c: Computed): boolean {
+  const before = c.facts.written;
+  const after = toComputedFields(c.stored);
+  return (
+    !jsonEqual(c.facts.stored, c.stored) ||
+    !sameInstant(before.reactionDue, after.reactionDue) ||
+    !sameInstant(before.resolutionDue, after.resolutionDue) ||
+    !jsonEqual(before.state, after.state)
+  );
+}
+
+/**
+ * Stale overwrites: between reading an issue and writing its result, a trigger (after an event) or
+ * a job on a newer configuration may have written a newer one. The issues about to change are read
+ * again; a result whose issue changed since (status, package, priority or comments differ) is recomputed from the
+ * fresh read, one whose stored value came from a newer configuration of the same scope is dropped,
+ * and every write is diffed against what Jira has now.
+ */
+export async function freshen(deps: RecomputeDeps, configs: ActiveConfigs, computed: readonly Computed[], nowMs: number): Promise<Computed[]> {
+  const changing = new Set(computed.filter(changesSomething));
+  if (changing.size === 0) return [...computed];
+  const fresh = new Map((await deps.jira.loadFacts([...changing].map((c) => c.facts.id))).map((f) => [f.id, f]));
+  const out: Computed[] = [];
+  const redo: Array<{ c: Computed; f: IssueFacts }> = [];
+  for (const c of computed) {
+    if (!changing.has(c)) {
+      out.push(c);
+      continue;
+    }
+    const f = fresh.get(c.facts.id);
+    if (!f) continue; // deleted, or hidden from the app, meanwhile
+    const theirs = f.stored;
+    if (theirs && theirs.scope === c.active.scope && theirs.configVersion > c.active.version) {
+      deps.log.info('skipped a write computed on an older configuration', { issue: c.facts.key, mine: c.active.version, stored: theirs.configVersion });
+      continue;
+    }
+    if (inputsStamp(f) !== inputsStamp(c.facts)) redo.push({ c, f });
+    else out.push({ ...c, facts: f });
+  }
+  if (redo.length > 0) {
+    const requests = await deps.jira.loadRequests(
+      redo.map((r) => r.f),
+      (projectKey) => (configs.forProject(projectKey) ?? redo[0]!.c.active).config.agentRule,
+    );
+    for (const { c, f } of redo) {
+      const request = requests.get(f.id);
+      if (!request) continue;
+      const again = computeOne(f, c.active, request, nowMs, c.stored.acknowledged || (f.stored?.acknowledged ?? false));
+      // Keep an earlier retry instant a failed action asked for.
+      const retry = c.stored.nextCheckAt === null ? null : parseJiraInstant(c.stored.nextCheckAt);
+      const next = again.stored.nextCheckAt === null ? null : parseJiraInstant(again.stored.nextCheckAt);
+      if (retry !== null && (next === null || retry < next)) again.stored = { ...again.stored, nextCheckAt: c.stored.nextCheckAt };
+      out.push(again);
+    }
+  }
+  return out;
 }
 
 /** Trigger path: one issue, by id or key, read fresh (GET issue, not the eventually consistent search). */

@@ -1,100 +1,68 @@
 // Stored report rows: the compact per-request rows the Reports page aggregates (issue 7), kept
 // current by the same recompute that writes the SLA fields (trigger, sweep, queue worker).
 //
-// Layout in the key-value store: rows are packed into shard documents
-//   rpt:<project>:<YYYY-MM>:<n>  →  { v: 1, rows: { <issueKey>: PackedReportRow }, next? }
-// by project, creation month and a hash of the issue key (n < SHARDS), so that a report over a
-// period reads a few documents per project and month instead of one key per request (a year
-// of a project is 12 prefix queries of ≥ 8 documents). A document holds up to ~200 KiB (about
-// 1 000 rows, under the 240 KiB value limit); a busier shard continues in overflow documents
-// `…:<n>.1`, `…:<n>.2` (`next` links them), which the same month prefix query returns.
-// A request's row never moves: project, month and key are fixed at creation (a moved issue gets
-// a new key, and the old one is deleted with `forgetReportRows`).
+// Layout in the key-value store: one key per request, so that one change writes one small value
+// (about 250 bytes: one KVS unit of 10 KB), not a 200 KB shard document (20 units):
+//   rrow:<project>:<YYYY-MM>:<issueKey>  →  PackedReportRow (or a tombstone, see below)
+//   rrix:<project>:<YYYY-MM>             →  1   (this project-month has rows)
+// A report over a period lists the project-months that have rows (the `rrix:` keys: one key
+// each, so there is no single index value to outgrow, and adding one is an idempotent write that
+// needs no lock), then prefix-queries `rrow:<project>:<month>:` for each of those in the period.
+// Writes go through batch get/set (≤ 25 keys a request, ≤ 10 KB: one unit each), so a chunk
+// of 100 recomputed requests costs about 4 read and 4 write units, and only changed rows are
+// written. A request's row never moves: project, month and key are fixed at creation (a moved
+// issue gets a new key, and the old one is forgotten with `forgetReportRows`).
 //
-// Concurrent recomputes of different issues can hit the same document, so each document is
-// updated under a short lock (setIfAbsent with a TTL, so a crashed writer cannot block it long).
+// Transition from the earlier layout (shard documents `rpt:<project>:<month>:<n>` listed by the
+// single `rpt-index` value): the reader still reads those documents, and a row stored in the new
+// layout wins over the same request's legacy row; writers write only the new layout. A full
+// recompute rewrites every open request's row in the new layout; closed requests keep being read
+// from the legacy documents, which are never written again. Forgetting a request that may have
+// a legacy row leaves a tombstone under its new key, so the legacy row does not come back.
 
-import {
-  packReportRow,
-  unpackReportRow,
-  type PackedReportRow,
-  type ReportRow,
-} from '../domain/report';
+import { packReportRow, unpackReportRow, type PackedReportRow, type ReportRow } from '../domain/report';
 import type { KeyValueStore, Logger } from './ports';
 
 // Forge KVS keys allow only [a-zA-Z0-9:._ -#]: hence ':' separators.
-export const REPORT_ROWS_PREFIX = 'rpt:';
-export const SHARDS = 8;
-const LOCK_PREFIX = 'rpt-lock:';
-/**
- * Which project-months have rows: a report visits only those instead of every browsable project
- * times every month of the period (a site with hundreds of projects would otherwise cost
- * thousands of empty queries).
- */
-export const REPORT_INDEX_KEY = 'rpt-index';
-const LOCK_TTL_SECONDS = 30;
+export const ROW_PREFIX = 'rrow:';
+export const MONTH_INDEX_PREFIX = 'rrix:';
+/** The earlier layout, read only (see the header). */
+export const LEGACY_ROWS_PREFIX = 'rpt:';
+export const LEGACY_INDEX_KEY = 'rpt-index';
+/** Keys per batch request (Forge KVS batch limit). */
+export const BATCH = 25;
 
-export interface ReportIndex {
+interface LegacyIndex {
   readonly v: 1;
-  /** project → months (`YYYY-MM`) that have at least one row. */
   readonly months: Readonly<Record<string, readonly string[]>>;
 }
 
-export interface ReportShard {
+interface LegacyShard {
   readonly v: 1;
   readonly rows: Readonly<Record<string, PackedReportRow>>;
-  /** The overflow document that continues this shard, when this one is full. */
   readonly next?: string;
 }
 
-/** Bytes of JSON a shard document may grow to: the KVS limit is 240 KiB, with room for the envelope. */
-export const SHARD_BYTES = 200 * 1024;
-
-interface ChainDoc {
-  key: string;
-  rows: Record<string, PackedReportRow>;
-  next: string | undefined;
-  bytes: number;
-  changed: boolean;
+/** A forgotten request whose legacy row must stay hidden. */
+interface Tombstone {
+  readonly gone: true;
 }
 
-const utf8Bytes = (s: string): number => {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
-};
+type Stored = PackedReportRow | Tombstone;
 
-/** A shard and its overflow documents, in order. */
-async function loadChain(store: KeyValueStore, baseKey: string): Promise<ChainDoc[]> {
-  const chain: ChainDoc[] = [];
-  let key: string | undefined = baseKey;
-  while (key !== undefined && chain.length < 100) {
-    const doc: ReportShard | undefined = await store.get<ReportShard>(key);
-    const rows = { ...(doc?.rows ?? {}) };
-    chain.push({ key, rows, next: doc?.next, bytes: utf8Bytes(JSON.stringify(rows)), changed: false });
-    key = doc?.next;
-  }
-  return chain;
-}
-
-/** FNV-1a: a stable, well-spread hash of the key so one month's rows split evenly. */
-function hashKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
+const isTombstone = (v: unknown): v is Tombstone => typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { gone?: unknown }).gone === true;
 
 /** Project keys are [A-Z][A-Z0-9_]*; anything else is flattened so it cannot forge a key or leave the KVS alphabet. */
 const safe = (s: string): string => (s === '' ? '_' : s.replace(/[^A-Za-z0-9_]/g, '_'));
+/** Issue keys are <PROJECT>-<n>: keep the dash. */
+const safeKey = (s: string): string => (s === '' ? '_' : s.replace(/[^A-Za-z0-9_-]/g, '_'));
 
-export function shardKeyOf(row: Pick<ReportRow, 'key' | 'project' | 'month'>): string {
-  return `${REPORT_ROWS_PREFIX}${safe(row.project)}:${row.month}:${hashKey(row.key) % SHARDS}`;
+export function rowKeyOf(row: Pick<ReportRow, 'key' | 'project' | 'month'>): string {
+  return `${ROW_PREFIX}${safe(row.project)}:${row.month}:${safeKey(row.key)}`;
+}
+
+export function monthIndexKeyOf(project: string, month: string): string {
+  return `${MONTH_INDEX_PREFIX}${safe(project)}:${month}`;
 }
 
 /**
@@ -119,157 +87,136 @@ export function reportRowChanged(prev: ReportRow | null, next: ReportRow): boole
 export interface ReportRowsDeps {
   readonly store: KeyValueStore;
   readonly log: Logger;
-  /** Waits between lock attempts; tests pass a no-op. */
+  /** Unused since rows need no locks; kept so callers built for the shard layout still fit. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Values of these keys, batched when the store can (≤ 25 keys a request). */
+async function getMany<T>(store: KeyValueStore, keys: readonly string[]): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const part = keys.slice(i, i + BATCH);
+    if (store.getMany) {
+      for (const { key, value } of await store.getMany<T>(part)) out.set(key, value);
+    } else {
+      const values = await Promise.all(part.map((k) => store.get<T>(k)));
+      part.forEach((k, j) => values[j] !== undefined && out.set(k, values[j]!));
+    }
+  }
+  return out;
+}
 
-async function withLock<T>(deps: ReportRowsDeps, shardKey: string, fn: () => Promise<T>): Promise<T> {
-  const lockKey = `${LOCK_PREFIX}${shardKey.startsWith(REPORT_ROWS_PREFIX) ? shardKey.slice(REPORT_ROWS_PREFIX.length) : shardKey}`;
-  const sleep = deps.sleep ?? defaultSleep;
-  for (let attempt = 0; ; attempt++) {
-    if (await deps.store.setIfAbsent(lockKey, { at: attempt }, { ttlSeconds: LOCK_TTL_SECONDS })) break;
-    if (attempt >= 20) throw new Error(`report rows: ${shardKey} stayed locked; the rows are written on the next recompute`);
-    await sleep(Math.min(2000, 50 * 2 ** Math.min(attempt, 5)) + (attempt * 37) % 50);
+/** Writes these values, batched when the store can; returns the keys that were not written. */
+async function setMany(store: KeyValueStore, entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<string[]> {
+  const failed: string[] = [];
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const part = entries.slice(i, i + BATCH);
+    if (store.setMany) failed.push(...(await store.setMany(part)));
+    else for (const e of part) await store.set(e.key, e.value);
   }
-  try {
-    return await fn();
-  } finally {
-    await deps.store.delete(lockKey);
-  }
+  return failed;
+}
+
+export interface SaveResult {
+  /** Rows written (new or changed). */
+  readonly written: number;
+  /** Rows that should have been written and were not (logged as errors; the next recompute retries them). */
+  readonly failed: number;
 }
 
 /**
  * Writes the rows of recomputed requests (call it after computeClocks, with
- * `reportRowFromClocks(...)` for each request). Only shards with a changed row are written.
- * Failures are logged per shard and do not throw: the SLA fields matter more than a report row,
- * and the next recompute writes the row again.
- * @returns how many shard documents were written.
+ * `reportRowFromClocks(...)` for each request): reads the stored rows in batches, writes the
+ * changed ones in batches, and indexes the project-months of new rows first (a reader never
+ * misses a row because its month is not indexed yet). Does not throw for storage failures:
+ * the SLA fields matter more than a report row, and the next recompute writes the row again;
+ * every unsaved row is logged as an error with the reason.
  */
-export async function saveReportRows(deps: ReportRowsDeps, rows: readonly ReportRow[]): Promise<number> {
-  const byShard = new Map<string, ReportRow[]>();
-  for (const row of rows) {
-    if (row.key === '') continue;
-    const k = shardKeyOf(row);
-    const list = byShard.get(k);
-    if (list) list.push(row);
-    else byShard.set(k, [row]);
+export async function saveReportRows(deps: ReportRowsDeps, rows: readonly ReportRow[]): Promise<SaveResult> {
+  const byKey = new Map<string, ReportRow>();
+  for (const row of rows) if (row.key !== '') byKey.set(rowKeyOf(row), row);
+  if (byKey.size === 0) return { written: 0, failed: 0 };
+  let prev: Map<string, Stored>;
+  try {
+    prev = await getMany<Stored>(deps.store, [...byKey.keys()]);
+  } catch (e) {
+    deps.log.error('report rows not saved', { rows: byKey.size, message: e instanceof Error ? e.message : String(e) });
+    return { written: 0, failed: byKey.size };
   }
-  await indexProjectMonths(deps, rows);
-  let written = 0;
-  for (const [shardKey, shardRows] of byShard) {
-    try {
-      await withLock(deps, shardKey, async () => {
-        const chain = await loadChain(deps.store, shardKey);
-        for (const row of shardRows) {
-          const packed = packReportRow(row);
-          const size = utf8Bytes(JSON.stringify(row.key)) + utf8Bytes(JSON.stringify(packed)) + 2;
-          const home = chain.find((d) => d.rows[row.key] !== undefined);
-          if (home) {
-            const prev = unpackReportRow(home.rows[row.key]);
-            if (prev.ok && !reportRowChanged(prev.row, row)) continue;
-            home.bytes += size - (utf8Bytes(JSON.stringify(row.key)) + utf8Bytes(JSON.stringify(home.rows[row.key])) + 2);
-            home.rows[row.key] = packed;
-            home.changed = true;
-            continue;
-          }
-          let doc = chain.find((d) => d.bytes + size <= SHARD_BYTES);
-          if (!doc) {
-            const last = chain[chain.length - 1]!;
-            doc = { key: `${shardKey}.${chain.length}`, rows: {}, next: undefined, bytes: 2, changed: true };
-            last.next = doc.key;
-            last.changed = true;
-            chain.push(doc);
-          }
-          doc.rows[row.key] = packed;
-          doc.bytes += size;
-          doc.changed = true;
-        }
-        // New overflow documents first, then the ones linking to them: a reader never follows a
-        // `next` to a document that does not exist yet.
-        for (const d of [...chain].reverse()) {
-          if (!d.changed) continue;
-          await deps.store.set<ReportShard>(d.key, { v: 1, rows: d.rows, ...(d.next ? { next: d.next } : {}) });
-          written++;
-        }
-      });
-    } catch (e) {
-      deps.log.warn('report rows not saved', { shard: shardKey, message: e instanceof Error ? e.message : String(e) });
+  const changed: Array<{ key: string; value: PackedReportRow }> = [];
+  const newMonths = new Set<string>();
+  for (const [key, row] of byKey) {
+    const old = prev.get(key);
+    const oldRow = old === undefined || isTombstone(old) ? null : unpackReportRow(old);
+    if (oldRow?.ok && !reportRowChanged(oldRow.row, row)) continue;
+    if (old === undefined || isTombstone(old)) newMonths.add(monthIndexKeyOf(row.project, row.month));
+    changed.push({ key, value: packReportRow(row) });
+  }
+  if (changed.length === 0) return { written: 0, failed: 0 };
+  try {
+    if (newMonths.size > 0) {
+      const have = await getMany<number>(deps.store, [...newMonths]);
+      const missing = [...newMonths].filter((k) => !have.has(k));
+      const notIndexed = await setMany(deps.store, missing.map((key) => ({ key, value: 1 })));
+      if (notIndexed.length > 0) throw new Error(`month index not written: ${notIndexed.slice(0, 5).join(', ')}`);
     }
+    const notWritten = await setMany(deps.store, changed);
+    if (notWritten.length > 0) deps.log.error('report rows not saved', { rows: notWritten.length, keys: notWritten.slice(0, 5) });
+    return { written: changed.length - notWritten.length, failed: notWritten.length };
+  } catch (e) {
+    deps.log.error('report rows not saved', { rows: changed.length, message: e instanceof Error ? e.message : String(e) });
+    return { written: 0, failed: changed.length };
   }
-  return written;
 }
 
-/**
- * Adds the rows' project-months to the index. One read per save; the lock and the write happen
- * only when a project-month is new (a few times a month per project). No in-process cache: the
- * same process may serve different stores (the local host's emulator is recreated in tests).
- */
-async function indexProjectMonths(deps: ReportRowsDeps, rows: readonly ReportRow[]): Promise<void> {
-  const wanted = new Map<string, Set<string>>();
-  for (const r of rows) {
-    if (r.key === '') continue;
-    const set = wanted.get(r.project) ?? new Set<string>();
-    set.add(r.month);
-    wanted.set(r.project, set);
-  }
-  if (wanted.size === 0) return;
-  const isNew = (index: ReportIndex['months']): boolean =>
-    [...wanted].some(([project, months]) => [...months].some((m) => !(index[project] ?? []).includes(m)));
-  try {
-    if (!isNew((await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {})) return;
-    const missing = wanted;
-    await withLock(deps, REPORT_INDEX_KEY, async () => {
-      const current = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
-      const next: Record<string, string[]> = Object.fromEntries(Object.entries(current).map(([p, ms]) => [p, [...ms]]));
-      let changed = false;
-      for (const [project, months] of missing) {
-        const have = new Set(next[project] ?? []);
-        for (const m of months) {
-          if (!have.has(m)) {
-            have.add(m);
-            changed = true;
-          }
-        }
-        next[project] = [...have].sort();
-      }
-      if (changed) await deps.store.set<ReportIndex>(REPORT_INDEX_KEY, { v: 1, months: next });
-    });
-  } catch (e) {
-    // Rows are still saved; the report finds them once the index is written by a later save.
-    deps.log.warn('report index not updated', { message: e instanceof Error ? e.message : String(e) });
-  }
+/** Whether the earlier layout has rows of this project (then a forgotten row needs a tombstone). */
+async function legacyMonths(store: KeyValueStore): Promise<Readonly<Record<string, readonly string[]>>> {
+  return (await store.get<LegacyIndex>(LEGACY_INDEX_KEY))?.months ?? {};
+}
+
+/** The months (`YYYY-MM`) of a project that have rows, from the month index. */
+async function indexedMonths(store: KeyValueStore, project: string): Promise<string[]> {
+  const prefix = `${MONTH_INDEX_PREFIX}${safe(project)}:`;
+  return (await store.listByPrefix<number>(prefix)).map((e) => e.key.slice(prefix.length));
 }
 
 /**
  * Removes a request's row when only its key is known (issue deleted, or moved and re-keyed): looks
- * in its shard of every month the project has rows for. Returns whether a row was removed.
+ * in every month the project has rows for. Returns whether a row was removed.
  */
 export async function forgetRequest(deps: ReportRowsDeps, project: string, key: string): Promise<boolean> {
-  const index = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
-  for (const month of index[project] ?? []) {
-    const chain = await loadChain(deps.store, shardKeyOf({ key, project, month }));
-    if (!chain.some((d) => d.rows[key] !== undefined)) continue;
-    await forgetReportRows(deps, [{ key, project, month }]);
-    return true;
+  const months = new Set(await indexedMonths(deps.store, project));
+  const legacy = await legacyMonths(deps.store);
+  for (const m of legacy[project] ?? []) months.add(m);
+  const keys = [...months].map((month) => rowKeyOf({ key, project, month }));
+  const found = await getMany<Stored>(deps.store, keys);
+  let removed = false;
+  for (const month of months) {
+    const k = rowKeyOf({ key, project, month });
+    const v = found.get(k);
+    if (v !== undefined && !isTombstone(v)) removed = true;
+    if ((legacy[project] ?? []).includes(month)) {
+      const shardRow = v === undefined ? await legacyRowExists(deps.store, project, month, key) : false;
+      if (shardRow) removed = true;
+      if (v === undefined ? shardRow : !isTombstone(v)) await deps.store.set<Tombstone>(k, { gone: true });
+    } else if (v !== undefined) await deps.store.delete(k);
+  }
+  return removed;
+}
+
+async function legacyRowExists(store: KeyValueStore, project: string, month: string, key: string): Promise<boolean> {
+  for (const { value } of await store.listByPrefix<LegacyShard>(`${LEGACY_ROWS_PREFIX}${safe(project)}:${month}:`)) {
+    if (value?.rows?.[key] !== undefined) return true;
   }
   return false;
 }
 
 /** Removes requests' rows (issue deleted or moved to another project). */
 export async function forgetReportRows(deps: ReportRowsDeps, rows: ReadonlyArray<Pick<ReportRow, 'key' | 'project' | 'month'>>): Promise<void> {
-  const byShard = new Map<string, string[]>();
-  for (const r of rows) byShard.set(shardKeyOf(r), [...(byShard.get(shardKeyOf(r)) ?? []), r.key]);
-  for (const [shardKey, keys] of byShard) {
-    await withLock(deps, shardKey, async () => {
-      for (const d of await loadChain(deps.store, shardKey)) {
-        if (!keys.some((k) => d.rows[k] !== undefined)) continue;
-        for (const k of keys) delete d.rows[k];
-        // An emptied overflow document stays as a link, so the chain is never broken.
-        await deps.store.set<ReportShard>(d.key, { v: 1, rows: d.rows, ...(d.next ? { next: d.next } : {}) });
-      }
-    });
+  const legacy = await legacyMonths(deps.store);
+  for (const r of rows) {
+    if ((legacy[r.project] ?? []).includes(r.month)) await deps.store.set<Tombstone>(rowKeyOf(r), { gone: true });
+    else await deps.store.delete(rowKeyOf(r));
   }
 }
 
@@ -293,34 +240,72 @@ function monthsBetween(first: string, last: string): string[] {
   return out;
 }
 
+/** Above this many projects, one listing of the whole month index is cheaper than a query per project. */
+const LIST_WHOLE_INDEX_ABOVE = 20;
+
+/** project → months with rows, for these projects (from the month index). */
+async function monthsWithRows(store: KeyValueStore, projects: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (projects.length > LIST_WHOLE_INDEX_ABOVE) {
+    const byFlat = new Map<string, string[]>();
+    for (const p of projects) byFlat.set(safe(p), [...(byFlat.get(safe(p)) ?? []), p]);
+    for (const { key } of await store.listByPrefix<number>(MONTH_INDEX_PREFIX)) {
+      const rest = key.slice(MONTH_INDEX_PREFIX.length);
+      const cut = rest.lastIndexOf(':');
+      for (const p of byFlat.get(rest.slice(0, cut)) ?? []) {
+        const set = out.get(p) ?? new Set<string>();
+        set.add(rest.slice(cut + 1));
+        out.set(p, set);
+      }
+    }
+    return out;
+  }
+  for (const p of projects) out.set(p, new Set(await indexedMonths(store, p)));
+  return out;
+}
+
 /**
  * The rows of these projects whose creation month can fall in [fromMs, toMs): one prefix query
- * per project and month that has rows (the index says which; whole months, with a day's margin
- * for the calendar's zone); the caller filters on the creation instant.
+ * per project and month that has rows (the month index says which; whole months, with a day's
+ * margin for the calendar's zone); the caller filters on the creation instant.
  */
 export async function loadReportRows(deps: ReportRowsDeps, projects: readonly string[], fromMs: number, toMs: number): Promise<LoadedRows> {
   const DAY = 86_400_000;
   if (!(toMs > fromMs)) return { rows: [], invalid: 0 };
   const months = monthsBetween(new Date(fromMs - DAY).toISOString().slice(0, 7), new Date(toMs + DAY).toISOString().slice(0, 7));
   if (months.length > 240) throw new Error(`report period too long: ${months.length} months (at most 20 years)`);
-  const index = (await deps.store.get<ReportIndex>(REPORT_INDEX_KEY))?.months ?? {};
+  const indexed = await monthsWithRows(deps.store, projects);
+  const legacy = await legacyMonths(deps.store);
   const rows: ReportRow[] = [];
   let invalid = 0;
+  const take = (value: unknown, where: string, project: string, seen: Set<string> | null): void => {
+    const r = unpackReportRow(value);
+    // A flattened key can be shared by two odd project names: keep only the project asked for.
+    if (r.ok) {
+      if (r.row.project === project && !(seen?.has(r.row.key) ?? false)) rows.push(r.row);
+    } else {
+      invalid++;
+      if (invalid <= 5) deps.log.warn('stored report row skipped', { key: where, error: r.error });
+    }
+  };
   for (const project of projects) {
-    const withRows = new Set(index[project] ?? []);
+    const withRows = indexed.get(project) ?? new Set<string>();
+    const legacyHere = new Set(legacy[project] ?? []);
     for (const month of months) {
-      if (!withRows.has(month)) continue;
-      const docs = await deps.store.listByPrefix<ReportShard>(`${REPORT_ROWS_PREFIX}${safe(project)}:${month}:`);
-      for (const { key, value } of docs) {
-        for (const packed of Object.values(value?.rows ?? {})) {
-          const r = unpackReportRow(packed);
-          // A flattened key can be shared by two odd project names: keep only the project asked for.
-          if (r.ok) {
-            if (r.row.project === project) rows.push(r.row);
-          } else {
-            invalid++;
-            if (invalid <= 5) deps.log.warn('stored report row skipped', { shard: key, error: r.error });
-          }
+      // Keys in the new layout, tombstones included: they hide the same request's legacy row.
+      const current = new Set<string>();
+      if (withRows.has(month)) {
+        for (const { key, value } of await deps.store.listByPrefix<Stored>(`${ROW_PREFIX}${safe(project)}:${month}:`)) {
+          const issueKey = key.slice(key.lastIndexOf(':') + 1);
+          current.add(issueKey);
+          if (!isTombstone(value)) take(value, key, project, null);
+        }
+      }
+      if (!legacyHere.has(month)) continue;
+      for (const { key, value } of await deps.store.listByPrefix<LegacyShard>(`${LEGACY_ROWS_PREFIX}${safe(project)}:${month}:`)) {
+        for (const [issueKey, packed] of Object.entries(value?.rows ?? {})) {
+          if (current.has(safeKey(issueKey))) continue;
+          take(packed, key, project, null);
         }
       }
     }

@@ -50,7 +50,7 @@ export async function recordReportRows(deps: RecordDeps, computed: readonly Comp
     }
   }
   try {
-    return await saveReportRows(deps, rows);
+    return (await saveReportRows(deps, rows)).written;
   } catch (e) {
     deps.log.warn('report rows not saved', { message: e instanceof Error ? e.message : String(e) });
     return 0;

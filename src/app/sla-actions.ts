@@ -10,7 +10,9 @@
 // new notices). Before acting, a KVS create-if-absent marker `act:<issueId>:<key>` is written:
 // whoever creates it acts, everyone else (a second or concurrent sweep, the trigger) skips. A
 // failed action deletes its marker and brings the issue's next check forward, so the next sweep
-// retries it. The markers are the only record: the issue property stays a pure function of
+// retries it; a failure that leaves the outcome unknown (Jira may have applied it, the answer was
+// lost) keeps the marker: the adapter has already checked for a comment or transition before
+// giving up, and an e-mail cannot be checked, so at most once wins over at least once. The markers are the only record: the issue property stays a pure function of
 // (config, history, now), so concurrent writers of it converge on the same value.
 
 import { actionId, NO_ACTIONS } from '../config';
@@ -18,6 +20,7 @@ import { parsePeriod } from '../domain/sla';
 import type { ActionClock, ActionTrigger, Clock, ClockSet, SlaAction, SlaActions, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
 import { customerDateTime, periodText } from './customer-text';
+import { AmbiguousWriteError, RefusedError } from './errors';
 import type { NotifyMessage } from './ports';
 import type { Computed, RecomputeDeps } from './recompute-issue';
 import { isRole } from './status-role';
@@ -206,6 +209,49 @@ export interface ActionRun {
   /** Keys done now or found done by someone else. */
   fired: string[];
   failed: number;
+  /** Keys Jira refused for good (a 4xx): recorded in the action log, never retried. */
+  refused?: string[];
+}
+
+/** KVS prefix of the action log: one entry per refused action, shown on the admin page. */
+export const ACTION_LOG_PREFIX = 'actlog:';
+/** Refusals stay visible for a month. */
+const ACTION_LOG_TTL_SECONDS = 30 * 86_400;
+
+export interface ActionLogEntry {
+  readonly at: number;
+  readonly issueKey: string;
+  readonly projectKey: string;
+  readonly action: string;
+  readonly status: number;
+  readonly message: string;
+}
+
+export function actionLogKey(issueId: string, key: string): string {
+  return `${ACTION_LOG_PREFIX}${issueId}:${key}`;
+}
+
+/**
+ * Who a notify action reaches on this issue: Jira answers 400 to "to the assignee" on an unassigned
+ * issue, so the assignee is dropped then; null when nobody is left (the action is skipped, and
+ * fires once the issue has an assignee while the clock is still at risk or breached).
+ */
+export function notifyRecipients(to: NotifyMessage['to'], assigneeAccountId: string | null | undefined): NotifyMessage['to'] | null {
+  const out = { ...to, assignee: to.assignee && !!assigneeAccountId };
+  return out.assignee || out.watchers || out.reporter ? out : null;
+}
+
+/** Why a planned action is not attempted now, or null to attempt it. */
+function skipReason(c: Computed, p: PlannedAction): string | null {
+  if (p.kind === 'clock' && p.action.kind === 'notify' && notifyRecipients(p.action.to, c.facts.assigneeAccountId) === null) {
+    return 'notify has no recipient: the issue is unassigned and only the assignee is to be told';
+  }
+  // sd.public.comment is a JSM feature: elsewhere the "internal" note is a public comment that Jira
+  // e-mails to the reporter, so it is not written at all (the admin page says so).
+  if (p.kind === 'clock' && p.action.kind === 'comment' && c.facts.projectTypeKey !== undefined && c.facts.projectTypeKey !== 'service_desk') {
+    return `internal notes exist only in service projects; ${c.facts.projectKey} is ${c.facts.projectTypeKey ?? 'of an unknown type'}`;
+  }
+  return null;
 }
 
 /** Language of a person, asked once per run; Russian when Jira does not say (the regulations are Russian). */
@@ -238,7 +284,7 @@ async function perform(deps: RecomputeDeps, c: Computed, p: PlannedAction, local
   // Agents read these: the assignee's language, else Russian.
   const locale = await localeOf(c.facts.assigneeAccountId);
   const msg = clockMessage({ key: c.facts.key, summary: c.facts.summary, clock: p.clock, trigger: p.trigger, subject: p.subject, zone: c.clocks.timezone }, locale);
-  if (a.kind === 'notify') await deps.jira.notify(issueId, notifyMessage(msg, a.to));
+  if (a.kind === 'notify') await deps.jira.notify(issueId, notifyMessage(msg, notifyRecipients(a.to, c.facts.assigneeAccountId) ?? a.to));
   else await deps.jira.addComment(issueId, msg.text, { internal: true });
 }
 
@@ -250,6 +296,11 @@ export async function runPlanned(deps: RecomputeDeps, c: Computed, planned: read
   const run: ActionRun = { fired: [], failed: 0 };
   const localeOf = localeCache(deps);
   for (const p of planned) {
+    const skip = skipReason(c, p);
+    if (skip !== null) {
+      deps.log.info('action skipped', { issue: c.facts.key, action: p.key, reason: skip });
+      continue;
+    }
     const marker = markerKey(c.facts.id, p.key);
     let mine: boolean;
     try {
@@ -267,6 +318,20 @@ export async function runPlanned(deps: RecomputeDeps, c: Computed, planned: read
       await perform(deps, c, p, localeOf);
       run.fired.push(p.key);
     } catch (e) {
+      if (e instanceof AmbiguousWriteError) {
+        // Jira may have sent it (an e-mail cannot be checked): the marker stays, so it is never sent twice.
+        deps.log.warn('action outcome unknown (answer lost); not repeated', { issue: c.facts.key, action: p.key, message: e.message });
+        run.fired.push(p.key);
+        continue;
+      }
+      if (e instanceof RefusedError && e.status !== 429) {
+        // Permanent: the marker stays (no retry every sweep), the admin page shows the log entry.
+        (run.refused ??= []).push(p.key);
+        deps.log.warn('Jira refused the action; not retried', { issue: c.facts.key, action: p.key, status: e.status, message: e.message });
+        const entry: ActionLogEntry = { at: nowMs, issueKey: c.facts.key, projectKey: c.facts.projectKey, action: p.key, status: e.status, message: e.message.slice(0, 500) };
+        await deps.store.set(actionLogKey(c.facts.id, p.key), entry, { ttlSeconds: ACTION_LOG_TTL_SECONDS }).catch(() => undefined);
+        continue;
+      }
       run.failed++;
       deps.log.warn('action failed; the next sweep retries', { issue: c.facts.key, action: p.key, message: e instanceof Error ? e.message : String(e) });
       await deps.store.delete(marker).catch(() => undefined);

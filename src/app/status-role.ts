@@ -1,9 +1,9 @@
-// Which role a Jira status plays in a regulation. Jira status names compare case-insensitively,
-// as the engine does (domain/sla/compute-clocks), so the app and the clocks agree.
+// Which role a Jira status plays in a regulation: the engine's own rule (domain/sla/status-roles),
+// so the app and the clocks always agree.
 
+import { statusRole } from '../domain/sla/status-roles';
 import type { SlaConfig } from '../domain/sla/types';
 
 export function isRole(config: SlaConfig, role: 'resolved' | 'closed' | 'customerWait' | 'initial', status: string): boolean {
-  const s = status.toLowerCase();
-  return config.statuses[role].some((x) => x.toLowerCase() === s);
+  return statusRole(config, status) === role;
 }

@@ -42,6 +42,22 @@ export const storedSlaSchema = z.object({
   clocks: z.array(storedClockSchema),
   /** The customer acknowledgement comment was posted (DOMAIN.md: once per request). */
   acknowledged: z.boolean(),
+  /**
+   * Version stamp of the issue this was computed from (inputsStamp): a write whose stamp no longer
+   * matches the issue is recomputed instead of stored, and the reconciliation pass finds issues an
+   * event changed without a recompute. Absent in properties written before it existed.
+   */
+  inputs: z.string().optional(),
+  // Per-clock states, flat so that each is one indexed entity-property value (slaReactionState…):
+  // the JQL functions answer with clauses over them instead of listing issue ids. Optional only
+  // because properties written before they existed lack them (the next recompute adds them).
+  reactionState: z.enum([...clockStates, 'none']).optional(),
+  resolutionState: z.enum([...clockStates, 'none']).optional(),
+  followUpState: z.enum([...clockStates, 'none']).optional(),
+  /** Any clock, or any earlier follow-up cycle, ever breached (a later cycle may be running). */
+  everBreached: yesNo.optional(),
+  /** The follow-up clock breached in any cycle, the current one included. */
+  followUpEverBreached: yesNo.optional(),
 });
 export type StoredSla = z.infer<typeof storedSlaSchema>;
 
@@ -49,7 +65,11 @@ export interface SlaStateFieldValue {
   state: StoredSla['state'];
   breached: 'yes' | 'no';
   paused: 'yes' | 'no';
-  nextCheck: string | null;
+  /**
+   * Absent when nothing is scheduled: the manifest schema types it as a date-time string, and
+   * Forge refuses a field value that breaks its schema (null included).
+   */
+  nextCheck?: string;
 }
 
 /** Values of the read-only custom fields sla-reaction-due, sla-resolution-due, sla-state. */
@@ -135,14 +155,23 @@ export function toStoredSla(
     priority: set.priorityId,
     clocks,
     acknowledged: ctx.acknowledged,
+    reactionState: set.reaction?.state ?? 'none',
+    resolutionState: set.resolution?.state ?? 'none',
+    followUpState: set.followUp?.state ?? 'none',
+    everBreached: clocks.some((c) => c.state === 'breached') || followUpEverBreached(set) ? 'yes' : 'no',
+    followUpEverBreached: followUpEverBreached(set) ? 'yes' : 'no',
   };
+}
+
+function followUpEverBreached(set: ClockSet): boolean {
+  return set.followUp !== null && (set.followUp.state === 'breached' || set.followUp.cycles.some((c) => c.state === 'breached'));
 }
 
 export function toComputedFields(stored: StoredSla): ComputedFields {
   return {
     reactionDue: stored.reactionDue,
     resolutionDue: stored.resolutionDue,
-    state: { state: stored.state, breached: stored.breached, paused: stored.paused, nextCheck: stored.nextCheckAt },
+    state: { state: stored.state, breached: stored.breached, paused: stored.paused, ...(stored.nextCheckAt === null ? {} : { nextCheck: stored.nextCheckAt }) },
   };
 }
 
@@ -160,4 +189,19 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * What the clocks read from an issue besides its history's timestamps: status, package, priority
+ * and the number of comments. Each event that can move a clock changes one of them; the app's own
+ * field and property writes change none (so a stored stamp does not churn). FNV-1a, 8 hex digits.
+ */
+export function inputsStamp(facts: { status: { name: string }; packageId: string | null; priorityId: string | null; commentTotal?: number }): string {
+  const text = [facts.status.name, facts.packageId ?? '', facts.priorityId ?? '', String(facts.commentTotal ?? 0)].join('\u0000');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }

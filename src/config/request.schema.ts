@@ -27,6 +27,29 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({ at: instantSchema, type: z.literal('package'), to: nullableId }),
 ]);
 
+/** An agreed deadline: `{"at", "clock", "extend": "4h" | "minutes": 240, "reason"}` or `{"at", "clock", "due", "reason"}`. */
+export const agreementSchema = z
+  .object({
+    at: instantSchema,
+    clock: z.enum(['reaction', 'resolution']),
+    minutes: z.number().int().positive().max(600_000).optional(),
+    due: instantSchema.optional(),
+    reason: z.string().trim().min(1, 'expected the reason agreed with the customer').max(1000),
+    by: z.string().min(1).max(128).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.minutes === undefined) === (a.due === undefined)) ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'give exactly one of minutes (an extension) or due (an agreed due instant)' });
+  })
+  .transform((a) => ({
+    at: a.at,
+    clock: a.clock,
+    kind: a.minutes !== undefined ? ('extend' as const) : ('agreedDue' as const),
+    ...(a.minutes !== undefined ? { minutes: a.minutes } : {}),
+    ...(a.due !== undefined ? { due: a.due } : {}),
+    reason: a.reason,
+    ...(a.by !== undefined ? { by: a.by } : {}),
+  }));
+
 export const slaRequestSchema = z.object({
   key: z.string().min(1).optional(),
   created: instantSchema,
@@ -37,6 +60,7 @@ export const slaRequestSchema = z.object({
     .object({ organization: z.string().nullable().optional(), emailDomain: z.string().nullable().optional() })
     .optional(),
   events: z.array(eventSchema).default([]),
+  agreements: z.array(agreementSchema).max(100).optional(),
 });
 
 export type SlaRequestInput = z.input<typeof slaRequestSchema>;

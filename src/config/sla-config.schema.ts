@@ -7,6 +7,7 @@ import { calendarDefSchema, tryParseGoal } from '../domain/calendar';
 import { parsePeriod } from '../domain/sla/period';
 import type { SlaConfig } from '../domain/sla/types';
 import { parseDate } from '../domain/time/day';
+import { checkEscalation, escalationSchema } from './escalation.schema';
 
 export const CURRENT_SCHEMA_VERSION = 2 as const;
 
@@ -46,6 +47,8 @@ export const packageSchema = z.object({
   extras: z.array(localizedTextSchema).default([]),
   skypeContacts: z.number().int().min(0).max(1000).default(0),
   calendarId: z.string().min(1).nullable().default(null),
+  // Optional without a default: packages saved before quotas parse to exactly what they were.
+  hoursQuota: z.object({ hoursPerMonth: z.number().positive('expected more than 0 hours').max(744, 'a month has at most 744 hours') }).optional(),
 });
 
 export const prioritySchema = z.object({
@@ -161,6 +164,8 @@ const baseSchema = z.object({
   minimumAnswerMinutes: z.number().int().min(1).max(1440).nullable().default(null),
   // Optional without a schema default, so configurations saved before it parse to exactly what they were.
   actions: actionsSchema.optional(),
+  escalation: escalationSchema.optional(),
+  updates: z.object({ by: keyingSchema, every: goalTableSchema }).optional(),
 });
 
 type Base = z.output<typeof baseSchema>;
@@ -293,6 +298,39 @@ function checkActions(cfg: Base, ctx: Ctx): void {
   }
 }
 
+/** The update clock's table: known ids and usable goals; packages or priorities left out have no such clock. */
+function checkUpdates(cfg: Base, issue: (path: PropertyKey[], message: string) => void): void {
+  const u = cfg.updates;
+  if (u === undefined) return;
+  const pkgs = new Set(cfg.packages.map((p) => p.id));
+  const prios = new Set(cfg.priorities.map((p) => p.id));
+  const goal = (path: PropertyKey[], v: unknown): void => {
+    if (typeof v !== 'string') return issue(path, 'expected working time like "4h" or "1wd"');
+    const problem = goalProblem(v);
+    if (problem) issue(path, problem);
+  };
+  if (u.by === 'priority' && prios.size === 0) return issue(['updates', 'by'], 'keyed by priority but no priorities are defined');
+  for (const [key, v] of Object.entries(u.every)) {
+    const outer = u.by === 'priority' ? prios : pkgs;
+    if (!outer.has(key)) {
+      issue(['updates', 'every', key], `unknown ${u.by === 'priority' ? 'priority' : 'package'} "${key}"`);
+      continue;
+    }
+    if (u.by !== 'matrix') {
+      goal(['updates', 'every', key], v);
+      continue;
+    }
+    if (typeof v === 'string') {
+      issue(['updates', 'every', key], 'expected intervals by priority for this package (matrix), e.g. {"1": "4h"}');
+      continue;
+    }
+    for (const [pk, g] of Object.entries(v)) {
+      if (!prios.has(pk)) issue(['updates', 'every', key, pk], `unknown priority "${pk}"`);
+      else goal(['updates', 'every', key, pk], g);
+    }
+  }
+}
+
 function crossCheck(cfg: Base, ctx: Ctx): void {
   const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
   const pkgIds = cfg.packages.map((p) => p.id);
@@ -347,6 +385,8 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
   }
 
   checkActions(cfg, ctx);
+  checkEscalation(cfg.escalation, cfg.goals, issue);
+  checkUpdates(cfg, issue);
 
   cfg.customers.forEach((c, i) => {
     if (!pkgs.has(c.package)) issue(['customers', i, 'package'], `unknown package "${c.package}"`);

@@ -6,7 +6,7 @@ import api, { getAppContext } from '@forge/api';
 import { currentClock, type Clock } from '../app/clock';
 import type { RecomputeEvent } from '../app/full-recompute';
 import type { JiraPort, KeyValueStore, Logger, QueuePort } from '../app/ports';
-import { fieldDirectory, type AppFieldIds } from '../adapters/forge/field-directory';
+import { APP_UUID, fieldDirectory, type AppFieldIds } from '../adapters/forge/field-directory';
 import { forgeQueue, RECOMPUTE_QUEUE } from '../adapters/forge/forge-queue';
 import { ForgeJiraAdapter } from '../adapters/forge/jira-adapter';
 import { defaultRetryPolicy, JiraHttp, type JiraFetch } from '../adapters/forge/jira-http';
@@ -65,7 +65,7 @@ const asUser: JiraFetch = (route, init) => api.asUser().requestJira(route as Par
 export function forgeDeps(budget: Budget): Deps {
   const clock = currentClock();
   const appHttp = http(asApp, budget, clock);
-  const fields = fieldDirectory(appHttp, forgeKvsStore);
+  const fields = fieldDirectory(appHttp, forgeKvsStore, APP_UUID, currentEnvironmentId);
   return {
     jira: new ForgeJiraAdapter(appHttp, fields),
     fieldIds: fields,
@@ -83,13 +83,29 @@ export function forgeUserDeps(): UserDeps {
   return { ...deps, userJira: new ForgeJiraAdapter(http(asUser, 'ui', clock), deps.fieldIds) };
 }
 
+/** This environment's id (getAppContext().environmentAri), null outside a Forge invocation. */
+function currentEnvironmentId(): string | null {
+  try {
+    return getAppContext().environmentAri.environmentId || null;
+  } catch {
+    return null;
+  }
+}
+
 /** Licensing: Marketplace sites without an active licence get no recomputes (development has none). */
+// Forge's License has `active`; `isActive` is deprecated and read only when `active` is absent.
+function activeOf(license: unknown): boolean | undefined {
+  const l = license as { active?: unknown; isActive?: unknown } | null | undefined;
+  const v = l?.active ?? l?.isActive;
+  return typeof v === 'boolean' ? v : undefined;
+}
+
 export function isUnlicensed(context: unknown): boolean {
-  const fromContext = (context as { license?: { isActive?: unknown } } | null | undefined)?.license?.isActive;
+  const fromContext = activeOf((context as { license?: unknown } | null | undefined)?.license);
   if (fromContext === false) return true;
   if (fromContext === true) return false;
   try {
-    return (getAppContext().license as { isActive?: unknown } | undefined)?.isActive === false;
+    return activeOf(getAppContext().license) === false;
   } catch {
     return false;
   }

@@ -3,6 +3,8 @@
 // except plain constants. Instants are ISO-8601 strings with offset (they cross JSON).
 // Additions are welcome; renames must update both sides in the same commit.
 
+import type { CustomerAct } from '../domain/report/act';
+
 export type Locale = 'ru' | 'en';
 
 /** Every resolver answers this envelope; the UI never sees a thrown error. */
@@ -65,7 +67,7 @@ export interface ClockView {
 
 export interface HistoryEntry {
   at: string;
-  clock: ClockKind | 'autoClose' | 'request';
+  clock: ClockKind | 'update' | 'autoClose' | 'request';
   /** started | paused | resumed | stopped | met | breached | goalChanged | resolved | reopened | closed */
   what: string;
   detail?: string;
@@ -129,11 +131,34 @@ export interface IssueSlaView {
   history: HistoryEntry[];
   warnings: string[];
   /**
-   * Optional: `warnings` again (same order) with a stable code and parameters, so the UI can say
-   * them in the viewer's language; `text` is the English warning, shown for a code it does not know.
+   * `warnings` again (same order) as data: a stable code and parameters, so the UI says them in the
+   * viewer's language; `text` is the English warning, shown for a code it does not know.
    */
-  warningDetails?: WarningDetail[];
+  warningDetails: WarningDetail[];
   /** Server's now, so the browser can correct its own clock skew. */
+  now: string;
+}
+
+/**
+ * The customer portal's view of a request (src/app/portal-view.ts parses it with a strict schema):
+ * package, due instants in the team's zone, why a clock is paused; nothing internal.
+ */
+export interface CustomerSlaView {
+  issueKey: string;
+  configured: boolean;
+  package: { id: string; name: LocalizedText } | null;
+  timezone: string;
+  zoneText: string;
+  calendar: LocalizedText;
+  clocks: Array<{
+    kind: ClockKind;
+    state: 'running' | 'paused' | 'met' | 'overdue';
+    due: string | null;
+    dueText: string | null;
+    pausedBecause: 'waitingForYou' | 'outsideWorkingHours' | null;
+    resumesAt: string | null;
+    resumesText: string | null;
+  }>;
   now: string;
 }
 
@@ -175,6 +200,8 @@ export interface RecomputeProgress {
   state: 'queued' | 'running' | 'done' | 'failed';
   startedAt: string;
   finishedAt: string | null;
+  /** Why a failed job failed (e.g. its chunks could not be queued), when known. */
+  problem?: string;
 }
 
 export interface JiraStatusOption {
@@ -195,6 +222,8 @@ export interface CalendarPreview {
   /** "a request arriving now is due …" for each configured goal of the first package/priority. */
   sampleDue: Array<{ goal: string; due: string }>;
   warnings: string[];
+  /** `warnings` as data (production-calendar gaps), said in the page language. */
+  warningDetails: WarningDetail[];
 }
 
 export interface CalendarImportResult {
@@ -300,8 +329,19 @@ export const RESOLVERS = {
   listJiraStatuses: 'listJiraStatuses',
   getQueue: 'getQueue',
   getReport: 'getReport',
+  getCustomerAct: 'getCustomerAct',
+  getPortalSla: 'getPortalSla',
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
+
+/** One refused action: when (ISO), the request, the action key, Jira's status and message. */
+export interface ActionLogView {
+  at: string;
+  issueKey: string;
+  action: string;
+  status: number;
+  message: string;
+}
 
 /** Payloads (validated by zod on the backend) and responses, per resolver. */
 export interface ResolverMap {
@@ -321,6 +361,8 @@ export interface ResolverMap {
       templates: TemplateSummary[];
       progress: RecomputeProgress | null;
       statuses: JiraStatusOption[];
+      /** Actions Jira refused for good (4xx), newest first; they are not retried. Absent = none. */
+      actionLog?: ActionLogView[];
     };
   };
   validateConfig: { req: ScopeReq & { config: unknown }; res: { valid: boolean; issues: Array<{ path: string; message: string }> } };
@@ -335,4 +377,30 @@ export interface ResolverMap {
   listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
   getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
+  getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
+  getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };
+}
+
+/** The customer act (issue 15) of one customer and month, with the pickers' choices and names. */
+export interface CustomerActView {
+  month: string;
+  timezone: string;
+  regulation: LocalizedText;
+  /** Customers with requests in the month, for the picker. */
+  customers: string[];
+  /** null when the month has no requests of any customer. */
+  act: CustomerAct | null;
+  asOf: string | null;
+  names: { package: Record<string, LocalizedText>; priority: Record<string, LocalizedText> };
+}
+
+/**
+ * A Custom UI invoke carries at most 500 KB. The calendar file travels JSON-encoded inside it, so
+ * the cap is on the bytes of that encoding (UTF-8, escapes included), with room for the envelope.
+ */
+export const CALENDAR_IMPORT_MAX_BYTES = 480_000;
+
+/** Bytes `text` takes inside an invoke payload (JSON string, UTF-8). */
+export function invokeTextBytes(text: string): number {
+  return new TextEncoder().encode(JSON.stringify(text)).length;
 }

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { BenchOptions, BenchSection, SectionResult } from './lib/types';
 
 /** Sections that exist run in this order; sections not listed here run after them, by name. */
-const ORDER = ['engine', 'clocks', 'sweep', 'report', 'ui'];
+const ORDER = ['engine', 'clocks', 'sweep', 'report', 'ui', 'function', 'jql', 'limits'];
 
 interface CliArgs {
   readonly json: boolean;

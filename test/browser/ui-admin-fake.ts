@@ -3,7 +3,8 @@
 // a recompute that advances a little on every poll. Contract types keep it honest.
 import type { ConfigVersionMeta, Envelope, JiraStatusOption, RecomputeProgress } from '../../src/shared/contract';
 import { validateConfig } from '../../src/config';
-import { compileCalendar, coverageWarnings, officialTotals, yearStats } from '../../src/domain/calendar';
+import { compileCalendar, coverageGaps, officialTotals, yearStats } from '../../src/domain/calendar';
+import { coverageWarningDetails } from '../../src/domain/sla';
 import { TEMPLATES, TEMPLATE_SUMMARIES, isTemplateId } from '../../src/domain/templates';
 import type { DevResolvers } from '../../static/shared/dev-bridge';
 
@@ -95,8 +96,8 @@ export function fakeAdminBackend(opts: { forbidden?: boolean; jobSize?: number; 
         });
         // As the real preview (src/app/admin.ts): the production data it lacks over the next 400 days.
         const nowMs = opts.previewNowMs ?? Date.now();
-        const warnings = coverageWarnings(cal, nowMs, nowMs + 400 * 86_400_000);
-        return { ok: true, data: { timezone: (req.calendar as { timezone: string }).timezone, years, sampleDue: [], warnings } };
+        const warningDetails = coverageWarningDetails(coverageGaps(cal, nowMs, nowMs + 400 * 86_400_000)).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+        return { ok: true, data: { timezone: (req.calendar as { timezone: string }).timezone, years, sampleDue: [], warnings: warningDetails.map((w) => w.text), warningDetails } };
       } catch (e) {
         return { ok: false, error: { code: 'BAD_REQUEST', message: e instanceof Error ? e.message : String(e) } };
       }

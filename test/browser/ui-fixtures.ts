@@ -66,6 +66,7 @@ export function countingView(nowMs: number): IssueSlaView {
       { at: iso(nowMs - 0.5 * H), clock: 'resolution', what: 'resumed' },
     ],
     warnings: [],
+    warningDetails: [],
     now: iso(nowMs),
   };
 }

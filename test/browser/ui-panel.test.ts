@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Envelope, IssueSlaView } from '../../src/shared/contract';
 import { writeUiMetrics } from '../../scripts/bundle-size';
-import { describeWarnings, warningText } from '../../src/domain/sla';
+import { warning } from '../../src/domain/sla';
 import { countingView, nightView } from './ui-fixtures';
 import { browserAvailable, tabTo, type BrowserGlobals, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
 
@@ -158,6 +158,7 @@ describeIf('issue panel in the browser', () => {
     if (view.package) Object.assign(view.package, { validFrom: '2025-01-01', validTo: '2025-12-31', expired: true, fallback: false });
     view.autoClose = { at: '2026-12-07T18:00:00+03:00' };
     view.warnings = ['the production calendar has no data for 2028'];
+    view.warningDetails = [{ code: 'other', params: {}, text: view.warnings[0]! }];
     const { page } = await open({ view: { ok: true, data: view }, locale: 'en_GB' });
     await page.locator('.facts').waitFor();
     const facts = await page.locator('.facts').innerText();
@@ -208,11 +209,11 @@ describeIf('issue panel in the browser', () => {
       fallback: true,
       lapsed: { id: 'optimal', name: { ru: 'Оптимальный', en: 'Optimal' }, validFrom: '2025-10-18', validTo: '2026-10-18', expired: true },
     };
-    view.warnings = [
-      warningText('packageNotValid', { package: 'optimal', customer: 'Acme', day: '2026-11-20', from: '2025-10-18', to: '2026-10-18', default: 'basic' }),
-      warningText('unknownPriority', { priority: 'p9', default: 'p3' }),
-    ];
-    view.warningDetails = describeWarnings(view.warnings).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+    view.warningDetails = [
+      warning('packageNotValid', { package: 'optimal', customer: 'Acme', day: '2026-11-20', from: '2025-10-18', to: '2026-10-18', default: 'basic' }),
+      warning('unknownPriority', { priority: 'p9', default: 'p3' }),
+    ].map((w) => ({ code: w.code, params: { ...w.params }, text: w.text }));
+    view.warnings = view.warningDetails.map((w) => w.text);
     const { page } = await open({ view: { ok: true, data: view }, locale });
     await page.locator('.package-lapsed').waitFor();
     expect(await page.locator('.warnings li').allInnerTexts()).toEqual([other]);

@@ -6,11 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { ActiveConfigs } from '../../src/app/config-store';
 import type { IssueFacts } from '../../src/app/ports';
 import { computeOne } from '../../src/app/recompute-issue';
+import { getCustomerAct } from '../../src/app/customer-act';
 import { getReport, recordReportRows } from '../../src/app/report-service';
 import { emptyFields } from '../../src/app/stored-sla';
 import { slaRequestSchema } from '../../src/config';
 import { drillDown, unpackReportRow } from '../../src/domain/report';
-import type { QueueRow, ReportView } from '../../src/shared/contract';
+import type { CustomerActView, QueueRow, ReportView } from '../../src/shared/contract';
 import { TEMPLATES } from '../../src/domain/templates';
 import { MemoryStore } from '../fakes/memory-store';
 import { generateRequests } from '../fixtures/report/requests';
@@ -49,18 +50,24 @@ async function backend() {
   const store = new MemoryStore();
   const computed = requests.map((r) => computeOne(facts(r.key, r.customer?.organization ?? null), configs.forProject('SUP')!, slaRequestSchema.parse(r), NOW, false));
   await recordReportRows({ store, log }, computed, NOW);
-  const report = (payload: { from: string; to: string; projectKey?: string }) => getReport({ store, log, userJira: { listProjects: async () => [{ key: 'SUP', name: 'Support' }] } }, configs, payload, NOW);
-  return { report };
+  const deps = { store, log, userJira: { listProjects: async () => [{ key: 'SUP', name: 'Support' }] } };
+  const report = (payload: { from: string; to: string; projectKey?: string }) => getReport(deps, configs, payload, NOW);
+  const act = (payload: { month: string; customer?: string; projectKey?: string }) => getCustomerAct(deps, configs, payload, NOW);
+  return { report, act };
 }
 
-/** Jira's search answer for the journal: summary, reporter, status, one agent comment, a status change. */
-function searchAnswer(body: string): unknown {
-  const jql = (JSON.parse(body) as { jql: string }).jql;
-  const keys = /key in \(([^)]*)\)/.exec(jql)?.[1]?.split(',') ?? [];
+/**
+ * Jira's answers for the journal: bulk fetch gives summary, reporter, status and one agent comment;
+ * bulk changelog gives no status change (the requests never moved).
+ */
+function journalAnswer(path: string, body: string): unknown {
+  if (path.startsWith('/rest/api/3/changelog/bulkfetch')) return { issueChangeLogs: [] };
+  const keys = (JSON.parse(body) as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
   return {
-    issues: keys.map((key) => {
+    issues: keys.map((key, i) => {
       const req = requests.find((r) => r.key === key)!;
       return {
+        id: String(10000 + i),
         key,
         fields: {
           summary: `Обращение ${key}: не запускается, "ошибка"`,
@@ -68,9 +75,9 @@ function searchAnswer(body: string): unknown {
           reporter: { displayName: 'Иванов Иван', emailAddress: 'ivanov@example.ru' },
           comment: { comments: [{ created: new Date(Date.parse(req.created) + 3_600_000).toISOString(), body: 'Передано в ТП.', author: { displayName: 'Рудаков А.' } }] },
         },
-        changelog: { histories: [] },
       };
     }),
+    issueErrors: [],
   };
 }
 
@@ -95,9 +102,10 @@ describeIf('reports page in the browser', () => {
     await server?.close();
   });
 
-  async function open(locale: string): Promise<{ page: Page; views: ReportView[] }> {
+  async function open(locale: string): Promise<{ page: Page; views: ReportView[]; acts: CustomerActView[] }> {
     const b = await backend();
     const views: ReportView[] = [];
+    const acts: CustomerActView[] = [];
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -112,6 +120,11 @@ describeIf('reports page in the browser', () => {
             return { accountId: 'lead-1', locale, timezone: 'Europe/Moscow', moduleKey: 'sla-reports', extension: { type: 'jira:adminPage' } };
           case 'invoke': {
             if (p.functionKey === 'getQueue') return { ok: true, data: QUEUE };
+            if (p.functionKey === 'getCustomerAct') {
+              const act = await b.act(p.payload as { month: string; customer?: string });
+              acts.push(act);
+              return { ok: true, data: act };
+            }
             if (p.functionKey !== 'getReport') return { ok: false, error: { code: 'NOT_FOUND', message: String(p.functionKey) } };
             try {
               const view = await b.report(p.payload as { from: string; to: string });
@@ -123,7 +136,7 @@ describeIf('reports page in the browser', () => {
           }
           case 'fetchProduct': {
             const init = p.fetchRequestInit as { body?: string };
-            return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: JSON.stringify(searchAnswer(init.body ?? '{}')) };
+            return { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journalAnswer(String(p.restPath ?? ''), init.body ?? '{}')) };
           }
           default:
             return true;
@@ -131,7 +144,7 @@ describeIf('reports page in the browser', () => {
       },
     });
     await page.goto(`${server.url}/app/reports/`);
-    return { page, views };
+    return { page, views, acts };
   }
 
   it('shows the numbers of the report, drills down to the requests behind one and exports CSV', async () => {
@@ -201,6 +214,37 @@ describeIf('reports page in the browser', () => {
     expect(await rows.nth(1).innerText()).toMatch(/Reaction\s+at risk[\s\S]*30m left/i);
     expect(await rows.nth(2).innerText()).toMatch(/paused, 5h left/);
     expect(await rows.nth(0).getAttribute('data-state')).toBe('breached');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['ru_RU', 'Акт для заказчика', 'Акт оказания услуг технической поддержки', 'Заказчик', 'Печать или PDF'],
+    ['en_US', 'Customer act', 'Technical support services act', 'Customer', 'Print or save as PDF'],
+  ])('prints the customer act of a month (%s) with the numbers of the report rows and hides the controls on paper', async (locale, tab, title, customerLabel, print) => {
+    const { page, acts } = await open(locale);
+    await page.getByRole('tab', { name: tab }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+    const first = acts[acts.length - 1]!;
+    expect(first.month).toBe('2026-04');
+    expect(first.customers.length).toBeGreaterThan(1);
+    // Pick another customer and the month with most requests: the page asks again and shows its act.
+    const other = first.customers[1]!;
+    await page.getByLabel(customerLabel, { exact: true }).selectOption(other);
+    await page.locator(`article.act[data-customer="${other}"]`).waitFor();
+    const shown = acts[acts.length - 1]!.act!;
+    expect(shown.customer).toBe(other);
+    const mine = requests.filter((r) => r.customer?.organization === other && r.created.slice(0, 7) === '2026-04');
+    expect(shown.requests).toBe(mine.length);
+    expect(await page.locator('[data-act="requests"]').innerText()).toBe(String(mine.length));
+    const rowsShown = await page.locator('table.act__table tbody tr').count();
+    expect(rowsShown).toBe(shown.byPriority.length + 1);
+    expect(await page.getByRole('button', { name: print }).isEnabled()).toBe(true);
+    await page.screenshot({ path: `/tmp/act-${locale}.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.act__controls').isVisible()).toBe(false);
+    expect(await page.locator('article.act').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

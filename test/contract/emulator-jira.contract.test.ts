@@ -64,6 +64,7 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     await exchange('GET', `/rest/api/3/issue/${issueKey}?fields=summary,status,comment&expand=changelog`);
     await exchange('GET', `/rest/api/3/issue/${issueKey}/comment?orderBy=created&startAt=0&maxResults=100`);
     await exchange('GET', `/rest/api/3/issue/${issueKey}/transitions`);
+    await exchange('GET', `/rest/api/3/issue/${issueKey}/editmeta`);
   });
 
   it('accepts a comment (internal through sd.public.comment) and a transition', async () => {
@@ -92,6 +93,12 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     expect((await exchange('PUT', `/rest/api/3/issue/${issueId}`, { update: { labels: [{ add: 'sla-breached' }] } })).status).toBe(204);
     expect(em.jira.issue(issueKey)!.labels).toEqual(['sla-breached']);
     expect((await exchange('PUT', `/rest/api/3/issue/${issueId}`, { update: { labels: [{ add: 'two words' }] } })).status).toBe(400);
+  });
+
+  it('fetches issues in bulk, leaving out those that do not exist', async () => {
+    const r = await exchange('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: [issueId, 'SUP-999'], fields: ['summary', 'status'], properties: ['reglament-sla'] });
+    expect(r.json).toEqual({ issues: [expect.objectContaining({ id: issueId, key: issueKey, fields: expect.objectContaining({ summary: 'Printer offline' }) })], issueErrors: [] });
+    expect((await exchange('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => String(i + 1)) })).status).toBe(400);
   });
 
   it('fetches changelogs in bulk', async () => {
@@ -125,5 +132,23 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
   it('covers every operation of the trimmed spec (the operations the app calls)', () => {
     const all = operationsInSpec().map(([m, p]) => `${m} ${p}`);
     expect(all.filter((op) => !covered.has(op))).toEqual([]);
+  });
+});
+
+describe('the emulator serves nothing outside the operations the app calls', () => {
+  it.each([
+    ['GET', '/rest/api/3/myself'],
+    ['GET', '/rest/api/3/priority'],
+    ['GET', '/rest/api/3/search?jql=project=SUP'],
+    ['GET', '/rest/api/3/search/jql?jql=project=SUP'],
+    ['POST', '/rest/api/3/search/approximate-count'],
+    ['PUT', '/rest/api/3/app/field/customfield_10054/value'],
+    ['GET', '/rest/api/3/issue/SUP-1/changelog'],
+    ['DELETE', '/rest/api/3/issue/SUP-1/properties/reglament-sla'],
+  ])('answers 404 to %s %s', async (method, path) => {
+    const fetch = (globalThis as unknown as { __forge_fetch__: Fetch }).__forge_fetch__;
+    const res = await fetch({ type: 'fpp', provider: 'app', remote: 'jira' }, path, { method, ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' }) });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/serves only the Jira operations the app calls/);
   });
 });

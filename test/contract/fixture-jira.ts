@@ -103,7 +103,17 @@ type Answer = { status: number; body?: unknown };
 
 const answers: Record<string, (method: string, path: string, body: unknown) => Answer> = {
   'GET /rest/api/3/field': () => ({ status: 200, body: FIELDS }),
-  'POST /rest/api/3/search/jql': () => ({ status: 200, body: { issues: [issueBean('10001', 'SUP-1'), issueBean('10002', 'SUP-2', 2)], isLast: true } }),
+  'POST /rest/api/3/search/jql': (_m, _p, body) => {
+    // fields ["id"] (the default): the spec returns only each issue's id.
+    const fields = (body as { fields?: string[] } | undefined)?.fields ?? ['id'];
+    const beans = [issueBean('10001', 'SUP-1'), issueBean('10002', 'SUP-2', 2)];
+    return { status: 200, body: { issues: fields.every((f) => f === 'id') ? beans.map((b) => ({ id: b.id })) : beans, isLast: true } };
+  },
+  'POST /rest/api/3/issue/bulkfetch': (_m, _p, body) => {
+    const refs = (body as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
+    const known = [issueBean('10001', 'SUP-1'), issueBean('10002', 'SUP-2', 2)];
+    return { status: 200, body: { issues: known.filter((b) => refs.includes(b.id) || refs.includes(b.key)), issueErrors: [] } };
+  },
   'GET /rest/api/3/issue/{issueIdOrKey}': (_m, path) => ({ status: 200, body: issueBean('10001', path.split('/')[5]!.split('?')[0]!.replace(/^\d+$/, 'SUP-1')) }),
   'POST /rest/api/3/changelog/bulkfetch': () => ({
     status: 200,
@@ -136,6 +146,10 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': () => ({ status: 200 }),
   'POST /rest/api/3/issue/{issueIdOrKey}/notify': () => ({ status: 204 }),
   'PUT /rest/api/3/issue/{issueIdOrKey}': () => ({ status: 204 }),
+  'GET /rest/api/3/issue/{issueIdOrKey}/editmeta': () => ({
+    status: 200,
+    body: { fields: { labels: { required: false, schema: { type: 'array', items: 'string', system: 'labels' }, name: 'Labels', key: 'labels', operations: ['add', 'set', 'remove'] } } },
+  }),
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': () => ({
     status: 200,
     body: {

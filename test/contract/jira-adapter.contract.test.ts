@@ -38,6 +38,7 @@ async function exerciseAll() {
       timezone: 'Europe/Moscow',
       history: [],
       warnings: [],
+      warningDetails: [],
     },
     { scope: 'default', configVersion: 1, acknowledged: false },
   );
@@ -100,7 +101,7 @@ describe('the Jira adapter against the OpenAPI spec', () => {
 
   it('asks the enhanced search for pages of at most 100 issues with only the fields it reads', () => {
     const searches = exchanges.filter((e) => e.path === '/rest/api/3/search/jql').map((e) => e.requestBody as { maxResults: number; fields: string[]; jql: string });
-    expect(searches.find((s) => s.jql.startsWith('slaNextCheck <= now()'))).toEqual(expect.objectContaining({ maxResults: 100 }));
+    expect(searches.find((s) => /^cf\[\d+\]\.NextCheck <= now\(\)/.test(s.jql))).toEqual(expect.objectContaining({ maxResults: 100 }));
     expect(searches.find((s) => s.fields.length === 1)?.maxResults).toBe(5000);
   });
 
@@ -125,6 +126,35 @@ describe('the Jira adapter against the OpenAPI spec', () => {
     expect(users.map((e) => new URLSearchParams(e.path.split('?')[1]).get('accountId'))).toEqual(['qm:customer-1', 'qm:agent-2']);
   });
 
+  it('reads issues by id with bulk fetch (≤ 100 a call), never with an `id in (…)` search', async () => {
+    const { jira, adapter: a } = adapter();
+    const ids = Array.from({ length: 150 }, (_, i) => String(10001 + i));
+    const facts = await a.loadFacts(ids);
+    expect(facts.map((f) => f.key)).toEqual(['SUP-1', 'SUP-2']);
+    const calls = jira.exchanges.filter((e) => e.path === '/rest/api/3/issue/bulkfetch').map((e) => (e.requestBody as { issueIdsOrKeys: string[] }).issueIdsOrKeys.length);
+    expect(calls).toEqual([100, 50]);
+    expect(jira.exchanges.filter((e) => e.path === '/rest/api/3/search/jql')).toEqual([]);
+  });
+
+  it('asks again for the issues bulk fetch could not load, and fails the read if they still fail', async () => {
+    for (const [failures, outcome] of [[1, 'loaded'], [2, 'thrown']] as const) {
+      const jira = fixtureJira();
+      let left: number = failures;
+      const fetch: typeof jira.fetch = async (r, init) => {
+        const res = await jira.fetch(r, init);
+        if (!r.value.startsWith('/rest/api/3/issue/bulkfetch') || left-- <= 0) return res;
+        const body = JSON.parse(await res.text()) as { issues: Array<{ id: string }> };
+        const text = JSON.stringify({ issues: body.issues.filter((b) => b.id !== '10002'), issueErrors: [{ id: '10002', errorMessage: 'Retry later' }] });
+        return { ...res, text: async () => text };
+      };
+      const http = new JiraHttp(fetch, defaultRetryPolicy({ sleep: async () => undefined }));
+      const a = new ForgeJiraAdapter(http, fieldDirectory(http, new MemoryStore()));
+      const read = a.loadFacts(['10001', '10002']).then((f) => f.map((x) => x.key));
+      if (outcome === 'loaded') await expect(read).resolves.toEqual(['SUP-1', 'SUP-2']);
+      else await expect(read).rejects.toThrow(/could not load 1 issue/);
+    }
+  });
+
   it('rejects a request the spec does not allow (the check itself can fail)', () => {
     expect(() => assertMatchesOperation('POST', '/rest/api/3/app/field/value', { requestBody: { updates: [{ customField: 'x', issueIds: ['SUP-1'] }] }, responseStatus: 204 })).toThrow(/request body/);
     expect(() => assertMatchesOperation('DELETE', '/rest/api/3/status', { responseStatus: 204 })).toThrow(/no DELETE/);
@@ -140,10 +170,12 @@ describe("Atlassian's documented example answers", () => {
     'GET /rest/api/3/field': schemas.fieldListSchema,
     'POST /rest/api/3/search/jql': schemas.searchResultsSchema,
     'GET /rest/api/3/issue/{issueIdOrKey}': schemas.issueBeanSchema,
+    'POST /rest/api/3/issue/bulkfetch': schemas.bulkIssuesSchema,
     'POST /rest/api/3/changelog/bulkfetch': schemas.bulkChangelogSchema,
     'GET /rest/api/3/issue/{issueIdOrKey}/comment': schemas.pageOfCommentsSchema,
     'POST /rest/api/3/issue/{issueIdOrKey}/comment': schemas.createdCommentSchema,
     'GET /rest/api/3/issue/{issueIdOrKey}/transitions': schemas.transitionsSchema,
+    'GET /rest/api/3/issue/{issueIdOrKey}/editmeta': schemas.editMetaSchema,
     'GET /rest/api/3/user': schemas.userSchema,
     'GET /rest/api/3/user/groups': schemas.groupNamesSchema,
     'GET /rest/api/3/status': schemas.statusListSchema,

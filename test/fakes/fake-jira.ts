@@ -54,6 +54,13 @@ export class FakeJira implements JiraPort {
     await tick();
     return { items: this.dueIds.map((id) => this.issues.get(id)!.facts), nextPageToken: null };
   }
+  /** Issues listed in `updatedIds` (tests set it), as Jira's `updated >= -Nm` would find them. */
+  updatedIds: string[] = [];
+  async findUpdatedSince(): Promise<Page<IssueFacts>> {
+    this.count('findUpdatedSince');
+    await tick();
+    return { items: this.updatedIds.map((id) => this.issues.get(id)!.facts), nextPageToken: null };
+  }
   async findOpenIds(): Promise<Page<string>> {
     this.count('findOpenIds');
     return { items: [...this.issues.keys()], nextPageToken: null };

@@ -39,6 +39,17 @@ export class MemoryStore implements KeyValueStore {
       else this.data.delete(op.delete);
     }
   }
+  async getMany<T>(keys: readonly string[]): Promise<Array<{ key: string; value: T }>> {
+    this.ops++;
+    if (keys.length > 25) throw new Error('a KVS batch holds at most 25 keys');
+    return keys.filter((k) => this.data.has(k)).map((key) => ({ key, value: structuredClone(this.data.get(key)) as T }));
+  }
+  async setMany(entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<string[]> {
+    this.ops++;
+    if (entries.length > 25) throw new Error('a KVS batch holds at most 25 keys');
+    for (const e of entries) this.data.set(e.key, structuredClone(e.value));
+    return [];
+  }
   async listByPrefix<T>(prefix: string): Promise<Array<{ key: string; value: T }>> {
     this.ops++;
     return [...this.data.entries()]

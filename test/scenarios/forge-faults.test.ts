@@ -46,3 +46,21 @@ describe('Jira answering 20% of calls with 429 or 500', () => {
     expect(Object.values(expected).some((s) => s.property?.acknowledged)).toBe(true);
   });
 });
+
+describe('Jira applying 20% of POSTs and losing the answer (504, dropped connection)', () => {
+  it('posts each comment and makes each transition exactly once, as without faults', async () => {
+    const clean = await startSite({ template: 'altec' });
+    const expected = await week(clean);
+    clean.close();
+    for (const drop of [false, true]) {
+      const faulty = await startSite({ template: 'altec', faults: { rate: 0.2, methods: ['POST'], statuses: [504], applied: 1, drop, seed: 6 } });
+      const actual = await week(faulty);
+      const lost = Object.entries(faulty.emu.faults.injected).filter(([k]) => k.startsWith('applied-')).reduce((s, [, n]) => s + n, 0);
+      const lostWrites = faulty.emu.calls.filter((c) => /\/(comment|transitions)$/.test(c.route) && c.method === 'POST' && (c.status === 504 || c.status === 0)).length;
+      faulty.close();
+      expect(lost).toBeGreaterThan(3);
+      expect(lostWrites).toBeGreaterThan(0);
+      expect(actual).toEqual(expected);
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // the Forge runtime provides. Simulated time: the emulator's clock is the app's clock.
 
 import * as app from '../../src/index';
-import { createEmulator, type Emulator, type ExtensionContext, type FaultOptions } from '../../local/emulator';
+import { createEmulator, type AppHandlers, type Emulator, type ExtensionContext, type FaultOptions } from '../../local/emulator';
 import type { StoredSla } from '../../src/app/stored-sla';
 import type { Envelope } from '../../src/shared/contract';
 
@@ -33,18 +33,20 @@ export interface IssueState {
   status: string;
   reactionDue: unknown;
   resolutionDue: unknown;
-  stateField: { state: string; breached: string; paused: string; nextCheck: string | null } | undefined;
+  stateField: { state: string; breached: string; paused: string; nextCheck?: string } | undefined;
   property: StoredSla | undefined;
   comments: Array<{ author: string; text: string }>;
   /** Status names the issue moved to, oldest first. */
   statusMoves: string[];
 }
 
-export async function startSite(opts: { template?: string; faults?: FaultOptions; configure?: boolean; licensed?: boolean } = {}): Promise<Site> {
+export async function startSite(
+  opts: { template?: string; faults?: FaultOptions; configure?: boolean; licensed?: boolean; appHandlers?: AppHandlers } = {},
+): Promise<Site> {
   process.env.REGLAMENT_RETRY_DELAY_SCALE = '0';
   let now = MONDAY_10_MSK;
   const clock = { now: () => now };
-  const emu = createEmulator({ clock, appHandlers: app, ...(opts.licensed === false ? { licensed: false } : {}) });
+  const emu = createEmulator({ clock, appHandlers: opts.appHandlers ?? app, ...(opts.licensed === false ? { licensed: false } : {}) });
   emu.seedSite();
   emu.install();
   const call = async <T>(fn: string, payload: unknown, as = ADMIN, extension: ExtensionContext = { type: 'jira:adminPage' }) =>

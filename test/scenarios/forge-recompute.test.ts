@@ -37,6 +37,15 @@ describe('full recompute through the queue', () => {
     expect(withProperty(site, 250)).toBe(250);
   });
 
+  it('completes after saveConfig on a site whose search returns ids only (fields ["id"], as the spec says)', async () => {
+    // The emulator answers `fields: ["id"]` with `{ id }` per issue, no key: the plan must not need one.
+    const started = await resave(site);
+    await site.emu.drainQueue({ ignoreDelays: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 250, done: 250, failed: 0, state: 'done' }));
+    expect(site.emu.errors).toEqual([]);
+  });
+
   it('counts nothing twice when every event is delivered twice', async () => {
     const started = await resave(site);
     await site.emu.drainQueue({ ignoreDelays: true, duplicate: true });
@@ -53,5 +62,27 @@ describe('full recompute through the queue', () => {
     expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 250, done: 250, failed: 0, state: 'done' }));
     expect(withProperty(site, 250)).toBe(250);
     expect(drained.failed).toBe(0);
+  });
+
+  it('says why when its chunks could not be queued after every retry, instead of stalling silently', async () => {
+    // The platform refuses every push of chunk events (429 → RateLimitError), as when the
+    // installation's 500 events a minute are spent by something else for long.
+    type ForgeFetch = (target: { remote?: string }, path: string, init?: { body?: string }) => Promise<Response>;
+    const g = globalThis as unknown as { __forge_fetch__: ForgeFetch };
+    const inner = g.__forge_fetch__;
+    g.__forge_fetch__ = async (target, path, init) =>
+      path.startsWith('/webhook/queue/publish/') && (init?.body ?? '').includes('"type":"chunk"')
+        ? new Response(JSON.stringify({ message: 'rate limited' }), { status: 429 })
+        : inner(target, path, init);
+    try {
+      const started = await resave(site);
+      const drained = await site.emu.drainQueue({ ignoreDelays: true });
+      expect(drained.retried).toBe(4);
+      const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+      expect(p.ok && p.data).toEqual(expect.objectContaining({ state: 'failed', total: 250, done: 0 }));
+      expect(p.ok && p.data?.problem).toMatch(/queueing wave 0 failed after retries: .*Too many requests/);
+    } finally {
+      g.__forge_fetch__ = inner;
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Reports on the local host's demo data, through the real app: the numbers getReport gives (from the
 // report rows the recompute stored) match the clocks each issue's panel computes directly from its
 // history, and a user who may not browse a project sees none of its data.
-import type { ClockView, IssueSlaView, ReportView } from '../../src/shared/contract';
+import type { ClockView, CustomerActView, IssueSlaView, ReportView } from '../../src/shared/contract';
 import { DEMO_PROJECTS, seedDemo } from '../../local/demo-data';
 import { LocalHost } from '../../local/host';
 
@@ -114,5 +114,25 @@ describe('reports over the local host demo data', () => {
     const one = await call<ReportView>('getReport', { from: '2025-01-01', to: '2026-12-31', projectKey: 'BARIER' }, CUSTOMER, 'BARIER');
     expect(one.ok).toBe(false);
     expect(!one.ok && one.error.code).toBe('FORBIDDEN');
+  });
+
+  it('gives the customer act of the month with the same numbers as the report for that customer and month', async () => {
+    const project = 'ALTEC';
+    const month = '2026-11';
+    const act = await call<CustomerActView>('getCustomerAct', { month, projectKey: project }, AGENT, project);
+    if (!act.ok) throw new Error(act.error.message);
+    expect(act.data.customers.length).toBeGreaterThan(0);
+    const customer = act.data.customers[0]!;
+    expect(act.data.act?.customer).toBe(customer);
+    const report = await call<ReportView>('getReport', { from: `${month}-01`, to: `${month}-30`, projectKey: project }, AGENT, project);
+    if (!report.ok) throw new Error(report.error.message);
+    const group = report.data.byCustomer[customer]!;
+    expect(act.data.act?.requests).toBe(group.requests);
+    expect(act.data.act?.total.clocks.resolution.breached).toBe(group.clocks.resolution.breached);
+    expect(act.data.act?.accountedMinutes).toBe(group.accountedMinutes);
+    const forbidden = await call<CustomerActView>('getCustomerAct', { month, projectKey: project }, CUSTOMER, project);
+    expect(!forbidden.ok && forbidden.error.code).toBe('FORBIDDEN');
+    const bad = await call<CustomerActView>('getCustomerAct', { month: '2026-13' }, AGENT);
+    expect(!bad.ok && bad.error.code).toBe('BAD_REQUEST');
   });
 });

@@ -20,13 +20,20 @@ export const FIELD_MODULE_KEYS = {
 
 export type AppFieldIds = { -readonly [K in keyof typeof FIELD_MODULE_KEYS]: string };
 
-const CACHE_KEY = 'jira:field-ids:v1';
+// v2: v1 could hold another environment's field ids.
+const CACHE_KEY = 'jira:field-ids:v2';
 
-export function matchAppFields(fields: ReadonlyArray<{ id: string; schema?: { custom?: string | undefined } | undefined }>, appUuid = APP_UUID): Partial<AppFieldIds> {
+/**
+ * The app's fields by module key. Every environment of the app (development, staging, production)
+ * installed on one site has its own fields with the same module keys, so only `envId`'s count;
+ * without an envId (outside a Forge invocation) any environment's field matches.
+ */
+export function matchAppFields(fields: ReadonlyArray<{ id: string; schema?: { custom?: string | undefined } | undefined }>, appUuid = APP_UUID, envId: string | null = null): Partial<AppFieldIds> {
   const out: Partial<AppFieldIds> = {};
+  const prefix = `ari:cloud:ecosystem::extension/${appUuid}/${envId === null ? '' : `${envId}/`}`;
   for (const f of fields) {
     const custom = f.schema?.custom;
-    if (!custom || !custom.startsWith(`ari:cloud:ecosystem::extension/${appUuid}/`)) continue;
+    if (!custom || !custom.startsWith(prefix)) continue;
     for (const [name, moduleKey] of Object.entries(FIELD_MODULE_KEYS) as Array<[keyof AppFieldIds, string]>) {
       if (custom.endsWith(`/static/${moduleKey}`)) out[name] = f.id;
     }
@@ -34,7 +41,7 @@ export function matchAppFields(fields: ReadonlyArray<{ id: string; schema?: { cu
   return out;
 }
 
-export function fieldDirectory(http: JiraHttp, store: KeyValueStore, appUuid = APP_UUID): () => Promise<AppFieldIds> {
+export function fieldDirectory(http: JiraHttp, store: KeyValueStore, appUuid = APP_UUID, envId: () => string | null = () => null): () => Promise<AppFieldIds> {
   let memo: AppFieldIds | null = null;
   return async () => {
     if (memo) return memo;
@@ -44,7 +51,7 @@ export function fieldDirectory(http: JiraHttp, store: KeyValueStore, appUuid = A
       return cached;
     }
     const list = await http.requestJira(route`/rest/api/3/field`, { method: 'GET', schema: fieldListSchema });
-    const found = matchAppFields(list, appUuid);
+    const found = matchAppFields(list, appUuid, envId());
     const missing = Object.entries(FIELD_MODULE_KEYS).filter(([k]) => !found[k as keyof AppFieldIds]);
     if (missing.length > 0) {
       throw new AppError('NOT_CONFIGURED', `the app's custom fields are not in Jira yet: ${missing.map(([, m]) => m).join(', ')} (deploy and install the app)`);

@@ -1,7 +1,7 @@
 // QueuePort on @forge/events (queue `sla-recompute`, consumed by the `worker` function).
 
-import { Queue } from '@forge/events';
-import type { QueueEvent, QueuePort } from '../../app/ports';
+import { Queue, RateLimitError } from '@forge/events';
+import { QueueRateLimitError, type QueueEvent, type QueuePort } from '../../app/ports';
 
 export const RECOMPUTE_QUEUE = 'sla-recompute';
 /** Platform limit per push (@forge/events validators). */
@@ -12,9 +12,19 @@ export function forgeQueue<T extends Record<string, unknown>>(key: string = RECO
   return {
     async push(events: ReadonlyArray<QueueEvent<T>>) {
       for (let i = 0; i < events.length; i += MAX_EVENTS_PER_PUSH) {
-        await queue.push(
-          events.slice(i, i + MAX_EVENTS_PER_PUSH).map((e) => ({ body: e.body, ...(e.delaySeconds ? { delayInSeconds: e.delaySeconds } : {}) })),
-        );
+        try {
+          await queue.push(
+            events.slice(i, i + MAX_EVENTS_PER_PUSH).map((e) => ({
+              body: e.body,
+              ...(e.delaySeconds ? { delayInSeconds: e.delaySeconds } : {}),
+              ...(e.concurrency ? { concurrency: { key: e.concurrency.key, limit: e.concurrency.limit } } : {}),
+            })),
+          );
+        } catch (e) {
+          // @forge/events: 429 → RateLimitError ("Too many requests."): 500 events a minute per installation.
+          if (e instanceof RateLimitError) throw new QueueRateLimitError(`queue ${key}: ${e.message} (500 events a minute per installation)`);
+          throw e;
+        }
       }
     },
   };

@@ -6,7 +6,7 @@
 import { route } from '@forge/api';
 import type { z } from 'zod';
 import type { AgentRule, SlaRequest } from '../../domain/sla/types';
-import { AppError } from '../../app/errors';
+import { AmbiguousWriteError, AppError, RefusedError } from '../../app/errors';
 import type {
   ComputedWrite,
   IssueFacts,
@@ -33,12 +33,15 @@ import type { AppFieldIds } from './field-directory';
 import { JiraClientError, type JiraHttp } from './jira-http';
 import {
   bulkChangelogSchema,
+  bulkIssuesSchema,
+  editMetaSchema,
   createdCommentSchema,
   groupNamesSchema,
   issueBeanSchema,
   myPermissionsSchema,
   pageOfCommentsSchema,
   projectPageSchema,
+  searchIdsSchema,
   searchResultsSchema,
   statusListSchema,
   transitionsSchema,
@@ -56,12 +59,19 @@ export const LIMITS = {
   changelogIssues: 1000,
   changelogPage: 10000,
   writeIssues: 100,
+  bulkFetch: 100,
 } as const;
+
+/** Tries of a comment or transition whose answer was lost (each after checking it did not apply). */
+const AMBIGUOUS_ATTEMPTS = 3;
 
 const RESERVED_JQL = /^[A-Z][A-Z0-9_]*$/;
 
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** `cf[10050]` for `customfield_10050`: a field's name can be translated or carry "(Dev)", its id cannot. */
+function clauseOf(fieldId: string): string {
+  const m = /^customfield_(\d+)$/.exec(fieldId);
+  if (!m) throw new AppError('UPSTREAM', `"${fieldId}" is not a custom field id`);
+  return `cf[${m[1]}]`;
 }
 
 function category(key: string | undefined): StatusCategory {
@@ -85,7 +95,7 @@ function asStateValue(v: unknown): SlaStateFieldValue | null {
     state: o.state as SlaStateFieldValue['state'],
     breached: o.breached === 'yes' ? 'yes' : 'no',
     paused: o.paused === 'yes' ? 'yes' : 'no',
-    nextCheck: typeof o.nextCheck === 'string' ? o.nextCheck : null,
+    ...(typeof o.nextCheck === 'string' ? { nextCheck: o.nextCheck } : {}),
   };
 }
 
@@ -101,6 +111,24 @@ export function adfParagraphs(text: string): unknown {
     version: 1,
     content: text.split('\n').map((line) => (line === '' ? { type: 'paragraph', content: [] } : { type: 'paragraph', content: [{ type: 'text', text: line }] })),
   };
+}
+
+/** The plain text of an ADF document, one line per block: Jira may normalise the ADF it stores, not the words. */
+export function adfText(doc: unknown): string {
+  const lines: string[] = [];
+  const walk = (node: unknown, line: string[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (typeof n.text === 'string') line.push(n.text);
+    if (Array.isArray(n.content)) {
+      const block = n.type === 'paragraph' || n.type === 'heading';
+      const inner = block ? [] : line;
+      for (const child of n.content) walk(child, inner);
+      if (block) lines.push(inner.join(''));
+    } else if (n.type === 'paragraph') lines.push('');
+  };
+  walk(doc, []);
+  return lines.join('\n');
 }
 
 interface CommentsInfo {
@@ -123,13 +151,13 @@ export class ForgeJiraAdapter implements JiraPort {
 
   private async searchFields(): Promise<string[]> {
     const f = await this.fieldIds();
-    return ['summary', 'status', 'created', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    return ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
   }
 
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
     const fields = bean.fields ?? {};
     const status = (fields.status ?? {}) as { name?: string; statusCategory?: { key?: string } };
-    const project = (fields.project ?? {}) as { key?: string };
+    const project = (fields.project ?? {}) as { key?: string; projectTypeKey?: string };
     const reporter = (fields.reporter ?? null) as { accountId?: string; emailAddress?: string } | null;
     const assignee = (fields.assignee ?? null) as { accountId?: string; displayName?: string } | null;
     const created = typeof fields.created === 'string' ? parseJiraInstant(fields.created) : null;
@@ -138,13 +166,18 @@ export class ForgeJiraAdapter implements JiraPort {
     const stored = storedRaw === undefined ? null : storedSlaSchema.safeParse(storedRaw);
     const commentPage = pageOfCommentsSchema.safeParse(fields.comment ?? {});
     const email = reporter?.emailAddress ?? null;
+    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
+    const commentTotal = commentPage.success ? (commentPage.data.total ?? comments.length) : 0;
     const facts: IssueFacts = {
       id: bean.id,
       key: bean.key,
       projectKey: project.key ?? bean.key.replace(/-\d+$/, ''),
+      projectTypeKey: project.projectTypeKey ?? null,
       summary: typeof fields.summary === 'string' ? fields.summary : '',
       status: { name: status.name ?? '', category: category(status.statusCategory?.key) },
       createdMs: created,
+      updatedMs: typeof fields.updated === 'string' ? parseJiraInstant(fields.updated) : null,
+      commentTotal,
       reporter: {
         accountId: reporter?.accountId ?? null,
         emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
@@ -161,8 +194,7 @@ export class ForgeJiraAdapter implements JiraPort {
         state: asStateValue(fields[f.state]),
       },
     };
-    const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
-    this.commentsOf.set(facts, { comments, total: commentPage.success ? (commentPage.data.total ?? comments.length) : 0 });
+    this.commentsOf.set(facts, { comments, total: commentTotal });
     return facts;
   }
 
@@ -170,7 +202,7 @@ export class ForgeJiraAdapter implements JiraPort {
     const body: Record<string, unknown> = { jql, fields, maxResults };
     if (withProperty) body.properties = [PROPERTY_KEY];
     if (pageToken) body.nextPageToken = pageToken;
-    return this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchResultsSchema });
+    return this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchResultsSchema, idempotent: true });
   }
 
   private async searchFacts(jql: string, pageToken: string | null, maxResults: number = LIMITS.searchPage): Promise<Page<IssueFacts>> {
@@ -179,16 +211,45 @@ export class ForgeJiraAdapter implements JiraPort {
     return { items: (res.issues ?? []).map((b) => this.toFacts(b, f)), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
-  findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
-    return this.searchFacts('slaNextCheck <= now() ORDER BY key ASC', pageToken);
+  async findDue(pageToken: string | null): Promise<Page<IssueFacts>> {
+    // The worklist comes from the read-only SLA state field, which only the app can write: the
+    // issue property is a cache any agent can PUT (a far-future nextCheckAt would silence breaches).
+    const f = await this.fieldIds();
+    return this.searchFacts(`${clauseOf(f.state)}.NextCheck <= now() ORDER BY key ASC`, pageToken);
+  }
+
+  async findUpdatedSince(minutes: number, projectKeys: readonly string[] | null, pageToken: string | null): Promise<Page<IssueFacts>> {
+    const projects = projectKeys === null ? null : projectKeys.filter((k) => RESERVED_JQL.test(k));
+    if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
+    // A relative date: no time zone question between the app and the site.
+    const window = `updated >= "-${Math.max(1, Math.ceil(minutes))}m"`;
+    return this.searchFacts(`${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${window} ORDER BY updated ASC, key ASC`, pageToken);
+  }
+
+  /** Status names → ids on this site, read once per invocation. */
+  private statusIds: Promise<Map<string, string>> | null = null;
+
+  private async idsOfStatuses(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    this.statusIds ??= this.listStatuses().then((list) => new Map(list.map((s) => [s.name.toLowerCase(), s.id])));
+    const byName = await this.statusIds.catch((e: unknown) => {
+      this.statusIds = null;
+      throw e;
+    });
+    return [...new Set(names.map((n) => byName.get(n.toLowerCase())).filter((id): id is string => id !== undefined))];
   }
 
   async findOpenIds(scope: OpenScope, pageToken: string | null): Promise<Page<string>> {
-    const open = scope.alsoStatuses.length > 0 ? `(statusCategory != Done OR status in (${scope.alsoStatuses.map(quote).join(', ')}))` : 'statusCategory != Done';
+    // Status ids, not names: Jira refuses the whole query (400) for a name the site does not have
+    // (renamed or deleted since the configuration was saved), and such a status has no issues anyway.
+    const also = await this.idsOfStatuses(scope.alsoStatuses);
+    const open = also.length > 0 ? `(statusCategory != Done OR status in (${also.join(', ')}))` : 'statusCategory != Done';
     const projects = scope.projectKeys === null ? null : scope.projectKeys.filter((k) => RESERVED_JQL.test(k));
     if (projects !== null && projects.length === 0) return { items: [], nextPageToken: null };
     const jql = `${projects === null ? '' : `project in (${projects.join(', ')}) AND `}${open} ORDER BY key ASC`;
-    const res = await this.search(jql, ['id'], LIMITS.idPage, pageToken, false);
+    const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: LIMITS.idPage };
+    if (pageToken) body.nextPageToken = pageToken;
+    const res = await this.http.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body, schema: searchIdsSchema });
     return { items: (res.issues ?? []).map((i) => i.id), nextPageToken: res.isLast === true ? null : (res.nextPageToken ?? null) };
   }
 
@@ -205,19 +266,35 @@ export class ForgeJiraAdapter implements JiraPort {
       });
       return bean ? [this.toFacts(bean, f)] : [];
     }
+    // Bulk fetch, not `id in (…)`: Jira refuses a whole JQL query (400) when one listed issue was
+    // deleted or is hidden, while bulk fetch leaves such issues out.
+    const f = await this.fieldIds();
+    const fields = await this.searchFields();
     const out: IssueFacts[] = [];
-    for (let i = 0; i < idsOrKeys.length; i += LIMITS.searchPage) {
-      const chunk = idsOrKeys.slice(i, i + LIMITS.searchPage);
-      const numeric = chunk.every((x) => /^\d+$/.test(x));
-      const jql = `${numeric ? 'id' : 'issuekey'} in (${chunk.join(', ')}) ORDER BY key ASC`;
-      let token: string | null = null;
-      do {
-        const page = await this.searchFacts(jql, token);
-        out.push(...page.items);
-        token = page.nextPageToken;
-      } while (token);
+    for (let i = 0; i < idsOrKeys.length; i += LIMITS.bulkFetch) {
+      const chunk = idsOrKeys.slice(i, i + LIMITS.bulkFetch);
+      let res = await this.bulkFetch(chunk, fields);
+      const beans = [...(res.issues ?? [])];
+      // issueErrors: issues Jira could not load this time (not missing ones): ask once more.
+      const again = (res.issueErrors ?? []).map((e) => e.id).filter((id): id is string => typeof id === 'string');
+      if (again.length > 0) {
+        res = await this.bulkFetch(again, fields);
+        beans.push(...(res.issues ?? []));
+        if ((res.issueErrors ?? []).length > 0) {
+          throw new AppError('UPSTREAM', `Jira could not load ${(res.issueErrors ?? []).length} issue(s): ${(res.issueErrors ?? []).map((e) => e.errorMessage ?? e.id).join('; ')}`);
+        }
+      }
+      out.push(...beans.map((b) => this.toFacts(b, f)));
     }
     return out;
+  }
+
+  private bulkFetch(idsOrKeys: readonly string[], fields: string[]) {
+    return this.http.requestJira(route`/rest/api/3/issue/bulkfetch`, {
+      method: 'POST',
+      body: { issueIdsOrKeys: idsOrKeys, fields, properties: [PROPERTY_KEY] },
+      schema: bulkIssuesSchema,
+    });
   }
 
   async findOpenInProject(projectKey: string, limit: number): Promise<IssueFacts[]> {
@@ -238,7 +315,7 @@ export class ForgeJiraAdapter implements JiraPort {
           maxResults: LIMITS.changelogPage,
         };
         if (token) body.nextPageToken = token;
-        const res = await this.http.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', body, schema: bulkChangelogSchema });
+        const res = await this.http.requestJira(route`/rest/api/3/changelog/bulkfetch`, { method: 'POST', body, schema: bulkChangelogSchema, idempotent: true });
         for (const log of res.issueChangeLogs ?? []) {
           const list = out.get(log.issueId) ?? [];
           list.push(...(log.changeHistories ?? []));
@@ -270,7 +347,9 @@ export class ForgeJiraAdapter implements JiraPort {
     const hit = this.groupsCache.get(accountId);
     if (hit) return hit;
     const params = new URLSearchParams({ accountId });
-    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [404] });
+    // 403 without "Browse users and groups" (a site setting the app cannot change): the author's
+    // groups are unknown, read as none, so the panel and the sweep still work.
+    const res = await this.http.requestJira(route`/rest/api/3/user/groups?${params}`, { method: 'GET', schema: groupNamesSchema, allow: [403, 404] });
     const names = (res ?? []).map((g) => g.name ?? '').filter((n) => n !== '');
     this.groupsCache.set(accountId, names);
     return names;
@@ -340,7 +419,8 @@ export class ForgeJiraAdapter implements JiraPort {
         }
       }
       const params = new URLSearchParams({ generateChangelog: 'false' });
-      await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, { method: 'POST', body: { updates: [...updates.values()] } });
+      // Sets values: repeating it after a lost answer sets the same values again.
+      await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, { method: 'POST', body: { updates: [...updates.values()] }, idempotent: true });
       stats.fieldWrites++;
     }
     for (let i = 0; i < propertyChanges.length; i += LIMITS.writeIssues) {
@@ -352,7 +432,7 @@ export class ForgeJiraAdapter implements JiraPort {
       }
       try {
         // 303 = accepted as an asynchronous task (the indexed values follow shortly).
-        await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, { method: 'POST', body: { issues: slice }, allow: [303] });
+        await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, { method: 'POST', body: { issues: slice }, allow: [303], idempotent: true });
         stats.propertyWrites++;
       } catch (e) {
         // 404 is not an answer the spec lists for this route: a Jira (or proxy) without the bulk
@@ -398,26 +478,55 @@ export class ForgeJiraAdapter implements JiraPort {
       const first = resolution.allowedValues?.find((v): v is { id: string } => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string');
       if (first) body.fields = { resolution: { id: first.id } };
     }
-    try {
-      await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body });
-      return 'transitioned';
-    } catch (e) {
-      // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.
-      if (e instanceof JiraClientError && (e.status === 400 || e.status === 409)) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.http.requestJira(route`/rest/api/3/issue/${issueId}/transitions`, { method: 'POST', body });
+        return 'transitioned';
+      } catch (e) {
+        // Someone (or a concurrent sweep) moved it meanwhile: fine if it is where we wanted it.
+        if (e instanceof JiraClientError && (e.status === 400 || e.status === 409)) {
+          const after = await this.currentStatus(issueId);
+          return after && wanted.has(after.name.toLowerCase()) ? 'alreadyThere' : 'unavailable';
+        }
+        if (!(e instanceof AmbiguousWriteError) || attempt >= AMBIGUOUS_ATTEMPTS) throw e;
+        // The answer was lost: the status says whether Jira applied it; only if not, try again.
         const after = await this.currentStatus(issueId);
-        return after && wanted.has(after.name.toLowerCase()) ? 'alreadyThere' : 'unavailable';
+        if (after && wanted.has(after.name.toLowerCase())) return 'transitioned';
+        if (!after || after.name.toLowerCase() !== now.name.toLowerCase()) return 'unavailable';
       }
-      throw e;
     }
   }
 
   async addComment(issueId: string, text: string, opts: { internal?: boolean } = {}): Promise<void> {
-    await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment`, {
-      method: 'POST',
-      // JSM reads this entity property: an internal note, hidden from the customer.
-      body: { body: adfParagraphs(text), ...(opts.internal ? { properties: [{ key: 'sd.public.comment', value: { internal: true } }] } : {}) },
-      schema: createdCommentSchema,
-    });
+    const adf = adfParagraphs(text);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment`, {
+          method: 'POST',
+          // JSM reads this entity property: an internal note, hidden from the customer.
+          body: { body: adf, ...(opts.internal ? { properties: [{ key: 'sd.public.comment', value: { internal: true } }] } : {}) },
+          schema: createdCommentSchema,
+        });
+        return;
+      } catch (e) {
+        if (!(e instanceof AmbiguousWriteError) || attempt >= AMBIGUOUS_ATTEMPTS) throw e;
+        // The answer was lost: post again only if the issue does not show this comment by the app.
+        if (await this.hasOwnComment(issueId, text, opts.internal === true)) return;
+      }
+    }
+  }
+
+  /** Whether one of the issue's latest comments is the app's with exactly this body. */
+  private async hasOwnComment(issueId: string, text: string, internal: boolean): Promise<boolean> {
+    const params = new URLSearchParams({ startAt: '0', maxResults: '50', orderBy: '-created' });
+    let page: z.infer<typeof pageOfCommentsSchema>;
+    try {
+      page = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/comment?${params}`, { method: 'GET', schema: pageOfCommentsSchema });
+    } catch (e) {
+      // Cannot tell: the outcome stays unknown and the caller must not repeat it.
+      throw new AmbiguousWriteError(`comment on ${issueId}: outcome unknown and the comments could not be read (${e instanceof Error ? e.message : String(e)})`, null);
+    }
+    return (page.comments ?? []).some((c) => c.author?.accountType === 'app' && (c.jsdPublic === false) === internal && adfText(c.body) === text);
   }
 
   async notify(issueId: string, message: NotifyMessage): Promise<void> {
@@ -428,6 +537,10 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   async addLabel(issueId: string, label: string): Promise<void> {
+    // Jira refuses a field that is not on the edit screen (400 "Field 'labels' cannot be set"):
+    // editmeta says beforehand, and the refusal is permanent for this issue's screen.
+    const meta = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/editmeta`, { method: 'GET', schema: editMetaSchema });
+    if (!meta.fields || !('labels' in meta.fields)) throw new RefusedError("Labels is not on the issue's edit screen, so the label cannot be set", 400);
     // notifyUsers stays default: turning it off needs admin rights; the edit is the app's own (ignoreSelf).
     await this.http.requestJira(route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body: { update: { labels: [{ add: label }] } } });
   }
@@ -445,6 +558,16 @@ export class ForgeJiraAdapter implements JiraPort {
 
   async userLocale(accountId: string): Promise<Locale | null> {
     return localeOf((await this.user(accountId))?.locale);
+  }
+
+  /** Sets the Service package / SLA priority field as the app (Automation actions); changelog kept, people see who changed it. */
+  async setChoice(issueId: string, field: 'package' | 'priority', value: string | null): Promise<void> {
+    const f = await this.fieldIds();
+    const params = new URLSearchParams({ generateChangelog: 'true' });
+    await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, {
+      method: 'POST',
+      body: { updates: [{ customField: f[field], issueIds: [Number(issueId)], value }] },
+    });
   }
 
   async listStatuses(): Promise<JiraStatusOption[]> {

@@ -1,10 +1,13 @@
 // The one Jira HTTP client every adapter call goes through. Retries 429 and 5xx (and transport
 // failures) honouring Retry-After, else with full-jitter exponential backoff, within a per-client
-// retry budget; never retries another 4xx. Responses are parsed with zod, so the rest of the app
+// retry budget; never retries another 4xx. A non-idempotent call (a comment, an e-mail, a
+// transition) is retried only after a 429 (Jira refused it before doing anything): a 5xx or a lost
+// connection may come after Jira applied it, so it throws AmbiguousWriteError and the caller
+// decides (check for the effect, or do not repeat). Responses are parsed with zod, so the rest of the app
 // only sees typed values or a typed error.
 
 import type { z } from 'zod';
-import { UpstreamError } from '../../app/errors';
+import { AmbiguousWriteError, RefusedError, UpstreamError } from '../../app/errors';
 
 /** What `route\`…\`` from @forge/api produces; tests pass `{ value: '/rest/…' }`. */
 export interface RouteLike {
@@ -43,15 +46,13 @@ export const defaultRetryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryP
 });
 
 /** A 4xx (other than 429) Jira answered: a fact about the request, never retried. */
-export class JiraClientError extends Error {
-  readonly status: number;
+export class JiraClientError extends RefusedError {
   readonly method: string;
   readonly path: string;
   readonly body: string;
   constructor(method: string, path: string, status: number, body: string) {
-    super(`Jira answered ${status} to ${method} ${path.split('?')[0]}: ${body.slice(0, 300)}`);
+    super(`Jira answered ${status} to ${method} ${path.split('?')[0]}: ${body.slice(0, 300)}`, status);
     this.name = 'JiraClientError';
-    this.status = status;
     this.method = method;
     this.path = path;
     this.body = body;
@@ -79,6 +80,11 @@ export interface JiraRequest<T> {
   schema?: z.ZodType<T>;
   /** Statuses (besides 2xx) to hand back as `null` instead of throwing, e.g. 404. */
   allow?: readonly number[];
+  /**
+   * Whether repeating the call after an unknown outcome is harmless. Default: true for GET, PUT and
+   * DELETE, false for POST (reads and set-to-value writes sent as POST say `idempotent: true`).
+   */
+  idempotent?: boolean;
 }
 
 export interface CallRecord {
@@ -106,6 +112,7 @@ export class JiraHttp {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(req.body);
     }
+    const idempotent = req.idempotent ?? req.method !== 'POST';
     let lastStatus: number | null = null;
     let lastRetryAfter: number | null = null;
     for (let attempt = 1; ; attempt++) {
@@ -115,6 +122,7 @@ export class JiraHttp {
       } catch (e) {
         // Transport or proxy failure: as transient as a 5xx.
         this.calls.push({ method: req.method, path, status: 'error' });
+        if (!idempotent) throw new AmbiguousWriteError(`${req.method} ${path.split('?')[0]}: connection lost, outcome unknown (${e instanceof Error ? e.message : String(e)})`, null);
         lastStatus = null;
         lastRetryAfter = null;
         if (!(await this.backoff(attempt, null))) {
@@ -130,6 +138,7 @@ export class JiraHttp {
       }
       const text = await res.text().catch(() => '');
       if (!isRetryable(res.status)) throw new JiraClientError(req.method, path, res.status, text);
+      if (!idempotent && res.status !== 429) throw new AmbiguousWriteError(`Jira answered ${res.status} to ${req.method} ${path.split('?')[0]}: outcome unknown`, res.status);
       lastStatus = res.status;
       const wait = retryAfterMs(res.headers.get('Retry-After'), this.nowMs());
       lastRetryAfter = wait === null ? null : Math.ceil(wait / 1000);

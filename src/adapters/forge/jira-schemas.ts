@@ -31,6 +31,8 @@ export const commentSchema = z.object({
   author: userRefSchema.optional(),
   created: z.string().optional(),
   updated: z.string().optional(),
+  /** ADF; compared only to find the app's own comment after a lost answer. */
+  body: z.unknown().optional(),
   /** JSM: false marks an internal note, which a customer never sees. */
   jsdPublic: z.boolean().optional(),
 });
@@ -55,6 +57,19 @@ export const searchResultsSchema = z.object({
   issues: z.array(issueBeanSchema).optional(),
   nextPageToken: z.string().nullish(),
   isLast: z.boolean().optional(),
+});
+
+/** A search with `fields: ["id"]`: the spec returns only each issue's id (no key, no fields). */
+export const searchIdsSchema = z.object({
+  issues: z.array(z.object({ id: z.string() })).optional(),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
+/** POST /issue/bulkfetch: missing or hidden issues are simply absent; `issueErrors` name those Jira could not load this time. */
+export const bulkIssuesSchema = z.object({
+  issues: z.array(issueBeanSchema).optional(),
+  issueErrors: z.array(z.object({ id: z.string().optional(), errorMessage: z.string().optional() })).optional(),
 });
 
 export const changeItemSchema = z.object({
@@ -124,3 +139,6 @@ export const myPermissionsSchema = z.object({
 });
 
 export const createdCommentSchema = z.object({ id: z.string().optional() });
+
+/** GET /issue/{id}/editmeta: the fields on the issue's edit screen the caller may set. */
+export const editMetaSchema = z.object({ fields: z.record(z.string(), z.unknown()).optional() });

@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { parseSlaConfig, slaRequestSchema } from '../../config';
 import {
   buildReport,
+  customerAct,
   compactReport,
-  journalCsv,
   journalEntryFromRequest,
   journalEventsFromRequest,
-  reportCsv,
   reportRowFromClocks,
   selectJournal,
   type ComplianceReport,
@@ -17,13 +16,15 @@ import {
   type ReportFilter,
   type ReportRow,
 } from '../../domain/report';
+import { actCsv } from '../../domain/report/act-csv';
+import { journalCsv, reportCsv } from '../../domain/report/csv';
 import { computeClocks } from '../../domain/sla';
 import type { SlaConfig, SlaRequest } from '../../domain/sla/types';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../domain/templates';
 import { parseInstant } from '../../domain/time/zone';
 import { CliInputError, parseOptions, validate, zodMessage, type CliCommand, type CliContext } from '../cli-kit';
 
-const FORMATS = ['json', 'csv', 'journal'] as const;
+const FORMATS = ['json', 'csv', 'journal', 'act', 'act-csv'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Fields of an input line the report uses beyond the clocks' request format. */
@@ -169,6 +170,7 @@ const argvSchema = z.object({
   from: z.string().min(1).optional(),
   to: z.string().min(1).optional(),
   customer: z.string().min(1).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-11').optional(),
   full: z.boolean().default(false),
 });
 
@@ -193,7 +195,7 @@ function output(report: ComplianceReport, full: boolean): unknown {
 export const reportCommand: CliCommand = {
   summary: 'SLA compliance report over requests (evaluate format, one JSON object per line on stdin)',
   usage:
-    'report --template <id>|--config <file.json> --now <ISO> [--format json|csv|journal] [--locale en|ru] [--from <ISO>] [--to <ISO>] [--customer <organization>] [--full]',
+    'report --template <id>|--config <file.json> --now <ISO> [--format json|csv|journal] [--locale en|ru] [--from <ISO>] [--to <ISO>] [--customer <organization>] [--month YYYY-MM] [--full]; --format act|act-csv: the customer act of --customer for --month',
   async run(argv: string[], ctx: CliContext) {
     const opts = validate(
       argvSchema,
@@ -206,6 +208,7 @@ export const reportCommand: CliCommand = {
         from: { type: 'string' },
         to: { type: 'string' },
         customer: { type: 'string' },
+        month: { type: 'string' },
         full: { type: 'boolean' },
       }),
       true,
@@ -224,6 +227,14 @@ export const reportCommand: CliCommand = {
       ...(opts.customer !== undefined ? { customer: opts.customer } : {}),
     };
     const format: Format = opts.format;
+    if (format === 'act' || format === 'act-csv') {
+      if (opts.customer === undefined || opts.month === undefined) throw new CliInputError(`--format ${format}: give --customer <organization> and --month YYYY-MM`);
+      const act = customerAct(config, run.rows, opts.customer, opts.month);
+      const name = (list: ReadonlyArray<{ id: string; name: { ru: string; en: string } }>) => (id: string) => list.find((x) => x.id === id)?.name[opts.locale] ?? id;
+      if (format === 'act') ctx.io.out(JSON.stringify(act));
+      else ctx.io.out(actCsv(act, { locale: opts.locale, priorityName: name(config.priorities), packageName: name(config.packages) }).replace(/\r\n$/, ''));
+      return;
+    }
     if (format === 'journal') {
       const entries = selectJournal(run.journal, { ...(opts.customer !== undefined ? { organization: opts.customer } : {}), ...filter });
       ctx.io.out(journalCsv(entries, { locale: opts.locale, timeZone: run.timezone }).replace(/\r\n$/, ''));

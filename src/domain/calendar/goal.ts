@@ -48,6 +48,19 @@ export function parseGoal(text: string): Goal {
   return r.goal;
 }
 
+const parsed = new Map<string, Goal>();
+
+/** parseGoal, once per distinct goal string: the clocks ask for the same few goals on every request. */
+function cachedGoal(text: string): Goal {
+  let g = parsed.get(text);
+  if (!g) {
+    g = parseGoal(text);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(text, g);
+  }
+  return g;
+}
+
 /** zod schema for goal strings in config and CLI input. */
 export const goalSchema = z.string().superRefine((text, ctx) => {
   const r = tryParseGoal(text);
@@ -63,7 +76,7 @@ const UNIT_MS: Record<'s' | 'm' | 'h', number> = { s: 1000, m: 60_000, h: 3_600_
  * @example goalToMs(cal, start, '2wd') // 64_800_000 on a 09:00–18:00 calendar
  */
 export function goalToMs(cal: CompiledCalendar, startMs: number, goal: Goal | string): number {
-  const g = typeof goal === 'string' ? parseGoal(goal) : goal;
+  const g = typeof goal === 'string' ? cachedGoal(goal) : goal;
   let best = Number.POSITIVE_INFINITY;
   for (const { value, unit } of g.parts) {
     let ms: number;

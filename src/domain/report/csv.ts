@@ -28,7 +28,7 @@ export const CSV_BOM = '\uFEFF';
 // papaparse's own formula pattern stops at the first line break; a multi-line cell must be caught too.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, o: CsvOptions): string {
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, o: CsvOptions): string {
   const body = Papa.unparse(
     { fields: [...header], data: rows.map((r) => [...r]) },
     { delimiter: o.delimiter ?? (o.locale === 'ru' ? ';' : ','), newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },

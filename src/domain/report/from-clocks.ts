@@ -2,7 +2,8 @@
 // after computeClocks and stores the row next to the Jira fields; the CLI does the same for
 // each input line. Pure: the same (config, request, clocks, now) always gives the same row.
 
-import { compileCalendar, workingBetween, type CalendarDef, type CompiledCalendar } from '../calendar';
+import { workingBetween } from '../calendar';
+import { calendarForPackage } from '../sla/calendar-of';
 import type { Clock, ClockSet, SlaConfig, SlaRequest } from '../sla/types';
 import { instantToLocal } from '../time/zone';
 import { progressFromEvents, type JournalContacts, type JournalEntry, type JournalEvent, type JournalStatus } from './journal';
@@ -15,20 +16,6 @@ export interface ReportRowContext {
   readonly agent?: string | null;
   /** Overrides the customer taken from the request (organization, else e-mail domain). */
   readonly customer?: string | null;
-}
-
-const compiled = new WeakMap<CalendarDef, CompiledCalendar>();
-
-function calendarOf(config: SlaConfig, packageId: string): CompiledCalendar {
-  const id = config.packages.find((p) => p.id === packageId)?.calendarId ?? config.calendarId;
-  const def = config.calendars[id];
-  if (def === undefined) throw new Error(`calendar "${id}" is not defined in the configuration`);
-  let cal = compiled.get(def);
-  if (cal === undefined) {
-    cal = compileCalendar(def);
-    compiled.set(def, cal);
-  }
-  return cal;
 }
 
 function reportClock(c: Clock): ReportClock {
@@ -88,7 +75,7 @@ export function customerWaitMinutes(config: SlaConfig, request: SlaRequest, pack
   }
   if (waiting && nowMs > since) pauses.push([since, nowMs]);
   if (pauses.length === 0) return 0;
-  const cal = calendarOf(config, packageId);
+  const cal = calendarForPackage(config, packageId).cal;
   let ms = 0;
   for (const [from, to] of pauses) if (to > from) ms += workingBetween(cal, from, to);
   return ms / 60_000;

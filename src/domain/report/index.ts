@@ -6,5 +6,7 @@ export * from './aggregate';
 export * from './drill-down';
 export * from './distribution';
 export * from './journal';
-export * from './csv';
+// './csv' is not re-exported: it pulls papaparse, which the Forge functions never need (the CSV
+// files are made in the browser and by the CLI); import it from '../domain/report/csv'.
 export * from './from-clocks';
+export * from './act';

@@ -3,372 +3,20 @@
 // Cost: one pass over the events plus a handful of binary searches in the compiled calendar per
 // clock; no loops over minutes or days.
 
-import { MS_PER_MINUTE } from '../time/day';
-import { formatInstant } from '../time/zone';
+import { coverageGaps, coveredByProductionData } from '../calendar';
+import { calendarForPackage } from './calendar-of';
+import { clockFor, clockWithGoal, NO_PAUSES, type KeySnapshot } from './clock';
 import { resolveCustomerPackage } from './customers';
-import { parsePeriod } from './period';
-import { warningText } from './warnings';
-import type {
-  Clock,
-  ClockHistoryEntry,
-  ClockSet,
-  FollowUpClock,
-  GoalClock,
-  SlaConfig,
-  SlaEvent,
-  SlaRequest,
-} from './types';
-import {
-  addWorkingMs,
-  calendarWarnings,
-  compile,
-  coveredByProductionData,
-  goalLengthMs,
-  isWorkingAt,
-  nextWorkingAt,
-  type Pause,
-  type WorkCalendar,
-  workingMsBetween,
-} from './working-time';
+import { updateGoalFor } from './goals';
+import { statusRole } from './status-roles';
+import { modeOf, prepare, Timeline } from './timeline';
+import { coverageWarningDetails, warning, type WarningDetail } from './warnings';
+import type { Clock, ClockSet, FollowUpClock, SlaConfig, SlaEvent, SlaRequest } from './types';
 
-type Role = 'initial' | 'customerWait' | 'resolved' | 'closed' | 'open';
-type Mode = 'run' | 'pause' | 'stop';
-
-interface Prepared {
-  readonly roles: Map<string, Role>;
-  readonly roleBySpelling: Map<string, Role>;
-  readonly initialStatus: string;
-  readonly packages: ReadonlySet<string>;
-  readonly priorities: ReadonlySet<string>;
-  readonly calendars: Map<string, WorkCalendar>;
-  readonly autoCloseMs: number | null;
-}
-
-const preparedCache = new WeakMap<SlaConfig, Prepared>();
-
-function prepare(config: SlaConfig): Prepared {
-  const hit = preparedCache.get(config);
-  if (hit) return hit;
-  const roles = new Map<string, Role>();
-  // Later roles win on a conflict the schema already rejects; order keeps it deterministic.
-  for (const s of config.statuses.initial) roles.set(s.toLowerCase(), 'initial');
-  for (const s of config.statuses.customerWait) roles.set(s.toLowerCase(), 'customerWait');
-  for (const s of config.statuses.resolved) roles.set(s.toLowerCase(), 'resolved');
-  for (const s of config.statuses.closed) roles.set(s.toLowerCase(), 'closed');
-  const p: Prepared = {
-    roles,
-    roleBySpelling: new Map(),
-    initialStatus: config.statuses.initial[0] ?? 'Open',
-    packages: new Set(config.packages.map((x) => x.id)),
-    priorities: new Set(config.priorities.map((x) => x.id)),
-    calendars: new Map(),
-    autoCloseMs: config.autoClose ? parsePeriod(config.autoClose.period) : null,
-  };
-  preparedCache.set(config, p);
-  return p;
-}
-
-function calendarFor(config: SlaConfig, prep: Prepared, packageId: string): WorkCalendar {
-  const pkg = config.packages.find((x) => x.id === packageId);
-  const id = pkg?.calendarId ?? config.calendarId;
-  let cal = prep.calendars.get(id);
-  if (!cal) {
-    const def = Object.hasOwn(config.calendars, id) ? config.calendars[id] : undefined;
-    if (!def) throw new Error(`calendar "${id}" is not defined in the configuration`);
-    cal = compile(def);
-    prep.calendars.set(id, cal);
-  }
-  return cal;
-}
-
-/** The goal string for a clock, package and priority; null when the configuration sets none. */
-export function goalFor(config: SlaConfig, clock: GoalClock, packageId: string, priorityId: string | null): string | null {
-  const table = config.goals[clock];
-  const by = config.goalsBy[clock];
-  if (!table || !by) return null;
-  // Own keys only: an id like "constructor" must not find Object.prototype's members.
-  if (by === 'package') {
-    const g = Object.hasOwn(table, packageId) ? table[packageId] : undefined;
-    return typeof g === 'string' ? g : null;
-  }
-  if (priorityId === null) return null;
-  if (by === 'priority') {
-    const g = Object.hasOwn(table, priorityId) ? table[priorityId] : undefined;
-    return typeof g === 'string' ? g : null;
-  }
-  const row = Object.hasOwn(table, packageId) ? table[packageId] : undefined;
-  if (row === undefined || typeof row === 'string') return null;
-  const g = Object.hasOwn(row, priorityId) ? row[priorityId] : undefined;
-  return typeof g === 'string' ? g : null;
-}
-
-function roleOf(prep: Prepared, status: string): Role {
-  // Status names repeat across requests: remember each spelling once instead of lower-casing it every time.
-  let role = prep.roleBySpelling.get(status);
-  if (role === undefined) {
-    role = prep.roles.get(status.toLowerCase()) ?? 'open';
-    if (prep.roleBySpelling.size < 1000) prep.roleBySpelling.set(status, role);
-  }
-  return role;
-}
-
-function modeOf(role: Role): Mode {
-  if (role === 'customerWait') return 'pause';
-  if (role === 'resolved' || role === 'closed') return 'stop';
-  return 'run';
-}
-
-interface KeySnapshot {
-  readonly pkg: string;
-  readonly prio: string | null;
-}
-
-interface Cycle {
-  readonly start: number;
-  stop: number | null;
-  stopKey: KeySnapshot | null;
-}
-
-type Label = 'reaction' | 'resolution' | 'followUp';
+export { goalFor, updateGoalFor } from './goals';
 
 const byTime = (a: SlaEvent, b: SlaEvent): number => a.at - b.at;
 
-function minutes(ms: number): number {
-  return ms / MS_PER_MINUTE;
-}
-
-const CLOCKS: readonly GoalClock[] = ['reaction', 'resolution'];
-
-/**
- * The state of one evaluation. A class rather than closures inside computeClocks: nothing is
- * allocated per call but this object, which keeps the hot path (tens of thousands of requests
- * per second in a sweep) cheap.
- */
-class Evaluation {
-  readonly warnings: string[] = [];
-  readonly history: ClockHistoryEntry[] = [];
-  readonly checks: number[] = [];
-  horizon: number;
-  cal!: WorkCalendar;
-
-  // Walk state.
-  pkg: string;
-  prio: string | null = null;
-  status = '';
-  role: Role = 'initial';
-  mode: Mode = 'run';
-  modeSince: number;
-  resStopKey: KeySnapshot | null = null;
-  readonly resPauses: Pause[] = [];
-  reactionStop: number | null = null;
-  reactionStopKey: KeySnapshot | null = null;
-  reactionCause = '';
-  agentCommented = false;
-  readonly cycles: Cycle[] = [];
-  openCycle: Cycle | null = null;
-  resolvedEntry: number | null = null;
-  customerSinceResolved = false;
-
-  constructor(
-    readonly config: SlaConfig,
-    readonly prep: Prepared,
-    readonly created: number,
-    readonly nowMs: number,
-  ) {
-    this.horizon = nowMs;
-    this.modeSince = created;
-    this.pkg = config.defaultPackage;
-  }
-
-  goalText(clock: GoalClock, p: string, q: string | null): string {
-    return goalFor(this.config, clock, p, q) ?? '—';
-  }
-
-  noteGoalChange(at: number, oldPkg: string, oldPrio: string | null): void {
-    const goals = this.config.goals;
-    for (const clock of CLOCKS) {
-      const live = clock === 'reaction' ? this.reactionStop === null : this.mode !== 'stop';
-      if (!live || goals[clock] === undefined) continue;
-      const before = this.goalText(clock, oldPkg, oldPrio);
-      const after = this.goalText(clock, this.pkg, this.prio);
-      if (before !== after) this.history.push({ at, clock, what: 'goalChanged', detail: `${before} → ${after}` });
-    }
-    if (this.openCycle && goals.reaction !== undefined) {
-      const before = this.goalText('reaction', oldPkg, oldPrio);
-      const after = this.goalText('reaction', this.pkg, this.prio);
-      if (before !== after) this.history.push({ at, clock: 'followUp', what: 'goalChanged', detail: `${before} → ${after}` });
-    }
-  }
-
-  stopReaction(at: number, cause: string): void {
-    if (this.reactionStop !== null) return;
-    this.reactionStop = at;
-    this.reactionStopKey = { pkg: this.pkg, prio: this.prio };
-    this.reactionCause = cause;
-  }
-
-  closeCycle(at: number, detail: string): void {
-    const c = this.openCycle;
-    if (!c) return;
-    c.stop = at;
-    c.stopKey = { pkg: this.pkg, prio: this.prio };
-    this.history.push({ at, clock: 'followUp', what: 'stopped', detail });
-    this.openCycle = null;
-  }
-
-  onStatus(at: number, to: string, hasResolution: boolean): void {
-    const prep = this.prep;
-    if (to === this.status) return;
-    const nextRole = roleOf(prep, to);
-    const role = this.role;
-    if (nextRole !== 'initial') this.stopReaction(at, `status ${to}`);
-    const nextMode = modeOf(nextRole);
-    if (nextMode !== this.mode) {
-      if (this.mode !== 'run') this.resPauses.push([this.modeSince, at]);
-      if (hasResolution) {
-        const what = nextMode === 'run' ? 'resumed' : nextMode === 'pause' ? 'paused' : 'stopped';
-        this.history.push({ at, clock: 'resolution', what, detail: to });
-      }
-      if (nextMode === 'stop') this.resStopKey = { pkg: this.pkg, prio: this.prio };
-      this.mode = nextMode;
-      this.modeSince = at;
-    }
-    if (nextRole === 'resolved' && role !== 'resolved') {
-      this.history.push({ at, clock: 'request', what: 'resolved', detail: to });
-      this.resolvedEntry = at;
-      this.customerSinceResolved = false;
-      if (prep.autoCloseMs !== null) this.history.push({ at, clock: 'autoClose', what: 'scheduled', detail: to });
-    } else if (nextRole === 'closed' && role !== 'closed') {
-      this.history.push({ at, clock: 'request', what: 'closed', detail: to });
-    } else if ((role === 'resolved' || role === 'closed') && nextMode !== 'stop') {
-      this.history.push({ at, clock: 'request', what: 'reopened', detail: to });
-    }
-    if (nextRole !== 'resolved') this.resolvedEntry = null;
-    // A closed request's conversation is over: a cycle left open there ends with it.
-    if (nextRole === 'closed') this.closeCycle(at, to);
-    this.status = to;
-    this.role = nextRole;
-  }
-
-  onComment(at: number, by: 'agent' | 'customer', hasReaction: boolean): void {
-    if (by === 'agent') {
-      this.stopReaction(at, 'agent comment');
-      this.agentCommented = true;
-      this.closeCycle(at, 'agent comment');
-      return;
-    }
-    if (this.role === 'resolved' && this.resolvedEntry !== null && !this.customerSinceResolved) {
-      this.customerSinceResolved = true;
-      if (this.prep.autoCloseMs !== null) this.history.push({ at, clock: 'autoClose', what: 'cancelled', detail: 'customer comment' });
-    }
-    if (this.agentCommented && !this.openCycle && this.role !== 'closed') {
-      const c: Cycle = { start: at, stop: null, stopKey: null };
-      this.openCycle = c;
-      this.cycles.push(c);
-      if (hasReaction) this.history.push({ at, clock: 'followUp', what: 'started', detail: `cycle ${this.cycles.length}` });
-    }
-  }
-
-  onPriority(at: number, to: string | null, by: 'agent' | 'customer', zone: string): void {
-    if (to === this.prio) return;
-    if (by === 'agent') this.stopReaction(at, 'priority set');
-    if (this.prep.priorities.size === 0) return;
-    if (to !== null && !this.prep.priorities.has(to)) {
-      this.warnings.push(warningText('unknownPriorityChange', { priority: to, at: formatInstant(zone, at) }));
-      return;
-    }
-    const oldPrio = this.prio;
-    this.prio = to ?? this.config.defaultPriority;
-    if (this.prio !== oldPrio) this.noteGoalChange(at, this.pkg, oldPrio);
-  }
-
-  onPackage(at: number, toRaw: string | null, zone: string): void {
-    const to = toRaw ?? this.config.defaultPackage;
-    if (to === this.pkg) return;
-    if (!this.prep.packages.has(to)) {
-      this.warnings.push(warningText('unknownPackageChange', { package: to, at: formatInstant(zone, at) }));
-      return;
-    }
-    const oldPkg = this.pkg;
-    this.pkg = to;
-    this.noteGoalChange(at, oldPkg, this.prio);
-  }
-
-  /** One clock from its run: start, optional stop, pauses; null when no goal applies or it cannot be computed. */
-  clock(kind: GoalClock, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock | null {
-    const goal = goalFor(this.config, kind, key.pkg, key.prio);
-    if (goal === null) {
-      this.warnings.push(
-        key.prio === null
-          ? warningText('noGoalForPackage', { clock: label, package: key.pkg })
-          : warningText('noGoalForPackageAndPriority', { clock: label, package: key.pkg, priority: key.prio }),
-      );
-      return null;
-    }
-    try {
-      return this.clockWithGoal(goal, start, stop, key, pauses, pausedSince, label, live);
-    } catch (e) {
-      // A schema-valid calendar can still be too sparse for a goal (holidays all year, a goal of
-      // years); the other clocks stay usable and the reason is reported.
-      this.warnings.push(warningText('cannotCompute', { clock: label, reason: e instanceof Error ? e.message : String(e) }));
-      return null;
-    }
-  }
-
-  clockWithGoal(goal: string, start: number, stop: number | null, key: KeySnapshot, pauses: readonly Pause[], pausedSince: number | null, label: Label, live: boolean): Clock {
-    const cal = this.cal;
-    const nowMs = this.nowMs;
-    const threshold = this.config.atRiskThreshold;
-    const goalMs = goalLengthMs(cal, start, goal);
-    const elapsedMs = workingMsBetween(cal, start, stop ?? nowMs, pauses);
-    let state: Clock['state'];
-    let due: number | null = null;
-    if (stop !== null) {
-      state = elapsedMs <= goalMs ? 'met' : 'breached';
-      if (state === 'breached') due = addWorkingMs(cal, start, goalMs, pauses);
-    } else if (elapsedMs >= goalMs) {
-      state = 'breached';
-      due = addWorkingMs(cal, start, goalMs, pauses);
-    } else if (pausedSince !== null) {
-      state = 'paused';
-    } else {
-      due = addWorkingMs(cal, start, goalMs, pauses);
-      // DOMAIN.md: at risk while running with *less than* the threshold's share of the goal left.
-      const riskElapsedMs = goalMs - threshold * goalMs;
-      state = threshold > 0 && goalMs - elapsedMs < threshold * goalMs ? 'atRisk' : 'running';
-      if (live) {
-        this.checks.push(due);
-        if (state === 'running' && threshold > 0) {
-          // The sweep looks again when the boundary is reached; standing exactly on it (state
-          // unchanged), the next look is the first millisecond past it.
-          let risk = addWorkingMs(cal, start, riskElapsedMs, pauses);
-          if (risk <= nowMs) risk = addWorkingMs(cal, start, Math.floor(riskElapsedMs) + 1, pauses);
-          this.checks.push(risk);
-        }
-      }
-    }
-    if (due !== null && due > this.horizon) this.horizon = due;
-    if (state === 'breached' && due !== null && due <= nowMs) this.history.push({ at: due, clock: label, what: 'breached', detail: goal });
-    else if (state === 'met') this.history.push({ at: stop!, clock: label, what: 'met', detail: goal });
-    const outside = stop === null && pausedSince === null && !isWorkingAt(cal, nowMs);
-    return {
-      state,
-      goal,
-      goalMinutes: minutes(goalMs),
-      atRiskRemainingMinutes: minutes(threshold * goalMs),
-      elapsedMinutes: minutes(elapsedMs),
-      remainingMinutes: minutes(goalMs - elapsedMs),
-      due,
-      startedAt: start,
-      stoppedAt: stop,
-      pausedSince,
-      pauseReason: pausedSince !== null ? 'customerWait' : outside ? 'outsideWorkingHours' : null,
-      resumesAt: outside ? nextWorkingAt(cal, nowMs) : null,
-      packageId: key.pkg,
-      priorityId: key.prio,
-    };
-  }
-}
 
 /**
  * Every clock of `request` at `nowMs` under `config` (already parsed by `parseSlaConfig`).
@@ -380,15 +28,15 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const prep = prepare(config);
   const created = request.created;
   if (!Number.isFinite(created) || !Number.isFinite(nowMs)) throw new Error('created and now must be finite instants');
-  const ev = new Evaluation(config, prep, created, nowMs);
+  const ev = new Timeline(config, prep, created, nowMs);
   const warnings = ev.warnings;
 
   // --- package and priority at creation ---------------------------------------------------
-  const defaultCal = calendarFor(config, prep, config.defaultPackage);
+  const defaultCal = calendarForPackage(config, config.defaultPackage).cal;
   const reqPkg = request.package ?? null;
   if (reqPkg !== null && reqPkg !== '') {
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
-    else warnings.push(warningText('unknownPackage', { package: reqPkg, default: config.defaultPackage }));
+    else warnings.push(warning('unknownPackage', { package: reqPkg, default: config.defaultPackage }));
   } else if (request.customer !== undefined && config.customers.length > 0) {
     const own = resolveCustomerPackage(config, request.customer, created, defaultCal.zone);
     if (own.warning !== null) warnings.push(own.warning);
@@ -399,12 +47,12 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const reqPrio = request.priority ?? null;
   if (hasPriorities && reqPrio !== null && reqPrio !== '') {
     if (prep.priorities.has(reqPrio)) ev.prio = reqPrio;
-    else warnings.push(warningText('unknownPriority', { priority: reqPrio, default: config.defaultPriority ?? '' }));
+    else warnings.push(warning('unknownPriority', { priority: reqPrio, default: config.defaultPriority ?? '' }));
   }
 
   if (created > nowMs) {
     // The request does not exist yet at `now`.
-    warnings.push(warningText('createdAfterNow', {}));
+    warnings.push(warning('createdAfterNow', {}));
     return {
       reaction: null,
       resolution: null,
@@ -415,7 +63,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
       priorityId: ev.prio,
       timezone: defaultCal.zone,
       history: [],
-      warnings,
+      ...warningFields(warnings),
     };
   }
 
@@ -434,7 +82,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   const hasResolution = config.goals.resolution !== undefined;
 
   ev.status = request.status ?? prep.initialStatus;
-  ev.role = roleOf(prep, ev.status);
+  ev.role = statusRole(config, ev.status);
   ev.mode = modeOf(ev.role);
   ev.resolvedEntry = ev.role === 'resolved' ? created : null;
   if (ev.mode === 'stop') ev.resStopKey = { pkg: ev.pkg, prio: ev.prio };
@@ -457,15 +105,16 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   if (ev.mode !== 'run') ev.resPauses.push([ev.modeSince, nowMs]);
 
   // The calendar of the package in effect now counts the whole request (one schedule per request).
-  const cal = calendarFor(config, prep, ev.pkg);
+  const cal = calendarForPackage(config, ev.pkg).cal;
   ev.cal = cal;
+  if (request.agreements && request.agreements.length > 0) ev.agreements = [...request.agreements].sort((a, b) => a.at - b.at);
   const nowKey: KeySnapshot = { pkg: ev.pkg, prio: ev.prio };
 
   // --- reaction ----------------------------------------------------------------------------
   let reaction: Clock | null = null;
   if (hasReaction) {
     if (ev.reactionStop !== null) history.push({ at: ev.reactionStop, clock: 'reaction', what: 'stopped', detail: ev.reactionCause });
-    reaction = ev.clock('reaction', created, ev.reactionStop, ev.reactionStopKey ?? nowKey, NO_PAUSES, null, 'reaction', true);
+    reaction = clockFor(ev, 'reaction', { start: created, stop: ev.reactionStop, key: ev.reactionStopKey ?? nowKey, pauses: NO_PAUSES, pausedSince: null, label: 'reaction', live: true });
   }
 
   // --- resolution --------------------------------------------------------------------------
@@ -475,7 +124,7 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     // Pauses after the stop do not matter; the open pause up to now matters for elapsed only.
     const pauses = stop === null ? ev.resPauses : ev.resPauses.filter((p) => p[0] < stop);
     const key = stop === null ? nowKey : (ev.resStopKey ?? nowKey);
-    resolution = ev.clock('resolution', created, stop, key, pauses, ev.mode === 'pause' ? ev.modeSince : null, 'resolution', true);
+    resolution = clockFor(ev, 'resolution', { start: created, stop, key, pauses, pausedSince: ev.mode === 'pause' ? ev.modeSince : null, label: 'resolution', live: true });
   }
 
   // --- follow-up ---------------------------------------------------------------------------
@@ -485,11 +134,39 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
     const built: Clock[] = [];
     for (let i = 0; i < cycles.length; i++) {
       const c = cycles[i]!;
-      const clock = ev.clock('reaction', c.start, c.stop, c.stopKey ?? nowKey, NO_PAUSES, null, 'followUp', i === cycles.length - 1);
+      const clock = clockFor(ev, 'reaction', { start: c.start, stop: c.stop, key: c.stopKey ?? nowKey, pauses: NO_PAUSES, pausedSince: null, label: 'followUp', live: i === cycles.length - 1 });
       if (clock) built.push(clock);
     }
     const latest = built[built.length - 1];
     if (latest) followUp = { ...latest, cycles: built };
+  }
+
+  // --- update (keep the customer informed) --------------------------------------------------
+  // A cycle starts at each agent answer and ends at the next one or when the request stops;
+  // customer-wait pauses it. Only packages and priorities with an interval have the clock.
+  let update: FollowUpClock | null = null;
+  if (config.updates && ev.agentAnswers.length > 0) {
+    const built: Clock[] = [];
+    const answers = ev.agentAnswers;
+    for (let i = 0; i < answers.length; i++) {
+      const start = answers[i]!;
+      const nextAnswer = answers[i + 1] ?? null;
+      const nextStop = ev.stops.find((t) => t >= start) ?? null;
+      const stop = nextAnswer !== null && (nextStop === null || nextAnswer <= nextStop) ? nextAnswer : nextStop;
+      const last = stop === null;
+      const key = last ? nowKey : (ev.resStopKey ?? nowKey);
+      const goal = updateGoalFor(config, key.pkg, key.prio);
+      if (goal === null) continue;
+      const end = stop ?? nowMs;
+      const pauses = ev.resPauses.filter((p) => p[1] > start && p[0] < end);
+      try {
+        built.push(clockWithGoal(ev, goal, { start, stop, key, pauses, pausedSince: last && ev.mode === 'pause' ? ev.modeSince : null, label: 'update', live: last }));
+      } catch (e) {
+        warnings.push(warning('cannotCompute', { clock: 'update', reason: e instanceof Error ? e.message : String(e) }));
+      }
+    }
+    const latest = built[built.length - 1];
+    if (latest) update = { ...latest, cycles: built };
   }
 
   // --- auto-close --------------------------------------------------------------------------
@@ -502,21 +179,27 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   for (const t of ev.checks) if (t > nowMs && (nextCheckAt === null || t < nextCheckAt)) nextCheckAt = t;
   if (autoClose !== null && (nextCheckAt === null || autoClose.at < nextCheckAt)) nextCheckAt = autoClose.at;
 
-  if (!coveredByProductionData(cal, created, ev.horizon)) for (const w of calendarWarnings(cal, created, ev.horizon)) warnings.push(w);
+  if (!coveredByProductionData(cal, created, ev.horizon)) warnings.push(...coverageWarningDetails(coverageGaps(cal, created, ev.horizon)));
   history.sort((a, b) => a.at - b.at);
 
   return {
     reaction,
     resolution,
     followUp,
+    ...(config.updates ? { update } : {}),
     autoClose,
     nextCheckAt,
     packageId: ev.pkg,
     priorityId: ev.prio,
     timezone: cal.zone,
     history,
-    warnings: warnings.length > 1 ? [...new Set(warnings)] : warnings,
+    ...warningFields(warnings),
   };
 }
 
-const NO_PAUSES: readonly Pause[] = [];
+/** Each warning once (by its text), as data and as the English texts the CLI prints. */
+function warningFields(list: readonly WarningDetail[]): Pick<ClockSet, 'warnings' | 'warningDetails'> {
+  const seen = new Set<string>();
+  const details = list.length > 1 ? list.filter((w) => !seen.has(w.text) && seen.add(w.text)) : list;
+  return { warnings: details.map((w) => w.text), warningDetails: details };
+}

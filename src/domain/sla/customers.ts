@@ -4,7 +4,7 @@
 import { dateParts, dayNumber, formatDate } from '../time/day';
 import { localDayOf } from '../time/zone';
 import type { AgentRule, CustomerAssignment, SlaConfig } from './types';
-import { warningText } from './warnings';
+import { warning, type WarningDetail } from './warnings';
 
 export interface CustomerRef {
   readonly organization?: string | null;
@@ -21,7 +21,7 @@ export interface CustomerPackage {
   readonly validFrom: string | null;
   readonly validTo: string | null;
   readonly expired: boolean;
-  readonly warning: string | null;
+  readonly warning: WarningDetail | null;
 }
 
 function norm(text: string | null | undefined): string | null {
@@ -68,7 +68,7 @@ export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef 
       lapsed ??= defaultPackage(
         config,
         a,
-        warningText('packageNotValid', { package: a.package, customer: org ?? domain ?? '', day, from: a.validFrom ?? '…', to: validTo ?? '…', default: config.defaultPackage }),
+        warning('packageNotValid', { package: a.package, customer: org ?? domain ?? '', day, from: a.validFrom ?? '…', to: validTo ?? '…', default: config.defaultPackage }),
         validTo,
         validTo !== null && day > validTo,
       );
@@ -79,7 +79,7 @@ export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef 
   return lapsed ?? defaultPackage(config, null, null, null, false);
 }
 
-function defaultPackage(config: SlaConfig, assignment: CustomerAssignment | null, warning: string | null, validTo: string | null, expired: boolean): CustomerPackage {
+function defaultPackage(config: SlaConfig, assignment: CustomerAssignment | null, warning: WarningDetail | null, validTo: string | null, expired: boolean): CustomerPackage {
   return { packageId: config.defaultPackage, fallback: true, assignment, validFrom: assignment?.validFrom ?? null, validTo, expired, warning };
 }
 

@@ -1,8 +1,9 @@
 // Public API of the SLA clocks. Other modules import from here only.
 
-export { computeClocks, goalFor } from './compute-clocks';
+export { computeClocks } from './compute-clocks';
+export { goalFor, updateGoalFor } from './goals';
 export { parsePeriod } from './period';
-export { describeWarning, describeWarnings, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
+export { coverageWarningDetails, warning, warningText, WARNING_TEMPLATES, type WarningCode, type WarningDetail } from './warnings';
 export {
   assignmentValidTo,
   isAgent,

@@ -42,6 +42,8 @@ export interface ServicePackage {
   readonly skypeContacts: number;
   /** Calendar used for requests on this package instead of the configuration's `calendarId`. */
   readonly calendarId: string | null;
+  /** Support hours the package includes per month (Agent Plus «N часов удалённой помощи»); absent = no quota. */
+  readonly hoursQuota?: { readonly hoursPerMonth: number };
 }
 
 export interface Priority {
@@ -122,6 +124,40 @@ export interface SlaActions {
   readonly autoCloseNotice: { readonly before: string | null; readonly onClose: boolean };
 }
 
+/**
+ * What an escalation level does (issue 15). Notify e-mails named people and groups as well as the
+ * issue's roles; reassign, raise Jira's priority, transition to a status, add a label, or an
+ * internal note. Each runs once per level occurrence and clock cycle.
+ */
+export type EscalationAction =
+  | {
+      readonly kind: 'notify';
+      readonly to: {
+        readonly assignee: boolean;
+        readonly watchers: boolean;
+        readonly reporter: boolean;
+        readonly accountIds: readonly string[];
+        readonly groups: readonly string[];
+      };
+    }
+  | { readonly kind: 'reassign'; readonly accountId: string }
+  | { readonly kind: 'priority'; readonly jiraPriority: string }
+  | { readonly kind: 'transition'; readonly status: string }
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'comment' };
+
+export interface EscalationLevel {
+  readonly id: string;
+  /** As the admin wrote it: `50%`, `-1h` (before due), `due`, `+2h` (after due). */
+  readonly at: string;
+  /** Working time between repeats while breached (`4h`); only after the due instant. */
+  readonly repeat: string | null;
+  readonly actions: readonly EscalationAction[];
+}
+
+/** The escalation ladder per clock; absent = none. */
+export type SlaEscalation = Readonly<Partial<Record<ActionClock, readonly EscalationLevel[]>>>;
+
 export interface SlaConfig {
   readonly schemaVersion: 2;
   readonly name: LocalizedText;
@@ -148,6 +184,13 @@ export interface SlaConfig {
   readonly minimumAnswerMinutes: number | null;
   /** Notifications and actions (issue 7); absent (configurations saved before them) = none. */
   readonly actions?: SlaActions;
+  /**
+   * The update clock (issue 15): keep the customer informed every N working hours after each agent
+   * answer while the request is open and not waiting for them; absent = no such clock.
+   */
+  readonly updates?: { readonly by: GoalKeying; readonly every: GoalTable };
+  /** The escalation ladder (issue 15); absent = none. */
+  readonly escalation?: SlaEscalation;
 }
 
 /** Who wrote a comment or made a change, as the Jira adapter classified it by `agentRule`. */
@@ -159,6 +202,24 @@ export type SlaEvent =
   /** A priority change; `by` defaults to agent (support classifies), a customer's own change does not stop reaction. */
   | { readonly at: number; readonly type: 'priority'; readonly to: string | null; readonly by?: Actor }
   | { readonly at: number; readonly type: 'package'; readonly to: string | null };
+
+/**
+ * An agreed deadline (issue 15): an agent extended a clock by working time, or set the due instant
+ * the customer agreed to, with a reason. Audited (who, when, why) by whoever stores it; the clocks
+ * apply those made before `now` and before the clock stopped, in order, to the goal.
+ */
+export interface SlaAgreement {
+  readonly at: number;
+  readonly clock: GoalClock;
+  readonly kind: 'extend' | 'agreedDue';
+  /** extend: working minutes added to the goal. */
+  readonly minutes?: number;
+  /** agreedDue: the instant the clock is now due. */
+  readonly due?: number;
+  readonly reason: string;
+  /** Who agreed it (account id), for the audit. */
+  readonly by?: string;
+}
 
 /**
  * A request's history as the clocks read it. Instants are epoch ms (`created`, `at`).
@@ -174,6 +235,8 @@ export interface SlaRequest {
   /** Used to find the customer's package when `package` is not set. */
   readonly customer?: { readonly organization?: string | null; readonly emailDomain?: string | null };
   readonly events: readonly SlaEvent[];
+  /** Agreed deadlines and extensions; absent = none. */
+  readonly agreements?: readonly SlaAgreement[];
 }
 
 export type ClockState = 'running' | 'atRisk' | 'paused' | 'met' | 'breached';
@@ -201,6 +264,19 @@ export interface Clock {
   /** The package and priority whose goal is in effect. */
   readonly packageId: string;
   readonly priorityId: string | null;
+  /**
+   * Present when agreements changed the goal: `goalMinutes` is then the agreed goal and this says
+   * what the regulation's goal was (a clock met only thanks to it is "met as agreed").
+   */
+  readonly agreement?: {
+    readonly originalGoalMinutes: number;
+    readonly count: number;
+    readonly lastReason: string;
+    readonly lastAt: number;
+    readonly lastBy: string | null;
+    /** Met within the agreed goal but not the regulation's own. */
+    readonly metAsAgreed: boolean;
+  };
 }
 
 export interface FollowUpClock extends Clock {
@@ -220,14 +296,17 @@ export type HistoryWhat =
   | 'reopened'
   | 'closed'
   | 'scheduled'
-  | 'cancelled';
+  | 'cancelled'
+  | 'agreed';
 
 export interface ClockHistoryEntry {
   readonly at: number;
-  readonly clock: 'reaction' | 'resolution' | 'followUp' | 'autoClose' | 'request';
+  readonly clock: 'reaction' | 'resolution' | 'followUp' | 'update' | 'autoClose' | 'request';
   readonly what: HistoryWhat;
   readonly detail?: string;
 }
+
+import type { WarningDetail } from './warnings';
 
 export interface ClockSet {
   /** null when the configuration has no such goal. */
@@ -235,6 +314,8 @@ export interface ClockSet {
   readonly resolution: Clock | null;
   /** null when the configuration has no reaction goal or no cycle has started yet. */
   readonly followUp: FollowUpClock | null;
+  /** Present when the configuration has an update clock: its cycles (null before the first agent answer). */
+  readonly update?: FollowUpClock | null;
   readonly autoClose: { readonly at: number } | null;
   /** Earliest future instant at which the result changes by time alone; an overdue auto-close is returned as is. */
   readonly nextCheckAt: number | null;
@@ -243,5 +324,8 @@ export interface ClockSet {
   /** Zone of the calendar in effect, for formatting instants. */
   readonly timezone: string;
   readonly history: readonly ClockHistoryEntry[];
+  /** English texts of `warningDetails` (same order): what the CLI prints. */
   readonly warnings: readonly string[];
+  /** The warnings as data: a code and its parameters, said in any language at the edge. */
+  readonly warningDetails: readonly WarningDetail[];
 }

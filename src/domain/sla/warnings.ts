@@ -1,7 +1,6 @@
-// The warnings the clocks report, as one catalogue of English templates. The engine keeps its
-// warnings as English strings (the CLI prints them, tests read them); the producers build them
-// from these templates and `describeWarning` reads a string back into its code and parameters, so
-// a UI can say it in another language. A string no template produces keeps the code 'other'.
+// The warnings the clocks report, as data: a code and its parameters, from one catalogue of
+// English templates. The English text is rendered from them once (the CLI prints it); a UI says
+// the same warning in its own language from the code and parameters, never by reading text back.
 
 export const WARNING_TEMPLATES = {
   packageNotValid: 'package "{package}" of customer "{customer}" is not valid on {day} ({from} – {to}); default package "{default}" applies',
@@ -23,7 +22,7 @@ type ParamsOf<T extends string> = T extends `${string}{${infer P}}${infer Rest}`
 export type WarningParams<C extends WarningCode> = Readonly<Record<ParamsOf<(typeof WARNING_TEMPLATES)[C]>, string>>;
 
 export interface WarningDetail {
-  /** A WarningCode, or 'other' for a warning no template describes. */
+  /** A WarningCode; 'other' only for text from outside the engine (e.g. a calendar import note). */
   readonly code: WarningCode | 'other';
   readonly params: Readonly<Record<string, string>>;
   /** The English text, as the engine reports it. */
@@ -36,47 +35,12 @@ export function warningText<C extends WarningCode>(code: C, params: WarningParam
   return WARNING_TEMPLATES[code].replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
 }
 
-interface Matcher {
-  readonly code: WarningCode;
-  readonly re: RegExp;
-  readonly names: readonly string[];
+/** A warning as data: the code and parameters, with the English text rendered from them once. */
+export function warning<C extends WarningCode>(code: C, params: WarningParams<C>): WarningDetail {
+  return { code, params: { ...(params as Readonly<Record<string, string>>) }, text: warningText(code, params) };
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// Longer fixed text first, so "no goal for package … and priority …" is not read as a package
-// named `x" and priority "y`.
-const MATCHERS: readonly Matcher[] = (Object.entries(WARNING_TEMPLATES) as Array<[WarningCode, string]>)
-  .map(([code, template]) => {
-    const names: string[] = [];
-    const source = template
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const m = /^\{(\w+)\}$/.exec(part);
-        if (!m) return escape(part);
-        names.push(m[1]!);
-        return '(.*?)';
-      })
-      .join('');
-    return { code, re: new RegExp(`^${source}$`, 's'), names, fixed: template.replace(/\{\w+\}/g, '').length };
-  })
-  .sort((a, b) => b.fixed - a.fixed)
-  .map(({ code, re, names }) => ({ code, re, names }));
-
-/** The code and parameters of an engine warning; code 'other' when no template made it. */
-export function describeWarning(text: string): WarningDetail {
-  for (const m of MATCHERS) {
-    const hit = m.re.exec(text);
-    if (!hit) continue;
-    const params: Record<string, string> = {};
-    m.names.forEach((name, i) => {
-      params[name] = hit[i + 1] ?? '';
-    });
-    return { code: m.code, params, text };
-  }
-  return { code: 'other', params: {}, text };
-}
-
-export function describeWarnings(texts: readonly string[]): WarningDetail[] {
-  return texts.map(describeWarning);
+/** The calendar's production-data gaps over [fromMs, toMs] as warnings. */
+export function coverageWarningDetails(gaps: ReadonlyArray<{ day: string; year: string }>): WarningDetail[] {
+  return gaps.map((g) => warning('noProductionData', g));
 }

@@ -10,7 +10,6 @@ export const AGENTPLUS_REGULATION = 'Регламент работы служб�
 const email = channel('email', 'support@agentplus.ru');
 const phone = channel('phone', '+7 (495) 287-69-31');
 const freePhone = channel('freePhone', '8-800 (номер сообщается после приобретения платного пакета)');
-const skype = channel('skype', 'логин сообщается после приобретения платного пакета');
 
 const mobileTrade = t('Агент Плюс: Мобильная торговля', 'Agent Plus: Mobile Trade');
 const cabinetServices = t(

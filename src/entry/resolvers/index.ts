@@ -21,7 +21,9 @@ import { ConfigStore, DEFAULT_SCOPE, checkScope } from '../../app/config-store';
 import { scopeRecomputeProgress } from '../../app/full-recompute';
 import { AppError } from '../../app/errors';
 import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
+import { getCustomerAct } from '../../app/customer-act';
 import { getReport } from '../../app/report-service';
+import { toCustomerView } from '../../app/portal-view';
 import { RESOLVERS, type Envelope, type ResolverMap, type ResolverName } from '../../shared/contract';
 import { forgeUserDeps, isUnlicensed, type UserDeps } from '../compose';
 import { envelope } from '../envelope';
@@ -29,7 +31,7 @@ import { payloadSchemas } from './schemas';
 
 export interface ResolverContext {
   accountId?: string;
-  license?: { isActive?: boolean };
+  license?: { active?: boolean; isActive?: boolean };
   extension?: {
     type?: string;
     issue?: { id?: string; key?: string };
@@ -165,11 +167,32 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     // Only the projects the viewer may browse (listed as the user) are read.
     return getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
   },
+  async getPortalSla(p, ctx, deps) {
+    // The portal's request detail names the request as extension.request.key.
+    const requestKey = (ctx.extension as { request?: { key?: unknown } } | undefined)?.request?.key;
+    const key = issueKeyOf({ issueKey: p.issueKey ?? (typeof requestKey === 'string' ? requestKey : undefined) }, ctx);
+    const now = deps.clock.now();
+    // Read as the customer: Jira decides whether they may see the request at all.
+    const view = isUnlicensed(ctx) ? emptyIssueView(key, now, false) : await getIssueSla(deps.userJira, await active(deps), key, now, true);
+    return toCustomerView(view, p.locale ?? 'en');
+  },
+  async getCustomerAct(p, _ctx, deps) {
+    // As getReport: only the projects the viewer may browse are read.
+    return getCustomerAct({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
+  },
 };
+
+const PORTAL_MODULES: ReadonlySet<string> = new Set(['jiraServiceManagement:portalRequestDetail']);
+const PORTAL_RESOLVERS: ReadonlySet<ResolverName> = new Set<ResolverName>(['getPortalSla']);
 
 /** Runs one resolver: parse, authorise inside the handler, envelope. Exported for tests. */
 export async function runResolver(name: ResolverName, payload: unknown, ctx: ResolverContext, deps: UserDeps): Promise<Envelope<unknown>> {
   return envelope(async () => {
+    // The customer portal module shares this resolver with the agents' modules: from the portal
+    // only the customer-safe view may be asked for.
+    if (PORTAL_MODULES.has(ctx.extension?.type ?? '') && !PORTAL_RESOLVERS.has(name)) {
+      throw new AppError('FORBIDDEN', `${name} is not available on the customer portal`);
+    }
     const parsed = payloadSchemas[name].parse(payload ?? {});
     return (handlers[name] as Handler<typeof name>)(parsed as never, ctx, deps);
   }, deps.log);

@@ -2,7 +2,7 @@
 // below keeps the two in step).
 
 import { z } from 'zod';
-import type { ResolverMap, ResolverName } from '../../shared/contract';
+import { CALENDAR_IMPORT_MAX_BYTES, invokeTextBytes, type ResolverMap, type ResolverName } from '../../shared/contract';
 
 const scope = z.string().min(1).max(255).optional();
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'expected an issue key like SUP-12').optional();
@@ -28,7 +28,10 @@ export const payloadSchemas = {
     years: z.array(z.number().int().min(1900).max(2200)).max(10).optional(),
     goals: z.array(z.string().min(1).max(50)).max(10).optional(),
   }),
-  importCalendar: z.object({ format: z.enum(['xml', 'csv', 'ics']), text: z.string().max(400_000) }),
+  importCalendar: z.object({
+    format: z.enum(['xml', 'csv', 'ics']),
+    text: z.string().refine((t) => invokeTextBytes(t) <= CALENDAR_IMPORT_MAX_BYTES, { message: `the file is larger than ${CALENDAR_IMPORT_MAX_BYTES} bytes (a Forge invoke carries at most 500 KB)` }),
+  }),
   listJiraStatuses: z.object({}),
   getQueue: z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional() }),
   getReport: z.object({
@@ -37,6 +40,12 @@ export const payloadSchemas = {
     projectKey: z.string().optional(),
     groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
   }),
+  getCustomerAct: z.object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-11'),
+    customer: z.string().trim().min(1).max(255).optional(),
+    projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional(),
+  }),
+  getPortalSla: z.object({ issueKey: z.string().min(1).max(255).optional(), locale: z.enum(['ru', 'en']).optional() }),
 } satisfies { [K in ResolverName]: z.ZodType<unknown> };
 
 /** Compile-time check: each schema's output is assignable to the contract's request type. */
@@ -57,4 +66,6 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   listJiraStatuses: true,
   getQueue: true,
   getReport: true,
+  getCustomerAct: true,
+  getPortalSla: true,
 };

@@ -2,6 +2,7 @@
 // and whether an internal note is written; the auto-close notices to the customer. Self-contained:
 // its texts live here (ru/en, same keys) so the admin dictionary stays untouched.
 import { useId } from 'react';
+import type { ActionLogView } from '../../../src/shared/contract';
 import type { ActionClock, ActionTrigger, SlaAction, SlaActions } from '../../../src/domain/sla/types';
 import { templateActions } from '../../../src/domain/templates/common';
 import { translator, type Messages } from '../../shared/i18n';
@@ -36,6 +37,14 @@ const en = {
   beforeHint: 'A plain period shorter than the auto-close period: 24h, 3d, 90m',
   onClose: 'Tell the customer when the request has closed',
   noticeLang: 'Notices are public comments in the customer\'s language; e-mails and notes are in the assignee\'s language (Russian when unknown).',
+  commentWhere: 'Internal notes are written only in Jira Service Management projects; in other projects the note is skipped, because there a comment is public and e-mailed to the reporter.',
+  notifyUnassigned: 'An e-mail to the assignee only is skipped while the request is unassigned (Jira refuses it) and sent once it has an assignee.',
+  log: 'Actions Jira refused',
+  logIntro: 'Jira refused these for good (for example, Labels is not on the edit screen); they are not retried. Fix the cause in Jira, or change the action.',
+  logWhen: 'When',
+  logIssue: 'Request',
+  logAction: 'Action',
+  logAnswer: 'Jira\'s answer',
 } as const;
 type Key = keyof typeof en;
 const ru: Messages<Key> = {
@@ -65,6 +74,14 @@ const ru: Messages<Key> = {
   beforeHint: 'Период короче периода автозакрытия: 24h, 3d, 90m',
   onClose: 'Сообщить клиенту, когда обращение закрыто',
   noticeLang: 'Уведомления — публичные комментарии на языке клиента; письма и заметки — на языке исполнителя (русский, если он неизвестен).',
+  commentWhere: 'Внутренние заметки пишутся только в проектах Jira Service Management; в остальных проектах заметка пропускается: там комментарий публичный и уходит письмом автору.',
+  notifyUnassigned: 'Письмо только исполнителю не отправляется, пока у обращения нет исполнителя (Jira его отклоняет), и уходит, когда исполнитель появится.',
+  log: 'Действия, отклонённые Jira',
+  logIntro: 'Jira отклонила их окончательно (например, поля «Метки» нет на экране редактирования); повторных попыток не будет. Устраните причину в Jira или измените действие.',
+  logWhen: 'Когда',
+  logIssue: 'Обращение',
+  logAction: 'Действие',
+  logAnswer: 'Ответ Jira',
 };
 
 const CLOCKS: readonly ActionClock[] = ['reaction', 'resolution', 'followUp'];
@@ -108,8 +125,8 @@ function actionsOf(d: Draft): DraftActions {
   return d.actions;
 }
 
-export function ActionsSection() {
-  const { draft, update, lang } = useAdmin();
+export function ActionsSection({ log = [] }: { log?: readonly ActionLogView[] }) {
+  const { draft, update, lang, locale, timeZone } = useAdmin();
   const t = translator({ en, ru }, lang);
   const beforeId = useId();
   const actions: SlaActions = draft.actions ?? EMPTY;
@@ -185,6 +202,8 @@ export function ActionsSection() {
         </tbody>
       </table>
       <p className="hint">{t('labelHint')}</p>
+      <p className="hint" data-testid="actions-comment-where">{t('commentWhere')}</p>
+      <p className="hint">{t('notifyUnassigned')}</p>
       <fieldset className="card">
         <legend>{t('notice')}</legend>
         {draft.autoClose === null ? <p className="subtle">{t('noticeOff')}</p> : null}
@@ -207,6 +226,32 @@ export function ActionsSection() {
         </div>
         <p className="hint">{t('noticeLang')}</p>
       </fieldset>
+      {log.length > 0 ? (
+        <fieldset className="card" data-testid="action-log">
+          <legend>{t('log')}</legend>
+          <p className="hint">{t('logIntro')}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('logWhen')}</th>
+                <th scope="col">{t('logIssue')}</th>
+                <th scope="col">{t('logAction')}</th>
+                <th scope="col">{t('logAnswer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.map((e) => (
+                <tr key={`${e.issueKey}-${e.action}`}>
+                  <td>{new Date(e.at).toLocaleString(locale, { timeZone })}</td>
+                  <td>{e.issueKey}</td>
+                  <td><code>{e.action}</code></td>
+                  <td>{e.status}: {e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+      ) : null}
     </Section>
   );
 }

@@ -309,6 +309,7 @@ export function AdminApp({ host }: { host: HostContext }) {
                 ? t('recompute.failed', { done: progress.done, total: progress.total, failed: progress.failed })
                 : t('recompute.running', { done: progress.done, total: progress.total })}
           </p>
+          {progress.state === 'failed' && progress.problem ? <p className="progress-problem">{t('recompute.problem', { problem: progress.problem })}</p> : null}
         </section>
       ) : null}
 
@@ -333,7 +334,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           <PackagesSection />
           <PrioritiesSection />
           <GoalsSection />
-          <ActionsSection />
+          <ActionsSection log={state.actionLog ?? []} />
           <StatusesSection statuses={state.statuses} />
           <CustomersSection />
         </AdminContext.Provider>

@@ -1,10 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { CalendarImportResult, CalendarPreview, Envelope } from '../../../src/shared/contract';
+import { CALENDAR_IMPORT_MAX_BYTES, invokeTextBytes, type CalendarImportResult, type CalendarPreview, type Envelope } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
 import { formatGoal, formatInstant } from '../../shared/format';
 import { warningMessage } from '../../shared/i18n';
 import { Message } from '../../shared/ui';
-import { warningDetailsOf } from '../../shared/warnings';
 import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
 import { calendarLabel, calendarName, formatDateHours, formatIntervals, issuesAt, parseDateHours, parseDateLines, parseIntervals, parseMonthDays, pathOf, sampleGoals, WEEKDAYS, type Weekday } from './draft';
 
@@ -108,9 +107,16 @@ function ImportBox({ calId }: { calId: string }) {
       setResult({ ok: false, error: { code: 'BAD_REQUEST', message: t('import.unknownFormat', { name: file.name }) } });
       return;
     }
+    const text = await file.text();
+    // Forge refuses an invoke over 500 KB before the resolver sees it: say so here, in bytes.
+    const bytes = invokeTextBytes(text);
+    if (bytes > CALENDAR_IMPORT_MAX_BYTES) {
+      setResult({ ok: false, error: { code: 'BAD_REQUEST', message: t('import.tooLarge', { name: file.name, kb: String(Math.ceil(bytes / 1000)), max: String(CALENDAR_IMPORT_MAX_BYTES / 1000) }) } });
+      return;
+    }
     setBusy(true);
     setApplied(false);
-    setResult(await call('importCalendar', { format, text: await file.text() }));
+    setResult(await call('importCalendar', { format, text }));
     setBusy(false);
   };
 
@@ -188,7 +194,7 @@ function Preview({ calId }: { calId: string }) {
           ))}
         </ul>
       ) : null}
-      {p.warnings.length > 0 ? <Message tone="warning"><ul className="warnings">{warningDetailsOf(p.warnings).map((w) => <li key={w.text}>{warningMessage(w, lang)}</li>)}</ul></Message> : null}
+      {p.warningDetails.length > 0 ? <Message tone="warning"><ul className="warnings">{p.warningDetails.map((w) => <li key={w.text}>{warningMessage(w, lang)}</li>)}</ul></Message> : null}
     </div>
   );
 }

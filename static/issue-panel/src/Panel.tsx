@@ -130,7 +130,7 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
   );
 }
 
-const KNOWN_WHAT = new Set(['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed', 'scheduled', 'cancelled']);
+const KNOWN_WHAT = new Set(['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed', 'scheduled', 'cancelled', 'agreed']);
 
 function historyLine(entry: HistoryEntry, fmt: Fmt): string {
   const { t } = fmt;

@@ -2,8 +2,6 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import {
   drillDown,
   elapsedDistribution,
-  journalCsv,
-  reportCsv,
   selectJournal,
   type DrillMeasure,
   type DrillQuery,
@@ -11,13 +9,16 @@ import {
   type ReportDimension,
   type ComplianceReport,
 } from '../../../src/domain/report';
+import { journalCsv, reportCsv } from '../../../src/domain/report/csv';
 import type { Envelope, ReportGroupView, ReportView } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
 import { formatDate, formatInstant, formatMinutes } from '../../shared/format';
 import type { HostContext } from '../../shared/host';
 import { translator, type Translate } from '../../shared/i18n';
 import { Message } from '../../shared/ui';
+import { ACT_MESSAGES } from './act-messages';
 import { BarChart, Histogram, LineChart } from './charts';
+import { CustomerActTab } from './CustomerAct';
 import { downloadText } from './download';
 import { IssueLink } from './IssueLink';
 import { loadJournal } from './journal';
@@ -388,7 +389,8 @@ export function ReportsApp({ host }: { host: HostContext }) {
   // Until the viewer picks one: by priority, or by package for regulations without priorities.
   const [picked, setDimension] = useState<ReportDimension | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const [tab, setTab] = useState<'report' | 'queue'>('report');
+  const [tab, setTab] = useState<'report' | 'queue' | 'act'>('report');
+  const actT = useMemo(() => translator(ACT_MESSAGES, host.lang), [host.lang]);
   const fromId = useId();
   const toId = useId();
 
@@ -413,13 +415,17 @@ export function ReportsApp({ host }: { host: HostContext }) {
     <main className="reports">
       <h1>{projectKey ? t('reports.projectTitle', { project: projectKey }) : t('reports.title')}</h1>
       <div className="tabs" role="tablist" aria-label={t('reports.title')}>
-        {(['report', 'queue'] as const).map((k) => (
+        {(['report', 'queue', 'act'] as const).map((k) => (
           <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={`panel-${k}`} className={`tab${tab === k ? ' tab--on' : ''}`} onClick={() => setTab(k)}>
-            {t(`tab.${k}`)}
+            {k === 'act' ? actT('act.tab') : t(`tab.${k}`)}
           </button>
         ))}
       </div>
-      {tab === 'queue' ? (
+      {tab === 'act' ? (
+        <div role="tabpanel" id="panel-act" aria-labelledby="tab-act">
+          <CustomerActTab host={host} projects={view?.projects ?? []} initialProject={projectKey ?? null} defaultMonth={(view?.now ?? new Date().toISOString()).slice(0, 7)} />
+        </div>
+      ) : tab === 'queue' ? (
         <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue">
           <Queue host={host} t={t} projects={view?.projects ?? []} initialProject={projectKey ?? null} names={view?.names ?? null} />
         </div>

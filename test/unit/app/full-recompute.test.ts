@@ -1,6 +1,6 @@
 import { ConfigStore } from '../../../src/app/config-store';
-import { ChunkRetry, MAX_CHUNK_RETRIES, planFullRecompute, processChunk, recomputeProgress, startFullRecompute, type RecomputeEvent } from '../../../src/app/full-recompute';
-import { silentLogger, type QueueEvent } from '../../../src/app/ports';
+import { ChunkRetry, continueFullRecompute, MAX_CHUNK_RETRIES, planFullRecompute, processChunk, recomputeProgress, startFullRecompute, WAVE_CHUNKS, WAVE_SECONDS, type RecomputeEvent } from '../../../src/app/full-recompute';
+import { QueueRateLimitError, silentLogger, type QueueEvent } from '../../../src/app/ports';
 import { TEMPLATES } from '../../../src/domain/templates';
 import { FakeJira } from '../../fakes/fake-jira';
 import { MemoryStore } from '../../fakes/memory-store';
@@ -47,5 +47,31 @@ describe('full recompute', () => {
     expect((await recomputeProgress(store, 'job2'))?.done).toBe(0);
     await processChunk(deps, event, ctx(MAX_CHUNK_RETRIES));
     expect(await recomputeProgress(store, 'job2')).toEqual(expect.objectContaining({ total: 3, done: 0, failed: 3, state: 'failed' }));
+  });
+
+  it('pushes in waves of WAVE_CHUNKS a minute and resumes a wave after a refused push without pushing a chunk twice', async () => {
+    const { deps, pushes } = await setup(6_500); // 65 chunks: wave 0 = 60, wave 1 = 5
+    let refuse = 2; // the second push call is refused once
+    const queue = {
+      push: async (events: ReadonlyArray<QueueEvent<RecomputeEvent>>) => {
+        if (--refuse === 0) throw new QueueRateLimitError();
+        pushes.push(events);
+      },
+    };
+    const d = { ...deps, queue };
+    await startFullRecompute(d, 'default', 'anna', NOW, 'job3');
+    await expect(planFullRecompute(d, 'job3', 'default')).rejects.toBeInstanceOf(QueueRateLimitError);
+    await planFullRecompute(d, 'job3', 'default'); // the platform's retry of the plan event
+    const wave = pushes.flat().filter((e) => e.body.type === 'wave');
+    expect(wave).toEqual([{ body: { type: 'wave', jobId: 'job3', wave: 1 }, delaySeconds: WAVE_SECONDS }]);
+    await continueFullRecompute(d, 'job3', 1);
+    await continueFullRecompute(d, 'job3', 1); // duplicate delivery
+    await planFullRecompute(d, 'job3', 'default'); // a late duplicate of the plan
+    const chunks = pushes.flat().filter((e) => e.body.type === 'chunk');
+    expect(chunks.map((e) => (e.body.type === 'chunk' ? e.body.index : -1))).toEqual(Array.from({ length: 65 }, (_, i) => i));
+    expect(chunks.every((e) => e.concurrency !== undefined && (e.delaySeconds ?? 0) < 60)).toBe(true);
+    expect(chunks.slice(0, WAVE_CHUNKS).map((e) => e.delaySeconds ?? 0)).toEqual(Array.from({ length: WAVE_CHUNKS }, (_, i) => Math.floor((i * 60) / WAVE_CHUNKS)));
+    expect(pushes.flat().filter((e) => e.body.type === 'wave')).toHaveLength(1);
+    expect(pushes.every((p) => p.length <= 50)).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { ActiveConfigs } from '../../../src/app/config-store';
 import type { IssueFacts, KeyValueStore } from '../../../src/app/ports';
 import { computeOne } from '../../../src/app/recompute-issue';
-import { forgetRequest, loadReportRows, reportRowChanged, saveReportRows, SHARD_BYTES, shardKeyOf, SHARDS } from '../../../src/app/report-rows';
+import { forgetRequest, LEGACY_INDEX_KEY, loadReportRows, monthIndexKeyOf, reportRowChanged, rowKeyOf, saveReportRows } from '../../../src/app/report-rows';
 import { clk, row as handRow } from '../domain/report/rows';
 import { getReport, recordReportRows, reportRowOf } from '../../../src/app/report-service';
 import { slaRequestSchema } from '../../../src/config';
-import { buildReport, unpackReportRow } from '../../../src/domain/report';
+import { buildReport, packReportRow, unpackReportRow } from '../../../src/domain/report';
 import { emptyFields } from '../../../src/app/stored-sla';
 import { TEMPLATES } from '../../../src/domain/templates';
 import { generateRequests } from '../../fixtures/report/requests';
@@ -72,12 +72,12 @@ function computedFor(project: string, count: number, seed: number, nowMs = NOW) 
 }
 
 describe('stored report rows', () => {
-  it('writes a shard only when a row changed in a way the report shows', async () => {
+  it('writes one small value per request, and only when a row changed in a way the report shows', async () => {
     const store = new MemoryStore();
     const computed = computedFor('SUP', 60, 1);
     const written = await recordReportRows({ store, log }, computed, NOW);
-    expect(written).toBeGreaterThan(0);
-    expect(written).toBeLessThanOrEqual(4 * SHARDS); // 3-4 months × 8 shards at most
+    expect(written).toBe(computed.length);
+    for (const [k, v] of store.data) if (k.startsWith('rrow:')) expect(Buffer.byteLength(JSON.stringify(v))).toBeLessThan(1024);
     store.calls.set = 0;
     // The same requests recomputed a minute later: running clocks' minutes moved, states did not (mostly).
     const again = await recordReportRows({ store, log }, computedFor('SUP', 60, 1, NOW + 60_000), NOW + 60_000);
@@ -96,30 +96,46 @@ describe('stored report rows', () => {
     expect(rows).toHaveLength(direct.length);
   });
 
-  it('reads only the months of the period, one prefix query per month', async () => {
+  it('reads only the months of the period: the project\'s month index, then one prefix query per month', async () => {
     const store = new MemoryStore();
     await recordReportRows({ store, log }, computedFor('SUP', 120, 3), NOW);
     store.calls.list = 0;
     const { rows } = await loadReportRows({ store, log }, ['SUP'], Date.UTC(2026, 1, 1), Date.UTC(2026, 1, 20));
-    expect(store.calls.list).toBe(2); // January (a day's margin for the zone) and February
+    expect(store.calls.list).toBe(1 + 2); // the index, January (a day's margin for the zone) and February
     expect(rows.every((r) => r.month === '2026-01' || r.month === '2026-02')).toBe(true);
   });
 
   it('visits only project-months that have rows, however many projects the viewer may browse', async () => {
     const store = new MemoryStore();
     await recordReportRows({ store, log }, computedFor('SUP', 60, 9), NOW);
-    expect(store.data.get('rpt-index')).toEqual({ v: 1, months: { SUP: ['2026-01', '2026-02', '2026-03', '2026-04'] } });
+    expect([...store.data.keys()].filter((k) => k.startsWith('rrix:')).sort()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04'].map((m) => monthIndexKeyOf('SUP', m)));
     store.calls.list = 0;
     const many = Array.from({ length: 200 }, (_, i) => `P${i}`);
     const { rows } = await loadReportRows({ store, log }, [...many, 'SUP'], Date.UTC(2025, 0, 1), Date.UTC(2026, 11, 31));
-    expect(store.calls.list).toBe(4);
+    expect(store.calls.list).toBe(1 + 4); // one listing of the whole month index, then SUP's four months
     expect(rows.length).toBeGreaterThan(0);
   });
 
-  it('keys shards by project, month and a hash of the issue key, within the KVS key alphabet', () => {
-    const key = shardKeyOf({ key: 'SUP-1', project: 'SUP', month: '2026-03' });
-    expect(key).toMatch(/^rpt:SUP:2026-03:[0-7]$/);
-    expect(shardKeyOf({ key: 'x', project: 'a/b%c', month: '2026-03' })).toMatch(/^[a-zA-Z0-9:._\s#-]+$/);
+  it('indexes any number of project-months: 1 100 projects × 24 months, each found (one index value stopped at ~975 × 24)', async () => {
+    const store = new MemoryStore();
+    const months = Array.from({ length: 24 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const rows = [];
+    for (let p = 0; p < 1100; p++) {
+      for (const m of months) rows.push(handRow({ key: `P${p}-${m.replace('-', '')}`, project: `P${p}`, month: m, createdMs: Date.parse(`${m}-10T09:00:00Z`) }));
+    }
+    const saved = await saveReportRows({ store, log }, rows);
+    expect(saved).toEqual({ written: rows.length, failed: 0 });
+    const last = await loadReportRows({ store, log }, ['P1099'], Date.UTC(2025, 0, 1), Date.UTC(2026, 11, 31));
+    expect(last.rows).toHaveLength(24);
+    // 30 of them: past 20 projects the reader lists the whole month index once.
+    const some = await loadReportRows({ store, log }, Array.from({ length: 30 }, (_, p) => `P${1070 + p}`), Date.UTC(2026, 11, 5), Date.UTC(2026, 11, 31));
+    expect(some.rows.filter((r) => r.month === '2026-12')).toHaveLength(30);
+  });
+
+  it('keys rows by project, month and issue key, within the KVS key alphabet', () => {
+    expect(rowKeyOf({ key: 'SUP-1', project: 'SUP', month: '2026-03' })).toBe('rrow:SUP:2026-03:SUP-1');
+    expect(rowKeyOf({ key: 'x/y', project: 'a/b%c', month: '2026-03' })).toMatch(/^[a-zA-Z0-9:._\s#-]+$/);
+    expect(monthIndexKeyOf('a/b', '2026-03')).toMatch(/^[a-zA-Z0-9:._\s#-]+$/);
   });
 
   it('ignores the minutes of clocks still running and the computation instant when comparing rows', () => {
@@ -130,37 +146,29 @@ describe('stored report rows', () => {
     expect(reportRowChanged(a, { ...a, customer: 'другой' })).toBe(true);
   });
 
-  it('waits for a shard another writer holds and then writes', async () => {
+  it('keeps both rows when two recomputes of different requests of one month save at once (no shared document)', async () => {
     const store = new MemoryStore();
-    const [c] = computedFor('SUP', 1, 5);
-    const row = reportRowOf(c!, NOW);
-    const lock = `rpt-lock:${shardKeyOf(row).slice('rpt:'.length)}`;
-    store.data.set(lock, { at: 0 });
-    let waits = 0;
-    const saving = saveReportRows({ store, log, sleep: async () => void (++waits === 3 && store.data.delete(lock)) }, [row]);
-    expect(await saving).toBe(1);
-    expect(waits).toBe(3);
-    expect(store.data.has(lock)).toBe(false);
+    const [a, b] = computedFor('SUP', 2, 5).map((c) => reportRowOf(c, NOW));
+    await Promise.all([saveReportRows({ store, log }, [a!]), saveReportRows({ store, log }, [{ ...b!, month: a!.month }])]);
+    const { rows } = await loadReportRows({ store, log }, ['SUP'], Date.UTC(2025, 0, 1), Date.UTC(2026, 11, 31));
+    expect(rows.map((r) => r.key).sort()).toEqual([a!.key, b!.key].sort());
   });
 
-  it('continues a full shard in overflow documents, each under the KVS value limit', async () => {
+  it('holds 12 000 rows of one month, updates a row in place and forgets one', async () => {
     const store = new MemoryStore();
     const march = Date.parse('2026-03-02T09:00:00+03:00');
     const many = Array.from({ length: 12_000 }, (_, i) =>
       handRow({ key: `BIG-${i + 1}`, project: 'BIG', month: '2026-03', createdMs: march + i * 1000, customer: 'ООО «Очень длинное название заказчика»', reaction: clk('met', i % 100, 180), resolution: clk('running', 5, 480) }),
     );
     await saveReportRows({ store, log }, many);
-    const docs = [...store.data].filter(([k]) => k.startsWith('rpt:BIG:'));
-    expect(docs.length).toBeGreaterThan(SHARDS);
-    for (const [, v] of docs) expect(Buffer.byteLength(JSON.stringify(v), 'utf8')).toBeLessThanOrEqual(SHARD_BYTES + 1024);
     const back = await loadReportRows({ store, log }, ['BIG'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
     expect(back.rows).toHaveLength(many.length);
     expect(buildReport(back.rows)).toEqual(buildReport(many));
-    // A row that landed in an overflow document is updated there, not duplicated.
-    const overflowKey = docs.find(([k]) => k.includes('.'))![0];
-    const victim = Object.keys((store.data.get(overflowKey) as { rows: Record<string, unknown> }).rows)[0]!;
+    const victim = 'BIG-777';
     const updated = { ...many.find((r) => r.key === victim)!, resolution: clk('met', 200, 480) };
-    await saveReportRows({ store, log }, [updated]);
+    store.calls.set = 0;
+    expect(await saveReportRows({ store, log }, [updated])).toEqual({ written: 1, failed: 0 });
+    expect(store.calls.set).toBe(1);
     const again = await loadReportRows({ store, log }, ['BIG'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
     expect(again.rows.filter((r) => r.key === victim)).toEqual([updated]);
     expect(await forgetRequest({ store, log }, 'BIG', victim)).toBe(true);
@@ -183,12 +191,28 @@ describe('stored report rows', () => {
     const store = new MemoryStore();
     const computed = computedFor('SUP', 10, 6);
     await recordReportRows({ store, log }, computed, NOW);
-    const [shardKey, shard] = [...store.data].find(([k]) => k.startsWith('rpt:'))! as [string, { v: 1; rows: Record<string, unknown> }];
-    const victim = Object.keys(shard.rows)[0]!;
-    store.data.set(shardKey, { v: 1, rows: { ...shard.rows, [victim]: ['garbage'] } });
+    const victimKey = [...store.data.keys()].find((k) => k.startsWith('rrow:'))!;
+    store.data.set(victimKey, ['garbage']);
     const { rows, invalid } = await loadReportRows({ store, log }, ['SUP'], Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 1));
     expect(invalid).toBe(1);
-    expect(rows.map((r) => r.key)).not.toContain(victim);
+    expect(rows).toHaveLength(computed.length - 1);
+  });
+
+  it('still reads rows stored in the earlier shard layout; a newer row of the same request wins; a forgotten one stays gone', async () => {
+    const store = new MemoryStore();
+    const march = Date.parse('2026-03-02T09:00:00+03:00');
+    const old = Array.from({ length: 5 }, (_, i) => handRow({ key: `SUP-${i + 1}`, project: 'SUP', month: '2026-03', createdMs: march + i * 1000, reaction: clk('met', 10, 180) }));
+    // What the shard layout left behind: the single index value and a shard document.
+    store.data.set(LEGACY_INDEX_KEY, { v: 1, months: { SUP: ['2026-03'] } });
+    store.data.set('rpt:SUP:2026-03:3', { v: 1, rows: Object.fromEntries(old.map((r) => [r.key, packReportRow(r)])) });
+    const first = await loadReportRows({ store, log }, ['SUP'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
+    expect(first.rows.map((r) => r.key).sort()).toEqual(old.map((r) => r.key).sort());
+    const newer = { ...old[0]!, reaction: clk('breached', 300, 180) };
+    await saveReportRows({ store, log }, [newer]);
+    expect(await forgetRequest({ store, log }, 'SUP', 'SUP-2')).toBe(true);
+    const after = await loadReportRows({ store, log }, ['SUP'], Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
+    expect(after.rows.filter((r) => r.key === 'SUP-1')).toEqual([newer]);
+    expect(after.rows.map((r) => r.key).sort()).toEqual(['SUP-1', 'SUP-3', 'SUP-4', 'SUP-5']);
   });
 });
 

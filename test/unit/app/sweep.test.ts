@@ -16,11 +16,12 @@ async function site() {
 }
 
 describe('runSweep', () => {
-  it('makes one search and nothing else when no request is due', async () => {
+  // Two searches: the due requests, and the reconciliation pass's recently updated ones.
+  it('makes two searches and nothing else when no request is due and nothing was updated', async () => {
     const { jira, deps } = await site();
     const r = await runSweep(deps, MON_10);
     expect(r.due).toBe(0);
-    expect(jira.counts).toEqual({ findDue: 1 });
+    expect(jira.counts).toEqual({ findDue: 1, findUpdatedSince: 1 });
   });
 
   it('does nothing at all before any configuration exists', async () => {

@@ -90,6 +90,29 @@ describe('sla report', () => {
     expect(JSON.parse(report.out[0]!)).toEqual(compactReport(buildReport(rows)));
   });
 
+  it('prints the customer act of one customer and month, matching a hand count over sla evaluate (altec)', async () => {
+    const requests = generateRequests('altec', 150, 21).filter((r) => Date.parse(r.created) <= NOW_MS);
+    const customer = 'ООО «Ромашка»';
+    const month = requests[0]!.created.slice(0, 7);
+    const mine = requests.filter((r) => r.customer?.organization === customer && r.created.slice(0, 7) === month);
+    const evaluated = await run(['evaluate', '--template', 'altec', '--now', NOW], [JSON.stringify({ requests: mine })]);
+    const lines = evaluated.out.map((l) => JSON.parse(l) as EvalLine);
+    const act = await run(['report', '--template', 'altec', '--now', NOW, '--format', 'act', '--customer', customer, '--month', month], requests.map((r) => JSON.stringify(r)));
+    expect(act.code).toBe(0);
+    const printed = JSON.parse(act.out[0]!) as { requests: number; total: { clocks: Record<'reaction' | 'resolution', { met: number; breached: number }> } };
+    expect(mine.length).toBeGreaterThan(3);
+    expect(printed.requests).toBe(mine.length);
+    for (const clock of ['reaction', 'resolution'] as const) {
+      expect(printed.total.clocks[clock].met).toBe(lines.filter((l) => l[clock]?.state === 'met').length);
+      expect(printed.total.clocks[clock].breached).toBe(lines.filter((l) => l[clock]?.state === 'breached').length);
+    }
+    const csv = await run(['report', '--template', 'altec', '--now', NOW, '--format', 'act-csv', '--locale', 'ru', '--customer', customer, '--month', month], requests.map((r) => JSON.stringify(r)));
+    expect(csv.out.join('\n')).toContain(`Заказчик;${customer}`);
+    const missing = await run(['report', '--template', 'altec', '--now', NOW, '--format', 'act'], []);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err.join(' ')).toContain('--customer');
+  });
+
   it('counts follow-up cycles and every group with --full', async () => {
     const requests = generateRequests('altec', 80, 5);
     const r = await run(['report', '--template', 'altec', '--now', LATE, '--full'], requests.map((x) => JSON.stringify(x)));

@@ -70,16 +70,27 @@ describe('LocalHost.advanceTo', () => {
 });
 
 describe('SimClock', () => {
+  // Fake system time, so that each step can fail: run() and freeze() made no-ops break it.
   it('stands still until it runs, then follows real time from where it was set', () => {
-    const c = new SimClock(1_000);
-    expect(c.now()).toBe(1_000);
-    c.run();
-    expect(c.now()).toBeGreaterThanOrEqual(1_000);
-    c.set(50_000);
-    expect(c.now()).toBeGreaterThanOrEqual(50_000);
-    c.freeze();
-    const frozen = c.now();
-    expect(c.now()).toBe(frozen);
+    jest.useFakeTimers({ now: 5_000_000 });
+    try {
+      const c = new SimClock(1_000);
+      jest.advanceTimersByTime(7_000);
+      expect(c.now()).toBe(1_000);
+      expect(c.running).toBe(false);
+      c.run();
+      jest.advanceTimersByTime(2_500);
+      expect(c.now()).toBe(3_500);
+      c.set(50_000);
+      jest.advanceTimersByTime(1_000);
+      expect(c.now()).toBe(51_000);
+      c.freeze();
+      jest.advanceTimersByTime(60_000);
+      expect(c.now()).toBe(51_000);
+      expect(c.running).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { interpolate, placeholders, translator, type Messages } from '../../../static/shared/i18n';
 import { PANEL_MESSAGES } from '../../../static/shared/i18n';
 // The engine to check the catalogue against (the panel gets the codes from the view; static/shared/warnings.ts reads others back).
-import { describeWarning, WARNING_TEMPLATES } from '../../../src/domain/sla';
+import { warning, WARNING_TEMPLATES } from '../../../src/domain/sla';
 import { WARNING_MESSAGES_RU, warningMessage } from '../../../static/shared/i18n';
 
 const dictionaries: Array<[string, Record<'ru' | 'en', Messages<string>>]> = [['panel and field editors', PANEL_MESSAGES]];
@@ -62,7 +62,7 @@ describe('engine warnings in the panel', () => {
   });
 
   it('says the lapsed-package warning in Russian with dates as DD.MM.YYYY, and the English text as it is', () => {
-    const w = describeWarning('package "optimal" of customer "vektor-ural.ru" is not valid on 2026-11-22 (2025-01-10 – 2025-12-31); default package "basic" applies');
+    const w = warning('packageNotValid', { package: 'optimal', customer: 'vektor-ural.ru', day: '2026-11-22', from: '2025-01-10', to: '2025-12-31', default: 'basic' });
     expect(warningMessage(w, 'ru')).toBe(
       'Пакет «optimal» клиента «vektor-ural.ru» не действует на 22.11.2026 (срок действия 10.01.2025 – 31.12.2025); применяется пакет по умолчанию «basic».',
     );
@@ -70,9 +70,9 @@ describe('engine warnings in the panel', () => {
   });
 
   it('names the clock in Russian and formats an instant with the function it is given', () => {
-    const w = describeWarning('resolution: cannot be computed (no working time within 10 years)');
+    const w = warning('cannotCompute', { clock: 'resolution', reason: 'no working time within 10 years' });
     expect(warningMessage(w, 'ru')).toBe('Решение: срок не удаётся вычислить (no working time within 10 years).');
-    const change = describeWarning('unknown package "gold" at 2026-03-02T10:01:00+03:00; the change is ignored');
+    const change = warning('unknownPackageChange', { package: 'gold', at: '2026-03-02T10:01:00+03:00' });
     expect(warningMessage(change, 'ru', (iso) => `<${iso}>`)).toBe('Неизвестный пакет «gold» (<2026-03-02T10:01:00+03:00>); изменение не учтено.');
   });
 

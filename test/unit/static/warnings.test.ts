@@ -1,14 +1,14 @@
 import type { IssueSlaView, PackageView } from '../../../src/shared/contract';
-import { CALENDAR_PRESETS, compileCalendar, coverageWarnings } from '../../../src/domain/calendar';
-import { describeWarnings, warningText } from '../../../src/domain/sla';
+import { CALENDAR_PRESETS, compileCalendar, coverageGaps, coverageWarnings } from '../../../src/domain/calendar';
+import { coverageWarningDetails, warning, type WarningDetail } from '../../../src/domain/sla';
 import { warningMessage } from '../../../static/shared/i18n';
-import { panelWarnings, warningDetailsOf } from '../../../static/shared/warnings';
+import { panelWarnings } from '../../../static/shared/warnings';
 import { calendarLabel, calendarName } from '../../../static/admin/src/draft';
 
-const lapsedWarning = warningText('packageNotValid', {
+const lapsedWarning = warning('packageNotValid', {
   package: 'optimal', customer: 'Acme', day: '2026-11-20', from: '2025-10-18', to: '2026-10-18', default: 'basic',
 });
-const priorityWarning = warningText('unknownPriority', { priority: 'p9', default: 'p3' });
+const priorityWarning = warning('unknownPriority', { priority: 'p9', default: 'p3' });
 
 const basic: PackageView = {
   id: 'basic', name: { ru: 'Базовый', en: 'Basic' }, channels: [], extras: [],
@@ -16,10 +16,9 @@ const basic: PackageView = {
 };
 const lapsed = { id: 'optimal', name: { ru: 'Оптимальный', en: 'Optimal' }, validFrom: '2025-10-18', validTo: '2026-10-18', expired: true };
 
-type WarningView = Pick<IssueSlaView, 'warnings' | 'warningDetails' | 'package'>;
-const view = (pkg: PackageView | null, texts: string[], withDetails = true): WarningView => ({
-  warnings: texts,
-  ...(withDetails ? { warningDetails: describeWarnings(texts).map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })) } : {}),
+type WarningView = Pick<IssueSlaView, 'warningDetails' | 'package'>;
+const view = (pkg: PackageView | null, details: WarningDetail[]): WarningView => ({
+  warningDetails: details.map((w) => ({ code: w.code, params: { ...w.params }, text: w.text })),
   package: pkg,
 });
 
@@ -30,33 +29,29 @@ describe('panel warnings', () => {
     expect(warningMessage(shown[0]!, 'ru')).toBe('Неизвестный приоритет «p9»; применяется приоритет по умолчанию «p3».');
   });
 
-  it('leaves it out also when an older server sent the texts without their codes', () => {
-    expect(panelWarnings(view({ ...basic, lapsed }, [lapsedWarning, priorityWarning], false)).map((w) => w.text)).toEqual([priorityWarning]);
-  });
-
   it('keeps the customer package warning when the view names no lapsed package', () => {
     expect(panelWarnings(view(basic, [lapsedWarning])).map((w) => w.code)).toEqual(['packageNotValid']);
   });
 
   it('keeps a customer package warning about another package than the lapsed one', () => {
-    const other = warningText('packageNotValid', { package: 'premium', customer: 'Beta', day: '2026-11-20', from: '…', to: '2026-01-01', default: 'basic' });
-    expect(panelWarnings(view({ ...basic, lapsed }, [other, lapsedWarning])).map((w) => w.text)).toEqual([other]);
+    const other = warning('packageNotValid', { package: 'premium', customer: 'Beta', day: '2026-11-20', from: '…', to: '2026-01-01', default: 'basic' });
+    expect(panelWarnings(view({ ...basic, lapsed }, [other, lapsedWarning])).map((w) => w.text)).toEqual([other.text]);
   });
 });
 
 describe('calendar preview warnings', () => {
   it('says a real coverage warning of the calendar in Russian, date as DD.MM.YYYY', () => {
     const cal = compileCalendar(CALENDAR_PRESETS.agentplus);
-    const texts = coverageWarnings(cal, Date.parse('2027-12-01T10:00:00+03:00'), Date.parse('2028-02-01T10:00:00+03:00'));
+    const [from, to] = [Date.parse('2027-12-01T10:00:00+03:00'), Date.parse('2028-02-01T10:00:00+03:00')];
+    const texts = coverageWarnings(cal, from, to);
     expect(texts).toEqual(['2028-01-01: no production calendar data for 2028; weekdays counted as working days']);
-    expect(warningDetailsOf(texts).map((w) => warningMessage(w, 'ru'))).toEqual([
-      '01.01.2028: нет данных производственного календаря на 2028 год; будни считаются рабочими днями.',
-    ]);
-    expect(warningDetailsOf(texts).map((w) => warningMessage(w, 'en'))).toEqual(texts);
+    const details = coverageWarningDetails(coverageGaps(cal, from, to));
+    expect(details.map((w) => warningMessage(w, 'ru'))).toEqual(['01.01.2028: нет данных производственного календаря на 2028 год; будни считаются рабочими днями.']);
+    expect(details.map((w) => warningMessage(w, 'en'))).toEqual(texts);
   });
 
   it('shows a warning no template describes as it is', () => {
-    expect(warningDetailsOf(['something new']).map((w) => warningMessage(w, 'ru'))).toEqual(['something new']);
+    expect(warningMessage({ code: 'other', params: {}, text: 'something new' }, 'ru')).toBe('something new');
   });
 });
 

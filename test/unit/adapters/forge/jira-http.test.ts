@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UpstreamError } from '../../../../src/app/errors';
+import { AmbiguousWriteError, UpstreamError } from '../../../../src/app/errors';
 import { defaultRetryPolicy, JiraClientError, JiraHttp, retryAfterMs, type HttpResponse, type JiraFetch } from '../../../../src/adapters/forge/jira-http';
 
 interface Scripted {
@@ -135,5 +135,44 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs('Mon, 02 Mar 2026 07:00:05 GMT', now)).toBe(5000);
     expect(retryAfterMs('soon', now)).toBeNull();
     expect(retryAfterMs(null, now)).toBeNull();
+  });
+});
+
+describe('JiraHttp and calls that are not idempotent', () => {
+  const post = { value: '/rest/api/3/issue/10001/notify' };
+
+  it('does not repeat a POST answered 5xx: it throws AmbiguousWriteError after one attempt', async () => {
+    for (const status of [500, 502, 503, 504]) {
+      const s = scripted([{ status }, { status: 204 }]);
+      const { http } = client(s.fetch);
+      await expect(http.request({ method: 'POST', route: post, body: {} })).rejects.toBeInstanceOf(AmbiguousWriteError);
+      expect(s.attempts()).toBe(1);
+    }
+  });
+
+  it('does not repeat a POST whose connection dropped', async () => {
+    let n = 0;
+    const { http } = client(async () => {
+      n++;
+      throw new TypeError('fetch failed');
+    });
+    await expect(http.request({ method: 'POST', route: post, body: {} })).rejects.toBeInstanceOf(AmbiguousWriteError);
+    expect(n).toBe(1);
+  });
+
+  it('repeats a POST answered 429 (Jira refused it before doing anything)', async () => {
+    const s = scripted([{ status: 429, headers: { 'retry-after': '1' } }, { status: 204 }]);
+    const { http } = client(s.fetch);
+    await expect(http.request({ method: 'POST', route: post, body: {} })).resolves.toBeNull();
+    expect(s.attempts()).toBe(2);
+  });
+
+  it('repeats a POST marked idempotent (a search, a set-to-value write) and a PUT after a 5xx', async () => {
+    for (const req of [{ method: 'POST' as const, idempotent: true }, { method: 'PUT' as const }]) {
+      const s = scripted([{ status: 504 }, { status: 204 }]);
+      const { http } = client(s.fetch);
+      await expect(http.request({ ...req, route: post, body: {} })).resolves.toBeNull();
+      expect(s.attempts()).toBe(2);
+    }
   });
 });

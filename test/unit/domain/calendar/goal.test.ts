@@ -5,10 +5,10 @@ import {
   goalToMs,
   parseGoal,
   productionYearsFromImport,
-  importXmlCalendar,
   tryParseGoal,
   workingBetween,
 } from '../../../../src/domain/calendar';
+import { importXmlCalendar } from '../../../../src/domain/calendar/import-xml';
 import { at, HOUR, MIN } from './helpers';
 
 const barier = compileCalendar(CALENDAR_PRESETS.barier);

@@ -3,15 +3,15 @@ import path from 'node:path';
 import type { CalendarImportResult } from '../../../../src/shared/contract';
 import {
   compileCalendar,
-  importCsvCalendar,
-  importIcsCalendar,
-  importXmlCalendar,
   officialTotals,
   productionYearsFromImport,
   RU_PRODUCTION_YEARS,
   yearStats,
   type CalendarImport,
 } from '../../../../src/domain/calendar';
+import { importCsvCalendar } from '../../../../src/domain/calendar/import-csv';
+import { importIcsCalendar } from '../../../../src/domain/calendar/import-ics';
+import { importXmlCalendar } from '../../../../src/domain/calendar/import-xml';
 import { FORTY_HOUR_RU } from './helpers';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../../fixtures/calendar', name), 'utf8');

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { buildReport, CSV_BOM, formatJournalInstant, journalCsv, progressFromEvents, reportCsv, type JournalEntry } from '../../../../src/domain/report';
+import { buildReport, progressFromEvents, type JournalEntry } from '../../../../src/domain/report';
+import { CSV_BOM, formatJournalInstant, journalCsv, reportCsv } from '../../../../src/domain/report/csv';
 import { clk, row } from './rows';
 
 /** Parses our CSV back the way a spreadsheet would (RFC 4180), after checking and dropping the BOM. */

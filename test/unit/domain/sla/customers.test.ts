@@ -38,7 +38,7 @@ describe('resolveCustomerPackage', () => {
   it('falls back to the default package the day after 12 months have passed, saying why', () => {
     const r = resolveCustomerPackage(config, { emailDomain: 'omega.ru' }, at('2027-03-01T00:00'), MSK);
     expect(r).toMatchObject({ packageId: 'basic', fallback: true, expired: true, validTo: '2027-02-28' });
-    expect(r.warning).toBe('package "optimal" of customer "omega.ru" is not valid on 2027-03-01 (2026-03-01 – 2027-02-28); default package "basic" applies');
+    expect(r.warning?.text).toBe('package "optimal" of customer "omega.ru" is not valid on 2027-03-01 (2026-03-01 – 2027-02-28); default package "basic" applies');
   });
 
   it('uses the date in the calendar’s zone, not UTC', () => {

@@ -63,17 +63,17 @@ describe('emulated Jira', () => {
     expect(keys).toEqual(['SUP-1', 'SUP-2', 'SUP-3', 'SUP-4', 'SUP-5', 'SUP-6', 'SUP-7']);
   });
 
-  it('rejects an unbounded search and answers 410 on the removed /search', async () => {
+  it('rejects an unbounded search, and serves no operation the app does not call (the removed /search included)', async () => {
     const unbounded = await api.asApp().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body: JSON.stringify({ jql: 'ORDER BY created' }) });
     expect(unbounded.status).toBe(400);
     const old = await api.asApp().requestJira(route`/rest/api/3/search?jql=project=SUP`);
-    expect(old.status).toBe(410);
+    expect(old.status).toBe(404);
   });
 
   it('shows a customer only the requests they raised, as the user', async () => {
     await em.actions.createIssue({ projectKey: 'SUP', summary: 'mine', reporter: CUSTOMER });
     await em.actions.createIssue({ projectKey: 'SUP', summary: 'theirs', reporter: 'qm:customer-vektor' });
-    appWork = async () => json(await api.asUser().requestJira(route`/rest/api/3/search/jql?jql=${'project = SUP'}&fields=summary`));
+    appWork = async () => json(await api.asUser().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body: JSON.stringify({ jql: 'project = SUP', fields: ['summary'] }) }));
     const seen = (await em.invokeResolver('q', {}, { accountId: CUSTOMER, extension: { type: 'jira:issuePanel' } })) as { issues: Array<{ fields: { summary: string } }> };
     expect(seen.issues.map((i) => i.fields.summary)).toEqual(['mine']);
     const agentSeen = (await em.invokeResolver('q', {}, { accountId: AGENT, extension: { type: 'jira:issuePanel' } })) as { issues: unknown[] };
@@ -81,10 +81,12 @@ describe('emulated Jira', () => {
   });
 
   it('grants ADMINISTER to the admin only', async () => {
-    appWork = async () =>
-      json(await api.asUser().requestJira(route`/rest/api/3/permissions/check`, { method: 'POST', body: JSON.stringify({ globalPermissions: ['ADMINISTER'] }) }));
-    expect(await em.invokeResolver('p', {}, { accountId: ADMIN, extension: { type: 'jira:adminPage' } })).toEqual({ globalPermissions: ['ADMINISTER'], projectPermissions: [] });
-    expect(await em.invokeResolver('p', {}, { accountId: AGENT, extension: { type: 'jira:adminPage' } })).toEqual({ globalPermissions: [], projectPermissions: [] });
+    appWork = async () => {
+      const res = await json<{ permissions: { ADMINISTER: { havePermission: boolean } } }>(await api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`));
+      return res.permissions.ADMINISTER.havePermission;
+    };
+    expect(await em.invokeResolver('p', {}, { accountId: ADMIN, extension: { type: 'jira:adminPage' } })).toBe(true);
+    expect(await em.invokeResolver('p', {}, { accountId: AGENT, extension: { type: 'jira:adminPage' } })).toBe(false);
   });
 
   it('writes app field values in bulk without firing events the app caused (ignoreSelf)', async () => {
@@ -152,7 +154,7 @@ describe('emulated Jira', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 40; i++) {
-      const res = await asApp('/rest/api/3/myself');
+      const res = await asApp('/rest/api/3/status');
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers.get('retry-after');
     }
@@ -162,7 +164,7 @@ describe('emulated Jira', () => {
     expect(retryAfter).toBe('3');
     em.setFaults({ rate: 0.5, statuses: [429], seed: 42, retryAfterSeconds: 3 });
     const again: number[] = [];
-    for (let i = 0; i < 40; i++) again.push((await asApp('/rest/api/3/myself')).status);
+    for (let i = 0; i < 40; i++) again.push((await asApp('/rest/api/3/status')).status);
     expect(again).toEqual(statuses);
   });
 

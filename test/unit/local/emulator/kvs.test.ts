@@ -72,7 +72,21 @@ describe('emulated Forge KVS', () => {
 
   it('fails a FAIL_IF_EXISTS write on an existing key', async () => {
     await kvs.set('once', 1);
-    await expect(kvs.set('once', 2, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({ code: 'KEY_ALREADY_EXISTS' });
+    await expect(kvs.set('once', 2, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({ code: 'KEY_CONFLICT', responseDetails: { status: 409 } });
     expect(await kvs.get('once')).toBe(1);
+  });
+});
+
+describe('once-only markers on the emulated KVS (forgeKvsStore.setIfAbsent)', () => {
+  it('creates a marker once and reports the second create as "already exists"', async () => {
+    const { forgeKvsStore } = await import('../../../../src/adapters/forge/kvs-store');
+    expect(await forgeKvsStore.setIfAbsent('act:1:reaction:0:atRisk:notify', { at: 1 })).toBe(true);
+    expect(await forgeKvsStore.setIfAbsent('act:1:reaction:0:atRisk:notify', { at: 2 })).toBe(false);
+    expect(await kvs.get('act:1:reaction:0:atRisk:notify')).toEqual({ at: 1 });
+  });
+
+  it('does not take another refusal for a clash: an invalid key still throws', async () => {
+    const { forgeKvsStore } = await import('../../../../src/adapters/forge/kvs-store');
+    await expect(forgeKvsStore.setIfAbsent('bad/key', 1)).rejects.toMatchObject({ code: 'INVALID_KEY' });
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // Async-events semantics through the real @forge/events Queue: limits, delays on the emulator's
 // clock, retries on errors and InvocationError, at-least-once delivery with duplicates.
 import { InvocationError, Queue } from '@forge/events';
@@ -91,7 +94,7 @@ describe('emulated async-events queue', () => {
   });
 
   it('keeps undelivered events across a restart of the same database', async () => {
-    const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp(require('node:path').join(require('node:os').tmpdir(), 'reglament-q-')));
+    const dir = await mkdtemp(join(tmpdir(), 'reglament-q-'));
     const dbPath = `${dir}/q.sqlite`;
     em.close();
     em = createEmulator({ dbPath, clock: { now: () => now }, appHandlers: handlers });
