@@ -13,7 +13,7 @@ export const DEMO_PROJECTS: ReadonlyArray<{ key: string; name: string; template:
   { key: 'AGENTPLUS', name: 'Агент Плюс — техподдержка', template: 'agentplus' },
   { key: 'ADV', name: 'AdvantShop — поддержка', template: 'advantshop' },
   { key: 'PASS', name: 'PASS24.online — поддержка', template: 'pass24' },
-  { key: 'ALTEC', name: 'Альтек — сопровождение', template: 'altec' },
+  { key: 'ALTEC', name: 'Алтек — сопровождение', template: 'altec' },
   { key: 'BARIER', name: 'Барьер — техподдержка', template: 'barier' },
 ];
 

@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { addWorking, calendarDefSchema, calendarNames, compileCalendar, type CompiledCalendar } from '../src/domain/calendar';
 import { TEMPLATES, isTemplateId } from '../src/domain/templates';
+import { PROPERTY_KEY } from '../src/app/stored-sla';
 import { adfToText, createEmulator, type AppHandlers, type Emulator, type FaultOptions, type SiteUser } from './emulator';
+
+/** The part of the app's issue property the host's queue reads. */
+const storedClocks = z.object({
+  clocks: z.array(z.object({ state: z.string(), due: z.string().nullable(), stopped: z.literal(true).optional() })),
+});
 
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
 
@@ -212,9 +218,15 @@ export class LocalHost {
         // The overall state the app wrote to its "SLA state" field (what a Jira queue column shows).
         const sla = jira.fieldValue(i.key, 'sla-state') as { state?: unknown } | null | undefined;
         const state = typeof sla?.state === 'string' && sla.state !== 'none' ? sla.state : null;
-        // The nearest due the app wrote to its due fields (what a queue sorted by SLA orders by).
-        const dues = ['sla-reaction-due', 'sla-resolution-due']
-          .map((f) => jira.fieldValue(i.key, f))
+        // The nearest due of a clock still counting, from the app's issue property; a breached
+        // clock that already stopped (answered late) is history and does not make the request urgent.
+        // Without the property: the due fields the app wrote (what a queue sorted by SLA orders by).
+        const stored = storedClocks.safeParse(i.properties[PROPERTY_KEY]);
+        const dues = (
+          stored.success
+            ? stored.data.clocks.filter((c) => c.state !== 'met' && c.state !== 'paused' && c.stopped !== true).map((c) => c.due)
+            : ['sla-reaction-due', 'sla-resolution-due'].map((f) => jira.fieldValue(i.key, f))
+        )
           .map((v) => (typeof v === 'string' ? Date.parse(v) : NaN))
           .filter((v) => Number.isFinite(v));
         const due = dues.length > 0 ? Math.min(...dues) : null;

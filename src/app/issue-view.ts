@@ -220,19 +220,25 @@ export async function getQueue(userJira: JiraPort, configs: ConfigLookup, projec
     let mostUrgent: QueueRow['mostUrgent'] = null;
     let sortDue = Number.POSITIVE_INFINITY;
     if (stored && active) {
-      const ticking = stored.clocks.filter((c) => c.state !== 'met' && c.state !== 'paused' && c.due !== null);
+      // Urgency and order come from clocks still counting; a breached clock that already stopped
+      // (reaction answered late) is shown only when nothing else is open, as history.
+      const ticking = stored.clocks.filter((c) => c.state !== 'met' && c.state !== 'paused' && c.due !== null && c.stopped !== true);
       const first = ticking.reduce<(typeof ticking)[number] | null>(
         (a, c) => (a === null || (parseJiraInstant(c.due!) ?? Infinity) < (parseJiraInstant(a.due!) ?? Infinity) ? c : a),
         null,
       );
-      const pick = first ?? stored.clocks.find((c) => c.state === 'paused') ?? null;
+      const stoppedLate = stored.clocks.find((c) => c.stopped === true) ?? null;
+      const pick = first ?? stored.clocks.find((c) => c.state === 'paused') ?? stoppedLate;
       if (pick) {
         const dueMs = pick.due === null ? null : parseJiraInstant(pick.due);
         const { cal } = calendarOf(active.config, stored.package);
         const remaining =
           pick.remainingMinutes ?? (dueMs === null ? 0 : dueMs >= nowMs ? workingBetween(cal, nowMs, dueMs) / MINUTE : -workingBetween(cal, dueMs, nowMs) / MINUTE);
-        mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
-        if (dueMs !== null) sortDue = dueMs;
+        if (pick.stopped === true) mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: 0, stopped: true };
+        else {
+          mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
+          if (dueMs !== null) sortDue = dueMs;
+        }
       }
     }
     return {

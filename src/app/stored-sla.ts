@@ -21,6 +21,8 @@ const storedClockSchema = z.object({
   due: iso.nullable(),
   /** Only for paused clocks (fixed while paused); running ones are derived from `due`. */
   remainingMinutes: z.number().nullable(),
+  /** A breached clock that has already stopped (answered or resolved late): history, not urgency. */
+  stopped: z.literal(true).optional(),
 });
 export type StoredClock = z.infer<typeof storedClockSchema>;
 
@@ -112,7 +114,8 @@ function liveClocks(set: ClockSet): Array<{ kind: ClockKind; clock: Clock }> {
  */
 export function mostUrgentClock(set: ClockSet): { kind: ClockKind; clock: Clock } | null {
   const all = liveClocks(set);
-  const ticking = all.filter((c) => c.clock.due !== null && c.clock.state !== 'met');
+  // A breached clock that stopped (answered late) is history: only clocks still counting are urgent.
+  const ticking = all.filter((c) => c.clock.due !== null && c.clock.state !== 'met' && c.clock.stoppedAt === null);
   if (ticking.length > 0) return ticking.reduce((a, b) => ((b.clock.due ?? Infinity) < (a.clock.due ?? Infinity) ? b : a));
   if (all.length === 0) return null;
   return all.reduce((a, b) => (severity[b.clock.state] > severity[a.clock.state] ? b : a));
@@ -134,6 +137,7 @@ export function toStoredSla(
     goalMinutes: round2(clock.goalMinutes),
     due: clock.due === null ? null : isoSecond(clock.due),
     remainingMinutes: clock.state === 'paused' ? round2(clock.remainingMinutes) : null,
+    ...(clock.state === 'breached' && clock.stoppedAt !== null ? { stopped: true as const } : {}),
   }));
   const dueOf = (c: Clock | null): string | null => (c && c.due !== null && c.state !== 'met' ? isoSecond(c.due) : null);
   return {

@@ -243,7 +243,8 @@ export interface QueueRow {
   status: string;
   package: string | null;
   priority: string | null;
-  mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number } | null;
+  /** `stopped`: a breached clock that already stopped (history); nothing is counting any more. */
+  mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number; stopped?: true } | null;
 }
 
 /** One clock's numbers in the compliance report (issue 7); the same shape `sla report` prints. */

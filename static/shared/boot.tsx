@@ -18,7 +18,7 @@ export async function boot(app: (host: HostContext) => ReactNode): Promise<void>
     const t = translator(PANEL_MESSAGES, toLang(navigator.language));
     root.render(
       <Message tone="error" role="alert">
-        <p data-error-code="HOST">{t('status.error', { message: err instanceof Error ? err.message.trim() : String(err) })}</p>
+        <p data-error-code="HOST" data-error-detail={err instanceof Error ? err.message.trim() : String(err)}>{t('status.host')}</p>
       </Message>,
     );
   }

@@ -105,7 +105,7 @@ describeIf('the local host in the browser', () => {
     // An agent answers: the reaction is met.
     await useAs(AGENT);
     // The agent's queue is in the order requests are handled: the nearest due first (DOMAIN.md).
-    const dues = await page.locator('#queue button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-due')));
+    const dues = await page.locator('#queue button').evaluateAll((bs) => bs.map((b) => (b as unknown as { getAttribute(n: string): string | null }).getAttribute('data-due')));
     const ticking = dues.filter((d): d is string => d !== null).map(Number);
     expect(ticking.length).toBeGreaterThan(3);
     expect(dues.slice(0, ticking.length).every((d) => d !== null)).toBe(true);
@@ -143,6 +143,14 @@ describeIf('the local host in the browser', () => {
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: 10_000 });
     mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host.png') });
+    // At 800 px the page fits the window and the SLA panel is whole (it went under the request).
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 800, height: 900 });
+    expect(await page.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth)).toBeLessThanOrEqual(800);
+    const ctx = await page.locator('.context').boundingBox();
+    expect(ctx && ctx.x + ctx.width).toBeLessThanOrEqual(800);
+    await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host-800.png'), fullPage: true });
+    if (wide) await page.setViewportSize(wide);
     const before = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as {
       now: number;
       issue: { comments: unknown[]; fields: Record<string, { value: unknown }> };

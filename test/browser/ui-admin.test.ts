@@ -110,7 +110,10 @@ describeIf('admin page in the browser', () => {
     const goal = page.getByLabel(/^Решение: норматив для /).first();
     await goal.fill('soon');
     await page.locator('.savebar__issues').waitFor();
-    expect(await page.locator('.savebar__issues').innerText()).toMatch(/goals\.resolution\["high"\]/);
+    // The place is named in words and the message is Russian; the JSON path stays data only.
+    const listed = await page.locator('.savebar__issues li[data-path="goals.resolution[\\"high\\"]"]').innerText();
+    expect(listed).toMatch(/^Нормативы решения → .+: норматив «soon»: «soon» — не норматив/);
+    expect(await page.locator('.savebar__issues').innerText()).not.toMatch(/goals\.|\[|expected/);
     expect(await goal.getAttribute('aria-invalid')).toBe('true');
     await page.close();
   });
@@ -127,8 +130,61 @@ describeIf('admin page in the browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved as version 2.').waitFor();
     await page.getByRole('button', { name: 'Restore version 1' }).click();
+    // Nothing happens before the admin confirms a dialog that names both versions.
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.innerText()).toMatch(/Restore version 1 of "Site default[^"]*"\? It replaces the current version 2 \(saved .+\) and is saved as a new version; there are no unsaved changes/);
+    expect(backend.versions).toHaveLength(2);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(backend.versions).toHaveLength(2);
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText('Version 1 is restored as version 3.').waitFor();
     expect(await page.getByLabel('Resolution goal for Priority 4', { exact: true }).inputValue()).toBe('9wd');
+    await page.close();
+  });
+
+  it('refuses to save a date list while a line is wrong, and keeps every valid date', async () => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend, 'ru_RU');
+    await page.getByLabel('Шаблон', { exact: true }).selectOption('altec');
+    await page.getByRole('button', { name: 'Применить шаблон' }).click();
+    const holidays = page.getByLabel('Праздники (нерабочие дни)', { exact: true });
+    await holidays.fill('2026-12-17\n2026-13-45\nзавтра\n2026-12-24');
+    await page.locator('[data-local-problems="2"]').waitFor();
+    expect(await page.locator('.field-error__item', { hasText: 'Строка 2' }).innerText()).toBe('Строка 2: «2026-13-45» — не дата в формате ГГГГ-ММ-ДД');
+    await page.waitForTimeout(600);
+    expect(await page.locator('.savebar [role="status"]').innerText()).not.toMatch(/ошибок не найдено/);
+    const save = page.getByRole('button', { name: 'Сохранить', exact: true });
+    expect(await save.isDisabled()).toBe(true);
+    expect(backend.versions).toHaveLength(0);
+
+    await holidays.fill('2026-12-17\n2026-12-24');
+    await page.locator('[data-local-problems]').waitFor({ state: 'detached' });
+    await page.getByText('Есть несохранённые изменения; ошибок не найдено.').waitFor();
+    await save.click();
+    await page.getByText('Сохранено как версия 1.').waitFor();
+    const saved = backend.versions[0]?.config as { calendars: Record<string, { holidays: string[] }>; calendarId: string };
+    expect(saved.calendars[saved.calendarId]?.holidays).toEqual(expect.arrayContaining(['2026-12-17', '2026-12-24']));
+    await page.close();
+  });
+
+  it('asks before a scope switch throws away unsaved edits', async () => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend);
+    await page.getByLabel('Template', { exact: true }).selectOption('altec');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    await page.getByLabel('Resolution goal for Priority 1', { exact: true }).fill('6h');
+    const selector = page.getByLabel('Configuration for');
+    await selector.selectOption('ALT');
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.innerText()).toMatch(/unsaved changes in "Site default.*"\. Switch to "Altec support \(ALT\)" and discard them\?/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await selector.inputValue()).toBe('default');
+    expect(await page.getByLabel('Resolution goal for Priority 1', { exact: true }).inputValue()).toBe('6h');
+    await selector.selectOption('ALT');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes and switch' }).click();
+    await page.getByText('Until you save, no SLA applies to this project', { exact: false }).waitFor();
+    expect(await selector.inputValue()).toBe('ALT');
     await page.close();
   });
 

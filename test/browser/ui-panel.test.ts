@@ -143,7 +143,8 @@ describeIf('issue panel in the browser', () => {
     ['NOT_CONFIGURED', /not configured yet/],
     ['UNLICENSED', /licence .* not active/],
     ['FORBIDDEN', /don't have permission/],
-    ['UPSTREAM', /Could not load the SLA: Jira is down/],
+    ['UPSTREAM', /^Could not load the SLA: Jira is busy or did not answer in time\. Try again in a minute\.$/],
+    ['INTERNAL', /^Could not load the SLA because of an error in the app\./],
   ] as const)('explains a %s answer instead of showing a blank panel', async (code, text) => {
     const { page } = await open({ view: { ok: false, error: { code, message: 'Jira is down' } } });
     const p = page.locator(`[data-error-code="${code}"]`);
@@ -220,8 +221,9 @@ describeIf('issue panel in the browser', () => {
   });
 
   it.each([
-    ['ru_RU', 'SLA: ошибка', 'Не удалось загрузить SLA: Jira kept answering 429 to GET /rest/api/3/issue/SUP-1/changelog'],
-    ['en_US', 'SLA: error', 'Could not load the SLA: Jira kept answering 429 to GET /rest/api/3/issue/SUP-1/changelog'],
+    // The resolver's English message with a REST route is never shown: the person reads what happened.
+    ['ru_RU', 'SLA: ошибка', 'Не удалось загрузить SLA: Jira занята или не ответила вовремя. Повторите через минуту.'],
+    ['en_US', 'SLA: error', 'Could not load the SLA: Jira is busy or did not answer in time. Try again in a minute.'],
   ])('badges a failed load with a short label and keeps the detail in a tooltip (%s)', async (locale, label, detail) => {
     const error = { ok: false as const, error: { code: 'UPSTREAM' as const, message: 'Jira kept answering 429 to GET /rest/api/3/issue/SUP-1/changelog' } };
     const badge = await open({ view: error, locale, module: 'context' });
@@ -249,7 +251,8 @@ describeIf('issue panel in the browser', () => {
     await page.goto(`${server.url}/app/issue-panel/`);
     const msg = page.locator('[data-error-code="HOST"]');
     await msg.waitFor();
-    expect(await msg.innerText()).toContain('the host did not answer getContext');
+    expect(await msg.innerText()).toBe('Could not load the SLA: Jira did not give this page its context. Reload the page.');
+    expect(await msg.getAttribute('data-error-detail')).toBe('the host did not answer getContext');
     await page.close();
   });
 

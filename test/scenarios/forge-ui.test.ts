@@ -96,6 +96,24 @@ describe('UI resolvers on the emulator', () => {
     expect(site.emu.calls.filter((c) => c.kind === 'jira').map((c) => c.route)).toEqual(['POST /rest/api/3/search/jql']);
   });
 
+  it('orders the queue and the badge by clocks still counting: a reaction answered late is history', async () => {
+    const late = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'answered late', reporter: CUSTOMER, priority: '1' });
+    site.advance(2 * HOUR);
+    await site.emu.actions.comment(late.key, { author: AGENT, body: 'Sorry for the wait' });
+    const reaction = site.state(late.key).property!.clocks.find((c) => c.kind === 'reaction');
+    expect(reaction).toEqual(expect.objectContaining({ state: 'breached', stopped: true }));
+    const fresh = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'fresh', reporter: CUSTOMER, priority: '1' });
+    const r = await site.call<QueueRow[]>('getQueue', {}, AGENT, panelExt(fresh.key));
+    if (!r.ok) throw new Error(r.error.message);
+    const mine = r.data.filter((x) => x.issueKey === late.key || x.issueKey === fresh.key);
+    expect(mine.map((x) => x.issueKey)).toEqual([fresh.key, late.key]);
+    const lateRow = mine[1]!.mostUrgent!;
+    expect(lateRow.kind).toBe('resolution');
+    expect(lateRow.remainingMinutes).toBeGreaterThan(0);
+    const badge = await site.call<IssueBadgeView>('getIssueBadge', {}, AGENT, panelExt(late.key));
+    expect(badge.ok && badge.data.label).toBe('Resolution');
+  });
+
   it('offers the configured packages and priorities to the field editor and to JQL suggestions', async () => {
     const prios = await site.call<FieldOption[]>('getFieldOptions', { field: 'priority' }, AGENT, { type: 'jira:customField', project: { id: '10000', key: 'SUP' } });
     expect(prios.ok && prios.data.map((p) => p.id)).toEqual(['1', '2', '3', '4']);

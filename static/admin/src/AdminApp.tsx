@@ -10,6 +10,7 @@ import { ActionsSection } from './ActionsSection';
 import { CalendarSection } from './CalendarSection';
 import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
 import { asDraft, edit, scratchConfig, type Draft, type Issue } from './draft';
+import { issueMessage, pathInWords, percentBoundsMessage } from './issue-words';
 import { ADMIN_MESSAGES } from './messages';
 
 type AdminState = Res<'getAdminState'>;
@@ -65,7 +66,28 @@ export function AdminApp({ host }: { host: HostContext }) {
   const [progress, setProgress] = useRecomputeProgress(initialProgress);
   const [templateId, setTemplateId] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  // Fields whose text has lines that do not parse, by field id: while any is here, nothing is saved.
+  const [lineProblems, setLineProblems] = useState<Readonly<Record<string, number>>>({});
+  const reportProblems = useCallback((field: string, count: number) => {
+    setLineProblems((cur) => {
+      if ((cur[field] ?? 0) === count) return cur;
+      const next = { ...cur };
+      if (count === 0) delete next[field];
+      else next[field] = count;
+      return next;
+    });
+  }, []);
+  const localProblems = Object.values(lineProblems).reduce((a, b) => a + b, 0);
+  // A step that would throw away work (leaving a scope with unsaved edits, restoring a version)
+  // waits for an explicit yes; an inline dialog, since a Custom UI iframe may not allow confirm().
+  const [pending, setPending] = useState<{ text: string; yes: string; run: () => void } | null>(null);
   const commentId = useId();
+
+  // Issues keep their path as data (fields find theirs by it); the message is put in the page language here.
+  const localize = useCallback(
+    (list: readonly Issue[]): Issue[] => list.map((i) => ({ path: i.path, message: percentBoundsMessage(i.message, i.path, host.lang) ?? issueMessage(i.message, host.lang) })),
+    [host.lang],
+  );
 
   const loadVersions = useCallback((s: string) => {
     void call('listVersions', { scope: s }).then(setVersions);
@@ -92,7 +114,9 @@ export function AdminApp({ host }: { host: HostContext }) {
         setInitialProgress(env.data.progress);
         // The progress shown is always this scope's, even when it equals the previous initial value.
         setProgress(env.data.progress);
-        setTemplateId((cur) => cur || (env.data.templates[0]?.id ?? ''));
+        // The picker starts at the template this scope's configuration came from, not the first one.
+        const from = asDraft(env.data.config)?.template ?? null;
+        setTemplateId((cur) => (from && env.data.templates.some((x) => x.id === from) ? from : cur || (env.data.templates[0]?.id ?? '')));
         setDirty(false);
         setIssues([]);
         loadVersions(s);
@@ -115,12 +139,12 @@ export function AdminApp({ host }: { host: HostContext }) {
       void call('validateConfig', { scope, config: draft }).then((env) => {
         if (ticket !== validation.current) return;
         setValidating(false);
-        if (env.ok) setIssues(env.data.issues);
-        else if (env.error.issues) setIssues(env.error.issues);
+        if (env.ok) setIssues(localize(env.data.issues));
+        else if (env.error.issues) setIssues(localize(env.error.issues));
       });
     }, 350);
     return () => window.clearTimeout(id);
-  }, [draft, dirty, scope]);
+  }, [draft, dirty, scope, localize]);
 
   const update = useCallback((change: (d: Draft) => void) => {
     setDraft((d) => (d ? edit(d, change) : d));
@@ -131,6 +155,10 @@ export function AdminApp({ host }: { host: HostContext }) {
 
   const onSave = async () => {
     if (!draft) return;
+    if (localProblems > 0) {
+      setSave({ phase: 'invalid' });
+      return;
+    }
     setSave({ phase: 'saving' });
     const env = await call('saveConfig', { scope, config: draft, baseVersion, ...(comment.trim() ? { comment: comment.trim() } : {}) });
     if (env.ok) {
@@ -144,7 +172,7 @@ export function AdminApp({ host }: { host: HostContext }) {
       return;
     }
     if (env.error.code === 'INVALID_CONFIG') {
-      setIssues(env.error.issues ?? [{ path: '', message: env.error.message }]);
+      setIssues(localize(env.error.issues ?? [{ path: '', message: env.error.message }]));
       setSave({ phase: 'invalid' });
     } else if (env.error.code === 'CONFLICT') {
       const c = env.error.conflict;
@@ -168,6 +196,19 @@ export function AdminApp({ host }: { host: HostContext }) {
       const tpl = loaded?.ok ? loaded.data.templates.find((x) => x.id === templateId) : undefined;
       setNotice(t('template.applied', { name: tpl ? tpl.name[host.lang] : templateId }));
     }
+  };
+
+  const askRestore = (v: ConfigVersionMeta) => {
+    const current = versions?.ok ? versions.data.find((x) => x.version === baseVersion) : undefined;
+    const scopeName = scope === 'default' ? t('scope.default') : scope;
+    const text = t('versions.restoreConfirm', {
+      version: v.version,
+      scope: scopeName,
+      current: baseVersion ?? '—',
+      when: current ? when(current.savedAt) : '—',
+      changes: dirty ? t('versions.restoreDirty') : t('versions.restoreClean'),
+    });
+    setPending({ text, yes: t('versions.restore', { version: v.version }), run: () => void onRestore(v.version) });
   };
 
   const onRestore = async (version: number) => {
@@ -210,7 +251,17 @@ export function AdminApp({ host }: { host: HostContext }) {
       return { value: p.key, label: `${p.name} (${p.key}) — ${mark}` };
     }),
   ];
-  const ctx: AdminCtx | null = draft ? { t, lang: host.lang, locale: host.locale, timeZone: host.timeZone, draft, update, issues } : null;
+  const ctx: AdminCtx | null = draft ? { t, lang: host.lang, locale: host.locale, timeZone: host.timeZone, draft, update, issues, reportProblems } : null;
+  const labelOf = (key: string) => scopeOptions.find((o) => o.value === key)?.label.split(' — ')[0] ?? key;
+  const switchScope = (v: string) => {
+    const go = () => {
+      scopeChosen.current = true;
+      setLineProblems({});
+      setScope(v);
+    };
+    if (dirty && v !== scope) setPending({ text: t('scope.leaveConfirm', { scope: labelOf(scope), next: labelOf(v) }), yes: t('scope.leave'), run: go });
+    else go();
+  };
   const selectedTemplate = state.templates.find((x) => x.id === templateId);
 
   return (
@@ -222,10 +273,7 @@ export function AdminApp({ host }: { host: HostContext }) {
             <SelectField
               label={t('scope.label')}
               value={scope}
-              onChange={(v) => {
-                scopeChosen.current = true;
-                setScope(v);
-              }}
+              onChange={switchScope}
               options={scopeOptions}
             />
           )}
@@ -242,6 +290,16 @@ export function AdminApp({ host }: { host: HostContext }) {
           </nav>
         ) : null}
       </header>
+
+      {pending ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">{pending.text}</p>
+          <div className="row">
+            <button type="button" className="button button--primary" onClick={() => { const run = pending.run; setPending(null); run(); }}>{pending.yes}</button>
+            <button type="button" className="button" onClick={() => setPending(null)}>{t('confirm.cancel')}</button>
+          </div>
+        </div>
+      ) : null}
 
       {progress ? (
         <section className="progress-box" aria-labelledby="recompute-h" data-progress-state={progress.state}>
@@ -298,7 +356,7 @@ export function AdminApp({ host }: { host: HostContext }) {
                   <td><time dateTime={v.savedAt}>{when(v.savedAt)}</time></td>
                   <td title={v.savedBy}>{v.savedByName ?? v.savedBy}</td>
                   <td>{[v.comment, v.template ? t('versions.fromTemplate', { template: v.template }) : null].filter(Boolean).join(' · ')}</td>
-                  <td>{v.version === baseVersion ? null : <button type="button" className="button" onClick={() => void onRestore(v.version)}>{t('versions.restore', { version: v.version })}</button>}</td>
+                  <td>{v.version === baseVersion ? null : <button type="button" className="button" onClick={() => askRestore(v)}>{t('versions.restore', { version: v.version })}</button>}</td>
                 </tr>
               ))}
             </tbody>
@@ -311,7 +369,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           {issues.length > 0 ? (
             <div className="savebar__issues" role="alert">
               <strong>{t('save.issues', { count: issues.length })}</strong>
-              <ul>{issues.map((i) => <li key={i.path + i.message}><code>{i.path || t('save.wholeConfig')}</code>: {i.message}</li>)}</ul>
+              <ul>{issues.map((i) => <li key={i.path + i.message} data-path={i.path}><strong>{pathInWords(i.path, draft, host.lang)}</strong>: {i.message}</li>)}</ul>
             </div>
           ) : null}
           {save.phase === 'conflict' ? (
@@ -322,17 +380,18 @@ export function AdminApp({ host }: { host: HostContext }) {
             </Message>
           ) : null}
           {save.phase === 'failed' ? <Message tone="error" role="alert"><p>{save.error.code === 'FORBIDDEN' ? t('admin.forbidden') : t('save.failed', { message: save.error.message })}</p></Message> : null}
-          {save.phase === 'invalid' ? <p className="field-error" role="alert">{t('save.invalid')}</p> : null}
+          {localProblems > 0 ? <p className="field-error" role="alert" data-local-problems={localProblems}>{t('save.localErrors', { count: localProblems })}</p> : null}
+          {save.phase === 'invalid' && localProblems === 0 ? <p className="field-error" role="alert">{t('save.invalid')}</p> : null}
           <div className="row savebar__row">
             <div className="field field--l">
               <label htmlFor={commentId}>{t('save.comment')}</label>
               <input id={commentId} value={comment} onChange={(e) => setComment(e.target.value)} />
             </div>
-            <button type="button" className="button button--primary" onClick={() => void onSave()} disabled={save.phase === 'saving' || !dirty}>
+            <button type="button" className="button button--primary" onClick={() => void onSave()} disabled={save.phase === 'saving' || !dirty || localProblems > 0} title={localProblems > 0 ? t('save.blocked') : undefined}>
               {save.phase === 'saving' ? t('save.saving') : t('save.save')}
             </button>
             <span className="subtle" role="status">
-              {save.phase === 'saved' ? t('save.saved', { version: save.version }) : dirty ? (validating ? t('save.validating') : issues.length === 0 ? t('save.dirtyValid') : t('save.dirty')) : t('save.clean')}
+              {save.phase === 'saved' ? t('save.saved', { version: save.version }) : dirty ? (validating ? t('save.validating') : issues.length === 0 && localProblems === 0 ? t('save.dirtyValid') : t('save.dirty')) : t('save.clean')}
             </span>
           </div>
         </footer>

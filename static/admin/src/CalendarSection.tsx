@@ -256,7 +256,7 @@ export function CalendarSection() {
               apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.recurringHolidays = v; })} />
             <ListArea rows={1} label={t('calendar.holidayHours')} hint={t('list.holidayHoursHint')} path={base('holidayHours')} value={cal.holidayHours}
               format={(v) => (v.length === 0 ? '' : formatIntervals(v))}
-              parse={(text) => { const v = parseIntervals(text); return v === null ? { value: [], problems: [{ line: 1, message: t('list.intervalsProblem') }] } : { value: v, problems: [] }; }}
+              parse={(text) => { const v = parseIntervals(text); return v === null ? { value: cal.holidayHours, problems: [{ line: 1, code: 'intervals' }] } : { value: v, problems: [] }; }}
               apply={(v) => update((d) => { const c = d.calendars[calId]; if (c) c.holidayHours = v; })} />
           </div>
           <ImportBox calId={calId} />

@@ -3,7 +3,7 @@ import { call } from '../../shared/api';
 import type { JiraStatusOption } from '../../../src/shared/contract';
 import { formatGoal } from '../../shared/format';
 import { Message } from '../../shared/ui';
-import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
+import { FieldIssues, lineProblemText, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
 import { calendarName, channelsToLines, customersFromCsv, goalRows, linesToChannels, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
 
 type Clock = 'reaction' | 'resolution';
@@ -385,7 +385,7 @@ export function CustomersSection() {
       {csv ? (
         <Message tone={csv.problems.length > 0 ? 'warning' : 'success'} role="status">
           <p>{t('customers.csvAdded', { count: csv.added })}</p>
-          {csv.problems.length > 0 ? <ul>{csv.problems.map((p) => <li key={`${p.line}-${p.message}`}>{t('list.lineProblem', { line: p.line, message: p.message })}</li>)}</ul> : null}
+          {csv.problems.length > 0 ? <ul>{csv.problems.map((p) => <li key={`${p.line}-${p.code}`}>{lineProblemText(t, p)}</li>)}</ul> : null}
         </Message>
       ) : null}
     </Section>

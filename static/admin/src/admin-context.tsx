@@ -12,6 +12,8 @@ export interface AdminCtx {
   draft: Draft;
   update: (change: (d: Draft) => void) => void;
   issues: readonly Issue[];
+  /** A field reports how many of its lines do not parse (0 when fixed or unmounted); saving is refused while any does. */
+  reportProblems: (field: string, count: number) => void;
 }
 
 export const AdminContext = createContext<AdminCtx | null>(null);
@@ -129,13 +131,18 @@ export function Section({ id, title, children, intro }: { id: string; title: str
   );
 }
 
+/** One line problem in the page language ("Line 2: "2026-13-45" is not a date YYYY-MM-DD"). */
+export function lineProblemText(t: Translate<AdminKey>, p: LineProblem): string {
+  return t('list.lineProblem', { line: p.line, message: t(`line.${p.code}`, p.vars) });
+}
+
 /** A textarea that edits a list through a text format and shows line problems without losing what was typed. */
 export function ListArea<T>({ label, hint, path, value, format, parse, apply, rows = 4 }: {
   label: string; hint: string; path: string; value: T; rows?: number;
   format: (v: T) => string; parse: (text: string) => { value: T; problems: LineProblem[] }; apply: (v: T) => void;
 }) {
   const id = useId();
-  const { t } = useAdmin();
+  const { t, reportProblems } = useAdmin();
   const formatted = format(value);
   const [text, setText] = useState(formatted);
   const [problems, setProblems] = useState<LineProblem[]>([]);
@@ -145,6 +152,10 @@ export function ListArea<T>({ label, hint, path, value, format, parse, apply, ro
   useEffect(() => {
     setText((cur) => (parse(cur).problems.length === 0 ? formatted : cur));
   }, [formatted]);
+  useEffect(() => {
+    reportProblems(id, problems.length);
+  }, [id, problems.length, reportProblems]);
+  useEffect(() => () => reportProblems(id, 0), [id, reportProblems]);
   return (
     <div className="field field--l">
       <label htmlFor={id}>{label}</label>
@@ -153,11 +164,13 @@ export function ListArea<T>({ label, hint, path, value, format, parse, apply, ro
           setText(e.target.value);
           const r = parse(e.target.value);
           setProblems(r.problems);
-          if (r.problems.length === 0) apply(r.value);
+          // The valid lines reach the draft even while others are wrong, so no valid entry is
+          // lost; saving stays refused until every line parses.
+          apply(r.value);
         }} />
       <span id={`${id}-hint`} className="hint">{hint}</span>
       <span id={`${id}-err`} className="field-error">
-        {problems.map((p) => <span key={p.line} className="field-error__item">{t('list.lineProblem', { line: p.line, message: p.message })}</span>)}
+        {problems.map((p) => <span key={p.line} className="field-error__item">{lineProblemText(t, p)}</span>)}
       </span>
       <FieldIssues path={path} within />
     </div>

@@ -94,9 +94,16 @@ export function issuesAt(issues: readonly Issue[], path: string, within = false)
   return issues.filter((i) => i.path === path || (within && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
 }
 
+/** What is wrong with one line; the page renders it in its language (messages `line.<code>`). */
+export type LineProblemCode =
+  | 'notDate' | 'notDateHours' | 'notMonthDay' | 'intervals' | 'notChannel'
+  | 'csvHeader' | 'csvRow' | 'needsOrgOrDomain' | 'unknownPackage' | 'fromNotDate' | 'toNotDate' | 'endsBeforeStarts';
+
 export interface LineProblem {
   line: number;
-  message: string;
+  code: LineProblemCode;
+  /** The offending text and other values the message names. */
+  vars?: Readonly<Record<string, string>>;
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
@@ -116,7 +123,7 @@ export function parseDateLines(text: string): { dates: string[]; problems: LineP
     const line = raw.trim();
     if (line === '') return;
     if (isRealDate(line)) dates.push(line);
-    else problems.push({ line: i + 1, message: `"${line}" is not a date YYYY-MM-DD` });
+    else problems.push({ line: i + 1, code: 'notDate', vars: { text: line } });
   });
   return { dates: [...new Set(dates)].sort(), problems };
 }
@@ -147,7 +154,7 @@ export function parseDateHours(text: string): { dates: Record<string, Array<[str
     if (line === '') return;
     const m = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(line);
     const intervals = m?.[2] !== undefined ? parseIntervals(m[2]) : null;
-    if (!m || !m[1] || !isRealDate(m[1]) || intervals === null) problems.push({ line: i + 1, message: `"${line}": expected "YYYY-MM-DD 09:00-13:00, 14:00-18:00" or "YYYY-MM-DD off"` });
+    if (!m || !m[1] || !isRealDate(m[1]) || intervals === null) problems.push({ line: i + 1, code: 'notDateHours', vars: { text: line } });
     else dates[m[1]] = intervals;
   });
   return { dates, problems };
@@ -182,10 +189,11 @@ export function customersFromCsv(text: string, packageIds: readonly string[]): {
     skipEmptyLines: 'greedy',
     transformHeader: (h) => HEADER_ALIASES[h.trim().toLowerCase().replace(/\s+/g, '')] ?? h.trim(),
   });
-  const problems: LineProblem[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, message: e.message }));
+  // Papa's messages are English; the row number is what the admin needs.
+  const problems: LineProblem[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, code: 'csvRow' }));
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('package') || !(fields.includes('organization') || fields.includes('emailDomain'))) {
-    return { customers: [], problems: [{ line: 1, message: 'the header needs "package" and "organization" or "domain" columns' }] };
+    return { customers: [], problems: [{ line: 1, code: 'csvHeader' }] };
   }
   const known = new Set(packageIds);
   const customers: CustomerDraft[] = [];
@@ -196,12 +204,12 @@ export function customersFromCsv(text: string, packageIds: readonly string[]): {
     const pkg = row.package?.trim() ?? '';
     const from = row.validFrom?.trim() ?? '';
     const to = row.validTo?.trim() ?? '';
-    const bad = (message: string) => problems.push({ line, message });
-    if (!org && !domain) return bad('needs an organization or an e-mail domain');
-    if (!known.has(pkg)) return bad(`unknown package "${pkg}"`);
-    if (from && !isRealDate(from)) return bad(`validFrom "${from}" is not a date YYYY-MM-DD`);
-    if (to && !isRealDate(to)) return bad(`validTo "${to}" is not a date YYYY-MM-DD`);
-    if (from && to && to < from) return bad(`ends (${to}) before it starts (${from})`);
+    const bad = (code: LineProblemCode, vars?: Record<string, string>) => problems.push({ line, code, ...(vars ? { vars } : {}) });
+    if (!org && !domain) return bad('needsOrgOrDomain');
+    if (!known.has(pkg)) return bad('unknownPackage', { package: pkg });
+    if (from && !isRealDate(from)) return bad('fromNotDate', { text: from });
+    if (to && !isRealDate(to)) return bad('toNotDate', { text: to });
+    if (from && to && to < from) return bad('endsBeforeStarts', { from, to });
     customers.push({
       match: org ? { organization: org } : { emailDomain: domain },
       package: pkg,
@@ -268,7 +276,7 @@ export function linesToChannels(text: string, previous: readonly ChannelDraft[] 
     const [kindText = '', ...rest] = line.split('|');
     const kind = kindText.trim() as ChannelKind;
     if (!CHANNEL_KINDS.includes(kind)) {
-      problems.push({ line: i + 1, message: `"${kindText.trim()}" is not one of ${CHANNEL_KINDS.join(', ')}` });
+      problems.push({ line: i + 1, code: 'notChannel', vars: { text: kindText.trim(), kinds: CHANNEL_KINDS.join(', ') } });
       return;
     }
     const address = rest.join('|').trim();
@@ -286,7 +294,7 @@ export function parseMonthDays(text: string): { days: string[]; problems: LinePr
     const line = raw.trim();
     if (!line) return;
     if (/^\d{2}-\d{2}$/.test(line) && isRealDate(`2000-${line}`)) days.push(line);
-    else problems.push({ line: i + 1, message: `"${line}" is not a month-day MM-DD` });
+    else problems.push({ line: i + 1, code: 'notMonthDay', vars: { text: line } });
   });
   return { days: [...new Set(days)].sort(), problems };
 }

@@ -50,7 +50,7 @@ export function FieldEditor({ host, field }: { host: HostContext; field: FieldKi
   if (!options) return <p role="status" className="subtle">{t('status.loading')}</p>;
   if (!options.ok) {
     const code = options.error.code;
-    const text = code === 'NOT_CONFIGURED' ? t('status.notConfigured') : code === 'UNLICENSED' ? t('status.unlicensed') : code === 'FORBIDDEN' ? t('status.forbidden') : t('status.error', { message: options.error.message });
+    const text = code === 'NOT_CONFIGURED' ? t('status.notConfigured') : code === 'UNLICENSED' ? t('status.unlicensed') : code === 'FORBIDDEN' ? t('status.forbidden') : options.error.code === 'UPSTREAM' ? t('status.upstream') : t('status.failed');
     return (
       <Message tone={code === 'NOT_CONFIGURED' || code === 'UNLICENSED' ? 'info' : 'error'} role="status">
         <p data-error-code={code}>{text}</p>

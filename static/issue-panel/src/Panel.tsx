@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry, IssueSlaView, PackageView } from '../../../src/shared/contract';
 import { formatDate } from '../../shared/format';
+import { historyDetail } from './history-words';
 import type { HostContext } from '../../shared/host';
 import { warningMessage } from '../../shared/i18n';
 import { mostUrgent, tickClock, type Tick } from '../../shared/ticker';
@@ -45,7 +46,9 @@ function StatusMessage({ state, onRetry, compact = false }: { state: SlaState; o
     : code === 'UNLICENSED' ? t('status.unlicensed')
     : code === 'FORBIDDEN' ? t('status.forbidden')
     : code === 'NOT_FOUND' ? t('status.notFound')
-    : t('status.error', { message });
+    // The resolver's message is for logs (English, REST routes); a person reads what happened in words.
+    : code === 'UPSTREAM' ? t('status.upstream')
+    : t('status.failed');
   const recoverable = code !== 'FORBIDDEN' && code !== 'UNLICENSED' && code !== 'NOT_CONFIGURED';
   if (compact && recoverable) {
     // The context badge has room for a few characters: a short label, the detail on hover and for
@@ -66,7 +69,7 @@ function StatusMessage({ state, onRetry, compact = false }: { state: SlaState; o
   }
   return (
     <Message tone={recoverable ? 'error' : 'info'} role="status">
-      <p data-error-code={code}>{text}</p>
+      <p data-error-code={code} data-error-detail={message}>{text}</p>
       {recoverable ? (
         <button type="button" className="button" onClick={onRetry}>
           {t('status.retry')}
@@ -129,23 +132,11 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
 
 const KNOWN_WHAT = new Set(['started', 'paused', 'resumed', 'stopped', 'met', 'breached', 'goalChanged', 'resolved', 'reopened', 'closed', 'scheduled', 'cancelled', 'agreed']);
 
-/** The engine writes details in English words; the known ones are translated, the rest (status names, goals) shown as they are. */
-export function historyDetail(detail: string, t: Fmt['t']): string {
-  if (detail === 'agent comment') return t('history.detail.agentComment');
-  if (detail === 'customer comment') return t('history.detail.customerComment');
-  if (detail === 'priority set') return t('history.detail.prioritySet');
-  const status = /^status (.+)$/.exec(detail);
-  if (status?.[1]) return t('history.detail.status', { status: status[1] });
-  const cycle = /^cycle (\d+)$/.exec(detail);
-  if (cycle?.[1]) return t('history.detail.cycle', { n: cycle[1] });
-  return detail;
-}
-
 function historyLine(entry: HistoryEntry, fmt: Fmt): string {
   const { t } = fmt;
   const who = t(`history.clock.${entry.clock}`);
   const what = KNOWN_WHAT.has(entry.what) ? t(`history.what.${entry.what}` as Parameters<Fmt['t']>[0]) : entry.what;
-  return `${who}: ${what}${entry.detail ? ` (${historyDetail(entry.detail, t)})` : ''}`;
+  return `${who}: ${what}${entry.detail ? ` (${historyDetail(entry.detail, t, fmt.locale)})` : ''}`;
 }
 
 function History({ entries }: { entries: HistoryEntry[] }) {

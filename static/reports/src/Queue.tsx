@@ -34,6 +34,7 @@ export function Queue({ host, t, projects, initialProject, names }: {
   const left = (r: QueueRow): string => {
     const u = r.mostUrgent;
     if (!u) return '—';
+    if (u.stopped === true) return t('queue.stoppedLate');
     if (u.state === 'paused') return t('queue.paused', { left: formatMinutes(Math.max(0, u.remainingMinutes), host.locale) });
     return u.remainingMinutes >= 0
       ? t('queue.left', { left: formatMinutes(u.remainingMinutes, host.locale) })

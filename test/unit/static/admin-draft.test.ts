@@ -69,7 +69,7 @@ describe('parseDateLines', () => {
   it('keeps valid dates sorted and unique and reports bad lines by number', () => {
     const r = parseDateLines('2026-12-31\n\n2026-01-07\n31.12.2026\n2026-12-31');
     expect(r.dates).toEqual(['2026-01-07', '2026-12-31']);
-    expect(r.problems).toEqual([{ line: 4, message: '"31.12.2026" is not a date YYYY-MM-DD' }]);
+    expect(r.problems).toEqual([{ line: 4, code: 'notDate', vars: { text: '31.12.2026' } }]);
   });
 });
 
@@ -104,7 +104,7 @@ describe('customersFromCsv', () => {
     const r = customersFromCsv('organization,package,validFrom,validTo\nA,gold,,\nB,basic,2026-13-40,\nC,basic,2026-05-01,2026-01-01\nD,basic,,', pkgs);
     expect(r.customers.map((c) => ('organization' in c.match ? c.match.organization : ''))).toEqual(['D']);
     expect(r.problems.map((p) => p.line)).toEqual([2, 3, 4]);
-    expect(r.problems[0]?.message).toBe('unknown package "gold"');
+    expect(r.problems[0]).toMatchObject({ code: 'unknownPackage', vars: { package: 'gold' } });
   });
   it('needs a package column and an organization or domain column', () => {
     expect(customersFromCsv('name,plan\nA,basic', pkgs).problems[0]?.line).toBe(1);
@@ -127,12 +127,12 @@ describe('channels and month-days', () => {
     const draft = asDraft(TEMPLATES.altec);
     const old = draft?.packages[0]?.channels ?? [];
     const r = linesToChannels('phone | (812) 320-08-88\nemail | help@altec.ru\nfax | 123', old);
-    expect(r.problems).toEqual([{ line: 3, message: '"fax" is not one of email, phone, freePhone, skype, portal, form, chat, other' }]);
+    expect(r.problems).toEqual([{ line: 3, code: 'notChannel', vars: { text: 'fax', kinds: 'email, phone, freePhone, skype, portal, form, chat, other' } }]);
     expect(r.channels[0]).toEqual(old[0]);
     expect(r.channels[1]).toEqual({ kind: 'email', address: 'help@altec.ru', name: { ru: 'Электронная почта', en: 'E-mail' } });
     expect(channelsToLines(r.channels)).toBe('phone | (812) 320-08-88\nemail | help@altec.ru');
   });
   it('accepts real month-days only', () => {
-    expect(parseMonthDays('01-07\n02-30\n12-31')).toEqual({ days: ['01-07', '12-31'], problems: [{ line: 2, message: '"02-30" is not a month-day MM-DD' }] });
+    expect(parseMonthDays('01-07\n02-30\n12-31')).toEqual({ days: ['01-07', '12-31'], problems: [{ line: 2, code: 'notMonthDay', vars: { text: '02-30' } }] });
   });
 });
