@@ -1211,6 +1211,19 @@ export class JiraSite {
           issue.summary = v;
           continue;
         }
+        if (k === 'assignee') {
+          const id = v === null ? null : (v as { accountId?: unknown } | undefined)?.accountId;
+          if (id !== null && (typeof id !== 'string' || !this.users.some((u) => u.accountId === id))) bad(`User '${String(id)}' cannot be assigned issues.`, { assignee: `User '${String(id)}' cannot be assigned issues.` });
+          issue.assignee = id ?? null;
+          continue;
+        }
+        if (k === 'priority') {
+          const ref = (v ?? {}) as { id?: unknown; name?: unknown };
+          const pr = PRIORITIES.find((x) => x.id === ref.id || (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()));
+          if (!pr) bad(`The priority selected is invalid.`, { priority: 'The priority selected is invalid.' });
+          issue.priorityId = pr.id;
+          continue;
+        }
         const f = this.field(k);
         if (!f) bad(`Field '${k}' cannot be set. It is not on the appropriate screen, or unknown.`, { [k]: 'Field cannot be set.' });
         if (f.readOnly) bad(`Field '${k}' is read-only.`, { [k]: 'Field cannot be set. It is read-only.' });
@@ -1231,6 +1244,8 @@ export class JiraSite {
         };
         meta('summary', 'Summary', { type: 'string', system: 'summary' }, ['set']);
         meta('labels', 'Labels', { type: 'array', items: 'string', system: 'labels' }, ['add', 'set', 'remove']);
+        meta('assignee', 'Assignee', { type: 'user', system: 'assignee' }, ['set']);
+        meta('priority', 'Priority', { type: 'priority', system: 'priority' }, ['set']);
         for (const f of this.fields.filter((x) => !x.readOnly)) meta(f.id, f.name, { type: f.type, customId: Number(f.id.replace('customfield_', '')) }, ['set']);
       }
       return { status: 200, body: { fields } };
@@ -1255,15 +1270,24 @@ export class JiraSite {
     }
     if (sub === '/notify' && method === 'POST') {
       if (typeof body.subject !== 'string' && typeof body.textBody !== 'string' && typeof body.htmlBody !== 'string') bad('The notification needs a subject or a body.');
-      const to = (body.to ?? {}) as { assignee?: boolean; watchers?: boolean; reporter?: boolean; users?: Array<{ accountId?: string }> };
+      const to = (body.to ?? {}) as { assignee?: boolean; watchers?: boolean; reporter?: boolean; users?: Array<{ accountId?: string }>; groups?: Array<{ name?: string; groupId?: string }> };
       const recipients = new Set<string>();
       if (to.assignee && issue.assignee) recipients.add(issue.assignee);
       if (to.reporter) recipients.add(issue.reporter);
       if (to.watchers) for (const w of issue.watchers ?? []) recipients.add(w);
-      for (const u of to.users ?? []) if (u.accountId) recipients.add(u.accountId);
+      for (const u of to.users ?? []) {
+        if (!u.accountId || !this.users.some((x) => x.accountId === u.accountId)) bad(`The user '${String(u.accountId)}' does not exist.`, { to: 'The recipient is invalid.' });
+        recipients.add(u.accountId);
+      }
+      for (const g of to.groups ?? []) {
+        const name = g.name ?? g.groupId?.replace(/^group-/, '');
+        const members = this.users.filter((x) => name !== undefined && groupsOf(x.role).includes(name));
+        if (!name || (members.length === 0 && !KNOWN_GROUPS.includes(name))) bad(`The group '${String(name)}' does not exist.`, { to: 'The recipient is invalid.' });
+        for (const m of members) recipients.add(m.accountId);
+      }
       // Spec: 400 when "the recipient is set to the assignee, but the issue is unassigned".
       if (to.assignee && !issue.assignee) bad('The issue has no assignee to notify.', { to: 'The recipient is invalid: the issue is unassigned.' });
-      if (!to.assignee && !to.reporter && !to.watchers && (to.users ?? []).length === 0) bad('The notification names no recipient.', { to: 'No recipients.' });
+      if (!to.assignee && !to.reporter && !to.watchers && (to.users ?? []).length === 0 && (to.groups ?? []).length === 0) bad('The notification names no recipient.', { to: 'No recipients.' });
       this.notifications.push({
         issueKey: issue.key,
         at: this.now(),
@@ -1317,6 +1341,9 @@ export class JiraSite {
 }
 
 /** Jira groups by role, so an agent rule by group ("support-agents") works on the demo site. */
+/** The site's groups (members come from roles). */
+const KNOWN_GROUPS = ['jira-administrators', 'support-agents'];
+
 export function groupsOf(role: Role): string[] {
   if (role === 'admin') return ['jira-administrators', 'support-agents'];
   if (role === 'agent') return ['support-agents'];

@@ -97,6 +97,8 @@ export interface JiraPort {
   notify(issueId: string, message: NotifyMessage): Promise<void>;
   /** Adds a label (no-op in Jira when the issue has it). */
   addLabel(issueId: string, label: string): Promise<void>;
+  /** Sets Jira's own fields an escalation changes (assignee, priority by name); refused (4xx) when not on the edit screen. */
+  editIssue(issueId: string, change: { readonly assigneeAccountId?: string; readonly priorityName?: string }): Promise<void>;
   userLocale(accountId: string): Promise<Locale | null>;
   listStatuses(): Promise<JiraStatusOption[]>;
   listProjects(): Promise<Array<{ key: string; name: string }>>;
@@ -112,7 +114,14 @@ export interface NotifyMessage {
   readonly subject: string;
   readonly textBody: string;
   readonly htmlBody: string;
-  readonly to: { readonly assignee: boolean; readonly watchers: boolean; readonly reporter: boolean };
+  readonly to: {
+    readonly assignee: boolean;
+    readonly watchers: boolean;
+    readonly reporter: boolean;
+    /** Named people and groups (escalation levels). */
+    readonly accountIds?: readonly string[];
+    readonly groups?: readonly string[];
+  };
 }
 
 export interface KeyValueStore {

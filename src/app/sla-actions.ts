@@ -17,7 +17,9 @@
 
 import { actionId, NO_ACTIONS } from '../config';
 import { parsePeriod } from '../domain/sla';
-import type { ActionClock, ActionTrigger, Clock, ClockSet, SlaAction, SlaActions, SlaConfig } from '../domain/sla/types';
+import { calendarForPackage } from '../domain/sla/calendar-of';
+import { dueLadderSteps, ladderOf, ladderStepKey, nextLadderAt, type LadderStep } from '../domain/sla/escalation';
+import type { ActionClock, ActionTrigger, Clock, ClockSet, EscalationAction, SlaAction, SlaActions, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
 import { customerDateTime, periodText } from './customer-text';
 import { AmbiguousWriteError, RefusedError } from './errors';
@@ -43,7 +45,9 @@ export type NoticeWhen = 'before' | 'onClose';
 
 export type PlannedAction =
   | { readonly key: string; readonly kind: 'clock'; readonly clock: ActionClock; readonly trigger: ActionTrigger; readonly action: SlaAction; readonly subject: Clock }
-  | { readonly key: string; readonly kind: 'autoCloseNotice'; readonly when: NoticeWhen; readonly autoCloseAt: number };
+  | { readonly key: string; readonly kind: 'autoCloseNotice'; readonly when: NoticeWhen; readonly autoCloseAt: number }
+  /** One action of an escalation level's step (issue 15): once per level occurrence and clock cycle. */
+  | { readonly key: string; readonly kind: 'ladder'; readonly clock: ActionClock; readonly step: LadderStep<EscalationAction>; readonly action: EscalationAction; readonly subject: Clock };
 
 /** FNV-1a: KVS keys allow only [a-zA-Z0-9:._ -#], labels may be Cyrillic. */
 function hash(text: string): string {
@@ -85,9 +89,38 @@ export function noticeAt(config: SlaConfig, clocks: Pick<ClockSet, 'autoClose'>)
  */
 export function nextCheckWithNotice(config: SlaConfig, clocks: ClockSet, nowMs: number): number | null {
   const at = noticeAt(config, clocks);
-  if (at === null || at <= nowMs) return clocks.nextCheckAt;
-  const up = Math.ceil(at / 1000) * 1000;
-  return clocks.nextCheckAt === null || up < clocks.nextCheckAt ? up : clocks.nextCheckAt;
+  const notice = at === null || at <= nowMs ? null : Math.ceil(at / 1000) * 1000;
+  return earliest(earliest(clocks.nextCheckAt, notice), nextLadderCheck(config, clocks, nowMs));
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null || a <= b ? a : b;
+}
+
+function clocksOf(clocks: Pick<ClockSet, 'reaction' | 'resolution' | 'followUp'>): Array<[ActionClock, Clock | null]> {
+  return [
+    ['reaction', clocks.reaction],
+    ['resolution', clocks.resolution],
+    ['followUp', clocks.followUp],
+  ];
+}
+
+/** When the next escalation step of any clock is due (the sweep must wake then), or null. */
+export function nextLadderCheck(config: SlaConfig, clocks: ClockSet, nowMs: number): number | null {
+  const ladders = config.escalation;
+  if (!ladders) return null;
+  let next: number | null = null;
+  for (const [clock, c] of clocksOf(clocks)) {
+    const levels = ladders[clock];
+    if (c === null || !levels || levels.length === 0) continue;
+    next = earliest(next, nextLadderAt(ladderOf(levels), c, calendarForPackage(config, c.packageId).cal, nowMs));
+  }
+  return next;
+}
+
+export function ladderActionKey(clock: ActionClock, cycleStart: number, step: Pick<LadderStep, 'level' | 'occurrence'>, action: EscalationAction): string {
+  const part = action.kind === 'label' ? `label-${hash(action.label)}` : action.kind;
+  return `ladder:${clock}:${cycleStart}:${ladderStepKey(step)}:${part}`;
 }
 
 function triggerOf(c: Clock, nowMs: number): ActionTrigger | null {
@@ -105,17 +138,20 @@ function triggerOf(c: Clock, nowMs: number): ActionTrigger | null {
 export function dueActions(config: SlaConfig, clocks: ClockSet, resolvedNow: boolean, nowMs: number): PlannedAction[] {
   const actions = actionsOf(config);
   const out: PlannedAction[] = [];
-  const each: Array<[ActionClock, Clock | null]> = [
-    ['reaction', clocks.reaction],
-    ['resolution', clocks.resolution],
-    ['followUp', clocks.followUp],
-  ];
+  const each = clocksOf(clocks);
   for (const [clock, c] of each) {
     if (c === null) continue;
     const trigger = triggerOf(c, nowMs);
     if (trigger === null) continue;
     for (const action of actions[clock][trigger]) {
       out.push({ key: clockActionKey(clock, c.startedAt, trigger, action), kind: 'clock', clock, trigger, action, subject: c });
+    }
+  }
+  for (const [clock, c] of each) {
+    const levels = config.escalation?.[clock];
+    if (c === null || !levels || levels.length === 0) continue;
+    for (const step of dueLadderSteps(ladderOf(levels), c, nowMs)) {
+      for (const action of step.level.actions) out.push({ key: ladderActionKey(clock, c.startedAt, step, action), kind: 'ladder', clock, step, action, subject: c });
     }
   }
   const at = noticeAt(config, clocks);
@@ -238,17 +274,17 @@ export function actionLogKey(issueId: string, key: string): string {
  */
 export function notifyRecipients(to: NotifyMessage['to'], assigneeAccountId: string | null | undefined): NotifyMessage['to'] | null {
   const out = { ...to, assignee: to.assignee && !!assigneeAccountId };
-  return out.assignee || out.watchers || out.reporter ? out : null;
+  return out.assignee || out.watchers || out.reporter || (out.accountIds?.length ?? 0) > 0 || (out.groups?.length ?? 0) > 0 ? out : null;
 }
 
 /** Why a planned action is not attempted now, or null to attempt it. */
 function skipReason(c: Computed, p: PlannedAction): string | null {
-  if (p.kind === 'clock' && p.action.kind === 'notify' && notifyRecipients(p.action.to, c.facts.assigneeAccountId) === null) {
+  if ((p.kind === 'clock' || p.kind === 'ladder') && p.action.kind === 'notify' && notifyRecipients(p.action.to, c.facts.assigneeAccountId) === null) {
     return 'notify has no recipient: the issue is unassigned and only the assignee is to be told';
   }
   // sd.public.comment is a JSM feature: elsewhere the "internal" note is a public comment that Jira
   // e-mails to the reporter, so it is not written at all (the admin page says so).
-  if (p.kind === 'clock' && p.action.kind === 'comment' && c.facts.projectTypeKey !== undefined && c.facts.projectTypeKey !== 'service_desk') {
+  if ((p.kind === 'clock' || p.kind === 'ladder') && p.action.kind === 'comment' && c.facts.projectTypeKey !== undefined && c.facts.projectTypeKey !== 'service_desk') {
     return `internal notes exist only in service projects; ${c.facts.projectKey} is ${c.facts.projectTypeKey ?? 'of an unknown type'}`;
   }
   return null;
@@ -276,6 +312,10 @@ async function perform(deps: RecomputeDeps, c: Computed, p: PlannedAction, local
     await deps.jira.addComment(issueId, noticeText({ key: c.facts.key, when: p.when, autoCloseAt: p.autoCloseAt, period, zone: c.clocks.timezone }, locale));
     return;
   }
+  if (p.kind === 'ladder') {
+    await performLadder(deps, c, p, localeOf);
+    return;
+  }
   const a = p.action;
   if (a.kind === 'label') {
     await deps.jira.addLabel(issueId, a.label);
@@ -286,6 +326,33 @@ async function perform(deps: RecomputeDeps, c: Computed, p: PlannedAction, local
   const msg = clockMessage({ key: c.facts.key, summary: c.facts.summary, clock: p.clock, trigger: p.trigger, subject: p.subject, zone: c.clocks.timezone }, locale);
   if (a.kind === 'notify') await deps.jira.notify(issueId, notifyMessage(msg, notifyRecipients(a.to, c.facts.assigneeAccountId) ?? a.to));
   else await deps.jira.addComment(issueId, msg.text, { internal: true });
+}
+
+async function performLadder(deps: RecomputeDeps, c: Computed, p: Extract<PlannedAction, { kind: 'ladder' }>, localeOf: (id: string | null | undefined) => Promise<Locale>): Promise<void> {
+  const issueId = c.facts.id;
+  const a = p.action;
+  switch (a.kind) {
+    case 'label':
+      return deps.jira.addLabel(issueId, a.label);
+    case 'reassign':
+      return deps.jira.editIssue(issueId, { assigneeAccountId: a.accountId });
+    case 'priority':
+      return deps.jira.editIssue(issueId, { priorityName: a.jiraPriority });
+    case 'transition': {
+      const outcome = await deps.jira.transitionTo(issueId, [a.status]);
+      if (outcome === 'unavailable') throw new RefusedError(`no transition to "${a.status}" from the issue's status`, 400);
+      return;
+    }
+    case 'notify':
+    case 'comment': {
+      // Before the due instant the step says "at risk", from it on "breached".
+      const trigger: ActionTrigger = p.step.thresholdMs >= p.subject.goalMinutes * 60_000 ? 'breached' : 'atRisk';
+      const locale = await localeOf(c.facts.assigneeAccountId);
+      const msg = clockMessage({ key: c.facts.key, summary: c.facts.summary, clock: p.clock, trigger, subject: p.subject, zone: c.clocks.timezone }, locale);
+      if (a.kind === 'comment') return deps.jira.addComment(issueId, msg.text, { internal: true });
+      return deps.jira.notify(issueId, notifyMessage(msg, notifyRecipients(a.to, c.facts.assigneeAccountId) ?? a.to));
+    }
+  }
 }
 
 /**

@@ -168,6 +168,29 @@ describeIf('admin page in the browser', () => {
     await page.close();
   });
 
+  it('edits the escalation ladder as JSON: refuses saving broken JSON, names a bad level by its path, saves a good one', async () => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend, 'en_US');
+    await page.getByLabel('Template', { exact: true }).selectOption('altec');
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    const box = page.getByLabel('Escalation ladder (JSON)', { exact: true });
+    await box.fill('{"resolution": [');
+    await page.getByRole('alert').filter({ hasText: /^Not JSON:/ }).waitFor();
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    expect(await save.isDisabled()).toBe(true);
+    await box.fill(JSON.stringify({ resolution: [{ id: 'late', at: 'soon', actions: [{ kind: 'comment' }] }] }));
+    await page.locator('[data-issue-path="escalation"] .field-error__item').first().waitFor();
+    expect(await save.isDisabled()).toBe(false);
+    await box.fill(JSON.stringify({ resolution: [{ id: 'late', at: '+2h', repeat: '2h', actions: [{ kind: 'reassign', accountId: 'lead-1' }] }] }));
+    await page.getByText('Unsaved changes; no problems found.').waitFor();
+    await save.click();
+    await page.getByText('Saved as version 1.').waitFor();
+    const saved = backend.versions[0]?.config as { escalation?: { resolution: Array<{ at: string; repeat: string }> } };
+    expect(saved.escalation?.resolution[0]).toMatchObject({ at: '+2h', repeat: '2h' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('asks before a scope switch throws away unsaved edits', async () => {
     const backend = fakeAdminBackend();
     const page = await open(backend);

@@ -122,6 +122,12 @@ export class FakeJira implements JiraPort {
     this.maybeFail();
     this.labels.push({ issueId, label });
   }
+  readonly edits: Array<{ issueId: string; change: { assigneeAccountId?: string; priorityName?: string } }> = [];
+  async editIssue(issueId: string, change: { assigneeAccountId?: string; priorityName?: string }): Promise<void> {
+    await tick();
+    this.maybeFail();
+    this.edits.push({ issueId, change: { ...change } });
+  }
   async userLocale() {
     return 'ru' as const;
   }

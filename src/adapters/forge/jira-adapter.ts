@@ -530,10 +530,28 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   async notify(issueId: string, message: NotifyMessage): Promise<void> {
+    const { accountIds, groups, ...roles } = message.to;
+    const to = {
+      ...roles,
+      ...(accountIds && accountIds.length > 0 ? { users: accountIds.map((accountId) => ({ accountId })) } : {}),
+      ...(groups && groups.length > 0 ? { groups: groups.map((name) => ({ name })) } : {}),
+    };
     await this.http.requestJira(route`/rest/api/3/issue/${issueId}/notify`, {
       method: 'POST',
-      body: { subject: message.subject, textBody: message.textBody, htmlBody: message.htmlBody, to: { ...message.to } },
+      body: { subject: message.subject, textBody: message.textBody, htmlBody: message.htmlBody, to },
     });
+  }
+
+  async editIssue(issueId: string, change: { readonly assigneeAccountId?: string; readonly priorityName?: string }): Promise<void> {
+    const fields: Record<string, unknown> = {};
+    if (change.assigneeAccountId !== undefined) fields.assignee = { accountId: change.assigneeAccountId };
+    if (change.priorityName !== undefined) fields.priority = { name: change.priorityName };
+    if (Object.keys(fields).length === 0) return;
+    const meta = await this.http.requestJira(route`/rest/api/3/issue/${issueId}/editmeta`, { method: 'GET', schema: editMetaSchema });
+    for (const k of Object.keys(fields)) {
+      if (!meta.fields || !(k in meta.fields)) throw new RefusedError(`${k} is not on the issue's edit screen, so it cannot be set`, 400);
+    }
+    await this.http.requestJira(route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body: { fields } });
   }
 
   async addLabel(issueId: string, label: string): Promise<void> {

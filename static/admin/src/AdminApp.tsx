@@ -7,6 +7,7 @@ import { translator } from '../../shared/i18n';
 import { Message, ProgressBar } from '../../shared/ui';
 import { AdminContext, SelectField, type AdminCtx } from './admin-context';
 import { ActionsSection } from './ActionsSection';
+import { RulesSection } from './RulesSection';
 import { CalendarSection } from './CalendarSection';
 import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
 import { asDraft, edit, scratchConfig, type Draft, type Issue } from './draft';
@@ -338,6 +339,7 @@ export function AdminApp({ host }: { host: HostContext }) {
           <PrioritiesSection />
           <GoalsSection />
           <ActionsSection log={state.actionLog ?? []} />
+          <RulesSection />
           <StatusesSection statuses={state.statuses} />
           <CustomersSection />
         </AdminContext.Provider>
