@@ -11,6 +11,7 @@ let host: Started;
 const dir = mkdtempSync(join(tmpdir(), 'reglament-server-'));
 const CUSTOMER = 'qm:customer-romashka';
 const AGENT = '557058:agent-ivan';
+const AGENT_EN = '557058:agent-maria';
 
 async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${host.url}${path.slice(1)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -114,5 +115,26 @@ describe('local host server', () => {
     const shim = await (await fetch(`${host.url}bridge-shim.js`)).text();
     expect(shim).toContain('window.__bridge');
     expect(shim).not.toMatch(/^export /m);
+  });
+});
+
+// The JQL box and rule runner: the app's JQL functions evaluated on the emulator, its Automation actions run as a rule step.
+describe('local host: JQL box and rule runner', () => {
+  it('evaluates a JQL function through the app and shows the JQL it became', async () => {
+    await post('/__local/action', { kind: 'create', as: CUSTOMER, projectKey: 'SUP', summary: 'Help' });
+    const r = await post('/__local/jql', { jql: 'issue in slaBreached("resolution")', as: AGENT_EN });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ ok: true, keys: [], expanded: '(slaResolutionState = breached)' });
+    const bad = await post('/__local/jql', { jql: 'issue in slaBreached("x")', as: AGENT_EN });
+    expect(bad.json).toEqual({ ok: false, error: 'slaBreached: unknown clock "x"; expected "reaction", "resolution" or "followUp".' });
+  });
+
+  it('runs an Automation action and reports its audit entry', async () => {
+    const r = await post('/__local/automation', { action: 'recompute-sla', inputs: { issueKey: '{{issue.key}}' }, issueKey: 'SUP-1' });
+    expect(r.status).toBe(200);
+    expect(r.json.action).toBe('recompute-sla');
+    expect(r.json).toEqual({ status: 'FAILURE', action: 'recompute-sla', messages: ['Reglament: SLA is not configured yet (admin page) / SLA ещё не настроено.'] });
+    const missing = await post('/__local/automation', { action: 'set-sla-priority', inputs: { issueKey: 'SUP-1' } });
+    expect(missing.status).toBe(400);
   });
 });
