@@ -38,6 +38,8 @@ export interface HostModules {
   adminPage: { key: string; app: string };
   projectPage: { key: string; app: string };
   fieldEditors: Record<'package' | 'priority', { key: string; app: string; fieldId: string | null }>;
+  gadget: { key: string; app: string };
+  portal: { key: string; app: string };
 }
 
 export function hostModules(host: LocalHost): HostModules {
@@ -61,6 +63,8 @@ export function hostModules(host: LocalHost): HostModules {
     adminPage: first('jira:adminPage', 'sla-admin', 'admin'),
     projectPage: first('jira:projectPage', 'sla-project-reports', 'reports'),
     fieldEditors: { package: editor('sla-service-package'), priority: editor('sla-priority') },
+    gadget: first('jira:dashboardGadget', 'sla-dashboard-gadget', 'gadget'),
+    portal: first('jiraServiceManagement:portalRequestDetail', 'sla-portal-request', 'portal'),
   };
 }
 
@@ -196,6 +200,8 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       issue: user && issueKey ? host.issueView(issueKey, user.accountId) : null,
       statuses: jira.statuses,
       modules: hostModules(host),
+      // The rule runner's choice: the manifest's Automation actions and their inputs.
+      automationActions: (em.manifest.automationActions ?? []).map((a) => ({ key: a.key, name: a.name, inputs: a.inputs })),
       faults: em.faults.options ?? null,
       cloudId: jira.cloudId,
       siteUrl: jira.siteUrl,
@@ -360,7 +366,7 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
         }
         if (path === '/' || path === '/index.html') return serveFile(res, join(PAGE_DIR, 'index.html'));
         if (path === '/host.css') return serveFile(res, join(PAGE_DIR, 'host.css'));
-        if (path === '/host.js') return send(res, 200, pageScript('host'), MIME['.js']);
+        if (path === '/host.js' || path === '/surfaces.js') return send(res, 200, pageScript(path.slice(1, -3)), MIME['.js']);
         // Loaded as a classic script so it runs before the bundle's module script: no export.
         if (path === '/bridge-shim.js') return send(res, 200, pageScript('bridge-shim').replace(/^export \{\};?\s*$/m, ''), MIME['.js']);
         if (path === '/tokens.css') return send(res, 200, designTokensCss(), MIME['.css']);

@@ -2,11 +2,13 @@
 // Jira's part of the Custom UI bridge for each iframe (invoke → /__local/invoke as the
 // selected user, getContext, events incl. JIRA_ISSUE_CHANGED, theming, submit/close), and
 // drives the emulator: create, comment, transition, field edits, simulated time, users.
-export {};
+import { createSurfaces, SURFACE_TEXT, type AutomationAction } from './surfaces.js';
 
 type Lang = 'ru' | 'en';
 type Theme = 'light' | 'dark';
-type Tab = 'issues' | 'reports' | 'admin';
+const TABS = ['issues', 'reports', 'admin', 'jql', 'dashboard', 'portal'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (v: unknown): v is Tab => (TABS as readonly unknown[]).includes(v);
 
 interface User {
   accountId: string;
@@ -63,7 +65,8 @@ interface HostState {
   project: string;
   queue: QueueRow[];
   issue: IssueView | null;
-  modules: { issuePanel: ModuleRef; issueContext: ModuleRef; adminPage: ModuleRef; projectPage: ModuleRef; fieldEditors: Record<'package' | 'priority', ModuleRef & { fieldId: string | null }> };
+  modules: { issuePanel: ModuleRef; issueContext: ModuleRef; adminPage: ModuleRef; projectPage: ModuleRef; fieldEditors: Record<'package' | 'priority', ModuleRef & { fieldId: string | null }>; gadget: ModuleRef; portal: ModuleRef };
+  automationActions?: AutomationAction[];
   cloudId: string;
   siteUrl: string;
   appId: string;
@@ -79,6 +82,8 @@ interface Frame {
   listeners: Map<string, Set<Listener>>;
   signature: string;
   onSubmit?: (value: unknown) => Promise<void>;
+  /** The user the frame runs as when not the selected one (the portal view: the request's reporter). */
+  as?: User;
 }
 
 declare global {
@@ -256,6 +261,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
   },
 };
 
+for (const lang of ['en', 'ru'] as const) Object.assign(TEXT[lang], SURFACE_TEXT[lang]);
+
 const STATUS_RU: Record<string, string> = {
   Open: 'Открыто',
   'In Progress': 'В работе',
@@ -270,7 +277,7 @@ const prefs = {
   issue: localStorage.getItem('reglament.issue') ?? '',
   lang: (localStorage.getItem('reglament.lang') as Lang | null) ?? 'ru',
   theme: (localStorage.getItem('reglament.theme') as Theme | null) ?? 'light',
-  tab: (localStorage.getItem('reglament.tab') as Tab | null) ?? 'issues',
+  tab: ((v: string | null): Tab => (isTab(v) ? v : 'issues'))(localStorage.getItem('reglament.tab')),
   // Requests are handled in order of due time (DOMAIN.md), so that is the default order.
   sort: localStorage.getItem('reglament.sort') === 'newest' ? 'newest' : 'due',
 };
@@ -401,7 +408,7 @@ function simNow(): number {
 
 function contextFor(frame: Frame): Record<string, unknown> {
   const s = state!;
-  const user = s.user!;
+  const user = frame.as ?? s.user!;
   return {
     accountId: user.accountId,
     cloudId: s.cloudId,
@@ -431,12 +438,13 @@ async function callBridge(frameId: string, name: string, payload: unknown): Prom
   const frame = frames.get(frameId);
   if (!frame || !state?.user) throw new Error(`local host: unknown frame ${frameId}`);
   const p = (payload ?? {}) as Record<string, unknown>;
+  const user = frame.as ?? state.user;
   switch (name) {
     case 'invoke':
       return post('/__local/invoke', {
         functionKey: p.functionKey,
         payload: p.payload ?? {},
-        context: { accountId: state.user.accountId, moduleKey: frame.moduleKey, extension: frame.extension, locale: prefs.lang === 'ru' ? 'ru-RU' : 'en-US', timezone: state.user.timeZone },
+        context: { accountId: user.accountId, moduleKey: frame.moduleKey, extension: frame.extension, locale: prefs.lang === 'ru' ? 'ru-RU' : 'en-US', timezone: user.timeZone },
       });
     case 'getContext':
       return contextFor(frame);
@@ -466,7 +474,7 @@ async function callBridge(frameId: string, name: string, payload: unknown): Prom
       return true;
     case 'fetchProduct': {
       const init = (p.fetchRequestInit ?? {}) as { method?: string; body?: string };
-      return post('/__local/jira', { accountId: state.user.accountId, restPath: p.restPath, method: init.method ?? 'GET', ...(typeof init.body === 'string' ? { body: init.body } : {}) });
+      return post('/__local/jira', { accountId: user.accountId, restPath: p.restPath, method: init.method ?? 'GET', ...(typeof init.body === 'string' ? { body: init.body } : {}) });
     }
     case 'showFlag':
       toast(String((p as { title?: unknown }).title ?? ''));
@@ -486,8 +494,8 @@ async function callBridge(frameId: string, name: string, payload: unknown): Prom
 window.__reglamentHost = { callBridge };
 
 /** (Re)loads an iframe when what it shows changed; otherwise keeps it (and its state). */
-function mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Record<string, unknown>, onSubmit?: (v: unknown) => Promise<void>): void {
-  const user = state!.user!;
+function mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Record<string, unknown>, onSubmit?: (v: unknown) => Promise<void>, as?: User): void {
+  const user = as ?? state!.user!;
   const signature = JSON.stringify([module.key, extension, user.accountId, prefs.lang, prefs.theme]);
   const existing = [...frames.values()].find((f) => f.iframe === iframe);
   if (existing && existing.signature === signature) {
@@ -496,7 +504,7 @@ function mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Rec
   }
   if (existing) frames.delete(existing.id);
   const id = `f${++frameSeq}`;
-  const frame: Frame = { id, iframe, moduleKey: module.key, extension, listeners: new Map(), signature, ...(onSubmit ? { onSubmit } : {}) };
+  const frame: Frame = { id, iframe, moduleKey: module.key, extension, listeners: new Map(), signature, ...(onSubmit ? { onSubmit } : {}), ...(as ? { as } : {}) };
   frames.set(id, frame);
   iframe.src = `/app/${module.app}/index.html?frame=${id}`;
 }
@@ -558,6 +566,9 @@ function renderStatic(): void {
   $('issues-view').hidden = prefs.tab !== 'issues';
   $('admin-view').hidden = prefs.tab !== 'admin';
   $('reports-view').hidden = prefs.tab !== 'reports';
+  $('jql-view').hidden = prefs.tab !== 'jql';
+  $('dashboard-view').hidden = prefs.tab !== 'dashboard';
+  $('portal-view').hidden = prefs.tab !== 'portal';
 }
 
 /** Open requests by their nearest due (overdue first), then the rest newest first; or newest first. */
@@ -747,7 +758,23 @@ function renderFrames(): void {
   if (prefs.tab === 'reports' && project) {
     mountFrame($('frame-reports') as HTMLIFrameElement, s.modules.projectPage, { type: 'jira:projectPage', project: { id: project.id, key: project.key, type: 'service_desk' } });
   }
+  surfaces.render(prefs.tab);
 }
+
+const surfaces = createSurfaces({
+  state: () => state,
+  lang: () => prefs.lang,
+  t,
+  post,
+  errorText,
+  mountFrame,
+  reload: load,
+  openIssue: (key) => {
+    prefs.issue = key;
+    prefs.tab = 'issues';
+    void load();
+  },
+});
 
 function openEditor(field: 'package' | 'priority'): void {
   const s = state!;
@@ -810,7 +837,7 @@ function fitEditor(): void {
 function wire(): void {
   document.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) =>
     b.addEventListener('click', () => {
-      prefs.tab = b.dataset.tab === 'admin' ? 'admin' : b.dataset.tab === 'reports' ? 'reports' : 'issues';
+      prefs.tab = isTab(b.dataset.tab) ? b.dataset.tab : 'issues';
       savePrefs();
       render();
     }),
