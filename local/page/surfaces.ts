@@ -205,7 +205,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       }
       run.disabled = true;
       host
-        .post<{ ok: true; keys: string[]; expanded: string | null } | { ok: false; error: string }>('/__local/jql', { jql: text, as: s.user?.accountId ?? '' })
+        .post<{ ok: true; keys: string[]; expanded: string | null } | { ok: false; error: string }>('/__local/jql', { jql: text, as: host.state()?.user?.accountId ?? '' })
         .then((r) => (jql.result = r))
         .catch((e: unknown) => (jql.result = { ok: false, error: host.errorText(e) }))
         .finally(() => {
@@ -224,7 +224,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       el('h2', { id: 'jql-title', class: 'section-title' }, t('jql.title')),
       el('p', { class: 'subtle' }, t('jql.hint')),
       input,
-      el('div', { class: 'row' }, run, el('span', { class: 'subtle' }, t('jql.as', { user: s.user?.displayName ?? '—' }))),
+      el('div', { class: 'row' }, run, el('span', { class: 'subtle', 'data-testid': 'jql-as' }, t('jql.as', { user: s.user?.displayName ?? '—' }))),
       out,
     );
   }

@@ -1,0 +1,205 @@
+// The Jira-native surfaces on the local host page (issue 14), in Chromium on the demo site: the
+// JQL box runs the app's functions and shows the JQL they became (errors in the user's language),
+// the rule runner executes the app's Automation actions and shows the audit entry, the dashboard
+// tab shows the gadget with its edit view, and the customer-portal view shows a request as its
+// reporter sees it: the SLA, never internal notes or agent names.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { start, type Started } from '../../local/main';
+import { browserAvailable, launchBrowser, missingBuilds } from './ui-harness';
+
+jest.setTimeout(300_000);
+
+const APPS = ['gadget', 'portal'];
+const buildsMissing = missingBuilds(APPS);
+if (buildsMissing.length > 0) {
+  const msg = `local-host-surfaces: static/{${buildsMissing.join(',')}}/build is missing; run \`npm run build\` first`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n\n*** SKIPPED *** ${msg}\n\n`);
+}
+const describeIf = browserAvailable('local-host-surfaces') && buildsMissing.length === 0 ? describe : describe.skip;
+
+const AGENT_RU = '557058:agent-ivan';
+
+interface StateUser {
+  accountId: string;
+  displayName: string;
+  role: string;
+}
+interface State {
+  users: StateUser[];
+  queue: Array<{ key: string; reporter: string }>;
+  issue: { key: string; reporter: { accountId: string }; fields: Record<string, { value: unknown }> } | null;
+}
+
+describeIf('the Jira surfaces on the local host page', () => {
+  let browser: Browser;
+  let host: Started;
+  let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'reglament-surfaces-'));
+  const pageErrors: string[] = [];
+  let logSpy: jest.SpyInstance;
+
+  const api = async <T,>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${host.url}${path.slice(1)}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = (await res.json()) as T & { error?: string };
+    if (!res.ok) throw new Error(`${path}: ${json.error ?? res.status}`);
+    return json;
+  };
+  const stateOf = (q: Record<string, string>): Promise<State> => api<State>(`/__local/state?${new URLSearchParams(q).toString()}`);
+
+  async function frame(testId: string): Promise<Frame> {
+    const handle = await page.getByTestId(testId).elementHandle();
+    const f = await handle?.contentFrame();
+    if (!f) throw new Error(`iframe ${testId} has no content`);
+    return f;
+  }
+
+  beforeAll(async () => {
+    logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    browser = await launchBrowser();
+    host = await start({ port: 0, dataDir, reset: false, demo: true, log: () => undefined });
+    await host.ready;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(host.url);
+    await page.locator('#project-select').selectOption('ALTEC');
+    await page.locator('#user-select').selectOption(AGENT_RU);
+    await page.getByTestId('issue-key').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    logSpy?.mockRestore();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  it('runs JQL with the app functions, shows the JQL they became and says a bad argument in the language', async () => {
+    await page.locator('[data-tab=jql]').click();
+    await page.getByTestId('jql-input').fill('project = ALTEC AND issue in slaBreached("resolution")');
+    await page.getByTestId('jql-run').click();
+    await page.getByTestId('jql-expanded').waitFor();
+    // The function became a clause over the app's indexed properties, the rest kept as typed.
+    expect(await page.getByTestId('jql-expanded').innerText()).toBe('project = ALTEC AND (slaResolutionState = breached)');
+    const shown = await page.locator('[data-testid=jql-keys] button').allInnerTexts();
+    const direct = await api<{ ok: true; keys: string[] }>('/__local/jql', { jql: 'project = ALTEC AND slaResolutionState = breached', as: AGENT_RU });
+    expect(shown).toEqual(direct.keys);
+    expect(await page.getByTestId('jql-count').innerText()).toMatch(shown.length === 0 ? /Подходящих обращений нет/ : new RegExp(`Найдено: ${shown.length}`));
+
+    await page.getByTestId('jql-input').fill('issue in slaBreached("x")');
+    await page.getByTestId('jql-run').click();
+    await page.getByTestId('jql-error').filter({ hasText: 'неизвестные часы "x"' }).waitFor();
+
+    // The app says a function's error in the user's Jira language (every demo user is Russian);
+    // the page's own refusal follows the page language.
+    await page.locator('#lang-select').selectOption('en');
+    await page.locator('[data-tab=jql]', { hasText: 'JQL & rules' }).waitFor();
+    await page.getByTestId('jql-input').fill('  ');
+    await page.getByTestId('jql-run').click();
+    await page.getByTestId('jql-error').filter({ hasText: 'Type a JQL query first.' }).waitFor();
+    await page.locator('#lang-select').selectOption('ru');
+  });
+
+  it('runs the Automation actions on a request and shows each audit entry', async () => {
+    await page.locator('#lang-select').selectOption('ru');
+    await page.locator('[data-tab=jql]').click();
+    const key = await page.getByTestId('rule-issue').inputValue();
+    expect(key).toMatch(/^ALTEC-\d+$/);
+
+    // The rule editor would not save the step without its required input: said in the page language.
+    await page.getByTestId('rule-action').selectOption('set-sla-priority');
+    await page.getByTestId('rule-run').click();
+    await page.getByTestId('rule-error').filter({ hasText: 'Поле «Приоритет SLA (id или название)» обязательно' }).waitFor();
+
+    // An unknown priority fails the step with the app's message in the audit log.
+    await page.locator('[data-input=priority]').fill('no-such-priority');
+    await page.getByTestId('rule-run').click();
+    await page.locator('[data-testid=rule-audit] li[data-status=FAILURE]').first().waitFor();
+    expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toMatch(/Ошибка[\s\S]*Задать приоритет SLA[\s\S]*no-such-priority/i);
+
+    // A valid one succeeds and the request's SLA priority is what the action set.
+    await page.locator('[data-input=priority]').fill('1');
+    await page.getByTestId('rule-run').click();
+    await page.locator('[data-testid=rule-audit] > li[data-status=SUCCESS]').first().waitFor();
+    expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toContain(key);
+    const after = await stateOf({ user: AGENT_RU, project: 'ALTEC', issue: key });
+    expect(String(after.issue?.fields['sla-priority']?.value ?? '')).toMatch(/^1/);
+
+    await page.getByTestId('rule-action').selectOption('recompute-sla');
+    await page.getByTestId('rule-run').click();
+    await expect_(() => page.locator('[data-testid=rule-audit] > li').count(), 3);
+    expect(await page.locator('[data-testid=rule-audit] > li').first().getAttribute('data-status')).toBe('SUCCESS');
+    expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toContain('Пересчитать SLA');
+  });
+
+  it('shows the dashboard gadget: its edit view first, then compliance and the queue for the saved project', async () => {
+    await page.locator('[data-tab=dashboard]').click();
+    let gadget = await frame('frame-gadget');
+    // A new gadget opens in its edit view; a bad project is refused by the form.
+    const projectInput = gadget.locator('form input').first();
+    await projectInput.waitFor();
+    await projectInput.fill('не проект');
+    await gadget.locator('form button[type=submit]').click();
+    await gadget.locator('.errors[role=alert]').waitFor();
+    await projectInput.fill('ALTEC');
+    await gadget.locator('form button[type=submit]').click();
+    // view.submit stored the configuration and the host shows the gadget itself.
+    await page.waitForFunction(() => !document.querySelector<HTMLIFrameElement>('[data-testid=frame-gadget]')?.contentDocument?.querySelector('form'));
+    gadget = await frame('frame-gadget');
+    await gadget.getByTestId('compliance').waitFor();
+    expect(await gadget.locator('h2').first().innerText()).toContain('ALTEC');
+    expect(await gadget.getByTestId('compliance').innerText()).toMatch(/%|—/);
+    // The edit button opens the stored configuration again.
+    await page.getByTestId('gadget-edit').click();
+    gadget = await frame('frame-gadget');
+    await gadget.locator('form input').first().waitFor();
+    expect(await gadget.locator('form input').first().inputValue()).toBe('ALTEC');
+    await page.getByTestId('gadget-edit').click();
+    gadget = await frame('frame-gadget');
+    await gadget.getByTestId('compliance').waitFor();
+  });
+
+  it('shows a request on the customer portal as its reporter: the SLA, never internal notes or agents', async () => {
+    const before = await stateOf({ user: AGENT_RU, project: 'ALTEC' });
+    const key = before.queue[0]!.key;
+    const secret = 'СЕКРЕТ-внутренняя-заметка-42';
+    await api('/__local/action', { kind: 'comment', as: AGENT_RU, key, body: secret, internal: true });
+    await api('/__local/action', { kind: 'comment', as: AGENT_RU, key, body: 'Публичный ответ клиенту', internal: false });
+    const issue = (await stateOf({ user: AGENT_RU, project: 'ALTEC', issue: key })).issue!;
+    const reporter = before.users.find((u) => u.accountId === issue.reporter.accountId)!;
+    expect(reporter.role).toBe('customer');
+
+    await page.locator('[data-tab=issues]').click();
+    await page.locator(`#queue button[data-key="${key}"]`).click();
+    await page.getByTestId('issue-key').filter({ hasText: key }).waitFor();
+    await page.locator('[data-tab=portal]').click();
+    await page.getByTestId('portal-summary').filter({ hasText: key }).waitFor();
+    expect(await page.getByTestId('portal-as').innerText()).toContain(reporter.displayName);
+    const portal = await frame('frame-portal');
+    await portal.locator('section.portal-sla, p').first().waitFor();
+    await portal.locator('[data-testid=portal-clocks], p:not([role=status])').first().waitFor();
+    const text = await portal.locator('body').innerText();
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('Публичный ответ');
+    for (const u of before.users.filter((x) => x.role !== 'customer')) expect(text).not.toContain(u.displayName);
+    // The portal frame runs as the reporter, whoever is selected in the page.
+    const ctx = await portal.evaluate(() => (window as unknown as { __bridge: { callBridge(n: string): Promise<{ accountId: string }> } }).__bridge.callBridge('getContext'));
+    expect(ctx.accountId).toBe(reporter.accountId);
+  });
+});
+
+async function expect_(count: () => Promise<number>, want: number): Promise<void> {
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    if ((await count()) >= want) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected at least ${want} entries`);
+}
