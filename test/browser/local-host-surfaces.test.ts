@@ -151,19 +151,17 @@ describeIf('the Jira surfaces on the local host page', () => {
     await projectInput.fill('ALTEC');
     await gadget.locator('form button[type=submit]').click();
     // view.submit stored the configuration and the host shows the gadget itself.
-    await page.waitForFunction(() => !document.querySelector<HTMLIFrameElement>('[data-testid=frame-gadget]')?.contentDocument?.querySelector('form'));
+    await page.frameLocator('[data-testid=frame-gadget]').getByTestId('compliance').waitFor();
     gadget = await frame('frame-gadget');
-    await gadget.getByTestId('compliance').waitFor();
     expect(await gadget.locator('h2').first().innerText()).toContain('ALTEC');
     expect(await gadget.getByTestId('compliance').innerText()).toMatch(/%|—/);
     // The edit button opens the stored configuration again.
     await page.getByTestId('gadget-edit').click();
+    await page.frameLocator('[data-testid=frame-gadget]').locator('form input').first().waitFor();
     gadget = await frame('frame-gadget');
-    await gadget.locator('form input').first().waitFor();
     expect(await gadget.locator('form input').first().inputValue()).toBe('ALTEC');
     await page.getByTestId('gadget-edit').click();
-    gadget = await frame('frame-gadget');
-    await gadget.getByTestId('compliance').waitFor();
+    await page.frameLocator('[data-testid=frame-gadget]').getByTestId('compliance').waitFor();
   });
 
   it('shows a request on the customer portal as its reporter: the SLA, never internal notes or agents', async () => {
@@ -190,7 +188,7 @@ describeIf('the Jira surfaces on the local host page', () => {
     expect(text).not.toContain('Публичный ответ');
     for (const u of before.users.filter((x) => x.role !== 'customer')) expect(text).not.toContain(u.displayName);
     // The portal frame runs as the reporter, whoever is selected in the page.
-    const ctx = await portal.evaluate(() => (window as unknown as { __bridge: { callBridge(n: string): Promise<{ accountId: string }> } }).__bridge.callBridge('getContext'));
+    const ctx = await portal.evaluate(() => (globalThis as unknown as { __bridge: { callBridge(n: string): Promise<{ accountId: string }> } }).__bridge.callBridge('getContext'));
     expect(ctx.accountId).toBe(reporter.accountId);
   });
 });
