@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { writeUiMetrics } from '../../scripts/bundle-size';
-import { compileCalendar, nextWorkingStart, CALENDAR_PRESETS } from '../../src/domain/calendar';
+import { compileCalendar, isWorking, nextWorkingStart, CALENDAR_PRESETS } from '../../src/domain/calendar';
 import { RESOLVERS, type ResolverName } from '../../src/shared/contract';
 import { start } from '../../local/main';
 import { REPO, browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, tabTo, type BridgeHandler, type BrowserGlobals, type FakeHost } from './ui-harness';
@@ -110,7 +110,12 @@ describeIf('Custom UI on the local host', () => {
     // Move simulated time an hour into the next working period of the altec calendar, so the
     // clocks of new requests count in real time while the test watches.
     const state = (await (await fetch(`${base}/__local/state`)).json()) as { now: number };
-    const opens = nextWorkingStart(compileCalendar(CALENDAR_PRESETS.altec), state.now + 2 * H);
+    // The start of a working period, not just a working instant: from one late in a period, an hour
+    // on would be after hours (the test failed when run in the last hour of a working day).
+    const cal = compileCalendar(CALENDAR_PRESETS.altec);
+    let t = state.now + 2 * H;
+    while (isWorking(cal, t)) t += 15 * 60_000;
+    const opens = nextWorkingStart(cal, t);
     await post('/__local/time', { op: 'to', to: new Date(opens + H).toISOString() });
   });
 
