@@ -140,6 +140,7 @@ describeIf('Custom UI on the local host', () => {
       applyTemplate: { templateId: 'altec' },
       restoreVersion: { version: 1 },
       previewCalendar: { calendar: CALENDAR_PRESETS.altec },
+      previewImpact: { config: {} },
       importCalendar: { format: 'csv', text: 'x' },
     };
     for (const name of admin) {
@@ -183,6 +184,9 @@ describeIf('Custom UI on the local host', () => {
 
     await mondayEnd.fill('18:00');
     await page.getByText('Unsaved changes; no problems found.').waitFor();
+    // The impact preview computes the site's open requests with the draft before anything is saved.
+    await page.getByRole('button', { name: 'Preview the impact' }).click();
+    await page.locator('.impact__result [role="status"]').filter({ hasText: /open requests read|changes no running clock/ }).waitFor();
     await page.getByLabel('Comment for this version (optional)').fill('altec with a 12h P2 resolution');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved as version 1.').waitFor();
