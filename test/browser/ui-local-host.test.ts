@@ -133,7 +133,7 @@ describeIf('Custom UI on the local host', () => {
     expect(await page.locator('select, input, textarea').count()).toBe(0);
     await page.close();
 
-    const admin: ResolverName[] = ['getAdminState', 'validateConfig', 'saveConfig', 'applyTemplate', 'listVersions', 'restoreVersion', 'getRecomputeProgress', 'previewCalendar', 'importCalendar', 'listJiraStatuses'];
+    const admin: ResolverName[] = ['getAdminState', 'validateConfig', 'saveConfig', 'applyTemplate', 'listVersions', 'restoreVersion', 'getRecomputeProgress', 'previewCalendar', 'importCalendar', 'listJiraStatuses', 'previewImpact'];
     const payloads: Partial<Record<ResolverName, unknown>> = {
       validateConfig: { config: {} },
       saveConfig: { config: {}, baseVersion: null },
