@@ -65,6 +65,21 @@ export interface ClockView {
    * while it ticks. Absent: the UI keeps the server's state until the next refresh.
    */
   atRiskRemainingMinutes?: number;
+  /**
+   * Present when agreed deadlines changed this clock (issue 15): the regulation's goal and due,
+   * the latest agreement's reason, who (account id, display name when known) and when.
+   */
+  agreement?: {
+    originalGoalMinutes: number;
+    /** The due the regulation alone gives (null when that clock is stopped or paused). */
+    originalDue: string | null;
+    count: number;
+    lastReason: string;
+    lastAt: string;
+    lastBy: string | null;
+    lastByName?: string | null;
+    metAsAgreed: boolean;
+  };
 }
 
 export interface HistoryEntry {
@@ -333,6 +348,7 @@ export const RESOLVERS = {
   getReport: 'getReport',
   getCustomerAct: 'getCustomerAct',
   getPortalSla: 'getPortalSla',
+  agreeDeadline: 'agreeDeadline',
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
 
@@ -381,6 +397,8 @@ export interface ResolverMap {
   getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
   getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
   getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };
+  /** An agent extends a clock by working time (`extend`, like "4h") or sets an agreed due (ISO); one of the two. */
+  agreeDeadline: { req: { issueKey?: string; clock: 'reaction' | 'resolution'; extend?: string; due?: string; reason: string }; res: IssueSlaView };
 }
 
 /** The customer act (issue 15) of one customer and month, with the pickers' choices and names. */
