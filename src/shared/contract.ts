@@ -271,6 +271,10 @@ export interface ReportClockStatsView {
   paused: number;
   /** met ÷ (met + breached) × 100, null when nothing is judged yet. */
   metPercent: number | null;
+  /** Of `met`, met only thanks to an agreed deadline (issue 15); absent = none. */
+  metAsAgreed?: number;
+  /** Clocks an agreed deadline moved; absent = none. */
+  extended?: number;
   /** Over the elapsed working minutes of stopped clocks (linear interpolation). */
   medianMinutes: number | null;
   p90Minutes: number | null;
