@@ -87,7 +87,7 @@ export async function withAgreements(store: KeyValueStore, requests: Map<string,
 
 /** `jira.loadRequests` plus the stored agreements: what every host computes from. */
 export async function loadRequestsWithAgreements(
-  jira: JiraPort,
+  jira: Pick<JiraPort, 'loadRequests'>,
   store: KeyValueStore,
   facts: readonly IssueFacts[],
   agentRuleFor: (projectKey: string) => AgentRule,
