@@ -8,6 +8,7 @@ import { computeClocks } from '../domain/sla';
 import type { Clock, SlaConfig } from '../domain/sla/types';
 import { formatInstant } from '../domain/time/zone';
 import type { ImpactView } from '../shared/contract';
+import { loadRequestsWithAgreements } from './agreements';
 import { ConfigStore, DEFAULT_SCOPE } from './config-store';
 import { AppError } from './errors';
 import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
@@ -39,7 +40,8 @@ export async function previewImpact(deps: ImpactDeps, scope: string, draftInput:
     if (facts.length >= IMPACT_LIMIT) break;
     facts.push(...(await deps.jira.findOpenInProject(key, IMPACT_LIMIT - facts.length)));
   }
-  const requests = await deps.jira.loadRequests(facts, () => draft.agentRule);
+  // With the agreed deadlines, as the clocks are computed everywhere else (issue 15).
+  const requests = await loadRequestsWithAgreements(deps.jira, deps.store, facts, () => draft.agentRule);
   const zone = draft.calendars[draft.calendarId]?.timezone ?? 'UTC';
   const out: ImpactView = { checked: 0, limit: IMPACT_LIMIT, truncated: facts.length >= IMPACT_LIMIT, newDue: 0, becomeAtRisk: 0, becomeBreached: 0, rows: [] };
   const rows: Array<Row & { sort: number }> = [];

@@ -22,7 +22,8 @@ import type {
 import { calendarNames } from '../domain/calendar';
 import type { ActiveConfig, ConfigLookup } from './config-store';
 import { AppError } from './errors';
-import type { IssueFacts, JiraPort } from './ports';
+import { withAgreements } from './agreements';
+import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
 import { mostUrgentClock, parseJiraInstant } from './stored-sla';
 
 const MINUTE = 60_000;
@@ -38,7 +39,7 @@ function iso(zone: string, ms: number | null): string | null {
   return ms === null ? null : formatInstant(zone, ms);
 }
 
-function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, config: SlaConfig, cal: CompiledCalendar, nowMs: number): ClockView {
+function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, config: SlaConfig, cal: CompiledCalendar, nowMs: number, original?: Clock | null): ClockView {
   const zone = set.timezone;
   const ticking = c.state === 'running' || c.state === 'atRisk' || c.state === 'breached' || (c.state === 'paused' && c.pauseReason === 'outsideWorkingHours');
   const neededMs = Math.max(0, c.remainingMinutes) * MINUTE + cal.nominalDayMs;
@@ -60,6 +61,17 @@ function clockView(kind: ClockKind, c: Clock | FollowUpClock, set: ClockSet, con
     atRiskRemainingMinutes: c.goalMinutes * config.atRiskThreshold,
   };
   if ('cycles' in c) view.cycle = { index: c.cycles.length, count: c.cycles.length };
+  if (c.agreement) {
+    view.agreement = {
+      originalGoalMinutes: c.agreement.originalGoalMinutes,
+      originalDue: iso(zone, original?.due ?? null),
+      count: c.agreement.count,
+      lastReason: c.agreement.lastReason,
+      lastAt: formatInstant(zone, c.agreement.lastAt),
+      lastBy: c.agreement.lastBy,
+      metAsAgreed: c.agreement.metAsAgreed,
+    };
+  }
   return view;
 }
 
@@ -113,13 +125,14 @@ function priorityView(config: SlaConfig, id: string | null): PriorityView | null
   return p ? { id: p.id, name: { ...p.name }, definition: { ...p.definition } } : null;
 }
 
-export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: ClockSet, nowMs: number, licensed: boolean): IssueSlaView {
+/** `original`: the same clocks without agreed deadlines, so the panel says the regulation's due next to the agreed one. */
+export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: ClockSet, nowMs: number, licensed: boolean, original?: ClockSet | null): IssueSlaView {
   const config = active.config;
   const { id, def, cal } = calendarOf(config, set.packageId);
   const zone = set.timezone;
   const clocks: ClockView[] = [];
-  if (set.reaction) clocks.push(clockView('reaction', set.reaction, set, config, cal, nowMs));
-  if (set.resolution) clocks.push(clockView('resolution', set.resolution, set, config, cal, nowMs));
+  if (set.reaction) clocks.push(clockView('reaction', set.reaction, set, config, cal, nowMs, original?.reaction));
+  if (set.resolution) clocks.push(clockView('resolution', set.resolution, set, config, cal, nowMs, original?.resolution));
   if (set.followUp) clocks.push(clockView('followUp', set.followUp, set, config, cal, nowMs));
   const history: HistoryEntry[] = set.history.map((h) => ({ at: formatInstant(zone, h.at), clock: h.clock, what: h.what, ...(h.detail ? { detail: h.detail } : {}) }));
   return {
@@ -162,21 +175,39 @@ async function freshClocks(
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
-): Promise<{ facts: IssueFacts; active: ActiveConfig; set: ClockSet } | { facts: IssueFacts; active: null; set: null }> {
+  store: KeyValueStore | null,
+): Promise<{ facts: IssueFacts; active: ActiveConfig; set: ClockSet; original?: ClockSet | null } | { facts: IssueFacts; active: null; set: null; original?: null }> {
   const [facts] = await userJira.loadFacts([issueKey]);
   if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
   const active = await configs.forProject(facts.projectKey);
   if (!active) return { facts, active: null, set: null };
-  const request = (await userJira.loadRequests([facts], () => active.config.agentRule)).get(facts.id);
+  const loaded = await userJira.loadRequests([facts], () => active.config.agentRule);
+  // Agreed deadlines live in the app's storage, not in Jira: the panel computes with them as the sweep does.
+  const request = (store ? await withAgreements(store, loaded) : loaded).get(facts.id);
   if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
-  return { facts, active, set: computeClocks(active.config, request, nowMs) };
+  const set = computeClocks(active.config, request, nowMs);
+  // Only with agreements: the regulation's own due, for "due moved from X to Y".
+  const original = request.agreements && request.agreements.length > 0 ? computeClocks(active.config, { ...request, agreements: [] }, nowMs) : null;
+  return { facts, active, set, original };
 }
 
 /** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
-export async function getIssueSla(userJira: JiraPort, configs: ConfigLookup, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueSlaView> {
-  const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs);
+export async function getIssueSla(
+  userJira: JiraPort,
+  configs: ConfigLookup,
+  issueKey: string,
+  nowMs: number,
+  licensed: boolean,
+  store: KeyValueStore | null = null,
+): Promise<IssueSlaView> {
+  const { facts, active, set, original } = await freshClocks(userJira, configs, issueKey, nowMs, store);
   if (!active) return emptyIssueView(facts.key, nowMs, licensed);
-  return buildIssueView(facts, active, set, nowMs, licensed);
+  const view = buildIssueView(facts, active, set, nowMs, licensed, original);
+  // Who agreed, by name (one GET per person; unknown names stay null).
+  for (const c of view.clocks) {
+    if (c.agreement?.lastBy) c.agreement.lastByName = await userJira.userDisplayName(c.agreement.lastBy).catch(() => null);
+  }
+  return view;
 }
 
 const badgeWords: Record<string, { ru: string; en: string }> = {
@@ -193,8 +224,15 @@ export function badgeOf(view: IssueSlaView, set: ClockSet | null): IssueBadgeVie
   return { label: badgeWords[urgent.kind]!.en, state: urgent.clock.state, due: clock?.due ?? null };
 }
 
-export async function getIssueBadge(userJira: JiraPort, configs: ConfigLookup, issueKey: string, nowMs: number, licensed: boolean): Promise<IssueBadgeView> {
-  const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs);
+export async function getIssueBadge(
+  userJira: JiraPort,
+  configs: ConfigLookup,
+  issueKey: string,
+  nowMs: number,
+  licensed: boolean,
+  store: KeyValueStore | null = null,
+): Promise<IssueBadgeView> {
+  const { facts, active, set } = await freshClocks(userJira, configs, issueKey, nowMs, store);
   if (!active) return { label: 'SLA', state: 'none', due: null };
   return badgeOf(buildIssueView(facts, active, set, nowMs, licensed), set);
 }

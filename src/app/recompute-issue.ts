@@ -5,6 +5,7 @@
 import { computeClocks } from '../domain/sla';
 import type { ClockSet, SlaRequest } from '../domain/sla/types';
 import { acknowledgeOnce } from './acknowledge';
+import { loadRequestsWithAgreements } from './agreements';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteStats } from './ports';
 import { recordReportRows } from './report-service';
@@ -76,7 +77,9 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
   }
   if (inScope.length === 0) return result;
   const activeById = new Map(inScope.map((x) => [x.facts.id, x.active]));
-  const requests = await deps.jira.loadRequests(
+  const requests = await loadRequestsWithAgreements(
+    deps.jira,
+    deps.store,
     inScope.map((x) => x.facts),
     (projectKey) => (configs.forProject(projectKey) ?? inScope[0]!.active).config.agentRule,
   );
@@ -187,7 +190,9 @@ export async function freshen(deps: RecomputeDeps, configs: ActiveConfigs, compu
     else out.push({ ...c, facts: f });
   }
   if (redo.length > 0) {
-    const requests = await deps.jira.loadRequests(
+    const requests = await loadRequestsWithAgreements(
+    deps.jira,
+    deps.store,
       redo.map((r) => r.f),
       (projectKey) => (configs.forProject(projectKey) ?? redo[0]!.c.active).config.agentRule,
     );

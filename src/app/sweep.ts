@@ -10,6 +10,7 @@ import type { SlaRequest } from '../domain/sla/types';
 import { ActiveConfigs, ConfigStore, DEFAULT_SCOPE } from './config-store';
 import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
 import { autoCloseDue, computeOne, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
+import { loadRequestsWithAgreements } from './agreements';
 import { recordReportRows } from './report-service';
 import { runCloseNotice } from './sla-actions';
 import { inputsStamp, isoSecond, parseJiraInstant, toComputedFields, toStoredSla } from './stored-sla';
@@ -65,7 +66,7 @@ async function lockAutoClose(deps: SweepDeps, computed: Computed[], nowMs: numbe
 async function reread(deps: SweepDeps, c: Computed, nowMs: number): Promise<Computed | null> {
   const [facts] = await deps.jira.loadFacts([c.facts.id]);
   if (!facts) return null;
-  const requests = await deps.jira.loadRequests([facts], () => c.active.config.agentRule);
+  const requests = await loadRequestsWithAgreements(deps.jira, deps.store, [facts], () => c.active.config.agentRule);
   const request = requests.get(facts.id);
   if (!request) return null;
   return computeOne(facts, c.active, request, nowMs, c.stored.acknowledged || (facts.stored?.acknowledged ?? false));

@@ -49,6 +49,8 @@ export const packageSchema = z.object({
   calendarId: z.string().min(1).nullable().default(null),
   // Optional without a default: packages saved before quotas parse to exactly what they were.
   hoursQuota: z.object({ hoursPerMonth: z.number().positive('expected more than 0 hours').max(744, 'a month has at most 744 hours') }).optional(),
+  // Agents may extend a clock or set an agreed due (issue 15); false forbids it. Absent = allowed.
+  agreementsAllowed: z.boolean().optional(),
 });
 
 export const prioritySchema = z.object({

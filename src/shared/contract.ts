@@ -65,6 +65,21 @@ export interface ClockView {
    * while it ticks. Absent: the UI keeps the server's state until the next refresh.
    */
   atRiskRemainingMinutes?: number;
+  /**
+   * Present when agreed deadlines changed this clock (issue 15): the regulation's goal and due,
+   * the latest agreement's reason, who (account id, display name when known) and when.
+   */
+  agreement?: {
+    originalGoalMinutes: number;
+    /** The due the regulation alone gives (null when that clock is stopped or paused). */
+    originalDue: string | null;
+    count: number;
+    lastReason: string;
+    lastAt: string;
+    lastBy: string | null;
+    lastByName?: string | null;
+    metAsAgreed: boolean;
+  };
 }
 
 export interface HistoryEntry {
@@ -256,6 +271,10 @@ export interface ReportClockStatsView {
   paused: number;
   /** met ÷ (met + breached) × 100, null when nothing is judged yet. */
   metPercent: number | null;
+  /** Of `met`, met only thanks to an agreed deadline (issue 15); absent = none. */
+  metAsAgreed?: number;
+  /** Clocks an agreed deadline moved; absent = none. */
+  extended?: number;
   /** Over the elapsed working minutes of stopped clocks (linear interpolation). */
   medianMinutes: number | null;
   p90Minutes: number | null;
@@ -334,6 +353,7 @@ export const RESOLVERS = {
   getCustomerAct: 'getCustomerAct',
   previewImpact: 'previewImpact',
   getPortalSla: 'getPortalSla',
+  agreeDeadline: 'agreeDeadline',
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
 
@@ -383,6 +403,8 @@ export interface ResolverMap {
   getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
   previewImpact: { req: ScopeReq & { config: unknown }; res: ImpactView };
   getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };
+  /** An agent extends a clock by working time (`extend`, like "4h") or sets an agreed due (ISO); one of the two. */
+  agreeDeadline: { req: { issueKey?: string; clock: 'reaction' | 'resolution'; extend?: string; due?: string; reason: string }; res: IssueSlaView };
 }
 
 /** The customer act (issue 15) of one customer and month, with the pickers' choices and names. */

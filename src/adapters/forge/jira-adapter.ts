@@ -618,6 +618,13 @@ export class ForgeJiraAdapter implements JiraPort {
     return res?.permissions?.ADMINISTER_PROJECTS?.havePermission === true;
   }
 
+  async canEditIssue(issueIdOrKey: string): Promise<boolean> {
+    const params = new URLSearchParams({ issueKey: issueIdOrKey, permissions: 'EDIT_ISSUES' });
+    // 404: no such issue, or one the caller cannot see; either way not theirs to edit.
+    const res = await this.http.requestJira(route`/rest/api/3/mypermissions?${params}`, { method: 'GET', schema: myPermissionsSchema, allow: [404] });
+    return res?.permissions?.EDIT_ISSUES?.havePermission === true;
+  }
+
   async userDisplayName(accountId: string): Promise<string | null> {
     // The same few people save most versions: one GET per person per invocation.
     return (await this.user(accountId))?.displayName ?? null;

@@ -29,6 +29,10 @@ export function actCsv(act: CustomerAct, o: ActCsvOptions): string {
     [t.requests, String(act.requests), t.unresolved, String(act.unresolved), '', '', ''],
     [t.answers, String(act.answers), t.accounted, hours(act.accountedMinutes, o.locale), t.quota, act.quotaMinutes === null ? t.noQuota : hours(act.quotaMinutes, o.locale), ''],
     [t.over, hours(act.overQuotaMinutes, o.locale), '', '', '', '', ''],
+    // Only when there are agreements, so acts without them read as before.
+    ...(act.agreedExtensions > 0
+      ? [[t.agreed, String(act.agreedExtensions), t.metAsAgreed, String(REPORT_CLOCK_KINDS.reduce((n, k) => n + (act.total.clocks[k].metAsAgreed ?? 0), 0)), '', '', '']]
+      : []),
     ['', '', '', '', '', '', ''],
   ];
   for (const line of [...act.byPriority, act.total]) {

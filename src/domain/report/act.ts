@@ -15,6 +15,8 @@ export interface ActClockCounts {
   readonly open: number;
   /** met ÷ (met + breached), in percent; null when none is decided. */
   readonly metPercent: number | null;
+  /** Of `met`, met only thanks to an agreed deadline (issue 15); absent = none. */
+  readonly metAsAgreed?: number;
 }
 
 export interface ActLine {
@@ -51,6 +53,8 @@ export interface CustomerAct {
   readonly quotaMinutes: number | null;
   /** Accounted minutes beyond the quota (0 within it or without one). */
   readonly overQuotaMinutes: number;
+  /** Clocks whose deadline was agreed with the customer (extended or an agreed due), issue 15. */
+  readonly agreedExtensions: number;
   /** The newest row's computation instant: the act shows the state at that moment. */
   readonly asOfMs: number | null;
 }
@@ -60,19 +64,29 @@ const norm = (s: string | null | undefined): string | null => {
   return t ? t : null;
 };
 
-function emptyCounts(): { met: number; breached: number; open: number } {
-  return { met: 0, breached: 0, open: 0 };
+interface Counts {
+  met: number;
+  breached: number;
+  open: number;
+  metAsAgreed: number;
 }
 
-function count(c: { met: number; breached: number; open: number }, clock: ReportClock): void {
+function emptyCounts(): Counts {
+  return { met: 0, breached: 0, open: 0, metAsAgreed: 0 };
+}
+
+function count(c: Counts, clock: ReportClock): void {
   if (clock.state === 'breached') c.breached++;
-  else if (clock.stopped && clock.state === 'met') c.met++;
-  else c.open++;
+  else if (clock.stopped && clock.state === 'met') {
+    c.met++;
+    if (clock.agreed) c.metAsAgreed++;
+  } else c.open++;
 }
 
-function finish(c: { met: number; breached: number; open: number }): ActClockCounts {
+function finish(c: Counts): ActClockCounts {
   const decided = c.met + c.breached;
-  return { ...c, metPercent: decided === 0 ? null : Math.round((c.met / decided) * 1000) / 10 };
+  const { metAsAgreed, ...rest } = c;
+  return { ...rest, metPercent: decided === 0 ? null : Math.round((c.met / decided) * 1000) / 10, ...(metAsAgreed > 0 ? { metAsAgreed } : {}) };
 }
 
 function lastDay(month: string): string {
@@ -103,6 +117,7 @@ export function customerAct(config: SlaConfig, rows: Iterable<ReportRow>, custom
   let answers = 0;
   let accountedMinutes = 0;
   let asOfMs: number | null = null;
+  let agreedExtensions = 0;
   for (const row of rows) {
     if (row.month !== month || norm(row.customer) !== key) continue;
     let line = lines.get(row.priority);
@@ -120,6 +135,7 @@ export function customerAct(config: SlaConfig, rows: Iterable<ReportRow>, custom
       for (const clock of list) {
         count(line.clocks[kind], clock);
         count(total.clocks[kind], clock);
+        if (clock.extended) agreedExtensions++;
       }
     }
     if (row.resolution && !row.resolution.stopped) unresolved++;
@@ -150,6 +166,7 @@ export function customerAct(config: SlaConfig, rows: Iterable<ReportRow>, custom
     accountedMinutes,
     quotaMinutes,
     overQuotaMinutes: quotaMinutes === null ? 0 : Math.max(0, accountedMinutes - quotaMinutes),
+    agreedExtensions,
     asOfMs,
   };
 }
@@ -186,6 +203,8 @@ export const ACT_TEXT = {
     accountedTime: 'Учтённое время',
     quota: 'Норма пакета, ч в месяц',
     over: 'Сверх нормы, ч',
+    agreed: 'Сроков, согласованных с заказчиком',
+    metAsAgreed: 'из них выполнено только по согласованному сроку',
     noQuota: 'без нормы',
     asOf: 'Данные на',
   },
@@ -213,6 +232,8 @@ export const ACT_TEXT = {
     accountedTime: 'Accounted time',
     quota: 'Package quota, h per month',
     over: 'Over the quota, h',
+    agreed: 'Deadlines agreed with the customer',
+    metAsAgreed: 'of which met only as agreed',
     noQuota: 'no quota',
     asOf: 'Data as of',
   },

@@ -15,6 +15,13 @@ export interface ClockStats {
   readonly running: number;
   readonly atRisk: number;
   readonly paused: number;
+  /**
+   * Of `met`, the clocks met only thanks to an agreed deadline (issue 15); absent = none, so reports
+   * without agreements read exactly as before.
+   */
+  readonly metAsAgreed?: number;
+  /** Clocks whose goal an agreed deadline moved (met, breached or open); absent = none. */
+  readonly extended?: number;
   /** met ÷ (met + breached) × 100, 2 decimals; null when no clock is met or breached yet. */
   readonly metPercent: number | null;
   /** Over the elapsed working minutes of stopped clocks (linear interpolation, see percentile.ts), 2 decimals. */
@@ -70,8 +77,13 @@ class ClockTally {
   private tombstones: number[] = [];
   private sorted: Float64Array | null = new Float64Array(0);
 
+  metAsAgreed = 0;
+  extended = 0;
+
   apply(c: ReportClock, sign: 1 | -1): void {
     this.counts[c.state] += sign;
+    if (c.agreed && c.state === 'met') this.metAsAgreed += sign;
+    if (c.extended) this.extended += sign;
     if (!c.stopped) return;
     this.sorted = null;
     if (sign === 1) this.values.push(c.elapsedMinutes);
@@ -111,6 +123,8 @@ class ClockTally {
       running,
       atRisk,
       paused,
+      ...(this.metAsAgreed > 0 ? { metAsAgreed: this.metAsAgreed } : {}),
+      ...(this.extended > 0 ? { extended: this.extended } : {}),
       metPercent: judged === 0 ? null : round2((met / judged) * 100),
       medianMinutes: round2OrNull(percentileSorted(sorted, 0.5)),
       p90Minutes: round2OrNull(percentileSorted(sorted, 0.9)),

@@ -56,13 +56,13 @@ function formatNumber(x: number | null, locale: CsvLocale): string {
 
 const REPORT_TEXT = {
   ru: {
-    header: ['Раздел', 'Группа', 'Срок SLA', 'Обращений', 'Выполнено', 'Нарушено', 'В работе', 'Под угрозой', 'На паузе', '% выполнения', 'Медиана, мин', '90-й перцентиль, мин', 'Ожидание заказчика, мин', 'Циклов доп. реакции', 'Ответов специалистов', 'Учтённое время, мин'],
+    header: ['Раздел', 'Группа', 'Срок SLA', 'Обращений', 'Выполнено', 'Нарушено', 'В работе', 'Под угрозой', 'На паузе', '% выполнения', 'Медиана, мин', '90-й перцентиль, мин', 'Ожидание заказчика, мин', 'Циклов доп. реакции', 'Ответов специалистов', 'Учтённое время, мин', 'Выполнено по согласованному сроку'],
     total: 'Итого',
     dimension: { package: 'Пакет', priority: 'Приоритет', customer: 'Заказчик', agent: 'Специалист', month: 'Месяц' },
     clock: { reaction: 'Реакция', resolution: 'Решение', followUp: 'Реакция на доп. информацию' },
   },
   en: {
-    header: ['Section', 'Group', 'SLA clock', 'Requests', 'Met', 'Breached', 'Running', 'At risk', 'Paused', 'Met %', 'Median, min', '90th percentile, min', 'Waiting for customer, min', 'Follow-up cycles', 'Answers', 'Accounted time, min'],
+    header: ['Section', 'Group', 'SLA clock', 'Requests', 'Met', 'Breached', 'Running', 'At risk', 'Paused', 'Met %', 'Median, min', '90th percentile, min', 'Waiting for customer, min', 'Follow-up cycles', 'Answers', 'Accounted time, min', 'Met as agreed'],
     total: 'Total',
     dimension: { package: 'Package', priority: 'Priority', customer: 'Customer', agent: 'Agent', month: 'Month' },
     clock: { reaction: 'Reaction', resolution: 'Resolution', followUp: 'Follow-up' },
@@ -111,6 +111,8 @@ export function reportCsv(report: ComplianceReport, o: ReportCsvOptions): string
         String(g.followUpCycles),
         String(g.answers),
         formatNumber(g.accountedMinutes, o.locale),
+        // Last, so readers of the older columns by position are not disturbed.
+        String(c.metAsAgreed ?? 0),
       ]);
     }
   };

@@ -19,7 +19,9 @@ export interface ReportRowContext {
 }
 
 function reportClock(c: Clock): ReportClock {
-  return { state: c.state, stopped: c.stoppedAt !== null, elapsedMinutes: c.elapsedMinutes, goalMinutes: c.goalMinutes };
+  const base: ReportClock = { state: c.state, stopped: c.stoppedAt !== null, elapsedMinutes: c.elapsedMinutes, goalMinutes: c.goalMinutes };
+  if (!c.agreement) return base;
+  return { ...base, extended: true, ...(c.agreement.metAsAgreed ? { agreed: true } : {}) };
 }
 
 // Offsets per zone and UTC day: Intl lookups cost microseconds each, and a report derives a month

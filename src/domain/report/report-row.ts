@@ -24,6 +24,10 @@ export interface ReportClock {
   readonly elapsedMinutes: number;
   /** The goal in effect (when stopped: the goal in effect when it stopped). */
   readonly goalMinutes: number;
+  /** The goal was moved by an agreed deadline (issue 15); absent = not. */
+  readonly extended?: boolean;
+  /** Met within the agreed goal but not the regulation's own ("met as agreed"); absent = not. */
+  readonly agreed?: boolean;
 }
 
 export interface ReportRow {
@@ -59,7 +63,9 @@ export interface ReportRow {
 
 // Storage form: positional arrays, about a third of the JSON object's size, so many rows fit
 // in one storage value (Forge KVS values are limited to 240 KiB).
-type PackedClock = [state: number, stopped: 0 | 1, elapsedMinutes: number, goalMinutes: number];
+// An optional 5th element is the agreement bitmask (1 extended, 2 met as agreed): rows written
+// before agreed deadlines have 4 elements and still read.
+type PackedClock = [state: number, stopped: 0 | 1, elapsedMinutes: number, goalMinutes: number] | [state: number, stopped: 0 | 1, elapsedMinutes: number, goalMinutes: number, agreement: number];
 export type PackedReportRow = [
   version: 1,
   key: string,
@@ -85,7 +91,9 @@ function roundMs(minutes: number): number {
 }
 
 function packClock(c: ReportClock): PackedClock {
-  return [REPORT_CLOCK_STATES.indexOf(c.state), c.stopped ? 1 : 0, roundMs(c.elapsedMinutes), roundMs(c.goalMinutes)];
+  const base: [number, 0 | 1, number, number] = [REPORT_CLOCK_STATES.indexOf(c.state), c.stopped ? 1 : 0, roundMs(c.elapsedMinutes), roundMs(c.goalMinutes)];
+  const bits = (c.extended ? 1 : 0) | (c.agreed ? 2 : 0);
+  return bits === 0 ? base : [...base, bits];
 }
 
 /** @example packReportRow(row) // [1, "SUP-1", "SUP", …] */
@@ -111,7 +119,10 @@ export function packReportRow(row: ReportRow): PackedReportRow {
 }
 
 const minutesSchema = z.number().nonnegative().finite();
-const packedClockSchema = z.tuple([z.number().int().min(0).max(REPORT_CLOCK_STATES.length - 1), z.union([z.literal(0), z.literal(1)]), minutesSchema, minutesSchema]);
+const packedClockSchema = z.union([
+  z.tuple([z.number().int().min(0).max(REPORT_CLOCK_STATES.length - 1), z.union([z.literal(0), z.literal(1)]), minutesSchema, minutesSchema]),
+  z.tuple([z.number().int().min(0).max(REPORT_CLOCK_STATES.length - 1), z.union([z.literal(0), z.literal(1)]), minutesSchema, minutesSchema, z.number().int().min(1).max(3)]),
+]);
 const packedRowSchema = z.tuple([
   z.literal(1),
   z.string().min(1),
@@ -132,7 +143,9 @@ const packedRowSchema = z.tuple([
 ]);
 
 function unpackClock(c: z.infer<typeof packedClockSchema>): ReportClock {
-  return { state: REPORT_CLOCK_STATES[c[0]]!, stopped: c[1] === 1, elapsedMinutes: c[2], goalMinutes: c[3] };
+  const base: ReportClock = { state: REPORT_CLOCK_STATES[c[0]]!, stopped: c[1] === 1, elapsedMinutes: c[2], goalMinutes: c[3] };
+  const bits = c.length === 5 ? c[4] : 0;
+  return bits === 0 ? base : { ...base, ...(bits & 1 ? { extended: true } : {}), ...(bits & 2 ? { agreed: true } : {}) };
 }
 
 const ROW_FIELDS = ['version', 'key', 'project', 'createdMs', 'month', 'package', 'priority', 'customer', 'agent', 'reaction', 'resolution', 'followUp', 'pausedMinutes', 'computedAtMs', 'answers', 'accountedMinutes'];

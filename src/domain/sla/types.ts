@@ -44,6 +44,8 @@ export interface ServicePackage {
   readonly calendarId: string | null;
   /** Support hours the package includes per month (Agent Plus «N часов удалённой помощи»); absent = no quota. */
   readonly hoursQuota?: { readonly hoursPerMonth: number };
+  /** Whether agents may agree deadlines (extend / agreed due) on this package; absent = allowed. */
+  readonly agreementsAllowed?: boolean;
 }
 
 export interface Priority {

@@ -22,6 +22,7 @@ import { scopeRecomputeProgress } from '../../app/full-recompute';
 import { AppError } from '../../app/errors';
 import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
 import { getCustomerAct } from '../../app/customer-act';
+import { agreeDeadline } from '../../app/agree-deadline';
 import { previewImpact } from '../../app/impact';
 import { getReport } from '../../app/report-service';
 import { toCustomerView } from '../../app/portal-view';
@@ -105,12 +106,12 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     const key = issueKeyOf(p, ctx);
     const now = deps.clock.now();
     if (isUnlicensed(ctx)) return emptyIssueView(key, now, false);
-    return getIssueSla(deps.userJira, lookup(deps), key, now, true);
+    return getIssueSla(deps.userJira, lookup(deps), key, now, true, deps.store);
   },
   async getIssueBadge(p, ctx, deps) {
     const key = issueKeyOf(p, ctx);
     if (isUnlicensed(ctx)) return { label: 'SLA', state: 'none', due: null };
-    return getIssueBadge(deps.userJira, lookup(deps), key, deps.clock.now(), true);
+    return getIssueBadge(deps.userJira, lookup(deps), key, deps.clock.now(), true, deps.store);
   },
   async getFieldOptions(p, ctx, deps) {
     return fieldOptions(lookup(deps), ctx.extension?.project?.key ?? null, p.field);
@@ -176,7 +177,7 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     const key = issueKeyOf({ issueKey: p.issueKey ?? (typeof requestKey === 'string' ? requestKey : undefined) }, ctx);
     const now = deps.clock.now();
     // Read as the customer: Jira decides whether they may see the request at all.
-    const view = isUnlicensed(ctx) ? emptyIssueView(key, now, false) : await getIssueSla(deps.userJira, await active(deps), key, now, true);
+    const view = isUnlicensed(ctx) ? emptyIssueView(key, now, false) : await getIssueSla(deps.userJira, await active(deps), key, now, true, deps.store);
     return toCustomerView(view, p.locale ?? 'en');
   },
   async previewImpact(p, _ctx, deps) {
@@ -186,6 +187,12 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   async getCustomerAct(p, _ctx, deps) {
     // As getReport: only the projects the viewer may browse are read.
     return getCustomerAct({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
+  },
+  async agreeDeadline(p, ctx, deps) {
+    const account = accountOf(ctx);
+    if (isUnlicensed(ctx)) throw new AppError('FORBIDDEN', 'the app is not licensed on this site');
+    const key = issueKeyOf(p, ctx);
+    return agreeDeadline(deps, await active(deps), lookup(deps), account, { issueKey: key, clock: p.clock, extend: p.extend, due: p.due, reason: p.reason }, deps.clock.now());
   },
 };
 

@@ -47,6 +47,15 @@ export const payloadSchemas = {
     projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional(),
   }),
   getPortalSla: z.object({ issueKey: z.string().min(1).max(255).optional(), locale: z.enum(['ru', 'en']).optional() }),
+  agreeDeadline: z
+    .object({
+      issueKey,
+      clock: z.enum(['reaction', 'resolution']),
+      extend: z.string().trim().min(1).max(20).optional(),
+      due: z.string().min(1).max(40).optional(),
+      reason: z.string().trim().min(1, 'expected a reason').max(500, 'a reason is at most 500 characters'),
+    })
+    .refine((a) => (a.extend === undefined) !== (a.due === undefined), { message: 'give either extend or due', path: ['extend'] }),
 } satisfies { [K in ResolverName]: z.ZodType<unknown> };
 
 /** Compile-time check: each schema's output is assignable to the contract's request type. */
@@ -70,4 +79,5 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getCustomerAct: true,
   previewImpact: true,
   getPortalSla: true,
+  agreeDeadline: true,
 };

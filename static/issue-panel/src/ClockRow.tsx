@@ -49,6 +49,16 @@ export function ClockRow({ clock, tick }: { clock: ClockView; tick: Tick }) {
     dueLine = tick.state === 'breached' ? t('due.was', { when: fmt.when(tick.dueMs) }) : t('due.at', { when: fmt.when(tick.dueMs) });
   }
 
+  const a = clock.agreement;
+  let agreementLine: string | null = null;
+  if (a) {
+    const to = clock.due;
+    agreementLine =
+      a.originalDue && to
+        ? t('agreement.moved', { from: fmt.when(a.originalDue), to: fmt.when(to) })
+        : t('agreement.goal', { from: fmt.minutes(a.originalGoalMinutes), to: fmt.minutes(clock.goalMinutes) });
+  }
+
   return (
     <li className={`clock clock--${tick.state}`} data-clock={clock.kind} data-state={tick.state} data-remaining-ms={tick.remainingMs} data-overdue-ms={tick.overdueMs}>
       <div className="clock__head">
@@ -65,6 +75,13 @@ export function ClockRow({ clock, tick }: { clock: ClockView; tick: Tick }) {
         {dueLine ? <span>{dueLine}</span> : null}
         <span>{t('countdown.goal', { goal: clock.goal ? fmt.goal(clock.goal) : fmt.minutes(clock.goalMinutes) })}</span>
       </p>
+      {a && agreementLine ? (
+        <div className="clock__agreement" data-agreement={a.count}>
+          <p>{agreementLine}</p>
+          <p className="subtle">{t('agreement.by', { reason: a.lastReason, who: a.lastByName ?? a.lastBy ?? '—', when: fmt.when(a.lastAt) })}</p>
+          {a.metAsAgreed ? <p className="subtle">{t('agreement.metAsAgreed')}</p> : null}
+        </div>
+      ) : null}
       {notes.map((n) => (
         <p key={n} className="clock__note">
           {n}

@@ -7,6 +7,7 @@ import { warningMessage } from '../../shared/i18n';
 import { mostUrgent, tickClock, type Tick } from '../../shared/ticker';
 import { Lozenge, Message, STATE_TONE } from '../../shared/ui';
 import { panelWarnings } from '../../shared/warnings';
+import { AgreeForm } from './AgreeForm';
 import { ClockRow, clockName } from './ClockRow';
 import { FmtContext, makeFmt, useFmt, type Fmt } from './format-context';
 import { useIssueSla, useNow, type Loaded, type SlaAnswer, type SlaState } from './use-issue-sla';
@@ -167,7 +168,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
+function FullPanel({ view, ticks, reload }: { view: IssueSlaView; ticks: Tick[]; reload: () => void }) {
   const fmt = useFmt();
   const { t } = fmt;
   const warnings = panelWarnings(view);
@@ -185,6 +186,7 @@ function FullPanel({ view, ticks }: { view: IssueSlaView; ticks: Tick[] }) {
           })}
         </ul>
       )}
+      <AgreeForm view={view} onSaved={reload} />
       {view.autoClose ? <p className="autoclose">{t('autoClose.at', { when: fmt.when(view.autoClose.at) })}</p> : null}
       {warnings.length > 0 ? (
         <Message tone="warning">
@@ -260,7 +262,7 @@ export function Panel({ host, firstLoad }: { host: HostContext; firstLoad?: SlaA
   else if (!data.view.licensed) body = <StatusMessage state={{ phase: 'error', envelope: { ok: false, error: { code: 'UNLICENSED', message: '' } } }} onRetry={reload} />;
   else if (!data.view.configured) body = <StatusMessage state={{ phase: 'error', envelope: { ok: false, error: { code: 'NOT_CONFIGURED', message: '' } } }} onRetry={reload} />;
   else if (compact) body = <ContextBadge view={data.view} ticks={ticks} />;
-  else body = <FullPanel view={data.view} ticks={ticks} />;
+  else body = <FullPanel view={data.view} ticks={ticks} reload={reload} />;
 
   return (
     <FmtContext.Provider value={fmt}>

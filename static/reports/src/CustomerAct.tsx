@@ -68,6 +68,19 @@ export function ActDocument({ view, act, host }: { view: CustomerActView; act: C
           {act.quotaMinutes === null ? ` (${w.noQuota})` : ` / ${hours(act.quotaMinutes)}`}
           {act.overQuotaMinutes > 0 ? ` — ${w.over}: ${hours(act.overQuotaMinutes)}` : ''}
         </dd>
+        {/* Agreed deadlines (issue 15): only when there were any, so other acts read as before. */}
+        {act.agreedExtensions > 0 ? (
+          <>
+            <dt>{w.agreed}</dt>
+            <dd data-act="agreed">
+              {act.agreedExtensions}
+              {(() => {
+                const n = (['reaction', 'resolution', 'followUp'] as const).reduce((sum, k) => sum + (act.total.clocks[k].metAsAgreed ?? 0), 0);
+                return n > 0 ? ` (${w.metAsAgreed}: ${n})` : '';
+              })()}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <div className="act__table-wrap" tabIndex={0} role="region" aria-label={w.title}>
       <table className="report-table act__table">

@@ -226,6 +226,13 @@ function GroupTable({ view, dimension, t, lang, locale, onDrill }: {
         return [
           <td key={`${k}-met`}>
             <Num value={c.met} label={`${label}, ${t(`clock.${k}`)}: ${t('measure.met')} ${c.met}`} onDrill={() => drill(key, label, k, 'met', t('measure.met'))} />
+            {/* Met only thanks to an agreed deadline (issue 15): counted apart, inside "met". */}
+            {c.metAsAgreed ? (
+              <span className="subtle met-as-agreed" data-met-as-agreed={c.metAsAgreed}>
+                {' '}
+                {t('table.metAsAgreed', { count: c.metAsAgreed })}
+              </span>
+            ) : null}
           </td>,
           <td key={`${k}-breached`} className={c.breached > 0 ? 'bad' : undefined}>
             <Num value={c.breached} label={`${label}, ${t(`clock.${k}`)}: ${t('measure.breached')} ${c.breached}`} onDrill={() => drill(key, label, k, 'breached', t('measure.breached'))} />
