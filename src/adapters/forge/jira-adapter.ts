@@ -39,6 +39,7 @@ import {
   groupNamesSchema,
   issueBeanSchema,
   myPermissionsSchema,
+  organizationsSchema,
   pageOfCommentsSchema,
   projectPageSchema,
   searchIdsSchema,
@@ -151,7 +152,8 @@ export class ForgeJiraAdapter implements JiraPort {
 
   private async searchFields(): Promise<string[]> {
     const f = await this.fieldIds();
-    return ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    const base = ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    return f.organizations ? [...base, f.organizations] : base;
   }
 
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
@@ -165,7 +167,10 @@ export class ForgeJiraAdapter implements JiraPort {
     const storedRaw = bean.properties?.[PROPERTY_KEY];
     const stored = storedRaw === undefined ? null : storedSlaSchema.safeParse(storedRaw);
     const commentPage = pageOfCommentsSchema.safeParse(fields.comment ?? {});
+    // Most users' e-mail is hidden from apps (privacy settings): the JSM organizations identify the customer.
     const email = reporter?.emailAddress ?? null;
+    const orgs = f.organizations ? organizationsSchema.safeParse(fields[f.organizations] ?? []) : null;
+    const organizations = orgs?.success ? [...new Set(orgs.data.map((o) => o.name.trim()).filter((n) => n !== ''))] : [];
     const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
     const commentTotal = commentPage.success ? (commentPage.data.total ?? comments.length) : 0;
     const facts: IssueFacts = {
@@ -181,7 +186,8 @@ export class ForgeJiraAdapter implements JiraPort {
       reporter: {
         accountId: reporter?.accountId ?? null,
         emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
-        organization: null,
+        organization: organizations.length > 0 ? organizations.join(', ') : null,
+        organizations,
       },
       assignee: assignee ? (assignee.displayName ?? assignee.accountId ?? null) : null,
       assigneeAccountId: assignee?.accountId ?? null,

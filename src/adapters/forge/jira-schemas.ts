@@ -115,6 +115,9 @@ export const transitionsSchema = z.object({
     .optional(),
 });
 
+/** JSM Organizations field value (sd-customer-organizations): [{ id, name, _links }]; id is a string in Cloud answers, a number in some. */
+export const organizationsSchema = z.array(z.object({ id: z.union([z.string(), z.number()]).optional(), name: z.string() }).passthrough()).nullable().transform((v) => v ?? []);
+
 export const userSchema = z.object({
   accountId: z.string().optional(),
   locale: z.string().optional(),
