@@ -228,3 +228,47 @@ describe('projects and status categories in JQL must exist', () => {
     expect((await post<Hits>('/rest/api/3/search/jql', { jql: 'project = SUP AND statusCategory in (Done, "To Do", indeterminate)' })).body.issues).toHaveLength(1);
   });
 });
+
+describe('customers: e-mail hidden by privacy settings, JSM organizations on requests', () => {
+  type Bean = { fields: Record<string, unknown> };
+  type Field = { id: string; schema?: { type?: string; items?: string; custom?: string } };
+
+  it('leaves reporter and comment authors without emailAddress unless the site shows e-mails', async () => {
+    const { key } = await em.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const hidden = await call<Bean>(`/rest/api/3/issue/${key}?fields=reporter`);
+    expect(hidden.body.fields.reporter).toEqual(expect.objectContaining({ accountId: CUSTOMER }));
+    expect(hidden.body.fields.reporter).not.toHaveProperty('emailAddress');
+    const user = await call<Record<string, unknown>>(`/rest/api/3/user?accountId=${encodeURIComponent(CUSTOMER)}`);
+    expect(user.status).toBe(200);
+    expect(user.body).not.toHaveProperty('emailAddress');
+    em.jira.showEmails = true;
+    const shown = await call<Bean>(`/rest/api/3/issue/${key}?fields=reporter`);
+    expect(shown.body.fields.reporter).toEqual(expect.objectContaining({ emailAddress: 'olga@romashka.example' }));
+  });
+
+  it('lists the Organizations field by its JSM type and serves [{ id, name }] on service-desk requests', async () => {
+    const fields = await call<Field[]>('/rest/api/3/field');
+    const org = fields.body.filter((f) => f.schema?.custom === 'com.atlassian.servicedesk:sd-customer-organizations');
+    expect(org).toHaveLength(1);
+    expect(org[0]!.schema).toEqual(expect.objectContaining({ type: 'array', items: 'sd-customerorganization' }));
+    const id = org[0]!.id;
+    const a = await em.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const b = await em.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: OTHER_CUSTOMER });
+    const r = await post<{ issues: Bean[] }>('/rest/api/3/search/jql', { jql: 'project = SUP ORDER BY key ASC', fields: [id] });
+    expect(r.body.issues.map((i) => (i.fields[id] as Array<{ name: string }>).map((o) => o.name))).toEqual([['ООО «Ромашка»'], ['АО «Вектор»']]);
+    expect((r.body.issues[0]!.fields[id] as Array<{ id: unknown }>)[0]!.id).toEqual(expect.any(String));
+    // Only when asked for: the field is not sent to a search that did not name it.
+    const plain = await call<Bean>(`/rest/api/3/issue/${a.key}?fields=summary`);
+    expect(plain.body.fields).not.toHaveProperty(id);
+    void b;
+  });
+
+  it('serves no Organizations value on a software issue, and no field on a site without a service project', async () => {
+    const dev = await em.actions.createIssue({ projectKey: 'SUP', summary: 'x', reporter: CUSTOMER });
+    em.jira.projects.find((p) => p.key === 'SUP')!.projectTypeKey = 'software';
+    const r = await call<Bean>(`/rest/api/3/issue/${dev.key}?fields=customfield_10002,summary`);
+    expect(r.body.fields).not.toHaveProperty('customfield_10002');
+    const fields = await call<Field[]>('/rest/api/3/field');
+    expect(fields.body.some((f) => f.schema?.custom === 'com.atlassian.servicedesk:sd-customer-organizations')).toBe(false);
+  });
+});
