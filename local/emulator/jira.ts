@@ -278,6 +278,13 @@ export class JiraSite {
    * Atlassian account privacy settings (the default "only you and admins") `emailAddress` is left out.
    */
   showEmails = false;
+  /**
+   * Bulk property tasks (POST issue/properties/multi) that fail part-way, next first: Jira's task is
+   * non-transactional, so a failing one sets the first half of its issues and ends FAILED.
+   */
+  failPropertyTasks = 0;
+  /** Async tasks by id: each read while RUNNING advances it, so the first read sees RUNNING, the next the end. */
+  private readonly tasks = new Map<string, { status: 'RUNNING' | 'COMPLETE' | 'FAILED'; end: 'COMPLETE' | 'FAILED'; submitted: number; reads: number; owner: string }>();
   users: SiteUser[] = [];
   statuses: SiteStatus[] = DEFAULT_STATUSES;
   fields: SiteField[] = [];
@@ -976,7 +983,8 @@ export class JiraSite {
     const t = path
       .replace(/^(\/rest\/api\/3\/issue\/)(?!properties\/multi$|bulkfetch$)[^/]+/, '$1{issueIdOrKey}')
       .replace(/(\/\{issueIdOrKey\}\/properties\/)[^/]+$/, '$1{propertyKey}')
-      .replace(/^(\/rest\/api\/3\/app\/field\/)(?!value$)[^/]+/, '$1{fieldIdOrKey}');
+      .replace(/^(\/rest\/api\/3\/app\/field\/)(?!value$)[^/]+/, '$1{fieldIdOrKey}')
+      .replace(/^(\/rest\/api\/3\/task\/)[^/]+$/, '$1{taskId}');
     return `${method.toUpperCase()} ${t}`;
   }
 
@@ -1030,6 +1038,10 @@ export class JiraSite {
     if (method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') return ok(this.bulkChangelog(p, body));
     if (method === 'POST' && path === '/rest/api/3/app/field/value') return this.appFieldValues(p, body, q);
     if (method === 'POST' && path === '/rest/api/3/issue/properties/multi') return this.multiProperties(p, body);
+    {
+      const m = method === 'GET' ? /^\/rest\/api\/3\/task\/([^/]+)$/.exec(path) : null;
+      if (m) return ok(this.taskJson(p, decodeURIComponent(m[1]!)));
+    }
     if (method === 'POST' && path === '/rest/api/3/issue/bulkfetch') return ok(this.bulkFetchIssues(p, body));
     if ((r = m(/^\/rest\/api\/3\/issue\/([^/]+)(\/.*)?$/))) return this.issueRoute(method, decodeURIComponent(r[1]!), r[2] ?? '', q, body, p);
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${path}`], errors: {} } };
@@ -1054,11 +1066,42 @@ export class JiraSite {
       }
       plan.push({ issue, props: props as Record<string, unknown> });
     }
+    const fail = this.failPropertyTasks > 0;
+    if (fail) this.failPropertyTasks--;
+    const applied = fail ? plan.slice(0, Math.floor(plan.length / 2)) : plan;
     this.batch(() => {
-      for (const { issue, props } of plan) for (const [k, v] of Object.entries(props)) this.setProperty(issue, k, v);
+      for (const { issue, props } of applied) for (const [k, v] of Object.entries(props)) this.setProperty(issue, k, v);
     });
-    const task = this.counter('task', 10000);
+    const task = String(this.counter('task', 10000));
+    this.tasks.set(task, { status: 'RUNNING', end: fail ? 'FAILED' : 'COMPLETE', submitted: this.now(), reads: 0, owner: p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId });
+    // The answer has no body: the task's location is the only outcome (OpenAPI: 303 "Follow the location link").
     return { status: 303, headers: { location: `${this.siteUrl}/rest/api/3/task/${task}` } };
+  }
+
+  /** GET /rest/api/3/task/{taskId}: TaskProgressBeanObject; only the task's creator (or a Jira admin) may read it. */
+  private taskJson(p: Principal, id: string): unknown {
+    const t = this.tasks.get(id);
+    const who = p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId;
+    if (!t) throw new RestError(404, `Task ${id} does not exist.`);
+    if (t.owner !== who && !(p.kind === 'user' && this.user(p.accountId)?.role === 'admin')) throw new RestError(403, 'You are not the creator of this task.');
+    t.reads++;
+    if (t.status === 'RUNNING' && t.reads > 1) t.status = t.end;
+    const done = t.status !== 'RUNNING';
+    const at = this.now();
+    return {
+      self: `${this.siteUrl}/rest/api/3/task/${id}`,
+      id,
+      description: 'Bulk set issue properties by issue',
+      status: t.status,
+      ...(t.status === 'FAILED' ? { message: 'Some of the entity properties could not be set.' } : {}),
+      submittedBy: 10000,
+      progress: done ? 100 : 50,
+      elapsedRuntime: at - t.submitted,
+      submitted: t.submitted,
+      started: t.submitted,
+      ...(done ? { finished: at } : {}),
+      lastUpdate: at,
+    };
   }
 
   private myPermissions(p: Principal, q: URLSearchParams): unknown {

@@ -272,3 +272,46 @@ describe('customers: e-mail hidden by privacy settings, JSM organizations on req
     expect(fields.body.some((f) => f.schema?.custom === 'com.atlassian.servicedesk:sd-customer-organizations')).toBe(false);
   });
 });
+
+describe('issue/properties/multi is an asynchronous, non-transactional task', () => {
+  type Task = { id: string; status: string; progress: number; self: string };
+  const propOf = (key: string) => em.jira.issue(key)!.properties['reglament-sla'];
+
+  async function multi(ids: number[]): Promise<{ status: number; location: string | null }> {
+    const res = await api.asApp().requestJira(assumeTrustedRoute('/rest/api/3/issue/properties/multi'), {
+      method: 'POST',
+      body: JSON.stringify({ issues: ids.map((issueID) => ({ issueID, properties: { 'reglament-sla': { v: issueID } } })) }),
+    });
+    expect(await res.text()).toBe('');
+    return { status: res.status, location: res.headers.get('location') };
+  }
+
+  it('answers 303 with the task location and no body; the task reads RUNNING, then COMPLETE', async () => {
+    const a = await em.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const b = await em.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: CUSTOMER });
+    const ids = [Number(em.jira.issue(a.key)!.id), Number(em.jira.issue(b.key)!.id)];
+    const r = await multi(ids);
+    expect(r.status).toBe(303);
+    const path = new URL(r.location!).pathname;
+    expect(path).toMatch(/^\/rest\/api\/3\/task\/\d+$/);
+    const first = await call<Task>(path);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual(expect.objectContaining({ status: 'RUNNING', self: r.location }));
+    const second = await call<Task>(path);
+    expect(second.body).toEqual(expect.objectContaining({ status: 'COMPLETE', progress: 100 }));
+    expect([propOf(a.key), propOf(b.key)]).toEqual([{ v: ids[0] }, { v: ids[1] }]);
+    expect((await call('/rest/api/3/task/99999')).status).toBe(404);
+  });
+
+  it('under a fault, sets only some of the issues and the task ends FAILED', async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 4; i++) keys.push((await em.actions.createIssue({ projectKey: 'SUP', summary: `i${i}`, reporter: CUSTOMER })).key);
+    em.jira.failPropertyTasks = 1;
+    const r = await multi(keys.map((k) => Number(em.jira.issue(k)!.id)));
+    expect(r.status).toBe(303);
+    const path = new URL(r.location!).pathname;
+    await call(path);
+    expect((await call<Task>(path)).body.status).toBe('FAILED');
+    expect(keys.map((k) => propOf(k) !== undefined)).toEqual([true, true, false, false]);
+  });
+});
