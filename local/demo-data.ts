@@ -106,10 +106,10 @@ export const DEMO_SITE_USERS: SiteUser[] = [
   { accountId: '557058:admin-anna', displayName: 'Анна Соколова', emailAddress: 'a.sokolova@servicedesk-demo.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'admin' },
   { accountId: '557058:agent-ivan', displayName: 'Иван Петров', emailAddress: 'i.petrov@servicedesk-demo.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent' },
   { accountId: '557058:agent-maria', displayName: 'Мария Смирнова', emailAddress: 'm.smirnova@servicedesk-demo.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent' },
-  { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'o.romashkina@romashka-trade.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
-  { accountId: 'qm:customer-vektor', displayName: 'Павел Волков (АО «Вектор»)', emailAddress: 'p.volkov@vektor-ural.ru', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer' },
-  { accountId: 'qm:customer-north', displayName: 'Дмитрий Северов (ООО «Северная звезда»)', emailAddress: 'd.severov@sev-zvezda.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
-  { accountId: 'qm:customer-volga', displayName: 'Елена Кузнецова (ПАО «Волга-Логистик»)', emailAddress: 'e.kuznetsova@volga-logistic.ru', locale: 'ru_RU', timeZone: 'Europe/Samara', role: 'customer' },
+  { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'o.romashkina@romashka-trade.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer', organization: 'ООО «Ромашка»' },
+  { accountId: 'qm:customer-vektor', displayName: 'Павел Волков (АО «Вектор»)', emailAddress: 'p.volkov@vektor-ural.ru', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer', organization: 'АО «Вектор»' },
+  { accountId: 'qm:customer-north', displayName: 'Дмитрий Северов (ООО «Северная звезда»)', emailAddress: 'd.severov@sev-zvezda.ru', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer', organization: 'ООО «Северная звезда»' },
+  { accountId: 'qm:customer-volga', displayName: 'Елена Кузнецова (ПАО «Волга-Логистик»)', emailAddress: 'e.kuznetsova@volga-logistic.ru', locale: 'ru_RU', timeZone: 'Europe/Samara', role: 'customer', organization: 'ПАО «Волга-Логистик»' },
 ];
 
 type Cfg = (typeof TEMPLATES)[TemplateId];
@@ -299,8 +299,8 @@ const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The template as a team would save it: Agent Plus also sells packages to named customers, so two
- * organizations get one by e-mail domain — one current, one expired (the panel flags it and the
- * free package applies).
+ * organizations get one by JSM organization (Jira hides most customers' e-mail from apps) — one
+ * current, one expired (the panel flags it and the free package applies).
  */
 export function demoConfig(template: TemplateId, nowMs: number): Cfg {
   const cfg = TEMPLATES[template];
@@ -308,8 +308,8 @@ export function demoConfig(template: TemplateId, nowMs: number): Cfg {
   return {
     ...cfg,
     customers: [
-      { match: { emailDomain: 'romashka-trade.ru' }, package: 'extended', validFrom: isoDate(nowMs - 200 * DAY), validTo: isoDate(nowMs + 165 * DAY), note: 'Договор № 45-ТП от ' + isoDate(nowMs - 200 * DAY) },
-      { match: { emailDomain: 'vektor-ural.ru' }, package: 'optimal', validFrom: isoDate(nowMs - 400 * DAY), validTo: isoDate(nowMs - 35 * DAY), note: 'Не продлён' },
+      { match: { organization: 'ООО «Ромашка»' }, package: 'extended', validFrom: isoDate(nowMs - 200 * DAY), validTo: isoDate(nowMs + 165 * DAY), note: 'Договор № 45-ТП от ' + isoDate(nowMs - 200 * DAY) },
+      { match: { organization: 'АО «Вектор»' }, package: 'optimal', validFrom: isoDate(nowMs - 400 * DAY), validTo: isoDate(nowMs - 35 * DAY), note: 'Не продлён' },
     ],
   };
 }

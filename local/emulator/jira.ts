@@ -23,6 +23,8 @@ export interface SiteUser {
   locale: string;
   timeZone: string;
   role: Role;
+  /** The JSM customer organization this customer belongs to: a request they raise carries it in the Organizations field. */
+  organization?: string;
   /** Project keys this user administers (ADMINISTER_PROJECTS) without being a Jira administrator. */
   adminOf?: string[];
 }
@@ -220,6 +222,9 @@ export function adfToText(adf: unknown): string {
   return parts.join('').trim();
 }
 
+/** JSM's Organizations field id on the emulated site (a JSM site's is customfield_10002 unless renumbered). */
+export const ORGANIZATIONS_FIELD_ID = 'customfield_10002';
+
 class RestError extends Error {
   constructor(
     readonly status: number,
@@ -268,6 +273,18 @@ export class JiraSite {
   projects: SiteProject[] = [];
   /** The site's "Browse users and groups" grant for the app: without it GET /user/groups answers 403. */
   browseUsersAndGroups = true;
+  /**
+   * Whether Jira shows users' e-mail addresses to the app. Off by default, as on most sites: under
+   * Atlassian account privacy settings (the default "only you and admins") `emailAddress` is left out.
+   */
+  showEmails = false;
+  /**
+   * Bulk property tasks (POST issue/properties/multi) that fail part-way, next first: Jira's task is
+   * non-transactional, so a failing one sets the first half of its issues and ends FAILED.
+   */
+  failPropertyTasks = 0;
+  /** Async tasks by id: each read while RUNNING advances it, so the first read sees RUNNING, the next the end. */
+  private readonly tasks = new Map<string, { status: 'RUNNING' | 'COMPLETE' | 'FAILED'; end: 'COMPLETE' | 'FAILED'; submitted: number; reads: number; owner: string }>();
   users: SiteUser[] = [];
   statuses: SiteStatus[] = DEFAULT_STATUSES;
   fields: SiteField[] = [];
@@ -443,7 +460,7 @@ export class JiraSite {
       self: `${this.siteUrl}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`,
       accountId,
       accountType: u?.role === 'customer' ? 'customer' : 'atlassian',
-      emailAddress: u?.emailAddress,
+      ...(this.showEmails && u ? { emailAddress: u.emailAddress } : {}),
       displayName: u?.displayName ?? accountId,
       active: true,
       timeZone: u?.timeZone ?? 'UTC',
@@ -501,6 +518,38 @@ export class JiraSite {
       clauseNames: [`cf[${num}]`, f.name],
       schema: { type: f.type === 'datetime' ? 'datetime' : f.type === 'object' ? 'any' : f.type, custom, customId: Number(num) },
     };
+  }
+
+  /** JSM's Organizations field, on a site with a service project (Jira Service Management installed). */
+  private organizationsFieldJson(): unknown[] {
+    if (!this.projects.some((p) => (p.projectTypeKey ?? 'service_desk') === 'service_desk')) return [];
+    return [
+      {
+        id: ORGANIZATIONS_FIELD_ID,
+        key: ORGANIZATIONS_FIELD_ID,
+        name: 'Organizations',
+        custom: true,
+        orderable: true,
+        navigable: true,
+        searchable: true,
+        clauseNames: ['cf[10002]', 'Organizations', 'organizations'],
+        schema: { type: 'array', items: 'sd-customerorganization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 },
+      },
+    ];
+  }
+
+  /** The site's JSM organizations, numbered in the order their first member is listed. */
+  organizations(): Array<{ id: string; name: string }> {
+    const names = [...new Set(this.users.map((u) => u.organization).filter((n): n is string => typeof n === 'string' && n !== ''))];
+    return names.map((name, i) => ({ id: String(i + 1), name }));
+  }
+
+  /** A service-desk request's Organizations value: the reporter's organization (JSM shares the request with it). */
+  private organizationsValue(issue: IssueDoc): unknown {
+    const org = this.user(issue.reporter)?.organization;
+    const o = org ? this.organizations().find((x) => x.name === org) : undefined;
+    if (!o) return [];
+    return [{ id: o.id, name: o.name, _links: { self: `${this.siteUrl}/rest/servicedeskapi/organization/${o.id}` } }];
   }
 
   private systemFieldsJson(): unknown[] {
@@ -598,6 +647,7 @@ export class JiraSite {
       startAt: 0,
     }));
     for (const f of this.fields) put(f.id, () => this.customValueJson(f, issue.custom[f.id]));
+    if ((project.projectTypeKey ?? 'service_desk') === 'service_desk') put(ORGANIZATIONS_FIELD_ID, () => this.organizationsValue(issue));
     return out;
   }
 
@@ -933,7 +983,8 @@ export class JiraSite {
     const t = path
       .replace(/^(\/rest\/api\/3\/issue\/)(?!properties\/multi$|bulkfetch$)[^/]+/, '$1{issueIdOrKey}')
       .replace(/(\/\{issueIdOrKey\}\/properties\/)[^/]+$/, '$1{propertyKey}')
-      .replace(/^(\/rest\/api\/3\/app\/field\/)(?!value$)[^/]+/, '$1{fieldIdOrKey}');
+      .replace(/^(\/rest\/api\/3\/app\/field\/)(?!value$)[^/]+/, '$1{fieldIdOrKey}')
+      .replace(/^(\/rest\/api\/3\/task\/)[^/]+$/, '$1{taskId}');
     return `${method.toUpperCase()} ${t}`;
   }
 
@@ -962,7 +1013,7 @@ export class JiraSite {
         const id = `customfield_${20050 + i}`;
         return { ...json, id, key: id, name: `${f.name} (${OTHER_ENV_ID})`, clauseNames: [`cf[${20050 + i}]`], schema: { ...json.schema, custom: json.schema.custom.replace(`/${ENV_ID}/`, `/${OTHER_ENV_ID}/`), customId: 20050 + i } };
       });
-      return ok([...this.systemFieldsJson(), ...this.fields.map((f) => this.fieldJson(f)), ...otherEnv]);
+      return ok([...this.systemFieldsJson(), ...this.organizationsFieldJson(), ...this.fields.map((f) => this.fieldJson(f)), ...otherEnv]);
     }
     if (method === 'GET' && path === '/rest/api/3/status') return ok(this.statuses.map((s) => this.statusJson(s)));
     if (method === 'GET' && path === '/rest/api/3/project/search') {
@@ -987,6 +1038,10 @@ export class JiraSite {
     if (method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') return ok(this.bulkChangelog(p, body));
     if (method === 'POST' && path === '/rest/api/3/app/field/value') return this.appFieldValues(p, body, q);
     if (method === 'POST' && path === '/rest/api/3/issue/properties/multi') return this.multiProperties(p, body);
+    {
+      const m = method === 'GET' ? /^\/rest\/api\/3\/task\/([^/]+)$/.exec(path) : null;
+      if (m) return ok(this.taskJson(p, decodeURIComponent(m[1]!)));
+    }
     if (method === 'POST' && path === '/rest/api/3/issue/bulkfetch') return ok(this.bulkFetchIssues(p, body));
     if ((r = m(/^\/rest\/api\/3\/issue\/([^/]+)(\/.*)?$/))) return this.issueRoute(method, decodeURIComponent(r[1]!), r[2] ?? '', q, body, p);
     return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${path}`], errors: {} } };
@@ -1011,11 +1066,42 @@ export class JiraSite {
       }
       plan.push({ issue, props: props as Record<string, unknown> });
     }
+    const fail = this.failPropertyTasks > 0;
+    if (fail) this.failPropertyTasks--;
+    const applied = fail ? plan.slice(0, Math.floor(plan.length / 2)) : plan;
     this.batch(() => {
-      for (const { issue, props } of plan) for (const [k, v] of Object.entries(props)) this.setProperty(issue, k, v);
+      for (const { issue, props } of applied) for (const [k, v] of Object.entries(props)) this.setProperty(issue, k, v);
     });
-    const task = this.counter('task', 10000);
+    const task = String(this.counter('task', 10000));
+    this.tasks.set(task, { status: 'RUNNING', end: fail ? 'FAILED' : 'COMPLETE', submitted: this.now(), reads: 0, owner: p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId });
+    // The answer has no body: the task's location is the only outcome (OpenAPI: 303 "Follow the location link").
     return { status: 303, headers: { location: `${this.siteUrl}/rest/api/3/task/${task}` } };
+  }
+
+  /** GET /rest/api/3/task/{taskId}: TaskProgressBeanObject; only the task's creator (or a Jira admin) may read it. */
+  private taskJson(p: Principal, id: string): unknown {
+    const t = this.tasks.get(id);
+    const who = p.kind === 'app' ? APP_ACCOUNT_ID : p.accountId;
+    if (!t) throw new RestError(404, `Task ${id} does not exist.`);
+    if (t.owner !== who && !(p.kind === 'user' && this.user(p.accountId)?.role === 'admin')) throw new RestError(403, 'You are not the creator of this task.');
+    t.reads++;
+    if (t.status === 'RUNNING' && t.reads > 1) t.status = t.end;
+    const done = t.status !== 'RUNNING';
+    const at = this.now();
+    return {
+      self: `${this.siteUrl}/rest/api/3/task/${id}`,
+      id,
+      description: 'Bulk set issue properties by issue',
+      status: t.status,
+      ...(t.status === 'FAILED' ? { message: 'Some of the entity properties could not be set.' } : {}),
+      submittedBy: 10000,
+      progress: done ? 100 : 50,
+      elapsedRuntime: at - t.submitted,
+      submitted: t.submitted,
+      started: t.submitted,
+      ...(done ? { finished: at } : {}),
+      lastUpdate: at,
+    };
   }
 
   private myPermissions(p: Principal, q: URLSearchParams): unknown {
@@ -1421,9 +1507,9 @@ export const DEFAULT_USERS: SiteUser[] = [
   { accountId: '557058:admin-anna', displayName: 'Анна Админова', emailAddress: 'anna.admin@reglament.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'admin' },
   { accountId: '557058:agent-ivan', displayName: 'Иван Петров', emailAddress: 'ivan.petrov@reglament.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent' },
   { accountId: '557058:agent-maria', displayName: 'Maria Smirnova', emailAddress: 'maria.smirnova@reglament.example', locale: 'en_US', timeZone: 'Europe/Moscow', role: 'agent' },
-  { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'olga@romashka.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer' },
-  { accountId: 'qm:customer-vektor', displayName: 'Павел Векторов (АО «Вектор»)', emailAddress: 'pavel@vektor.example', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer' },
-  { accountId: 'qm:customer-north', displayName: 'John North (North Ltd)', emailAddress: 'john@north.example', locale: 'en_US', timeZone: 'Europe/London', role: 'customer' },
+  { accountId: 'qm:customer-romashka', displayName: 'Ольга Ромашкина (ООО «Ромашка»)', emailAddress: 'olga@romashka.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'customer', organization: 'ООО «Ромашка»' },
+  { accountId: 'qm:customer-vektor', displayName: 'Павел Векторов (АО «Вектор»)', emailAddress: 'pavel@vektor.example', locale: 'ru_RU', timeZone: 'Asia/Yekaterinburg', role: 'customer', organization: 'АО «Вектор»' },
+  { accountId: 'qm:customer-north', displayName: 'John North (North Ltd)', emailAddress: 'john@north.example', locale: 'en_US', timeZone: 'Europe/London', role: 'customer', organization: 'North Ltd' },
   // A support lead who administers SUP (project settings) but not the Jira site.
   { accountId: '557058:lead-olga', displayName: 'Ольга Лидова', emailAddress: 'olga.lead@reglament.example', locale: 'ru_RU', timeZone: 'Europe/Moscow', role: 'agent', adminOf: ['SUP'] },
 ];

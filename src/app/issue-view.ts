@@ -85,7 +85,7 @@ function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs:
   const pkg = config.packages.find((p) => p.id === set.packageId);
   if (!pkg) return null;
   const zone = set.timezone;
-  const ref = { organization: facts.reporter.organization, emailDomain: facts.reporter.emailDomain };
+  const ref = { organization: facts.reporter.organization, organizations: facts.reporter.organizations ?? [], emailDomain: facts.reporter.emailDomain };
   // The clocks pick the customer's package on the day the request came in (computeClocks); today's
   // answer may name another assignment (renewed, replaced), so both are looked at.
   const atCreation = resolveCustomerPackage(config, ref, facts.createdMs, zone);

@@ -21,8 +21,12 @@ export interface IssueFacts {
   readonly createdMs: number;
   readonly reporter: {
     readonly accountId: string | null;
+    /** Null when Jira hides the reporter's e-mail from the app (most users' privacy settings). */
     readonly emailDomain: string | null;
+    /** The request's JSM organizations (names, joined for display); null outside service projects or with none. */
     readonly organization: string | null;
+    /** The same organizations one by one; any of them matches a customer. */
+    readonly organizations?: readonly string[];
   };
   /** The assignee's display name (reports group by agent), null when unassigned. */
   readonly assignee?: string | null;

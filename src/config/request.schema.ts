@@ -57,7 +57,7 @@ export const slaRequestSchema = z.object({
   priority: nullableId.optional(),
   status: z.string().trim().min(1).optional(),
   customer: z
-    .object({ organization: z.string().nullable().optional(), emailDomain: z.string().nullable().optional() })
+    .object({ organization: z.string().nullable().optional(), organizations: z.array(z.string()).max(50).optional(), emailDomain: z.string().nullable().optional() })
     .optional(),
   events: z.array(eventSchema).default([]),
   agreements: z.array(agreementSchema).max(100).optional(),

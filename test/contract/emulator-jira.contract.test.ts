@@ -21,7 +21,7 @@ let issueId = '';
 let issueKey = '';
 const covered = new Set<string>();
 
-async function exchange(method: string, path: string, body?: unknown, as: 'app' | string = 'app'): Promise<{ status: number; json: unknown }> {
+async function exchange(method: string, path: string, body?: unknown, as: 'app' | string = 'app'): Promise<{ status: number; json: unknown; location: string | null }> {
   const fetch = (globalThis as unknown as { __forge_fetch__: Fetch }).__forge_fetch__;
   const target = as === 'app' ? { type: 'fpp', provider: 'app', remote: 'jira' } : { type: 'fpp', provider: 'user', remote: 'jira', accountId: as };
   const res = await fetch(target, path, { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
@@ -29,7 +29,7 @@ async function exchange(method: string, path: string, body?: unknown, as: 'app' 
   const json = text ? (JSON.parse(text) as unknown) : undefined;
   const template = assertMatchesOperation(method, path, { ...(body !== undefined ? { requestBody: body } : { requestBody: undefined }), responseStatus: res.status, responseBody: json });
   covered.add(`${method} ${template}`);
-  return { status: res.status, json };
+  return { status: res.status, json, location: res.headers.get('location') };
 }
 
 beforeAll(async () => {
@@ -110,7 +110,11 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     expect((await exchange('POST', '/rest/api/3/app/field/value?generateChangelog=false', { updates: [{ customField: 'customfield_10052', issueIds: [Number(issueId)], value: '2026-03-02T12:00:00.000Z' }] })).status).toBe(204);
     expect((await exchange('PUT', `/rest/api/3/issue/${issueId}/properties/reglament-sla`, { state: 'running', nextCheckAt: '2026-03-02T12:00:00.000Z' })).status).toBeLessThan(300);
     expect(em.jira.issue(issueKey)!.properties['reglament-sla']).toEqual({ state: 'running', nextCheckAt: '2026-03-02T12:00:00.000Z' });
-    expect((await exchange('POST', '/rest/api/3/issue/properties/multi', { issues: [{ issueID: Number(issueId), properties: { 'reglament-sla': { state: 'met' } } }] })).status).toBe(303);
+    const multi = await exchange('POST', '/rest/api/3/issue/properties/multi', { issues: [{ issueID: Number(issueId), properties: { 'reglament-sla': { state: 'met' } } }] });
+    expect(multi.status).toBe(303);
+    const task = new URL(multi.location!).pathname;
+    expect((await exchange('GET', task)).json).toEqual(expect.objectContaining({ status: 'RUNNING' }));
+    expect((await exchange('GET', task)).json).toEqual(expect.objectContaining({ status: 'COMPLETE' }));
   });
 
   it('describes users, their groups, statuses, projects and permissions', async () => {

@@ -99,7 +99,7 @@ function issueBean(id: string, key: string, commentTotal = 1) {
   };
 }
 
-type Answer = { status: number; body?: unknown };
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
 const answers: Record<string, (method: string, path: string, body: unknown) => Answer> = {
   'GET /rest/api/3/field': () => ({ status: 200, body: FIELDS }),
@@ -142,7 +142,11 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
     body: { self: 'https://example.atlassian.net/rest/api/3/issue/10001/comment/2', id: '2', author: user('557058:app', 'Reglament', 'app'), created: '2026-03-02T10:31:00.000+0300' },
   }),
   'POST /rest/api/3/app/field/value': () => ({ status: 204 }),
-  'POST /rest/api/3/issue/properties/multi': () => ({ status: 303 }),
+  'POST /rest/api/3/issue/properties/multi': () => ({ status: 303, headers: { location: 'https://example.atlassian.net/rest/api/3/task/10000' } }),
+  'GET /rest/api/3/task/{taskId}': () => ({
+    status: 200,
+    body: { self: 'https://example.atlassian.net/rest/api/3/task/10000', id: '10000', status: 'COMPLETE', submittedBy: 10000, progress: 100, elapsedRuntime: 156, submitted: 1501708132800, lastUpdate: 1501708133000 },
+  }),
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': () => ({ status: 200 }),
   'POST /rest/api/3/issue/{issueIdOrKey}/notify': () => ({ status: 204 }),
   'PUT /rest/api/3/issue/{issueIdOrKey}': () => ({ status: 204 }),
@@ -201,7 +205,7 @@ export function fixtureJira(): { fetch: JiraFetch; exchanges: RecordedExchange[]
     const answer: Answer = handler ? handler(init.method, path, requestBody) : { status: 404, body: { errorMessages: [`no fixture for ${key}`] } };
     exchanges.push({ method: init.method, path, requestBody, status: answer.status, responseBody: answer.body });
     const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
-    const res: HttpResponse = { ok: answer.status >= 200 && answer.status < 300, status: answer.status, text: async () => text, headers: { get: () => null } };
+    const res: HttpResponse = { ok: answer.status >= 200 && answer.status < 300, status: answer.status, text: async () => text, headers: { get: (name) => answer.headers?.[name.toLowerCase()] ?? null } };
     return res;
   };
   return { fetch, exchanges };

@@ -53,6 +53,17 @@ describe('full recompute through the queue', () => {
     expect(p.ok && p.data).toEqual(expect.objectContaining({ jobId: started.jobId, total: 250, done: 250, failed: 0, state: 'done' }));
   });
 
+  it('treats a bulk property task that ends FAILED part-way as a failed write: the chunk is retried and no issue is left without its property', async () => {
+    // Jira's issue/properties/multi is asynchronous and non-transactional (OpenAPI): 303 only says a task started.
+    site.emu.jira.failPropertyTasks = 2;
+    const started = await resave(site);
+    await site.emu.drainQueue({ ignoreDelays: true });
+    const p = await site.call<RecomputeProgress>('getRecomputeProgress', { jobId: started.jobId });
+    expect(site.emu.jira.failPropertyTasks).toBe(0);
+    expect(p.ok && p.data).toEqual(expect.objectContaining({ total: 250, done: 250, failed: 0, state: 'done' }));
+    expect(withProperty(site, 250)).toBe(250);
+  });
+
   it('retries chunks that hit Jira failures and loses none', async () => {
     site.emu.setFaults({ rate: 0.5, statuses: [429, 500, 503], seed: 3 });
     const started = await resave(site);

@@ -42,12 +42,13 @@ describe('UI resolvers on the emulator', () => {
   it('shows the default package in effect with the lapsed customer package beside it, and a package in effect that expired later as expired', async () => {
     site.close();
     site = await startSite({ template: 'agentplus' });
-    // The emulator's customers write from vektor.example (Pavel) and romashka.example (Olga); it is Monday 2 March 2026.
+    // The emulator's customers are in JSM organizations АО «Вектор» (Pavel) and ООО «Ромашка» (Olga); it is Monday 2 March 2026.
+    // (Matched by organization: Jira hides their e-mail from the app, as under default privacy settings.)
     const state = await site.call<{ config: Record<string, unknown>; version: number }>('getAdminState', {});
     if (!state.ok) throw new Error(state.error.message);
     const customers = [
-      { match: { emailDomain: 'vektor.example' }, package: 'optimal', validFrom: '2025-02-28', validTo: '2026-02-27', note: 'not renewed' },
-      { match: { emailDomain: 'romashka.example' }, package: 'extended', validFrom: '2026-01-01', validTo: '2026-03-03' },
+      { match: { organization: 'АО «Вектор»' }, package: 'optimal', validFrom: '2025-02-28', validTo: '2026-02-27', note: 'not renewed' },
+      { match: { organization: 'ООО «Ромашка»' }, package: 'extended', validFrom: '2026-01-01', validTo: '2026-03-03' },
     ];
     const saved = await site.call('saveConfig', { config: { ...state.data.config, customers }, baseVersion: state.data.version });
     if (!saved.ok) throw new Error(saved.error.message);

@@ -18,10 +18,16 @@ export const FIELD_MODULE_KEYS = {
   state: 'sla-state',
 } as const;
 
-export type AppFieldIds = { -readonly [K in keyof typeof FIELD_MODULE_KEYS]: string };
+/** JSM's Organizations field (value: [{ id, name }]); absent on sites without Jira Service Management. */
+export const ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';
 
-// v2: v1 could hold another environment's field ids.
-const CACHE_KEY = 'jira:field-ids:v2';
+export type AppFieldIds = { -readonly [K in keyof typeof FIELD_MODULE_KEYS]: string } & {
+  /** The site's JSM Organizations field, null when the site has none (customers then match by e-mail domain only). */
+  organizations?: string | null;
+};
+
+// v3: v2 had no Organizations field id; v1 could hold another environment's field ids.
+const CACHE_KEY = 'jira:field-ids:v3';
 
 /**
  * The app's fields by module key. Every environment of the app (development, staging, production)
@@ -46,17 +52,17 @@ export function fieldDirectory(http: JiraHttp, store: KeyValueStore, appUuid = A
   return async () => {
     if (memo) return memo;
     const cached = await store.get<AppFieldIds>(CACHE_KEY);
-    if (cached && Object.keys(FIELD_MODULE_KEYS).every((k) => typeof cached[k as keyof AppFieldIds] === 'string')) {
+    if (cached && Object.keys(FIELD_MODULE_KEYS).every((k) => typeof cached[k as keyof typeof FIELD_MODULE_KEYS] === 'string')) {
       memo = cached;
       return cached;
     }
     const list = await http.requestJira(route`/rest/api/3/field`, { method: 'GET', schema: fieldListSchema });
     const found = matchAppFields(list, appUuid, envId());
-    const missing = Object.entries(FIELD_MODULE_KEYS).filter(([k]) => !found[k as keyof AppFieldIds]);
+    const missing = Object.entries(FIELD_MODULE_KEYS).filter(([k]) => !found[k as keyof typeof FIELD_MODULE_KEYS]);
     if (missing.length > 0) {
       throw new AppError('NOT_CONFIGURED', `the app's custom fields are not in Jira yet: ${missing.map(([, m]) => m).join(', ')} (deploy and install the app)`);
     }
-    memo = found as AppFieldIds;
+    memo = { ...(found as AppFieldIds), organizations: list.find((f) => f.schema?.custom === ORGANIZATIONS_FIELD_TYPE)?.id ?? null };
     await store.set(CACHE_KEY, memo, { ttlSeconds: 86_400 });
     return memo;
   };

@@ -39,6 +39,8 @@ import {
   groupNamesSchema,
   issueBeanSchema,
   myPermissionsSchema,
+  taskProgressSchema,
+  organizationsSchema,
   pageOfCommentsSchema,
   projectPageSchema,
   searchIdsSchema,
@@ -136,6 +138,10 @@ interface CommentsInfo {
   total: number;
 }
 
+/** Reads of a bulk property task before the write counts as failed, and the wait step between them. */
+const PROPERTY_TASK_POLLS = 6;
+const PROPERTY_TASK_WAIT_MS = 250;
+
 export class ForgeJiraAdapter implements JiraPort {
   /** Raw comments seen with each issue's facts, so loadRequests need not fetch them again. */
   private readonly commentsOf = new WeakMap<IssueFacts, CommentsInfo>();
@@ -151,7 +157,8 @@ export class ForgeJiraAdapter implements JiraPort {
 
   private async searchFields(): Promise<string[]> {
     const f = await this.fieldIds();
-    return ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    const base = ['summary', 'status', 'created', 'updated', 'project', 'reporter', 'assignee', 'comment', f.package, f.priority, f.reactionDue, f.resolutionDue, f.state];
+    return f.organizations ? [...base, f.organizations] : base;
   }
 
   private toFacts(bean: IssueBean, f: AppFieldIds): IssueFacts {
@@ -165,7 +172,10 @@ export class ForgeJiraAdapter implements JiraPort {
     const storedRaw = bean.properties?.[PROPERTY_KEY];
     const stored = storedRaw === undefined ? null : storedSlaSchema.safeParse(storedRaw);
     const commentPage = pageOfCommentsSchema.safeParse(fields.comment ?? {});
+    // Most users' e-mail is hidden from apps (privacy settings): the JSM organizations identify the customer.
     const email = reporter?.emailAddress ?? null;
+    const orgs = f.organizations ? organizationsSchema.safeParse(fields[f.organizations] ?? []) : null;
+    const organizations = orgs?.success ? [...new Set(orgs.data.map((o) => o.name.trim()).filter((n) => n !== ''))] : [];
     const comments = commentPage.success ? (commentPage.data.comments ?? []) : [];
     const commentTotal = commentPage.success ? (commentPage.data.total ?? comments.length) : 0;
     const facts: IssueFacts = {
@@ -181,7 +191,8 @@ export class ForgeJiraAdapter implements JiraPort {
       reporter: {
         accountId: reporter?.accountId ?? null,
         emailDomain: email && email.includes('@') ? email.slice(email.indexOf('@') + 1).toLowerCase() : null,
-        organization: null,
+        organization: organizations.length > 0 ? organizations.join(', ') : null,
+        organizations,
       },
       assignee: assignee ? (assignee.displayName ?? assignee.accountId ?? null) : null,
       assigneeAccountId: assignee?.accountId ?? null,
@@ -431,9 +442,21 @@ export class ForgeJiraAdapter implements JiraPort {
         continue;
       }
       try {
-        // 303 = accepted as an asynchronous task (the indexed values follow shortly).
-        await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, { method: 'POST', body: { issues: slice }, allow: [303], idempotent: true });
+        // 303 = accepted as an asynchronous, non-transactional task: only its end state says whether
+        // every property was set. Should the platform follow the redirect, the 2xx body is the task.
+        let location: string | null = null;
+        const followed = await this.http.requestJira(route`/rest/api/3/issue/properties/multi`, {
+          method: 'POST',
+          body: { issues: slice },
+          allow: [303],
+          schema: taskProgressSchema,
+          idempotent: true,
+          onAllowed: (_status, headers) => {
+            location = headers.get('location');
+          },
+        });
         stats.propertyWrites++;
+        await this.awaitPropertyTask(followed, location);
       } catch (e) {
         // 404 is not an answer the spec lists for this route: a Jira (or proxy) without the bulk
         // endpoint. Fall back to one PUT per issue for the rest of this invocation.
@@ -444,6 +467,23 @@ export class ForgeJiraAdapter implements JiraPort {
       }
     }
     return stats;
+  }
+
+  /**
+   * Polls the bulk property task until it ends (bounded: PROPERTY_TASK_POLLS reads, waits from the
+   * retry budget). FAILED, CANCELLED, DEAD or still running is a failed write: the caller's chunk
+   * fails and its normal retry writes the same values again (idempotent).
+   */
+  private async awaitPropertyTask(first: z.infer<typeof taskProgressSchema> | null, location: string | null): Promise<void> {
+    let task = first;
+    const taskId = task?.id ?? (location ? /\/rest\/api\/3\/task\/([^/?#]+)/.exec(location)?.[1] ?? null : null);
+    if (taskId === null) throw new AppError('UPSTREAM', `Jira accepted the bulk property write without a task location (${location ?? 'none'})`);
+    for (let read = 0; task === null || task.status === 'ENQUEUED' || task.status === 'RUNNING'; read++) {
+      if (read >= PROPERTY_TASK_POLLS) throw new AppError('UPSTREAM', `bulk property task ${taskId} still ${task?.status ?? 'unread'} after ${read} reads`);
+      if (read > 0 && !(await this.http.pause(PROPERTY_TASK_WAIT_MS * read))) throw new AppError('UPSTREAM', `bulk property task ${taskId} still ${task?.status ?? 'unread'}: wait budget spent`);
+      task = await this.http.requestJira(route`/rest/api/3/task/${taskId}`, { method: 'GET', schema: taskProgressSchema });
+    }
+    if (task.status !== 'COMPLETE') throw new AppError('UPSTREAM', `bulk property task ${taskId} ended ${task.status}${task.message ? `: ${task.message}` : ''}`);
   }
 
   private async putProperty(issueId: number, value: unknown): Promise<void> {

@@ -80,6 +80,8 @@ export interface JiraRequest<T> {
   schema?: z.ZodType<T>;
   /** Statuses (besides 2xx) to hand back as `null` instead of throwing, e.g. 404. */
   allow?: readonly number[];
+  /** Called with the headers of an answer handed back through `allow` (e.g. a 303's Location). */
+  onAllowed?: (status: number, headers: { get(name: string): string | null }) => void;
   /**
    * Whether repeating the call after an unknown outcome is harmless. Default: true for GET, PUT and
    * DELETE, false for POST (reads and set-to-value writes sent as POST say `idempotent: true`).
@@ -133,6 +135,7 @@ export class JiraHttp {
       this.calls.push({ method: req.method, path, status: res.status });
       if (res.ok) return this.parse(req, res, path);
       if (req.allow?.includes(res.status)) {
+        req.onAllowed?.(res.status, res.headers);
         await res.text().catch(() => '');
         return null;
       }
@@ -150,6 +153,14 @@ export class JiraHttp {
         );
       }
     }
+  }
+
+  /** Waits `ms` out of the same budget as retries (polling an async task); false when the budget is spent. */
+  async pause(ms: number): Promise<boolean> {
+    if (this.spentWaitingMs + ms > this.policy.budgetMs) return false;
+    this.spentWaitingMs += ms;
+    await this.policy.sleep(ms);
+    return true;
   }
 
   /** Waits before the next attempt; false when attempts or the budget are exhausted. */

@@ -15,6 +15,7 @@ export const JIRA_OPERATIONS = [
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/editmeta'],
   ['POST', '/rest/api/3/app/field/value'],
   ['POST', '/rest/api/3/issue/properties/multi'],
+  ['GET', '/rest/api/3/task/{taskId}'],
   ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}/transitions'],
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/transitions'],

@@ -115,6 +115,14 @@ export const transitionsSchema = z.object({
     .optional(),
 });
 
+/** TaskProgressBeanObject (GET /rest/api/3/task/{taskId}): only what the app reads. */
+export const taskProgressSchema = z
+  .object({ id: z.string(), status: z.enum(['ENQUEUED', 'RUNNING', 'COMPLETE', 'FAILED', 'CANCEL_REQUESTED', 'CANCELLED', 'DEAD']), message: z.string().optional() })
+  .passthrough();
+
+/** JSM Organizations field value (sd-customer-organizations): [{ id, name, _links }]; id is a string in Cloud answers, a number in some. */
+export const organizationsSchema = z.array(z.object({ id: z.union([z.string(), z.number()]).optional(), name: z.string() }).passthrough()).nullable().transform((v) => v ?? []);
+
 export const userSchema = z.object({
   accountId: z.string().optional(),
   locale: z.string().optional(),

@@ -106,7 +106,7 @@ export function toSlaRequest(input: TimelineInput): SlaRequest {
     package: initialPackage === undefined ? facts.packageId : initialPackage,
     priority: initialPriority === undefined ? facts.priorityId : initialPriority,
     status: initialStatus ?? facts.status.name,
-    customer: { organization: facts.reporter.organization, emailDomain: facts.reporter.emailDomain },
+    customer: { organization: facts.reporter.organization, organizations: facts.reporter.organizations ?? [], emailDomain: facts.reporter.emailDomain },
     events,
   };
 }

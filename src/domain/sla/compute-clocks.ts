@@ -6,7 +6,7 @@
 import { coverageGaps, coveredByProductionData } from '../calendar';
 import { calendarForPackage } from './calendar-of';
 import { clockFor, clockWithGoal, NO_PAUSES, type KeySnapshot } from './clock';
-import { resolveCustomerPackage } from './customers';
+import { customerKnown, resolveCustomerPackage } from './customers';
 import { updateGoalFor } from './goals';
 import { statusRole } from './status-roles';
 import { modeOf, prepare, Timeline } from './timeline';
@@ -37,6 +37,9 @@ export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: num
   if (reqPkg !== null && reqPkg !== '') {
     if (prep.packages.has(reqPkg)) ev.pkg = reqPkg;
     else warnings.push(warning('unknownPackage', { package: reqPkg, default: config.defaultPackage }));
+  } else if (config.customers.length > 0 && !customerKnown(request.customer)) {
+    // Neither an organization nor an e-mail domain: the customer's own package cannot be found.
+    warnings.push(warning('customerUnknown', { default: config.defaultPackage }));
   } else if (request.customer !== undefined && config.customers.length > 0) {
     const own = resolveCustomerPackage(config, request.customer, created, defaultCal.zone);
     if (own.warning !== null) warnings.push(own.warning);

@@ -8,7 +8,18 @@ import { warning, type WarningDetail } from './warnings';
 
 export interface CustomerRef {
   readonly organization?: string | null;
+  /** Every JSM organization of the request (its Organizations field); any of them may match. */
+  readonly organizations?: readonly string[];
   readonly emailDomain?: string | null;
+}
+
+/** Whether anything identifies the customer: an organization or an e-mail domain (Jira hides most e-mails from apps). */
+export function customerKnown(customer: CustomerRef | undefined): boolean {
+  return orgsOf(customer).length > 0 || norm(customer?.emailDomain) !== null;
+}
+
+function orgsOf(customer: CustomerRef | undefined): string[] {
+  return [customer?.organization, ...(customer?.organizations ?? [])].map(norm).filter((o): o is string => o !== null);
 }
 
 export interface CustomerPackage {
@@ -55,20 +66,21 @@ export function assignmentValidTo(config: SlaConfig, a: CustomerAssignment): str
  * @example resolveCustomerPackage(config, { emailDomain: 'omega.ru' }, Date.parse('2026-03-17T09:00:00+03:00'), 'Europe/Moscow')
  */
 export function resolveCustomerPackage(config: SlaConfig, customer: CustomerRef | undefined, atMs: number, zone: string): CustomerPackage {
-  const org = norm(customer?.organization);
+  const orgs = orgsOf(customer);
   const domain = norm(customer?.emailDomain);
-  if (org === null && domain === null) return defaultPackage(config, null, null, null, false);
+  if (orgs.length === 0 && domain === null) return defaultPackage(config, null, null, null, false);
   const day = formatDate(localDayOf(zone, atMs));
   let lapsed: CustomerPackage | null = null;
   for (const a of config.customers) {
-    const hit = 'organization' in a.match ? org !== null && norm(a.match.organization) === org : domain !== null && norm(a.match.emailDomain) === domain;
+    const wanted = 'organization' in a.match ? norm(a.match.organization) : null;
+    const hit = 'organization' in a.match ? wanted !== null && orgs.includes(wanted) : domain !== null && norm(a.match.emailDomain) === domain;
     if (!hit) continue;
     const validTo = assignmentValidTo(config, a);
     if ((a.validFrom !== null && day < a.validFrom) || (validTo !== null && day > validTo)) {
       lapsed ??= defaultPackage(
         config,
         a,
-        warning('packageNotValid', { package: a.package, customer: org ?? domain ?? '', day, from: a.validFrom ?? '…', to: validTo ?? '…', default: config.defaultPackage }),
+        warning('packageNotValid', { package: a.package, customer: ('organization' in a.match ? a.match.organization : null) ?? domain ?? '', day, from: a.validFrom ?? '…', to: validTo ?? '…', default: config.defaultPackage }),
         validTo,
         validTo !== null && day > validTo,
       );

@@ -235,7 +235,7 @@ export interface SlaRequest {
   /** Status at creation; defaults to the first initial status of the configuration. */
   readonly status?: string;
   /** Used to find the customer's package when `package` is not set. */
-  readonly customer?: { readonly organization?: string | null; readonly emailDomain?: string | null };
+  readonly customer?: { readonly organization?: string | null; readonly organizations?: readonly string[]; readonly emailDomain?: string | null };
   readonly events: readonly SlaEvent[];
   /** Agreed deadlines and extensions; absent = none. */
   readonly agreements?: readonly SlaAgreement[];

@@ -4,6 +4,7 @@
 
 export const WARNING_TEMPLATES = {
   packageNotValid: 'package "{package}" of customer "{customer}" is not valid on {day} ({from} – {to}); default package "{default}" applies',
+  customerUnknown: 'the customer of the request is not identified (no organization, e-mail hidden); default package "{default}" applies unless an agent sets the service package',
   unknownPackage: 'unknown package "{package}"; default package "{default}" applies',
   unknownPriority: 'unknown priority "{priority}"; default priority "{default}" applies',
   unknownPackageChange: 'unknown package "{package}" at {at}; the change is ignored',

@@ -53,7 +53,7 @@ describe('toSlaRequest', () => {
   });
 
   it('passes the customer for the package lookup', () => {
-    expect(request.customer).toEqual({ organization: null, emailDomain: 'romashka.example' });
+    expect(request.customer).toEqual({ organization: null, organizations: [], emailDomain: 'romashka.example' });
   });
 
   it('uses today’s values when a field never changed', () => {

@@ -228,3 +228,90 @@ describe('projects and status categories in JQL must exist', () => {
     expect((await post<Hits>('/rest/api/3/search/jql', { jql: 'project = SUP AND statusCategory in (Done, "To Do", indeterminate)' })).body.issues).toHaveLength(1);
   });
 });
+
+describe('customers: e-mail hidden by privacy settings, JSM organizations on requests', () => {
+  type Bean = { fields: Record<string, unknown> };
+  type Field = { id: string; schema?: { type?: string; items?: string; custom?: string } };
+
+  it('leaves reporter and comment authors without emailAddress unless the site shows e-mails', async () => {
+    const { key } = await em.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const hidden = await call<Bean>(`/rest/api/3/issue/${key}?fields=reporter`);
+    expect(hidden.body.fields.reporter).toEqual(expect.objectContaining({ accountId: CUSTOMER }));
+    expect(hidden.body.fields.reporter).not.toHaveProperty('emailAddress');
+    const user = await call<Record<string, unknown>>(`/rest/api/3/user?accountId=${encodeURIComponent(CUSTOMER)}`);
+    expect(user.status).toBe(200);
+    expect(user.body).not.toHaveProperty('emailAddress');
+    em.jira.showEmails = true;
+    const shown = await call<Bean>(`/rest/api/3/issue/${key}?fields=reporter`);
+    expect(shown.body.fields.reporter).toEqual(expect.objectContaining({ emailAddress: 'olga@romashka.example' }));
+  });
+
+  it('lists the Organizations field by its JSM type and serves [{ id, name }] on service-desk requests', async () => {
+    const fields = await call<Field[]>('/rest/api/3/field');
+    const org = fields.body.filter((f) => f.schema?.custom === 'com.atlassian.servicedesk:sd-customer-organizations');
+    expect(org).toHaveLength(1);
+    expect(org[0]!.schema).toEqual(expect.objectContaining({ type: 'array', items: 'sd-customerorganization' }));
+    const id = org[0]!.id;
+    const a = await em.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const b = await em.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: OTHER_CUSTOMER });
+    const r = await post<{ issues: Bean[] }>('/rest/api/3/search/jql', { jql: 'project = SUP ORDER BY key ASC', fields: [id] });
+    expect(r.body.issues.map((i) => (i.fields[id] as Array<{ name: string }>).map((o) => o.name))).toEqual([['ООО «Ромашка»'], ['АО «Вектор»']]);
+    expect((r.body.issues[0]!.fields[id] as Array<{ id: unknown }>)[0]!.id).toEqual(expect.any(String));
+    // Only when asked for: the field is not sent to a search that did not name it.
+    const plain = await call<Bean>(`/rest/api/3/issue/${a.key}?fields=summary`);
+    expect(plain.body.fields).not.toHaveProperty(id);
+    void b;
+  });
+
+  it('serves no Organizations value on a software issue, and no field on a site without a service project', async () => {
+    const dev = await em.actions.createIssue({ projectKey: 'SUP', summary: 'x', reporter: CUSTOMER });
+    em.jira.projects.find((p) => p.key === 'SUP')!.projectTypeKey = 'software';
+    const r = await call<Bean>(`/rest/api/3/issue/${dev.key}?fields=customfield_10002,summary`);
+    expect(r.body.fields).not.toHaveProperty('customfield_10002');
+    const fields = await call<Field[]>('/rest/api/3/field');
+    expect(fields.body.some((f) => f.schema?.custom === 'com.atlassian.servicedesk:sd-customer-organizations')).toBe(false);
+  });
+});
+
+describe('issue/properties/multi is an asynchronous, non-transactional task', () => {
+  type Task = { id: string; status: string; progress: number; self: string };
+  const propOf = (key: string) => em.jira.issue(key)!.properties['reglament-sla'];
+
+  async function multi(ids: number[]): Promise<{ status: number; location: string | null }> {
+    const res = await api.asApp().requestJira(assumeTrustedRoute('/rest/api/3/issue/properties/multi'), {
+      method: 'POST',
+      body: JSON.stringify({ issues: ids.map((issueID) => ({ issueID, properties: { 'reglament-sla': { v: issueID } } })) }),
+    });
+    expect(await res.text()).toBe('');
+    return { status: res.status, location: res.headers.get('location') };
+  }
+
+  it('answers 303 with the task location and no body; the task reads RUNNING, then COMPLETE', async () => {
+    const a = await em.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const b = await em.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: CUSTOMER });
+    const ids = [Number(em.jira.issue(a.key)!.id), Number(em.jira.issue(b.key)!.id)];
+    const r = await multi(ids);
+    expect(r.status).toBe(303);
+    const path = new URL(r.location!).pathname;
+    expect(path).toMatch(/^\/rest\/api\/3\/task\/\d+$/);
+    const first = await call<Task>(path);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual(expect.objectContaining({ status: 'RUNNING', self: r.location }));
+    const second = await call<Task>(path);
+    expect(second.body).toEqual(expect.objectContaining({ status: 'COMPLETE', progress: 100 }));
+    expect([propOf(a.key), propOf(b.key)]).toEqual([{ v: ids[0] }, { v: ids[1] }]);
+    expect((await call('/rest/api/3/task/99999')).status).toBe(404);
+  });
+
+  it('under a fault, sets only some of the issues and the task ends FAILED', async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 4; i++) keys.push((await em.actions.createIssue({ projectKey: 'SUP', summary: `i${i}`, reporter: CUSTOMER })).key);
+    em.jira.failPropertyTasks = 1;
+    const r = await multi(keys.map((k) => Number(em.jira.issue(k)!.id)));
+    expect(r.status).toBe(303);
+    const path = new URL(r.location!).pathname;
+    await call(path);
+    expect((await call<Task>(path)).body.status).toBe('FAILED');
+    expect(keys.map((k) => propOf(k) !== undefined)).toEqual([true, true, false, false]);
+  });
+});
