@@ -106,6 +106,8 @@ export interface JiraPort {
   isJiraAdmin(): Promise<boolean>;
   /** Whether the invoking user administers this project (ADMINISTER_PROJECTS; only meaningful on the asUser port). */
   isProjectAdmin(projectKey: string): Promise<boolean>;
+  /** Whether the invoking user may browse this project, or (null) any project (BROWSE_PROJECTS; only meaningful on the asUser port). */
+  canBrowseProject(projectKey: string | null): Promise<boolean>;
   /** The person's display name, or null when Jira does not show them to the caller. */
   userDisplayName(accountId: string): Promise<string | null>;
 }

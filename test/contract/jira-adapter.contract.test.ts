@@ -54,6 +54,7 @@ async function exerciseAll() {
   await a.listProjects();
   await a.isJiraAdmin();
   await a.isProjectAdmin('SUP');
+  await a.canBrowseProject('SUP');
   await a.userDisplayName('qm:customer-1');
   return jira.exchanges;
 }

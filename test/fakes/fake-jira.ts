@@ -143,6 +143,9 @@ export class FakeJira implements JiraPort {
   async isProjectAdmin() {
     return true;
   }
+  async canBrowseProject() {
+    return true;
+  }
   async userDisplayName() {
     return null;
   }

@@ -618,6 +618,14 @@ export class ForgeJiraAdapter implements JiraPort {
     return res?.permissions?.ADMINISTER_PROJECTS?.havePermission === true;
   }
 
+  async canBrowseProject(projectKey: string | null): Promise<boolean> {
+    // Without a project Jira answers whether the user has the permission in at least one project.
+    const params = new URLSearchParams({ ...(projectKey === null ? {} : { projectKey }), permissions: 'BROWSE_PROJECTS' });
+    // 404: no such project, or one the caller cannot see.
+    const res = await this.http.requestJira(route`/rest/api/3/mypermissions?${params}`, { method: 'GET', schema: myPermissionsSchema, allow: [404] });
+    return res?.permissions?.BROWSE_PROJECTS?.havePermission === true;
+  }
+
   async userDisplayName(accountId: string): Promise<string | null> {
     // The same few people save most versions: one GET per person per invocation.
     return (await this.user(accountId))?.displayName ?? null;
