@@ -146,6 +146,9 @@ export class FakeJira implements JiraPort {
   async canBrowseProject() {
     return true;
   }
+  async visibleRequests(rows: readonly { key: string }[]) {
+    return new Set(rows.map((r) => r.key));
+  }
   async userDisplayName() {
     return null;
   }
