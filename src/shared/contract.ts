@@ -332,6 +332,7 @@ export const RESOLVERS = {
   getQueue: 'getQueue',
   getReport: 'getReport',
   getCustomerAct: 'getCustomerAct',
+  previewImpact: 'previewImpact',
   getPortalSla: 'getPortalSla',
 } as const;
 export type ResolverName = keyof typeof RESOLVERS;
@@ -380,6 +381,7 @@ export interface ResolverMap {
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
   getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
   getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
+  previewImpact: { req: ScopeReq & { config: unknown }; res: ImpactView };
   getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };
 }
 
@@ -405,4 +407,17 @@ export const CALENDAR_IMPORT_MAX_BYTES = 480_000;
 /** Bytes `text` takes inside an invoke payload (JSON string, UTF-8). */
 export function invokeTextBytes(text: string): number {
   return new TextEncoder().encode(JSON.stringify(text)).length;
+}
+
+/** What saving a draft would change for the scope's open requests (counts over the requests read). */
+export interface ImpactView {
+  checked: number;
+  limit: number;
+  /** True when the scope has more open requests than were read. */
+  truncated: boolean;
+  /** Running clocks whose due instant moves. */
+  newDue: number;
+  becomeAtRisk: number;
+  becomeBreached: number;
+  rows: Array<{ issueKey: string; clock: 'reaction' | 'resolution'; oldDue: string | null; newDue: string | null; oldState: ClockState | null; newState: ClockState }>;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { writeUiMetrics } from '../../scripts/bundle-size';
-import { compileCalendar, nextWorkingStart, CALENDAR_PRESETS } from '../../src/domain/calendar';
+import { compileCalendar, isWorking, nextWorkingStart, CALENDAR_PRESETS } from '../../src/domain/calendar';
 import { RESOLVERS, type ResolverName } from '../../src/shared/contract';
 import { start } from '../../local/main';
 import { REPO, browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, tabTo, type BridgeHandler, type BrowserGlobals, type FakeHost } from './ui-harness';
@@ -111,7 +111,12 @@ describeIf('Custom UI on the local host', () => {
     // Move simulated time an hour into the next working period of the altec calendar, so the
     // clocks of new requests count in real time while the test watches.
     const state = await localGet<{ now: number }>(base, '/__local/state');
-    const opens = nextWorkingStart(compileCalendar(CALENDAR_PRESETS.altec), state.now + 2 * H);
+    // The start of a working period, not just a working instant: from one late in a period, an hour
+    // on would be after hours (the test failed when run in the last hour of a working day).
+    const cal = compileCalendar(CALENDAR_PRESETS.altec);
+    let t = state.now + 2 * H;
+    while (isWorking(cal, t)) t += 15 * 60_000;
+    const opens = nextWorkingStart(cal, t);
     await post('/__local/time', { op: 'to', to: new Date(opens + H).toISOString() });
   });
 
@@ -129,13 +134,14 @@ describeIf('Custom UI on the local host', () => {
     expect(await page.locator('select, input, textarea').count()).toBe(0);
     await page.close();
 
-    const admin: ResolverName[] = ['getAdminState', 'validateConfig', 'saveConfig', 'applyTemplate', 'listVersions', 'restoreVersion', 'getRecomputeProgress', 'previewCalendar', 'importCalendar', 'listJiraStatuses'];
+    const admin: ResolverName[] = ['getAdminState', 'validateConfig', 'saveConfig', 'applyTemplate', 'listVersions', 'restoreVersion', 'getRecomputeProgress', 'previewCalendar', 'importCalendar', 'listJiraStatuses', 'previewImpact'];
     const payloads: Partial<Record<ResolverName, unknown>> = {
       validateConfig: { config: {} },
       saveConfig: { config: {}, baseVersion: null },
       applyTemplate: { templateId: 'altec' },
       restoreVersion: { version: 1 },
       previewCalendar: { calendar: CALENDAR_PRESETS.altec },
+      previewImpact: { config: {} },
       importCalendar: { format: 'csv', text: 'x' },
     };
     for (const name of admin) {
@@ -179,6 +185,9 @@ describeIf('Custom UI on the local host', () => {
 
     await mondayEnd.fill('18:00');
     await page.getByText('Unsaved changes; no problems found.').waitFor();
+    // The impact preview computes the site's open requests with the draft before anything is saved.
+    await page.getByRole('button', { name: 'Preview the impact' }).click();
+    await page.locator('.impact__result [role="status"]').filter({ hasText: /open requests read|changes no running clock/ }).waitFor();
     await page.getByLabel('Comment for this version (optional)').fill('altec with a 12h P2 resolution');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved as version 1.').waitFor();

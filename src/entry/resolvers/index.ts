@@ -22,6 +22,7 @@ import { scopeRecomputeProgress } from '../../app/full-recompute';
 import { AppError } from '../../app/errors';
 import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
 import { getCustomerAct } from '../../app/customer-act';
+import { previewImpact } from '../../app/impact';
 import { getReport } from '../../app/report-service';
 import { toCustomerView } from '../../app/portal-view';
 import { RESOLVERS, type Envelope, type ResolverMap, type ResolverName } from '../../shared/contract';
@@ -189,6 +190,10 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     // Read as the customer: Jira decides whether they may see the request at all.
     const view = isUnlicensed(ctx) ? emptyIssueView(key, now, false) : await getIssueSla(deps.userJira, await active(deps), key, now, true);
     return toCustomerView(view, p.locale ?? 'en');
+  },
+  async previewImpact(p, _ctx, deps) {
+    await requireConfigAccess(deps, projectOfScope(p.scope));
+    return previewImpact({ jira: deps.jira, store: deps.store }, checkScope(p.scope), p.config, deps.clock.now());
   },
   async getCustomerAct(p, _ctx, deps) {
     // As getReport: only the projects the viewer may browse are read.

@@ -40,6 +40,7 @@ export const payloadSchemas = {
     projectKey: z.string().optional(),
     groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
   }),
+  previewImpact: z.object({ scope: z.string().optional(), config: z.unknown() }),
   getCustomerAct: z.object({
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-11'),
     customer: z.string().trim().min(1).max(255).optional(),
@@ -67,5 +68,6 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getQueue: true,
   getReport: true,
   getCustomerAct: true,
+  previewImpact: true,
   getPortalSla: true,
 };

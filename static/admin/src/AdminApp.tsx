@@ -7,6 +7,7 @@ import { translator } from '../../shared/i18n';
 import { Message, ProgressBar } from '../../shared/ui';
 import { AdminContext, SelectField, type AdminCtx } from './admin-context';
 import { ActionsSection } from './ActionsSection';
+import { ImpactPreview } from './ImpactPreview';
 import { RulesSection } from './RulesSection';
 import { CalendarSection } from './CalendarSection';
 import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
@@ -392,6 +393,7 @@ export function AdminApp({ host }: { host: HostContext }) {
             <button type="button" className="button button--primary" onClick={() => void onSave()} disabled={save.phase === 'saving' || !dirty || localProblems > 0} title={localProblems > 0 ? t('save.blocked') : undefined}>
               {save.phase === 'saving' ? t('save.saving') : t('save.save')}
             </button>
+            <ImpactPreview scope={scope} draft={draft} lang={host.lang} locale={host.locale} timeZone={host.timeZone} />
             <span className="subtle" role="status">
               {save.phase === 'saved' ? t('save.saved', { version: save.version }) : dirty ? (validating ? t('save.validating') : issues.length === 0 && localProblems === 0 ? t('save.dirtyValid') : t('save.dirty')) : t('save.clean')}
             </span>
