@@ -2,6 +2,8 @@
 // static/<app>/build with the bridge shim loaded before them, and /__local/* endpoints the page
 // and the shim call (resolver invocations as the selected user, human actions, simulated time).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
@@ -24,6 +26,15 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+
+/**
+ * The header every /__local/* request carries: a token made when the server starts and served only
+ * inside the host page (a meta tag of GET /). Another site open in the same browser cannot read the
+ * page (no CORS) nor, through DNS rebinding, reach it under its own name (the Host check), so it
+ * cannot drive the emulator: create requests, move time, call resolvers as any user.
+ */
+export const TOKEN_HEADER = 'x-reglament-token';
+export const TOKEN_META = 'reglament-token';
 
 export interface ServerInfo {
   dataPath: string;
@@ -180,6 +191,38 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 export function createHostServer(host: LocalHost, info: ServerInfo): Server {
   const em = host.emulator;
   const jira = em.jira;
+  const token = randomBytes(24).toString('base64url');
+  let server: Server | null = null;
+
+  /** The Host the request names, when it is this server under a loopback name; else null. */
+  const ownHost = (req: IncomingMessage): string | null => {
+    const address = server?.address();
+    const port = address && typeof address === 'object' ? (address as AddressInfo).port : null;
+    const h = (req.headers.host ?? '').toLowerCase();
+    if (port === null) return null;
+    return [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(h) ? h : null;
+  };
+
+  /** Refuses what another origin (or a rebound DNS name) sends; the page's own requests pass. */
+  const guard = (req: IncomingMessage, path: string, method: string): void => {
+    const hostName = ownHost(req);
+    if (hostName === null) throw new HttpError(421, `Host ${JSON.stringify(req.headers.host ?? '')} is not this local host; open it as http://localhost:PORT/`);
+    const origin = req.headers.origin;
+    // Browsers send Origin on every POST and on cross-origin GETs; tools (curl, node) send none.
+    if (origin !== undefined && origin !== `http://${hostName}`) throw new HttpError(403, `Origin ${origin} may not call the local host`);
+    if (!path.startsWith('/__local/')) return;
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, `a ${site} request may not call the local host`);
+    if (method === 'POST' && !/^application\/json(\s*;.*)?$/i.test(req.headers['content-type'] ?? '')) {
+      throw new HttpError(415, 'content-type: expected application/json');
+    }
+    const sent = req.headers[TOKEN_HEADER];
+    const given = Buffer.from(typeof sent === 'string' ? sent : '');
+    const want = Buffer.from(token);
+    if (given.length !== want.length || !timingSafeEqual(given, want)) {
+      throw new HttpError(403, `${TOKEN_HEADER}: missing or wrong; the host page sends the token it was served with (reload the page after a restart)`);
+    }
+  };
 
   const state = (q: URLSearchParams): unknown => {
     const user = jira.user(q.get('user') ?? '') ?? jira.users.find((u) => u.role === 'agent') ?? jira.users[0];
@@ -354,17 +397,20 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
     else send(res, 200, readFileSync(file), type);
   };
 
-  return createServer((req, res) => {
+  server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const method = req.method ?? 'GET';
     void (async () => {
       try {
+        guard(req, path, method);
         if (path.startsWith('/__local/')) {
           sendJson(res, 200, await api(method, path, url.searchParams, req));
           return;
         }
-        if (path === '/' || path === '/index.html') return serveFile(res, join(PAGE_DIR, 'index.html'));
+        if (path === '/' || path === '/index.html') {
+          return serveFile(res, join(PAGE_DIR, 'index.html'), (html) => html.replace(/<head>/i, `<head><meta name="${TOKEN_META}" content="${token}" />`));
+        }
         if (path === '/host.css') return serveFile(res, join(PAGE_DIR, 'host.css'));
         if (path === '/host.js' || path === '/surfaces.js') return send(res, 200, pageScript(path.slice(1, -3)), MIME['.js']);
         // Loaded as a classic script so it runs before the bundle's module script: no export.
@@ -391,4 +437,5 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       }
     })();
   });
+  return server;
 }

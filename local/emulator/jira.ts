@@ -115,6 +115,12 @@ export interface IssueDoc {
   /** Absent on issues stored before labels/watchers were emulated. */
   labels?: string[];
   watchers?: string[];
+  /**
+   * Issue security level: when set, only these accounts (the level's members, however Jira granted
+   * it: users, groups, roles, reporter) may see or act on the issue; the app (its own user is given
+   * the level, as admins set up for apps that must read every request) still sees it.
+   */
+  security?: { id: string; name: string; members: string[] };
 }
 
 /** One call of POST /rest/api/3/issue/{key}/notify, with the accounts Jira would e-mail. */
@@ -391,6 +397,15 @@ export class JiraSite {
     this.saveStmt.run(issue.id, issue.key, JSON.stringify(issue));
   }
 
+  /** Sets (or clears) the issue's security level, as an agent choosing a level on the issue would. */
+  setSecurityLevel(idOrKey: string | number, level: { id: string; name: string; members: string[] } | null): void {
+    const issue = this.issue(idOrKey);
+    if (!issue) throw new Error(`no issue ${idOrKey}`);
+    if (level === null) delete issue.security;
+    else issue.security = { id: level.id, name: level.name, members: [...level.members] };
+    this.save(issue);
+  }
+
   /** Deletes an issue, as someone deleting it in Jira would (tests: an issue that vanished mid-job). */
   deleteIssue(idOrKey: string | number): boolean {
     const issue = this.issue(idOrKey);
@@ -435,6 +450,8 @@ export class JiraSite {
   }
 
   hasIssue(p: Principal, perm: string, issue: IssueDoc): boolean {
+    // A security level hides the issue from everyone outside it, whatever their project permissions.
+    if (issue.security && p.kind === 'user' && !issue.security.members.includes(p.accountId)) return false;
     const project = this.project(issue.projectKey)!;
     if (this.hasProject(p, perm, project)) return true;
     // JSM customers reach only the requests they raised.

@@ -352,10 +352,14 @@ class HostError extends Error {
   }
 }
 
+/** The per-start token the server put in this page; every /__local/* call carries it (local/server.ts). */
+const LOCAL_TOKEN = document.querySelector('meta[name="reglament-token"]')?.getAttribute('content') ?? '';
+const TOKEN_HEADERS = { 'x-reglament-token': LOCAL_TOKEN };
+
 async function post<T>(path: string, body: unknown): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', ...TOKEN_HEADERS }, body: JSON.stringify(body) });
   } catch (e) {
     throw new HostError(String(e), 'network', { detail: e instanceof Error ? e.message : String(e) });
   }
@@ -378,7 +382,7 @@ function errorText(e: unknown): string {
 
 async function load(): Promise<void> {
   const q = new URLSearchParams({ user: prefs.user, project: prefs.project, issue: prefs.issue });
-  const res = await fetch(`/__local/state?${q.toString()}`);
+  const res = await fetch(`/__local/state?${q.toString()}`, { headers: TOKEN_HEADERS });
   state = (await res.json()) as HostState;
   const banner = $('preparing');
   banner.hidden = state.ready;

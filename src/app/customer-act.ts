@@ -7,7 +7,7 @@ import type { CustomerActView } from '../shared/contract';
 import { formatInstant, parseInstant } from '../domain/time/zone';
 import { DEFAULT_SCOPE, type ActiveConfigs } from './config-store';
 import { AppError } from './errors';
-import type { ReportDeps } from './report-service';
+import { visibleRows, type ReportDeps } from './report-service';
 import { loadReportRows } from './report-rows';
 
 export interface CustomerActRequest {
@@ -39,7 +39,8 @@ export async function getCustomerAct(deps: ReportDeps, configs: ActiveConfigs, r
   const fromMs = parseInstant(`${req.month}-01`, zone)!;
   const toMs = parseInstant(`${next}-01`, zone)!;
   const { rows } = await loadReportRows(deps, projects.map((p) => p.key), fromMs, toMs);
-  const inMonth = rows.filter((r) => r.month === req.month && r.createdMs <= nowMs);
+  // Only requests the viewer may open (issue security), as in getReport.
+  const inMonth = await visibleRows(deps, rows.filter((r) => r.month === req.month && r.createdMs <= nowMs), 'month');
   const customers = actCustomers(inMonth, req.month);
   const customer = req.customer ?? customers[0];
   const act = customer === undefined ? null : customerAct(config, inMonth, customer, req.month);

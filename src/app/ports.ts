@@ -112,8 +112,22 @@ export interface JiraPort {
   isProjectAdmin(projectKey: string): Promise<boolean>;
   /** Whether the caller may edit this issue (EDIT_ISSUES); false when they cannot see it. */
   canEditIssue(issueIdOrKey: string): Promise<boolean>;
+  /**
+   * The keys of these requests the invoking user may open (issue security applies), asked of Jira
+   * as one key-only search per 100 projects over the requests' creation window (±1 day: JQL dates
+   * are in the user's zone). Null when Jira lists more than `limit` issues in that window.
+   */
+  visibleRequests(rows: readonly VisibleCandidate[], limit: number): Promise<ReadonlySet<string> | null>;
+  /** Whether the invoking user may browse this project, or (null) any project (BROWSE_PROJECTS; only meaningful on the asUser port). */
+  canBrowseProject(projectKey: string | null): Promise<boolean>;
   /** The person's display name, or null when Jira does not show them to the caller. */
   userDisplayName(accountId: string): Promise<string | null>;
+}
+
+export interface VisibleCandidate {
+  readonly key: string;
+  readonly project: string;
+  readonly createdMs: number;
 }
 
 export interface NotifyMessage {

@@ -20,6 +20,27 @@ import { loadReportRows, saveReportRows } from './report-rows';
 /** Rows sent to the browser for drill-down (~175 bytes each packed: ≤ 1.8 MB). */
 export const REPORT_ROW_LIMIT = 10_000;
 
+/**
+ * Requests a report may check against Jira's issue security: key-only searches of 5000 per call,
+ * so at most 20 searches (per 100 projects) as the viewer; a larger period is refused, not cut.
+ */
+export const REPORT_VISIBILITY_LIMIT = 100_000;
+
+/**
+ * Only the rows of requests the viewer may open: a project they may browse can still hold requests
+ * an issue security level hides from them, and a report must neither list nor count those.
+ */
+export async function visibleRows<R extends ReportRow>(deps: ReportDeps, rows: readonly R[], path: string): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const visible = await deps.userJira.visibleRequests(rows, REPORT_VISIBILITY_LIMIT);
+  if (visible === null) {
+    throw new AppError('BAD_REQUEST', `${path}: more than ${REPORT_VISIBILITY_LIMIT} requests in this period; choose a shorter period or one project`, [
+      { path, message: `more than ${REPORT_VISIBILITY_LIMIT} requests` },
+    ]);
+  }
+  return rows.filter((r) => visible.has(r.key));
+}
+
 /** The report row of one recomputed request (customer: organization, else e-mail domain). */
 export function reportRowOf(c: Computed, nowMs: number, agent: string | null = null): ReportRow {
   return reportRowFromClocks(c.active.config, { ...c.request, key: c.facts.key }, c.clocks, nowMs, {
@@ -60,8 +81,8 @@ export async function recordReportRows(deps: RecordDeps, computed: readonly Comp
 export interface ReportDeps {
   readonly store: KeyValueStore;
   readonly log: Logger;
-  /** Jira as the invoking user: its project list is what the viewer may browse. */
-  readonly userJira: Pick<JiraPort, 'listProjects'>;
+  /** Jira as the invoking user: its project list is what the viewer may browse, its search what they may open. */
+  readonly userJira: Pick<JiraPort, 'listProjects' | 'visibleRequests'>;
 }
 
 export interface ReportRequest {
@@ -109,7 +130,8 @@ export async function getReport(deps: ReportDeps, configs: ActiveConfigs, req: R
     throw new AppError('FORBIDDEN', `project ${req.projectKey}: not found or you may not browse it`, [{ path: 'projectKey', message: 'not found or not browsable' }]);
   }
   const { rows, invalid } = await loadReportRows(deps, projects.map((p) => p.key), fromMs, toMs);
-  const inPeriod = rows.filter((r) => r.createdMs >= fromMs && r.createdMs < toMs && r.createdMs <= nowMs).sort((a, b) => a.createdMs - b.createdMs);
+  const stored = rows.filter((r) => r.createdMs >= fromMs && r.createdMs < toMs && r.createdMs <= nowMs);
+  const inPeriod = (await visibleRows(deps, stored, 'from')).sort((a, b) => a.createdMs - b.createdMs);
   const report = buildReport(inPeriod);
 
   const names: ReportView['names'] = { package: {}, priority: {} };

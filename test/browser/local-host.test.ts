@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { start, type Started } from '../../local/main';
 import { browserAvailable, launchBrowser, missingBuilds, REPO } from './ui-harness';
+import { localGet } from './local-token';
 
 jest.setTimeout(300_000);
 
@@ -126,13 +127,13 @@ describeIf('the local host in the browser', () => {
 
     // Two weeks later (simulated) the 4 working hours are long gone: breached.
     // The picker is read in the user's zone (Moscow), whatever the browser's zone is.
-    const state = (await (await fetch(`${host!.url}__local/state`)).json()) as { now: number };
+    const state = await localGet<{ now: number }>(host!.url, '/__local/state');
     const jumpTo = Math.floor((state.now + 14 * 86_400_000) / 60_000) * 60_000;
     const local = new Date(jumpTo + 3 * 3_600_000).toISOString().slice(0, 16);
     await page.locator('#jump-to').fill(local);
     await page.locator('#jump').click();
     expect(await clockState('resolution', ['breached'])).toBe('breached');
-    const jumped = (await (await fetch(`${host!.url}__local/state`)).json()) as { now: number };
+    const jumped = await localGet<{ now: number }>(host!.url, '/__local/state');
     expect(jumped.now - jumpTo).toBeGreaterThanOrEqual(0);
     expect(jumped.now - jumpTo).toBeLessThan(60_000);
     // The queue shows the state the app wrote to its SLA field; the field has its Russian name.
@@ -151,10 +152,10 @@ describeIf('the local host in the browser', () => {
     expect(ctx && ctx.x + ctx.width).toBeLessThanOrEqual(800);
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host-800.png'), fullPage: true });
     if (wide) await page.setViewportSize(wide);
-    const before = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as {
+    const before = await localGet<{
       now: number;
       issue: { comments: unknown[]; fields: Record<string, { value: unknown }> };
-    };
+    }>(host!.url, `/__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`);
 
     // Restart the server on the same port and data folder: nothing is lost.
     const port = Number(new URL(host!.url).port);
@@ -167,7 +168,7 @@ describeIf('the local host in the browser', () => {
     await page.getByTestId('comments').filter({ hasText: 'Приняли в работу' }).waitFor();
     expect(await clockState('resolution', ['breached'])).toBe('breached');
     expect(await clockState('reaction', ['met'])).toBe('met');
-    const after = (await (await fetch(`${host!.url}__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`)).json()) as typeof before;
+    const after: typeof before = await localGet(host!.url, `/__local/state?user=${encodeURIComponent(AGENT)}&project=ALTEC&issue=${key}`);
     expect(after.issue.comments).toEqual(before.issue.comments);
     expect(after.issue.fields).toEqual(before.issue.fields);
     expect(after.now).toBeGreaterThanOrEqual(before.now);

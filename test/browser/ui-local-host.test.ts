@@ -12,6 +12,7 @@ import { compileCalendar, isWorking, nextWorkingStart, CALENDAR_PRESETS } from '
 import { RESOLVERS, type ResolverName } from '../../src/shared/contract';
 import { start } from '../../local/main';
 import { REPO, browserAvailable, installBridge, launchBrowser, missingBuilds, seriousViolations, tabTo, type BridgeHandler, type BrowserGlobals, type FakeHost } from './ui-harness';
+import { localGet, localPost } from './local-token';
 
 const APPS = ['issue-panel', 'admin', 'field-editor'];
 const buildsMissing = missingBuilds(APPS);
@@ -38,7 +39,7 @@ describeIf('Custom UI on the local host', () => {
   let dataDir: string;
 
   const post = async <T,>(path: string, body: unknown): Promise<T> => {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await localPost(base, path, body);
     const json = (await res.json()) as T & { error?: string };
     if (!res.ok) throw new Error(`${path}: ${json.error ?? res.status}`);
     return json;
@@ -109,7 +110,7 @@ describeIf('Custom UI on the local host', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Move simulated time an hour into the next working period of the altec calendar, so the
     // clocks of new requests count in real time while the test watches.
-    const state = (await (await fetch(`${base}/__local/state`)).json()) as { now: number };
+    const state = await localGet<{ now: number }>(base, '/__local/state');
     // The start of a working period, not just a working instant: from one late in a period, an hour
     // on would be after hours (the test failed when run in the last hour of a working day).
     const cal = compileCalendar(CALENDAR_PRESETS.altec);

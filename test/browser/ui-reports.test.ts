@@ -50,7 +50,7 @@ async function backend() {
   const store = new MemoryStore();
   const computed = requests.map((r) => computeOne(facts(r.key, r.customer?.organization ?? null), configs.forProject('SUP')!, slaRequestSchema.parse(r), NOW, false));
   await recordReportRows({ store, log }, computed, NOW);
-  const deps = { store, log, userJira: { listProjects: async () => [{ key: 'SUP', name: 'Support' }] } };
+  const deps = { store, log, userJira: { listProjects: async () => [{ key: 'SUP', name: 'Support' }], visibleRequests: async (rows: readonly { key: string }[]) => new Set(rows.map((r) => r.key)) } };
   const report = (payload: { from: string; to: string; projectKey?: string }) => getReport(deps, configs, payload, NOW);
   const act = (payload: { month: string; customer?: string; projectKey?: string }) => getCustomerAct(deps, configs, payload, NOW);
   return { report, act };

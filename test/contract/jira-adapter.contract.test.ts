@@ -54,6 +54,9 @@ async function exerciseAll() {
   await a.listProjects();
   await a.isJiraAdmin();
   await a.isProjectAdmin('SUP');
+  await a.canBrowseProject('SUP');
+  await a.canBrowseProject(null);
+  await a.visibleRequests([{ key: 'SUP-1', project: 'SUP', createdMs: Date.parse('2026-03-02T07:00:00Z') }], 100);
   await a.userDisplayName('qm:customer-1');
   return jira.exchanges;
 }

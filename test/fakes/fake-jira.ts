@@ -146,6 +146,12 @@ export class FakeJira implements JiraPort {
   async canEditIssue() {
     return true;
   }
+  async canBrowseProject() {
+    return true;
+  }
+  async visibleRequests(rows: readonly { key: string }[]) {
+    return new Set(rows.map((r) => r.key));
+  }
   async userDisplayName() {
     return null;
   }

@@ -66,6 +66,13 @@ export const searchIdsSchema = z.object({
   isLast: z.boolean().optional(),
 });
 
+/** POST /search/jql with fields [key]: the keys of the issues the caller may see. */
+export const searchKeysSchema = z.object({
+  issues: z.array(z.object({ key: z.string() })).optional(),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
 /** POST /issue/bulkfetch: missing or hidden issues are simply absent; `issueErrors` name those Jira could not load this time. */
 export const bulkIssuesSchema = z.object({
   issues: z.array(issueBeanSchema).optional(),

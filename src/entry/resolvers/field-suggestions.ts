@@ -1,5 +1,7 @@
 // `fieldSuggestions`: JQL value suggestions for the Service package and SLA priority fields
-// (searchSuggestions.function). Runs as the app; offers the ids every configured scope defines.
+// (searchSuggestions.function). Runs as the app (Forge allows only asApp() here); offers the ids every
+// configured scope defines, and only when Forge names the user who types (`user.accountId`): no
+// principal, no suggestions.
 
 import { z } from 'zod';
 import { ConfigStore } from '../../app/config-store';
@@ -8,6 +10,7 @@ import { forgeDeps } from '../compose';
 const requestSchema = z.object({
   fieldId: z.string().optional(),
   query: z.string().max(200).optional(),
+  user: z.object({ accountId: z.string().optional() }).optional(),
 });
 
 export interface Suggestion {
@@ -36,6 +39,7 @@ export async function suggest(
 export async function fieldSuggestions(request: unknown): Promise<Suggestion[]> {
   const parsed = requestSchema.safeParse(request);
   if (!parsed.success) return [];
+  if (!parsed.data.user?.accountId) return [];
   const deps = forgeDeps('ui');
   const configs = await new ConfigStore(deps.store).active();
   let kind: 'package' | 'priority' | null = null;

@@ -65,6 +65,15 @@ async function requireConfigAccess(deps: UserDeps, projectKey: string | null): P
   );
 }
 
+/**
+ * Browse permission on the project, asked of Jira as the user. Without a project (the site-wide
+ * default), browse permission on at least one project (mypermissions without a project answers that).
+ */
+async function requireBrowse(deps: UserDeps, projectKey: string | null): Promise<void> {
+  if (await deps.userJira.canBrowseProject(projectKey)) return;
+  throw new AppError('FORBIDDEN', projectKey === null ? 'you may not browse any project' : `project ${projectKey}: not found or you may not browse it`);
+}
+
 /** The project a scoped request is about, or null for the site-wide default. */
 function projectOfScope(scope: string | undefined): string | null {
   const s = checkScope(scope);
@@ -114,7 +123,10 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
     return getIssueBadge(deps.userJira, lookup(deps), key, deps.clock.now(), true, deps.store);
   },
   async getFieldOptions(p, ctx, deps) {
-    return fieldOptions(lookup(deps), ctx.extension?.project?.key ?? null, p.field);
+    // The options name a project's packages and priorities: only for those who may browse it.
+    const projectKey = ctx.extension?.project?.key ?? null;
+    await requireBrowse(deps, projectKey);
+    return fieldOptions(lookup(deps), projectKey, p.field);
   },
   async getAdminState(p, _ctx, deps) {
     const view = await requireConfigAccess(deps, projectOfScope(p.scope));

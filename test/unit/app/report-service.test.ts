@@ -222,7 +222,10 @@ describe('getReport', () => {
     await recordReportRows({ store, log }, [...computedFor('SUP', 80, 7), ...computedFor('SEC', 40, 8)], NOW);
     return store;
   }
-  const jiraSeeing = (...keys: string[]) => ({ listProjects: async () => keys.map((key) => ({ key, name: `Project ${key}` })) });
+  const jiraSeeing = (...keys: string[]) => ({
+    listProjects: async () => keys.map((key) => ({ key, name: `Project ${key}` })),
+    visibleRequests: async (rows: readonly { key: string }[]) => new Set(rows.map((r) => r.key)),
+  });
 
   it('shows a viewer only the projects Jira lets them browse', async () => {
     const store = await seeded();
@@ -247,6 +250,21 @@ describe('getReport', () => {
     expect(view.names.priority['1']?.ru).toBeTruthy();
     expect(view.rows).toHaveLength(direct.total.requests);
     expect(view.rowsTruncated).toBe(false);
+  });
+
+  it('leaves out rows Jira does not show the viewer, and refuses (not cuts) a period too large to check', async () => {
+    const store = await seeded();
+    const all = await getReport({ store, log, userJira: jiraSeeing('SUP') }, configs, { from: '2026-01-01', to: '2026-04-30' }, NOW);
+    const hiding = (hidden: string) => ({ ...jiraSeeing('SUP'), visibleRequests: async (rows: readonly { key: string }[]) => new Set(rows.map((r) => r.key).filter((k) => k !== hidden)) });
+    const firstKey = (() => {
+      const r = unpackReportRow(all.rows[0]!);
+      return r.ok ? r.row.key : '';
+    })();
+    const less = await getReport({ store, log, userJira: hiding(firstKey) }, configs, { from: '2026-01-01', to: '2026-04-30' }, NOW);
+    expect(less.total.requests).toBe(all.total.requests - 1);
+    expect(less.rows.map((r) => unpackReportRow(r)).some((r) => r.ok && r.row.key === firstKey)).toBe(false);
+    const tooMany = { ...jiraSeeing('SUP'), visibleRequests: async () => null };
+    await expect(getReport({ store, log, userJira: tooMany }, configs, { from: '2026-01-01', to: '2026-04-30' }, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST', issues: [{ path: 'from' }] });
   });
 
   it('names a bad period by field', async () => {

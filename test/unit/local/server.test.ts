@@ -2,6 +2,7 @@
 // resolver invocation as the selected user, and the bridge shim served before each bundle.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { start, startError, type Started } from '../../../local/main';
 
@@ -13,9 +14,40 @@ const CUSTOMER = 'qm:customer-romashka';
 const AGENT = '557058:agent-ivan';
 const AGENT_EN = '557058:agent-maria';
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${host.url}${path.slice(1)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** The per-start token, read as the host page gets it: from the meta tag of GET /. */
+async function pageToken(): Promise<string> {
+  const html = await (await fetch(host.url)).text();
+  const m = /<meta name="reglament-token" content="([^"]+)"/.exec(html);
+  if (!m) throw new Error('the host page carries no token');
+  return m[1]!;
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${host.url}${path.slice(1)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-reglament-token': await pageToken(), ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+async function getState(query = ''): Promise<Record<string, unknown>> {
+  const res = await fetch(`${host.url}__local/state${query}`, { headers: { 'x-reglament-token': await pageToken() } });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** A raw request (fetch may not set Host): status and body. */
+function raw(path: string, opts: { method?: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  const u = new URL(host.url);
+  return new Promise((ok, fail) => {
+    const req = httpRequest({ hostname: '127.0.0.1', port: Number(u.port), path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', fail);
+    req.end(opts.body);
+  });
 }
 
 beforeAll(async () => {
@@ -35,7 +67,7 @@ describe('local host server', () => {
     expect(byCustomer.status).toBe(403);
     expect(byCustomer.json.error).toMatch(/customer/);
     expect((await post('/__local/action', { kind: 'transition', as: AGENT, key: 'SUP-1', status: 'In Progress' })).status).toBe(200);
-    const state = (await (await fetch(`${host.url}__local/state?user=${encodeURIComponent(CUSTOMER)}&project=SUP&issue=SUP-1`)).json()) as { issue: { status: { name: string } } };
+    const state = (await getState(`?user=${encodeURIComponent(CUSTOMER)}&project=SUP&issue=SUP-1`)) as unknown as { issue: { status: { name: string } } };
     expect(state.issue.status.name).toBe('In Progress');
   });
 
@@ -52,7 +84,7 @@ describe('local host server', () => {
   });
 
   it('reads a picked date and time in the given time zone, not the server\'s', async () => {
-    const state = (await (await fetch(`${host.url}__local/state`)).json()) as { now: number };
+    const state = (await getState()) as unknown as { now: number };
     // Two days ahead at 10:00 on the wall clock of Yekaterinburg (UTC+5, no DST).
     const day = new Date(state.now + 2 * 86_400_000 + 5 * 3_600_000).toISOString().slice(0, 10);
     const r = await post('/__local/time', { op: 'toLocal', local: `${day}T10:00`, timeZone: 'Asia/Yekaterinburg' });
@@ -109,6 +141,49 @@ describe('local host server', () => {
     );
     expect(startError(err, port)).toMatch(/already in use/);
     expect(statSync(join(dir, 'local-host.sqlite')).ino).toBe(inode);
+  });
+
+  it('answers /__local/* only with the page\'s per-start token, as JSON, from its own origin and host', async () => {
+    const token = await pageToken();
+    const body = JSON.stringify({ op: 'hour' });
+    const port = new URL(host.url).port;
+    const json = { 'content-type': 'application/json', host: `localhost:${port}` };
+    // No token, a wrong one: refused before anything happens.
+    expect((await raw('/__local/time', { method: 'POST', headers: json, body })).status).toBe(403);
+    expect((await raw('/__local/time', { method: 'POST', headers: { ...json, 'x-reglament-token': 'x'.repeat(token.length) }, body })).status).toBe(403);
+    expect((await raw('/__local/state', { headers: { host: `localhost:${port}` } })).status).toBe(403);
+    // A form post (text/plain needs no CORS preflight) is not JSON.
+    const form = await raw('/__local/time', { method: 'POST', headers: { ...json, 'content-type': 'text/plain', 'x-reglament-token': token }, body });
+    expect(form.status).toBe(415);
+    // Another site's page, or a rebound DNS name pointing at 127.0.0.1.
+    expect((await raw('/__local/time', { method: 'POST', headers: { ...json, origin: 'http://evil.example', 'x-reglament-token': token }, body })).status).toBe(403);
+    expect((await raw('/__local/time', { method: 'POST', headers: { ...json, 'sec-fetch-site': 'cross-site', 'x-reglament-token': token }, body })).status).toBe(403);
+    const rebound = await raw('/', { headers: { host: `evil.example:${port}` } });
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).not.toContain(token);
+    expect((await raw('/__local/time', { method: 'POST', headers: { ...json, host: `evil.example:${port}`, 'x-reglament-token': token }, body })).status).toBe(421);
+    // The page's own call passes: its origin, its host, JSON, the token.
+    const before = (await getState()) as unknown as { now: number };
+    const own = await raw('/__local/time', { method: 'POST', headers: { ...json, origin: `http://localhost:${port}`, 'sec-fetch-site': 'same-origin', 'x-reglament-token': token }, body });
+    expect(own.status).toBe(200);
+    expect(((await getState()) as unknown as { now: number }).now).toBeGreaterThanOrEqual(before.now + 3_600_000);
+  });
+
+  it('makes a new token on every start', async () => {
+    const first = await pageToken();
+    const other = await start({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'reglament-server-2-')), reset: true, demo: false, buildBundles: false, log: () => undefined });
+    try {
+      await other.ready;
+      const html = await (await fetch(other.url)).text();
+      const second = /<meta name="reglament-token" content="([^"]+)"/.exec(html)?.[1];
+      expect(second).toBeDefined();
+      expect(second).not.toBe(first);
+      // The first server's token does not open the second.
+      const r = await fetch(`${other.url}__local/state`, { headers: { 'x-reglament-token': first } });
+      expect(r.status).toBe(403);
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves the bridge shim as a classic script before the bundle', async () => {

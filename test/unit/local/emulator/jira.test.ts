@@ -70,6 +70,24 @@ describe('emulated Jira', () => {
     expect(old.status).toBe(404);
   });
 
+  it('hides an issue with a security level from users outside it, in search, GET and bulkfetch, not from the app', async () => {
+    await em.actions.createIssue({ projectKey: 'SUP', summary: 'open', reporter: CUSTOMER });
+    const secret = await em.actions.createIssue({ projectKey: 'SUP', summary: 'secret', reporter: CUSTOMER });
+    em.jira.setSecurityLevel(secret.key, { id: '10100', name: 'Management', members: [ADMIN] });
+    appWork = async () => {
+      const search = await json<{ issues: Array<{ key: string }> }>(await api.asUser().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', body: JSON.stringify({ jql: 'project = SUP ORDER BY key ASC', fields: ['key'] }) }));
+      const get = await api.asUser().requestJira(route`/rest/api/3/issue/${secret.key}`);
+      const bulk = await json<{ issues: Array<{ key: string }> }>(await api.asUser().requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body: JSON.stringify({ issueIdsOrKeys: ['SUP-1', secret.key], fields: ['summary'] }) }));
+      return { search: search.issues.map((i) => i.key), get: get.status, bulk: bulk.issues.map((i) => i.key) };
+    };
+    expect(await em.invokeResolver('q', {}, { accountId: AGENT, extension: { type: 'jira:issuePanel' } })).toEqual({ search: ['SUP-1'], get: 404, bulk: ['SUP-1'] });
+    expect(await em.invokeResolver('q', {}, { accountId: ADMIN, extension: { type: 'jira:issuePanel' } })).toEqual({ search: ['SUP-1', 'SUP-2'], get: 200, bulk: ['SUP-1', 'SUP-2'] });
+    // The reporter outside the level loses it too (Jira grants the reporter only when the level names them).
+    expect(await em.invokeResolver('q', {}, { accountId: CUSTOMER, extension: { type: 'jira:issuePanel' } })).toEqual({ search: ['SUP-1'], get: 404, bulk: ['SUP-1'] });
+    const asAppSeen = await json<{ issues: unknown[] }>(await asApp('/rest/api/3/search/jql', { method: 'POST', body: JSON.stringify({ jql: 'project = SUP', fields: ['key'] }) }));
+    expect(asAppSeen.issues).toHaveLength(2);
+  });
+
   it('shows a customer only the requests they raised, as the user', async () => {
     await em.actions.createIssue({ projectKey: 'SUP', summary: 'mine', reporter: CUSTOMER });
     await em.actions.createIssue({ projectKey: 'SUP', summary: 'theirs', reporter: 'qm:customer-vektor' });
