@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { start, type Started } from '../../local/main';
 import { browserAvailable, launchBrowser, missingBuilds } from './ui-harness';
+import { localPost, localToken } from './local-token';
 
 jest.setTimeout(300_000);
 
@@ -43,7 +44,8 @@ describeIf('the Jira surfaces on the local host page', () => {
   let logSpy: jest.SpyInstance;
 
   const api = async <T,>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${host.url}${path.slice(1)}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // As the host page does: its per-start token on every /__local call.
+    const res = body === undefined ? await fetch(`${host.url}${path.slice(1)}`, { headers: { 'x-reglament-token': await localToken(host.url) } }) : await localPost(host.url, path, body);
     const json = (await res.json()) as T & { error?: string };
     if (!res.ok) throw new Error(`${path}: ${json.error ?? res.status}`);
     return json;
