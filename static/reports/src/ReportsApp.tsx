@@ -37,6 +37,7 @@ import {
   presetPeriod,
   rowsOf,
   todayIn,
+  unknownCustomers,
   weekLabel,
   weeklyComplianceSeries,
   type PeriodPreset,
@@ -491,6 +492,7 @@ export function ReportsApp({ host }: { host: HostContext }) {
                 })}
               </p>
               {view.invalidRows > 0 ? <Message tone="warning">{t('reports.invalidRows', { count: view.invalidRows })}</Message> : null}
+              {unknownCustomers(view) > 0 ? <Message tone="warning"><span data-customer-unknown={unknownCustomers(view)}>{t('reports.customerUnknown', { count: unknownCustomers(view) })}</span></Message> : null}
               {view.total.requests === 0 ? (
                 <Message>{t('reports.empty')}</Message>
               ) : (

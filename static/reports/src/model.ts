@@ -191,3 +191,8 @@ export function todayIn(timeZone: string, nowMs: number): { y: number; m: number
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? '0');
   return { y: get('year'), m: get('month'), d: get('day') };
 }
+
+/** Requests in the report whose customer is not known (no organization, e-mail hidden): a warning's count. */
+export function unknownCustomers(view: Pick<ReportView, 'byCustomer'>): number {
+  return view.byCustomer[NO_GROUP]?.requests ?? 0;
+}

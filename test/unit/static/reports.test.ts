@@ -3,7 +3,7 @@ import type { ReportView } from '../../../src/shared/contract';
 import { placeholders, translator } from '../../../static/shared/i18n';
 import { adfText, entryOf, journalStatusOf } from '../../../static/reports/src/journal-model';
 import { REPORTS_MESSAGES } from '../../../static/reports/src/messages';
-import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn, weekLabel, weekOf, weeklyComplianceSeries } from '../../../static/reports/src/model';
+import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn, unknownCustomers, weekLabel, weekOf, weeklyComplianceSeries } from '../../../static/reports/src/model';
 import { clk, row } from '../domain/report/rows';
 
 function viewOf(rows: ReportRow[]): ReportView {
@@ -30,6 +30,11 @@ const rows = [
 const view = viewOf(rows);
 
 describe('reports page model', () => {
+  it('counts the requests whose customer is not known, for the warning (issue 16)', () => {
+    expect(unknownCustomers(viewOf([row({ customer: 'ООО «Ромашка»' }), row({ customer: null }), row({ customer: null })]))).toBe(2);
+    expect(unknownCustomers(viewOf([row({ customer: 'ООО «Ромашка»' })]))).toBe(0);
+  });
+
   it('reads back the rows sent with the report', () => {
     expect(rowsOf(view)).toEqual(rows);
     expect(rowsOf({ ...view, rows: [...view.rows, ['broken']] })).toHaveLength(rows.length);
