@@ -266,7 +266,7 @@ const WARNINGS_RU: Readonly<Record<string, string>> = {
   noGoalForPackageAndPriority: '{clock}: нет норматива для пакета «{package}» и приоритета «{priority}».',
   noGoalForPackage: '{clock}: нет норматива для пакета «{package}».',
   cannotCompute: '{clock}: срок не удаётся вычислить ({reason}).',
-  customerUnknown: 'Клиент обращения не определён (нет организации, e-mail скрыт); действует пакет по умолчанию «{default}», пока агент не укажет пакет обслуживания.',
+  customerUnknown: 'Клиент обращения не определён (нет организации, адрес электронной почты скрыт); действует пакет по умолчанию «{default}», пока агент не укажет пакет обслуживания.',
   createdAfterNow: 'Обращение создано позже текущего момента.',
   noProductionData: '{day}: нет данных производственного календаря на {year} год; будни считаются рабочими днями.',
 };
