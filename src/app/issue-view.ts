@@ -176,6 +176,8 @@ async function freshClocks(
   issueKey: string,
   nowMs: number,
   store: KeyValueStore | null,
+  /** The panel shows the regulation's own due beside an agreed one; the badge does not need it. */
+  withOriginal = false,
 ): Promise<{ facts: IssueFacts; active: ActiveConfig; set: ClockSet; original?: ClockSet | null } | { facts: IssueFacts; active: null; set: null; original?: null }> {
   const [facts] = await userJira.loadFacts([issueKey]);
   if (!facts) throw new AppError('NOT_FOUND', `issue ${issueKey} does not exist or you do not have permission to browse it`);
@@ -187,7 +189,7 @@ async function freshClocks(
   if (!request) throw new AppError('UPSTREAM', `the history of ${issueKey} could not be read`);
   const set = computeClocks(active.config, request, nowMs);
   // Only with agreements: the regulation's own due, for "due moved from X to Y".
-  const original = request.agreements && request.agreements.length > 0 ? computeClocks(active.config, { ...request, agreements: [] }, nowMs) : null;
+  const original = withOriginal && request.agreements && request.agreements.length > 0 ? computeClocks(active.config, { ...request, agreements: [] }, nowMs) : null;
   return { facts, active, set, original };
 }
 
@@ -200,7 +202,7 @@ export async function getIssueSla(
   licensed: boolean,
   store: KeyValueStore | null = null,
 ): Promise<IssueSlaView> {
-  const { facts, active, set, original } = await freshClocks(userJira, configs, issueKey, nowMs, store);
+  const { facts, active, set, original } = await freshClocks(userJira, configs, issueKey, nowMs, store, true);
   if (!active) return emptyIssueView(facts.key, nowMs, licensed);
   const view = buildIssueView(facts, active, set, nowMs, licensed, original);
   // Who agreed, by name (one GET per person; unknown names stay null).
