@@ -6,4 +6,4 @@ export { sweep } from './entry/scheduled/sweep';
 export { worker } from './entry/consumers/worker';
 export { fieldSuggestions } from './entry/resolvers/field-suggestions';
 export { jqlFunction } from './entry/jql/jql-function';
-export { recomputeSlaAction, setPackageAction, setPriorityAction } from './entry/automation/actions';
+export { recomputeSlaAction, setPackageAction, setPriorityAction, agreeDeadlineAction } from './entry/automation/actions';

@@ -22,6 +22,8 @@ const storedAgreementSchema = z
     minutes: z.number().int().positive().optional(),
     due: z.number().int().nonnegative().optional(),
     reason: z.string().min(1).max(1000),
+    /** Set when an Automation rule agreed it (`by` is then the rule's actor). */
+    via: z.enum(['automation']).optional(),
   })
   .refine((a) => (a.kind === 'extend' ? a.minutes !== undefined : a.due !== undefined), { message: 'extend needs minutes, agreedDue needs due' });
 

@@ -8,7 +8,9 @@ import { type ActiveConfigs } from './config-store';
 import type { IssueFacts } from './ports';
 import { recomputeIssue, type RecomputeDeps } from './recompute-issue';
 
-export type AutomationAnswer = { ok: true; issueKey: string; state: string } | { errors: Array<{ message: string }> };
+export type AutomationAnswer =
+  | { ok: true; issueKey: string; state: string; clock?: 'reaction' | 'resolution'; due?: string | null }
+  | { errors: Array<{ message: string }> };
 
 export interface AutomationDeps extends RecomputeDeps {
   /** Writes the Service package or SLA priority field of one issue (as the app). */
