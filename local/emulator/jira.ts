@@ -27,6 +27,8 @@ export interface SiteUser {
   organization?: string;
   /** Project keys this user administers (ADMINISTER_PROJECTS) without being a Jira administrator. */
   adminOf?: string[];
+  /** An agent whose project permissions cover only these projects (every project when absent). */
+  projects?: string[];
 }
 
 export interface SiteProject {
@@ -444,7 +446,11 @@ export class JiraSite {
     if (p.kind === 'app') return true;
     const role = this.userRole(p.accountId);
     if (role === 'admin') return true;
-    if (role === 'agent') return perm !== 'ADMINISTER_PROJECTS' || (this.user(p.accountId)?.adminOf ?? []).includes(project.key);
+    if (role === 'agent') {
+      const only = this.user(p.accountId)?.projects;
+      if (only && !only.includes(project.key)) return false;
+      return perm !== 'ADMINISTER_PROJECTS' || (this.user(p.accountId)?.adminOf ?? []).includes(project.key);
+    }
     if (role === 'customer') return perm === 'CREATE_ISSUES';
     return false;
   }
@@ -1051,6 +1057,7 @@ export class JiraSite {
       });
     }
     if (method === 'GET' && path === '/rest/api/3/mypermissions') return ok(this.myPermissions(p, q));
+    if (method === 'POST' && path === '/rest/api/3/permissions/check') return ok(this.bulkPermissions(p, body));
     if (method === 'POST' && path === '/rest/api/3/search/jql') return ok(this.searchJql(p, body));
     if (method === 'POST' && path === '/rest/api/3/changelog/bulkfetch') return ok(this.bulkChangelog(p, body));
     if (method === 'POST' && path === '/rest/api/3/app/field/value') return this.appFieldValues(p, body, q);
@@ -1142,6 +1149,67 @@ export class JiraSite {
       out[perm] = { id: String(wanted.indexOf(perm) + 1), key: perm, name: perm.replace(/_/g, ' ').toLowerCase(), type: global ? 'GLOBAL' : 'PROJECT', description: perm, havePermission: have };
     }
     return { permissions: out };
+  }
+
+  /**
+   * POST /permissions/check (BulkPermissionsRequestBean → BulkPermissionGrants). Another user's
+   * permissions only for a Jira administrator or an app calling from its server; invalid project
+   * and issue ids are ignored, at most 1000 of each, an unknown permission or account is a 400.
+   */
+  private bulkPermissions(p: Principal, body: Record<string, unknown>): unknown {
+    const allowed = new Set(['accountId', 'globalPermissions', 'projectPermissions']);
+    const extra = Object.keys(body).filter((k) => !allowed.has(k));
+    if (extra.length > 0) bad(`Unrecognized field "${extra[0]}"`);
+    let subject: Principal = p;
+    if (body.accountId !== undefined && body.accountId !== null) {
+      if (typeof body.accountId !== 'string' || !this.user(body.accountId)) bad('The accountId is not valid.', { accountId: 'Invalid account ID' });
+      if (p.kind === 'user' && p.accountId !== body.accountId && !this.hasGlobal(p, 'ADMINISTER')) throw new RestError(403, 'Only Jira administrators can perform this operation.');
+      subject = { kind: 'user', accountId: body.accountId };
+    }
+    const strings = (v: unknown, where: string): string[] => {
+      if (v === undefined || v === null) return [];
+      if (!Array.isArray(v)) bad(`${where} must be an array`);
+      return v.filter((x): x is string => typeof x === 'string' && x !== '');
+    };
+    const ids = (v: unknown, where: string): number[] => {
+      if (v === undefined || v === null) return [];
+      if (!Array.isArray(v) || v.some((x) => x !== null && !Number.isInteger(x))) bad(`${where} must be an array of integer ids`);
+      return (v as Array<number | null>).filter((x): x is number => x !== null);
+    };
+    const globalOut: string[] = [];
+    for (const perm of strings(body.globalPermissions, 'globalPermissions')) {
+      if (!(GLOBAL_PERMISSIONS as readonly string[]).includes(perm)) bad(`Unrecognized permission: ${perm}`, { [perm]: 'Unrecognized permission' });
+      if (this.hasGlobal(subject, perm)) globalOut.push(perm);
+    }
+    const grants = new Map<string, { projects: Set<number>; issues: Set<number> }>();
+    const items = body.projectPermissions === undefined || body.projectPermissions === null ? [] : body.projectPermissions;
+    if (!Array.isArray(items)) bad('projectPermissions must be an array');
+    let projectCount = 0;
+    let issueCount = 0;
+    for (const [i, raw] of (items as unknown[]).entries()) {
+      if (raw === null) continue;
+      if (typeof raw !== 'object' || Array.isArray(raw)) bad(`projectPermissions[${i}] must be an object`);
+      const item = raw as Record<string, unknown>;
+      const perms = strings(item.permissions, `projectPermissions[${i}].permissions`);
+      if (perms.length === 0) bad('At least one project permission is required in projectPermissions.');
+      for (const perm of perms) if (!(PROJECT_PERMISSIONS as readonly string[]).includes(perm)) bad(`Unrecognized permission: ${perm}`, { [perm]: 'Unrecognized permission' });
+      // Invalid ids are ignored; the limit counts valid ones.
+      const projects = ids(item.projects, `projectPermissions[${i}].projects`).map((id) => this.projects.find((pr) => pr.id === String(id))).filter((pr): pr is SiteProject => pr !== undefined);
+      const issues = ids(item.issues, `projectPermissions[${i}].issues`).map((id) => this.issue(String(id))).filter((x): x is IssueDoc => x !== undefined);
+      projectCount += projects.length;
+      issueCount += issues.length;
+      if (projectCount > 1000 || issueCount > 1000) bad('A maximum of 1000 projects and 1000 issues can be checked.');
+      for (const perm of perms) {
+        const g = grants.get(perm) ?? { projects: new Set<number>(), issues: new Set<number>() };
+        for (const pr of projects) if (this.hasProject(subject, perm, pr)) g.projects.add(Number(pr.id));
+        for (const is of issues) if (this.hasIssue(subject, perm, is)) g.issues.add(Number(is.id));
+        grants.set(perm, g);
+      }
+    }
+    return {
+      globalPermissions: globalOut,
+      projectPermissions: [...grants].map(([permission, g]) => ({ permission, projects: [...g.projects], issues: [...g.issues] })),
+    };
   }
 
   private searchJql(p: Principal, body: Record<string, unknown>): unknown {

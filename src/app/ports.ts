@@ -120,6 +120,11 @@ export interface JiraPort {
   visibleRequests(rows: readonly VisibleCandidate[], limit: number): Promise<ReadonlySet<string> | null>;
   /** Whether the invoking user may browse this project, or (null) any project (BROWSE_PROJECTS; only meaningful on the asUser port). */
   canBrowseProject(projectKey: string | null): Promise<boolean>;
+  /**
+   * Which of these projects (keys) the given user may browse, asked by the app of Jira's bulk
+   * permission check (apps calling from the server may check any user; only meaningful on the app port).
+   */
+  browsableProjects(accountId: string, projectKeys: readonly string[]): Promise<ReadonlySet<string>>;
   /** The person's display name, or null when Jira does not show them to the caller. */
   userDisplayName(accountId: string): Promise<string | null>;
 }

@@ -191,6 +191,7 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
     status: 200,
     body: { self: 'https://example.atlassian.net/rest/api/3/project/search', maxResults: 50, startAt: 0, total: 1, isLast: true, values: [{ self: 'https://example.atlassian.net/rest/api/3/project/10000', id: '10000', key: 'SUP', name: 'Support' }] },
   }),
+  'POST /rest/api/3/permissions/check': () => ({ status: 200, body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [10000], issues: [] }] } }),
   'GET /rest/api/3/mypermissions': () => ({ status: 200, body: { permissions: { ADMINISTER: { id: '0', key: 'ADMINISTER', name: 'Administer Jira', type: 'GLOBAL', description: 'Administer Jira', havePermission: true } } } }),
 };
 

@@ -149,6 +149,9 @@ export class FakeJira implements JiraPort {
   async canBrowseProject() {
     return true;
   }
+  async browsableProjects(_accountId: string, keys: readonly string[]) {
+    return new Set(keys);
+  }
   async visibleRequests(rows: readonly { key: string }[]) {
     return new Set(rows.map((r) => r.key));
   }

@@ -40,6 +40,7 @@ import {
   groupNamesSchema,
   issueBeanSchema,
   myPermissionsSchema,
+  bulkPermissionGrantsSchema,
   taskProgressSchema,
   organizationsSchema,
   pageOfCommentsSchema,
@@ -703,6 +704,34 @@ export class ForgeJiraAdapter implements JiraPort {
     // 404: no such project, or one the caller cannot see.
     const res = await this.http.requestJira(route`/rest/api/3/mypermissions?${params}`, { method: 'GET', schema: myPermissionsSchema, allow: [404] });
     return res?.permissions?.BROWSE_PROJECTS?.havePermission === true;
+  }
+
+  async browsableProjects(accountId: string, projectKeys: readonly string[]): Promise<ReadonlySet<string>> {
+    const keys = [...new Set(projectKeys)].filter((k) => RESERVED_JQL.test(k));
+    const out = new Set<string>();
+    if (keys.length === 0) return out;
+    // The check takes project ids: the app reads them (it sees every project), 50 keys per page as the spec allows.
+    const keyOf = new Map<number, string>();
+    for (let i = 0; i < keys.length; i += 50) {
+      const params = new URLSearchParams({ maxResults: '50' });
+      for (const k of keys.slice(i, i + 50)) params.append('keys', k);
+      const page = await this.http.requestJira(route`/rest/api/3/project/search?${params}`, { method: 'GET', schema: projectPageSchema });
+      for (const p of page.values ?? []) if (p.id !== undefined && /^\d+$/.test(p.id)) keyOf.set(Number(p.id), p.key);
+    }
+    const ids = [...keyOf.keys()];
+    // At most 1000 projects per check (the spec); a read, so retrying it is safe.
+    for (let i = 0; i < ids.length; i += 1000) {
+      const body = { accountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: ids.slice(i, i + 1000) }] };
+      const res = await this.http.requestJira(route`/rest/api/3/permissions/check`, { method: 'POST', body, schema: bulkPermissionGrantsSchema, idempotent: true });
+      for (const grant of res.projectPermissions ?? []) {
+        if (grant.permission !== 'BROWSE_PROJECTS') continue;
+        for (const id of grant.projects ?? []) {
+          const key = keyOf.get(id);
+          if (key !== undefined) out.add(key);
+        }
+      }
+    }
+    return out;
   }
 
   async userDisplayName(accountId: string): Promise<string | null> {
