@@ -79,6 +79,10 @@ export function hostModules(host: LocalHost): HostModules {
   };
 }
 
+/** The local dashboard and its Reglament gadget (Jira's dashboard id and dashboard item id). */
+const LOCAL_DASHBOARD = '10000';
+const LOCAL_GADGET = 'local-gadget-1';
+
 const transpiled = new Map<string, { mtimeMs: number; js: string }>();
 
 /** The page's own TypeScript, transpiled on request (no build step for the host page). */
@@ -243,8 +247,15 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       issue: user && issueKey ? host.issueView(issueKey, user.accountId) : null,
       statuses: jira.statuses,
       modules: hostModules(host),
+      // The dashboard's one Reglament gadget and the configuration Jira keeps for it.
+      gadget: { dashboardId: LOCAL_DASHBOARD, itemId: LOCAL_GADGET, configuration: jira.gadgetConfiguration(LOCAL_DASHBOARD, LOCAL_GADGET) },
       // The rule runner's choice: the manifest's Automation actions and their inputs.
-      automationActions: (em.manifest.automationActions ?? []).map((a) => ({ key: a.key, name: a.name, inputs: a.inputs })),
+      // `form`: the static app of its configuration form (config.resource), which the rule editor shows.
+      automationActions: (em.manifest.automationActions ?? []).map((a) => {
+        const path = a.configResource ? em.manifest.resources[a.configResource] : undefined;
+        const form = path ? (/static\/([^/]+)/.exec(path)?.[1] ?? null) : null;
+        return { key: a.key, name: a.name, inputs: a.inputs, form };
+      }),
       faults: em.faults.options ?? null,
       cloudId: jira.cloudId,
       siteUrl: jira.siteUrl,
@@ -355,9 +366,11 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       }
       case '/__local/automation': {
         // The rule runner: one of the app's Automation actions, as a rule step on one issue.
-        const b = parse(z.object({ action: z.string().min(1), inputs: z.record(z.string(), z.string()), issueKey: z.string().optional() }), body);
+        // `as`: the user of the rule's connection, whom Automation invokes the action as.
+        const b = parse(z.object({ action: z.string().min(1), inputs: z.record(z.string(), z.string()), issueKey: z.string().optional(), as: z.string().optional() }), body);
+        if (b.as !== undefined && !jira.user(b.as)) throw new HttpError(400, `as: unknown user ${b.as}`);
         return host.exclusive(async () => {
-          const entry = await em.runAutomationAction(b.action, b.inputs, b.issueKey ? { issueKey: b.issueKey } : {}).catch((e: unknown) => {
+          const entry = await em.runAutomationAction(b.action, b.inputs, { ...(b.issueKey ? { issueKey: b.issueKey } : {}), ...(b.as ? { actor: b.as } : {}) }).catch((e: unknown) => {
             throw new HttpError(400, e instanceof Error ? e.message : String(e));
           });
           await host.settle();
@@ -370,6 +383,12 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
           await host.settle();
           return { result: r ?? null };
         });
+      case '/__local/gadget': {
+        // The gadget edit view's view.submit: Jira stores the value as that gadget's configuration.
+        const b = parse(z.object({ dashboardId: z.literal(LOCAL_DASHBOARD), itemId: z.literal(LOCAL_GADGET), configuration: z.record(z.string(), z.unknown()) }), body);
+        jira.setGadgetConfiguration(b.dashboardId, b.itemId, b.configuration);
+        return { configuration: jira.gadgetConfiguration(b.dashboardId, b.itemId) };
+      }
       case '/__local/faults': {
         const f = parse(faultSchema.nullable(), body);
         em.setFaults(f && f.rate > 0 ? f : undefined);

@@ -7,6 +7,8 @@ export interface ManifestAction {
   key: string;
   name: string;
   inputs: Record<string, { title: string; type: string; required: boolean }>;
+  /** The resource of its configuration form in the rule editor (`config.resource`), if any. */
+  configResource?: string;
   /** The export of src/index.ts that handles it. */
   handler: string;
 }
@@ -29,6 +31,7 @@ export function readAutomationActions(modules: Obj): ManifestAction[] {
           return [k, { title: String(o.title ?? k), type: String(o.type ?? 'string'), required: o.required === true }];
         }),
       ),
+      ...(isObj(a.config) && typeof a.config.resource === 'string' ? { configResource: a.config.resource } : {}),
       handler: (handlers.get(String(a.function)) ?? '').replace(/^index\./, ''),
     }));
 }

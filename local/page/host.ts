@@ -67,6 +67,8 @@ interface HostState {
   issue: IssueView | null;
   modules: { issuePanel: ModuleRef; issueContext: ModuleRef; adminPage: ModuleRef; projectPage: ModuleRef; fieldEditors: Record<'package' | 'priority', ModuleRef & { fieldId: string | null }>; gadget: ModuleRef; portal: ModuleRef };
   automationActions?: AutomationAction[];
+  /** The dashboard gadget's configuration as the host's Jira keeps it. */
+  gadget?: { dashboardId: string; itemId: string; configuration: unknown };
   cloudId: string;
   siteUrl: string;
   appId: string;
@@ -513,6 +515,14 @@ function mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Rec
   iframe.src = `/app/${module.app}/index.html?frame=${id}`;
 }
 
+/** An event the product raises in one frame (e.g. Automation's AUTOMATION_ACTION_SUBMIT to its config form). */
+function emitTo(iframe: HTMLIFrameElement, event: string, payload?: unknown): boolean {
+  const frame = [...frames.values()].find((f) => f.iframe === iframe);
+  const listeners = [...(frame?.listeners.get(event) ?? [])];
+  for (const cb of listeners) cb(payload);
+  return listeners.length > 0;
+}
+
 function emitIssueChanged(changeType: 'updated' | 'commented'): void {
   const issue = state?.issue;
   if (!issue) return;
@@ -772,6 +782,7 @@ const surfaces = createSurfaces({
   post,
   errorText,
   mountFrame,
+  emitTo,
   reload: load,
   openIssue: (key) => {
     prefs.issue = key;
