@@ -19,19 +19,17 @@ export function ActionForm({ host, action, stored, invalid }: { host: HostContex
   const [serverErrors, setServerErrors] = useState<Record<string, string>>(invalid);
   const [validating, setValidating] = useState(false);
 
-  // Latest values for the event callbacks, which are subscribed once.
-  const latest = { values, mode };
+  // Re-subscribed when the values change, so Automation's Next submits what is typed now.
   useEffect(() => {
     const subs = [
       events.on('AUTOMATION_ACTION_SUBMIT', () => {
-        const inputs = toInputs(action, latest.values, latest.mode);
-        setShown(problems(action, inputs, latest.mode));
+        const inputs = toInputs(action, values, mode);
+        setShown(problems(action, inputs, mode));
         void view.submit(inputs);
       }),
       events.on('AUTOMATION_ACTION_VALIDATE_RULE_EVENT', (p?: { isValidating?: boolean }) => setValidating(p?.isValidating === true)),
     ];
     return () => subs.forEach((s) => void s.then((x) => x.unsubscribe()));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, values, mode]);
 
   const change = (next: Values, nextMode: AgreeMode = mode, name?: InputName) => {
