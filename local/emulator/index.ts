@@ -567,6 +567,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       }
       const unknownInputs = Object.keys(rendered).filter((k) => !(k in action.inputs));
       if (unknownInputs.length > 0) throw new Error(`${action.name} declares no input ${unknownInputs.join(', ')}`);
+      // Rule validation: the configuration is at most 100 KB and each field matches its declared type.
+      if (Buffer.byteLength(JSON.stringify(inputs), 'utf8') > 100 * 1024) throw new Error(`the configuration of ${action.name} is larger than 100 kilobytes`);
+      for (const [k, v] of Object.entries(inputs)) {
+        const type = action.inputs[k]!.type;
+        const bad = (type === 'integer' && !/^-?\d+$/.test(v.trim()) && !/\{\{/.test(v)) || (type === 'number' && !Number.isFinite(Number(v)) && !/\{\{/.test(v)) || (type === 'boolean' && !['true', 'false'].includes(v.trim()) && !/\{\{/.test(v));
+        if (bad && v.trim() !== '') throw new Error(`the rule editor refuses "${v}" for ${k} of ${action.name}: expected ${type}`);
+      }
       const actor = o.actor ?? APP_ACCOUNT_ID;
       const r = await callHandler(action.handler as keyof AppHandlers, action.key, 25_000, actor, [
         rendered,

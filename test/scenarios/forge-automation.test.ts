@@ -98,6 +98,9 @@ describe('Automation action: Extend the goal / agree a deadline (Altec)', () => 
     expect(await messages({ clock: 'resolution', extend: '', reason: 'r' })).toEqual(['Reglament: due: give either an agreed due or an extension (not both)']);
     expect(await messages({ clock: 'followUp', extend: '4h', reason: 'r' })).toEqual(['Reglament: clock: expected reaction or resolution']);
     expect(await messages({ clock: 'resolution', due: '2026-03-06', reason: 'r' })).toEqual([expect.stringMatching(/^Reglament: due: expected a date-time with its offset/)]);
+    expect(await messages({ clock: 'resolution', extend: '4h', reason: 'r'.repeat(501) })).toEqual(['Reglament: reason: the reason is longer than 500 characters']);
+    // Automation itself does not save a configuration over 100 KB.
+    await expect(run({ clock: 'resolution', extend: '4h', reason: 'r'.repeat(101 * 1024) })).rejects.toThrow('larger than 100 kilobytes');
     expect(await messages({ clock: 'resolution', extend: 'soon', reason: 'r' })).toEqual(['Reglament: An extension reads like 4h, 30m or 1h30m / Продление пишется как 4h, 30m или 1h30m']);
     expect(await messages({ clock: 'resolution', due: '2026-03-01T10:00:00+03:00', reason: 'r' })).toEqual(['Reglament: The agreed due must be in the future / Согласованный срок должен быть в будущем']);
     // Automation runs the action as the rule's actor: Jira says a customer may not edit the issue.
