@@ -39,6 +39,7 @@ export interface AppHandlers {
   recomputeSlaAction?(request: unknown, context: unknown): unknown;
   setPackageAction?(request: unknown, context: unknown): unknown;
   setPriorityAction?(request: unknown, context: unknown): unknown;
+  agreeDeadlineAction?(request: unknown, context: unknown): unknown;
 }
 
 export interface EmulatorOptions {
