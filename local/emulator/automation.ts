@@ -32,7 +32,7 @@ export function readAutomationActions(modules: Obj): ManifestAction[] {
         }),
       ),
       ...(isObj(a.config) && typeof a.config.resource === 'string' ? { configResource: a.config.resource } : {}),
-      handler: (handlers.get(String(a.function)) ?? '').replace(/^index\./, ''),
+      handler: (handlers.get(String(a.function)) ?? '').replace(/^.*\./, ''),
     }));
 }
 

@@ -4,7 +4,7 @@
 // the site default and of each project scope that user may browse (Jira's bulk permission check,
 // asked by the app for that account); if the check fails, only the site default's (fail closed).
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ConfigStore, DEFAULT_SCOPE } from '../../app/config-store';
 import { consoleLogger, forgeDeps } from '../compose';
 
