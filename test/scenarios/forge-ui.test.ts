@@ -120,6 +120,21 @@ describe('UI resolvers on the emulator', () => {
     expect(prios.ok && prios.data.map((p) => p.id)).toEqual(['1', '2', '3', '4']);
     const suggestions = (await site.emu.fieldSuggestions('sla-priority', '2')) as Array<{ value: string; label: string }>;
     expect(suggestions.map((s) => s.value)).toEqual(['2']);
+    // "SLA priority".Id takes ids, "SLA priority".Name the names the field shows.
+    const byId = (await site.emu.fieldSuggestions('sla-priority', '2', undefined, 'Id')) as Array<{ value: string }>;
+    expect(byId.map((s) => s.value)).toEqual(['2']);
+    const byName = (await site.emu.fieldSuggestions('sla-priority', 'приоритет 2', undefined, 'Name')) as Array<{ value: string; label: string }>;
+    expect(byName).toEqual([{ value: 'Приоритет 2', label: 'Приоритет 2 (2)' }]);
+  });
+
+  it('an agent\'s choice stored as { id, name } drives the clocks by its id, also after a change (changelog JSON)', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: { id: '3', name: 'Приоритет 3' } });
+    expect(site.state(key).resolutionDue).toBe('2026-03-06T07:00:00Z'); // 4wd from Mon 10:00 Moscow
+    await site.emu.actions.setField(key, 'priority', { id: '1', name: 'Приоритет 1' }, AGENT);
+    await site.emu.drainQueue({ ignoreDelays: true });
+    expect(site.state(key).resolutionDue).toBe('2026-03-02T11:00:00Z'); // 4h from Mon 10:00
+    const view = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(key));
+    expect(view.ok && view.data.priority?.id).toBe('1');
   });
 
   it('previews a calendar with official RU totals and imports a production calendar file', async () => {

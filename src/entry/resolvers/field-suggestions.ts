@@ -1,7 +1,8 @@
 // `fieldSuggestions`: JQL value suggestions for the Service package and SLA priority fields
 // (searchSuggestions.function). Runs as the app (Forge allows only asApp() here); offers the ids every
 // configured scope defines, and only when Forge names the user who types (`user.accountId`): no
-// principal, no suggestions.
+// principal, no suggestions. The fields are objects { id, name }: JQL searches "Service package".Id
+// (and Name); Forge passes the property's searchAlias, so Name gets names and the rest ids.
 
 import { z } from 'zod';
 import { ConfigStore } from '../../app/config-store';
@@ -10,6 +11,7 @@ import { forgeDeps } from '../compose';
 const requestSchema = z.object({
   fieldId: z.string().optional(),
   query: z.string().max(200).optional(),
+  searchAlias: z.string().max(100).nullable().optional(),
   user: z.object({ accountId: z.string().optional() }).optional(),
 });
 
@@ -22,12 +24,18 @@ export async function suggest(
   fieldKind: 'package' | 'priority' | null,
   query: string,
   configs: Awaited<ReturnType<ConfigStore['active']>>,
+  alias: string | null = null,
 ): Promise<Suggestion[]> {
   if (fieldKind === null) return [];
+  const byName = alias !== null && alias.toLowerCase() === 'name';
   const seen = new Map<string, string>();
   for (const { config } of configs.byScope.values()) {
     const list = fieldKind === 'package' ? config.packages : config.priorities;
-    for (const item of list) if (!seen.has(item.id)) seen.set(item.id, `${item.id} — ${item.name.ru} / ${item.name.en}`);
+    for (const item of list) {
+      if (byName) {
+        for (const n of [item.name.ru, item.name.en]) if (n !== '' && !seen.has(n)) seen.set(n, `${n} (${item.id})`);
+      } else if (!seen.has(item.id)) seen.set(item.id, `${item.id} — ${item.name.ru} / ${item.name.en}`);
+    }
   }
   const q = query.trim().toLowerCase();
   return [...seen.entries()]
@@ -47,5 +55,5 @@ export async function fieldSuggestions(request: unknown): Promise<Suggestion[]> 
     const ids = await deps.fieldIds();
     kind = parsed.data.fieldId === ids.package ? 'package' : parsed.data.fieldId === ids.priority ? 'priority' : null;
   }
-  return suggest(kind, parsed.data.query ?? '', configs);
+  return suggest(kind, parsed.data.query ?? '', configs, parsed.data.searchAlias ?? null);
 }
