@@ -132,7 +132,7 @@ describeIf('the Jira surfaces on the local host page', () => {
     await page.locator('[data-testid=rule-audit] > li[data-status=SUCCESS]').first().waitFor();
     expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toContain(key);
     const after = await stateOf({ user: AGENT_RU, project: 'ALTEC', issue: key });
-    expect(String(after.issue?.fields['sla-priority']?.value ?? '')).toMatch(/^1/);
+    expect(after.issue?.fields['sla-priority']?.value).toEqual({ id: '1', name: 'Приоритет 1' });
 
     await page.getByTestId('rule-action').selectOption('recompute-sla');
     await page.getByTestId('rule-run').click();

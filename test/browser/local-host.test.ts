@@ -122,7 +122,8 @@ describeIf('the local host in the browser', () => {
     const editor = await frame('frame-editor');
     await editor.locator('input[type=radio][value="1"]').check();
     await editor.locator('button[type=submit]').click();
-    await page.locator('[data-field=sla-priority]').filter({ hasText: /^1/ }).waitFor();
+    // The field holds { id, name } and shows the name, as Jira's formatter does in the navigator.
+    await page.locator('[data-field=sla-priority]').filter({ hasText: /^(Приоритет|Priority) 1/ }).waitFor();
     expect(await clockState('resolution', ['running', 'atRisk', 'paused'])).toMatch(/running|atRisk|paused/);
 
     // Two weeks later (simulated) the 4 working hours are long gone: breached.
