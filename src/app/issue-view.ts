@@ -10,6 +10,7 @@ import { formatDate } from '../domain/time/day';
 import { formatInstant, localDayOf } from '../domain/time/zone';
 import type {
   ClockKind,
+  ClockState,
   ClockView,
   FieldOption,
   HistoryEntry,
@@ -276,17 +277,34 @@ export async function getQueue(userJira: JiraPort, configs: ConfigLookup, projec
           pick.remainingMinutes ?? (dueMs === null ? 0 : dueMs >= nowMs ? workingBetween(cal, nowMs, dueMs) / MINUTE : -workingBetween(cal, dueMs, nowMs) / MINUTE);
         if (pick.stopped === true) mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: 0, stopped: true };
         else {
-          mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
+          // The stored state is as of the last recompute (a sweep may be minutes away); a counting
+          // clock's state follows from its due and now alone, so the queue says what the panel says.
+          const threshold = active.config.atRiskThreshold;
+          const state: ClockState =
+            pick.state !== 'running' && pick.state !== 'atRisk'
+              ? pick.state
+              : remaining <= 0
+                ? 'breached'
+                : threshold > 0 && remaining < threshold * pick.goalMinutes
+                  ? 'atRisk'
+                  : 'running';
+          mostUrgent = { kind: pick.kind, state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
           if (dueMs !== null) sortDue = dueMs;
         }
       }
     }
+    const pkg = stored?.package ?? f.packageId;
+    const prio = stored?.priority ?? f.priorityId;
+    const pkgName = pkg === null ? undefined : active?.config.packages.find((p) => p.id === pkg)?.name;
+    const prioName = prio === null ? undefined : active?.config.priorities.find((p) => p.id === prio)?.name;
     return {
       issueKey: f.key,
       summary: f.summary,
       status: f.status.name,
-      package: stored?.package ?? f.packageId,
-      priority: stored?.priority ?? f.priorityId,
+      package: pkg,
+      priority: prio,
+      ...(pkgName ? { packageName: { ...pkgName } } : {}),
+      ...(prioName ? { priorityName: { ...prioName } } : {}),
       mostUrgent,
       sortDue,
       created: f.createdMs,

@@ -258,6 +258,9 @@ export interface QueueRow {
   status: string;
   package: string | null;
   priority: string | null;
+  /** Names of `package` / `priority` from the project's configuration (absent for an unknown id). */
+  packageName?: LocalizedText;
+  priorityName?: LocalizedText;
   /** `stopped`: a breached clock that already stopped (history); nothing is counting any more. */
   mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number; stopped?: true } | null;
 }

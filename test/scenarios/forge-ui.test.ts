@@ -115,6 +115,21 @@ describe('UI resolvers on the emulator', () => {
     expect(badge.ok && badge.data.label).toBe('Resolution');
   });
 
+  it('the queue says the state the panel says between sweeps (breached once due passes), with the names of package and priority', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: '1' });
+    site.advance(5 * HOUR); // past the 4h resolution goal; no sweep has run since creation
+    const panel = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(key));
+    if (!panel.ok) throw new Error(panel.error.message);
+    const q = await site.call<QueueRow[]>('getQueue', {}, AGENT, panelExt(key));
+    if (!q.ok) throw new Error(q.error.message);
+    const row = q.data.find((r) => r.issueKey === key)!;
+    const panelClock = panel.data.clocks.find((c) => c.kind === row.mostUrgent!.kind)!;
+    expect(row.mostUrgent!.state).toBe(panelClock.state);
+    expect(row.mostUrgent!.state).toBe('breached');
+    expect(row.priorityName).toEqual({ ru: 'Приоритет 1', en: 'Priority 1' });
+    expect(row.packageName?.ru.length).toBeGreaterThan(0);
+  });
+
   it('offers the configured packages and priorities to the field editor and to JQL suggestions', async () => {
     const prios = await site.call<FieldOption[]>('getFieldOptions', { field: 'priority' }, AGENT, { type: 'jira:customField', project: { id: '10000', key: 'SUP' } });
     expect(prios.ok && prios.data.map((p) => p.id)).toEqual(['1', '2', '3', '4']);
