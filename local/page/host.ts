@@ -483,6 +483,18 @@ async function callBridge(frameId: string, name: string, payload: unknown): Prom
     case 'showFlag':
       toast(String((p as { title?: unknown }).title ?? ''));
       return { id: String(Date.now()) };
+    case 'navigate': {
+      // router.open / router.navigate: an issue link opens the request here, as Jira opens the issue.
+      const url = String(p.url ?? '');
+      const issue = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(url);
+      if (issue?.[1]) {
+        openIssueHere(issue[1]);
+        return undefined;
+      }
+      if (p.type === 'new-tab') window.open(url, '_blank', 'noopener');
+      else window.location.assign(url);
+      return undefined;
+    }
     case 'getFrameId':
       return frameId;
     case 'emitReadyEvent':
@@ -778,12 +790,17 @@ const surfaces = createSurfaces({
   errorText,
   mountFrame,
   reload: load,
-  openIssue: (key) => {
-    prefs.issue = key;
-    prefs.tab = 'issues';
-    void load();
-  },
+  openIssue: (key) => openIssueHere(key),
 });
+
+/** Shows a request in the Requests tab (links from the apps, the surfaces). */
+function openIssueHere(key: string): void {
+  prefs.project = key.replace(/-\d+$/, '');
+  prefs.issue = key;
+  prefs.tab = 'issues';
+  savePrefs();
+  void load();
+}
 
 function openEditor(field: 'package' | 'priority'): void {
   const s = state!;

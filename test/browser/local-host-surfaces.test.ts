@@ -83,6 +83,19 @@ describeIf('the Jira surfaces on the local host page', () => {
 
   afterEach(() => expect(pageErrors).toEqual([]));
 
+  it('opens a request from a Reports link on the local host, as the link opens the issue in Jira', async () => {
+    await page.locator('[data-tab=reports]').click();
+    const reports = await frame('frame-reports');
+    await reports.getByRole('tab', { name: 'Очередь' }).click();
+    const link = reports.locator('table.queue__table tbody tr td:first-child a').first();
+    await link.waitFor();
+    const key = await link.innerText();
+    await link.click();
+    await page.locator('#issues-view').waitFor({ state: 'visible' });
+    await page.getByTestId('issue-key').filter({ hasText: key }).waitFor();
+    expect(await page.getByTestId('issue-key').innerText()).toBe(key);
+  });
+
   it('runs JQL with the app functions, shows the JQL they became and says a bad argument in the language', async () => {
     await page.locator('[data-tab=jql]').click();
     await page.getByTestId('jql-input').fill('project = ALTEC AND issue in slaBreached("resolution")');
