@@ -103,6 +103,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'time.hour': '+1 hour',
     'time.day': '+1 day',
     'time.jump': 'Jump',
+    'time.jumpFormat': 'yyyy-mm-dd hh:mm',
+    'error.jumpFormat': '"{value}" is not a date and time; type it as {format}.',
     'time.sweep': 'Run sweep now',
     'pref.user': 'User',
     'pref.lang': 'Language',
@@ -186,6 +188,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'time.hour': '+1 час',
     'time.day': '+1 день',
     'time.jump': 'Перейти',
+    'time.jumpFormat': 'дд.мм.гггг чч:мм',
+    'error.jumpFormat': '«{value}» — не дата и время; введите как {format}.',
     'time.sweep': 'Запустить проверку',
     'pref.user': 'Пользователь',
     'pref.lang': 'Язык',
@@ -314,6 +318,28 @@ function localInput(ms: number): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+/**
+ * The jump picker in the page's format, not the browser's (a native picker follows the browser
+ * locale, so a Russian page showed `12/16/2026, 05:41 PM`): ru `16.12.2026 17:41`, en `2026-12-16 17:41`.
+ */
+function shownInput(ms: number): string {
+  const [date, time] = localInput(ms).split('T') as [string, string];
+  const [y, m, d] = date.split('-');
+  return prefs.lang === 'ru' ? `${d}.${m}.${y} ${time}` : `${date} ${time}`;
+}
+/** What a person typed in either format, as `YYYY-MM-DDTHH:mm` (the server's wall-clock form); null if it is no date. */
+function readInput(text: string): string | null {
+  const v = text.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2}))?$/.exec(v);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2}))?$/.exec(v);
+  const parts = ru ? { y: ru[3], m: ru[2], d: ru[1], h: ru[4], mi: ru[5] } : iso ? { y: iso[1], m: iso[2], d: iso[3], h: iso[4], mi: iso[5] } : null;
+  if (!parts) return null;
+  const pad = (x: string | undefined, fallback: string): string => (x ?? fallback).padStart(2, '0');
+  const out = `${parts.y}-${pad(parts.m, '01')}-${pad(parts.d, '01')}T${pad(parts.h, '00')}:${pad(parts.mi, '00')}`;
+  const [, mm, dd, hh, mi] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(out)!.map(Number) as number[];
+  const days = new Date(Date.UTC(Number(parts.y), mm!, 0)).getUTCDate();
+  return mm! >= 1 && mm! <= 12 && dd! >= 1 && dd! <= days && hh! <= 23 && mi! <= 59 ? out : null;
 }
 function zoneName(ms: number): string {
   const part = new Intl.DateTimeFormat(prefs.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: userZone(), timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
@@ -609,7 +635,8 @@ function render(): void {
   $('sim-now').title = `${userZone()} · ${t('data.path', { path: s.dataPath })}`;
   const jump = $('jump-to') as HTMLInputElement;
   // Starts from the simulated now, so a jump is an edit of a nearby date, not typing a whole one.
-  if (document.activeElement !== jump) jump.value = localInput(simNow());
+  if (document.activeElement !== jump) jump.value = shownInput(simNow());
+  jump.placeholder = t('time.jumpFormat');
   jump.title = t('time.jumpTitle', { zone: `${userZone()}, ${zoneName(simNow())}` });
   jump.setAttribute('aria-label', jump.title);
 
@@ -902,12 +929,17 @@ function wire(): void {
     b.addEventListener('click', () => void moveTime(b.dataset.time === 'workingHour' ? { op: 'workingHour', projectKey: prefs.project } : { op: b.dataset.time })),
   );
   $('jump').addEventListener('click', () => {
-    const v = ($('jump-to') as HTMLInputElement).value;
+    const typed = ($('jump-to') as HTMLInputElement).value;
     // The picker's wall-clock time means the zone simulated time is shown in (the user's), not the browser's.
-    if (!v) return;
+    if (!typed.trim()) return;
+    const v = readInput(typed);
+    if (v === null) {
+      toast(t('error.jumpFormat', { value: typed.trim(), format: t('time.jumpFormat') }), true);
+      return;
+    }
     // Said here rather than by a refused request (which the browser would log as a failed load).
     if (v < localInput(simNow())) {
-      toast(t('error.timeBackwards', { to: v.replace('T', ' '), now: fmtWhen(simNow()) }), true);
+      toast(t('error.timeBackwards', { to: typed.trim(), now: fmtWhen(simNow()) }), true);
       return;
     }
     void moveTime({ op: 'toLocal', local: v, timeZone: userZone() });
