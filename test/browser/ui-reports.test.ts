@@ -211,7 +211,10 @@ describeIf('reports page in the browser', () => {
     const { page, views } = await open(locale, 1400);
     await page.getByRole('table', { name: tableName }).waitFor();
     // The simulated server now (8 Apr 2026), not the browser's date, ends the default period.
-    await page.waitForFunction(() => (document.querySelectorAll('input[type=date]')[1] as HTMLInputElement | undefined)?.value === '2026-04-08');
+    // In the page's format (not the browser's en-US): 08.04.2026 on a Russian page.
+    const shown = lang === 'ru' ? '08.04.2026' : '2026-04-08';
+    await page.waitForFunction((v) => (document.querySelectorAll('.period input')[1] as HTMLInputElement | undefined)?.value === v, shown);
+    expect(await page.locator('.period input').first().inputValue()).toBe(lang === 'ru' ? '01.02.2026' : '2026-02-01');
     await page.getByRole('table', { name: tableName }).waitFor();
     const view = views[views.length - 1]!;
     expect([view.from, view.to]).toEqual(['2026-02-01T00:00:00+03:00', '2026-04-09T00:00:00+03:00']);
@@ -224,6 +227,15 @@ describeIf('reports page in the browser', () => {
     expect(heights.length).toBeGreaterThan(5);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
     // Breaches by priority: the configured names in the configured order.
+    // A date typed in the page's format is the period; a non-date is said, not sent.
+    const from = page.locator('.period input').first();
+    await from.fill(lang === 'ru' ? '31.02.2026' : '2026-02-31');
+    await page.getByRole('alert').filter({ hasText: lang === 'ru' ? 'Это не дата: введите как дд.мм.гггг' : 'Not a date: type it as yyyy-mm-dd' }).waitFor();
+    await from.fill(lang === 'ru' ? '01.03.2026' : '2026-03-01');
+    await page.locator('.period button[type=submit]').click();
+    for (let i = 0; i < 50 && views[views.length - 1]!.from !== '2026-03-01T00:00:00+03:00'; i++) await page.waitForTimeout(100);
+    expect(views[views.length - 1]!.from).toBe('2026-03-01T00:00:00+03:00');
+    await page.getByRole('table', { name: tableName }).waitFor();
     const bars = page.locator('svg.chart').nth(1);
     const labels = await bars.locator('text.chart__axis').evaluateAll((els) => els.map((e) => e.querySelector('title')?.textContent ?? e.textContent));
     const order = TEMPLATES.barier.priorities.map((p) => p.id).filter((id) => id in view.byPriority);

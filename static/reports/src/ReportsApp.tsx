@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ReportDimension } from '../../../src/domain/report';
 import type { Envelope, ReportView } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
+import { DATE_PLACEHOLDER, DateField } from '../../shared/date-field';
 import { formatDate } from '../../shared/format';
 import type { HostContext } from '../../shared/host';
 import { translator } from '../../shared/i18n';
@@ -90,15 +91,16 @@ export function ReportsApp({ host }: { host: HostContext }) {
             onSubmit={(e) => {
               e.preventDefault();
               setDefaulted(false);
-              setPeriod(draft);
+              // A period that ends before it starts is read the way round it was meant.
+              setPeriod(draft.from <= draft.to ? draft : { from: draft.to, to: draft.from });
             }}
           >
             <fieldset>
               <legend>{t('period.legend')}</legend>
               <label htmlFor={fromId}>{t('period.from')}</label>
-              <input id={fromId} type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+              <DateField id={fromId} value={draft.from} lang={host.lang} invalidText={t('period.invalidDate', { format: DATE_PLACEHOLDER[host.lang] })} onChange={(from) => setDraft((d) => ({ ...d, from }))} />
               <label htmlFor={toId}>{t('period.to')}</label>
-              <input id={toId} type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+              <DateField id={toId} value={draft.to} lang={host.lang} invalidText={t('period.invalidDate', { format: DATE_PLACEHOLDER[host.lang] })} onChange={(to) => setDraft((d) => ({ ...d, to }))} />
               <button type="submit" className="button button--primary">
                 {t('period.apply')}
               </button>
