@@ -108,6 +108,7 @@ function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs:
     // package applied as a fallback has no end.
     ...(own && own !== lapsedAssignment ? assignmentValidity(config, own, zone, nowMs) : { validFrom: null, validTo: null, expired: false }),
     fallback: automatic && atCreation.fallback && pkg.id === config.defaultPackage,
+    source: !automatic ? 'field' : own !== null && own !== lapsedAssignment ? 'customer' : 'default',
   };
   if (lapsedAssignment && lapsedPkg) {
     view.lapsed = {
@@ -121,9 +122,11 @@ function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs:
   return view;
 }
 
-function priorityView(config: SlaConfig, id: string | null): PriorityView | null {
+function priorityView(config: SlaConfig, id: string | null, fieldValue: string | null): PriorityView | null {
   const p = config.priorities.find((x) => x.id === id);
-  return p ? { id: p.id, name: { ...p.name }, definition: { ...p.definition } } : null;
+  // Unset field (and no earlier value in the history): the configured default priority applies.
+  const source = fieldValue === null && id === config.defaultPriority ? 'default' : 'field';
+  return p ? { id: p.id, name: { ...p.name }, definition: { ...p.definition }, source } : null;
 }
 
 /** `original`: the same clocks without agreed deadlines, so the panel says the regulation's due next to the agreed one. */
@@ -142,7 +145,7 @@ export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: Clo
     licensed,
     calendar: { id, timezone: def.timezone, name: def.name ?? id, names: calendarNames(def, id) },
     package: packageView(config, set, facts, nowMs),
-    priority: priorityView(config, set.priorityId),
+    priority: priorityView(config, set.priorityId, facts.priorityId),
     clocks,
     autoClose: set.autoClose ? { at: formatInstant(zone, set.autoClose.at) } : null,
     history,

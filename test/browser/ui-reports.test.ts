@@ -213,17 +213,20 @@ describeIf('reports page in the browser', () => {
     // The simulated server now (8 Apr 2026), not the browser's date, ends the default period.
     // In the page's format (not the browser's en-US): 08.04.2026 on a Russian page.
     const shown = lang === 'ru' ? '08.04.2026' : '2026-04-08';
-    await page.waitForFunction((v) => (document.querySelectorAll('.period input')[1] as HTMLInputElement | undefined)?.value === v, shown);
+    await page.waitForFunction(`document.querySelectorAll('.period input')[1]?.value === ${JSON.stringify(shown)}`);
     expect(await page.locator('.period input').first().inputValue()).toBe(lang === 'ru' ? '01.02.2026' : '2026-02-01');
     await page.getByRole('table', { name: tableName }).waitFor();
     const view = views[views.length - 1]!;
     expect([view.from, view.to]).toEqual(['2026-02-01T00:00:00+03:00', '2026-04-09T00:00:00+03:00']);
     // The table fits the page at 1400 px: no horizontal scrolling of its 20 columns.
     await page.locator('.table-wrap').first().screenshot({ path: `/tmp/reports-table-${lang}.png` });
-    const wrap = await page.locator('.table-wrap').first().evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    const wrap = await page.locator('.table-wrap').first().evaluate((e) => {
+      const box = e as unknown as { scrollWidth: number; clientWidth: number };
+      return { scroll: box.scrollWidth, client: box.clientWidth };
+    });
     expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
     // Axis labels render at least 11 px high on screen.
-    const heights = await page.locator('svg.chart .chart__axis text, svg.chart text.chart__axis').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    const heights = await page.locator('svg.chart .chart__axis text, svg.chart text.chart__axis').evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
     expect(heights.length).toBeGreaterThan(5);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
     // Breaches by priority: the configured names in the configured order.
@@ -237,7 +240,12 @@ describeIf('reports page in the browser', () => {
     expect(views[views.length - 1]!.from).toBe('2026-03-01T00:00:00+03:00');
     await page.getByRole('table', { name: tableName }).waitFor();
     const bars = page.locator('svg.chart').nth(1);
-    const labels = await bars.locator('text.chart__axis').evaluateAll((els) => els.map((e) => e.querySelector('title')?.textContent ?? e.textContent));
+    const labels = await bars.locator('text.chart__axis').evaluateAll((els) =>
+      els.map((e) => {
+        const node = e as unknown as { querySelector(s: string): { textContent: string | null } | null; textContent: string | null };
+        return node.querySelector('title')?.textContent ?? node.textContent;
+      }),
+    );
     const order = TEMPLATES.barier.priorities.map((p) => p.id).filter((id) => id in view.byPriority);
     expect(labels.slice(0, order.length)).toEqual(order.map((id) => TEMPLATES.barier.priorities.find((p) => p.id === id)!.name[lang]));
     await page.close();
@@ -248,7 +256,12 @@ describeIf('reports page in the browser', () => {
     await page.getByRole('button', { name: 'This month' }).click();
     await page.getByRole('heading', { name: /by week/i }).first().waitFor();
     const line = page.locator('svg.chart').first();
-    const perSeries = await line.locator('g[class^="series--"]').evaluateAll((gs) => gs.map((g) => ({ dots: g.querySelectorAll('circle').length, paths: g.querySelectorAll('path.chart__line').length })));
+    const perSeries = await line.locator('g[class^="series--"]').evaluateAll((gs) =>
+      gs.map((g) => {
+        const node = g as unknown as { querySelectorAll(s: string): { length: number } };
+        return { dots: node.querySelectorAll('circle').length, paths: node.querySelectorAll('path.chart__line').length };
+      }),
+    );
     expect(perSeries.length).toBeGreaterThan(0);
     for (const s of perSeries) if (s.dots >= 2) expect(s.paths).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/reports-weekly.png', fullPage: true });

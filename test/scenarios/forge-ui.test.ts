@@ -115,6 +115,18 @@ describe('UI resolvers on the emulator', () => {
     expect(badge.ok && badge.data.label).toBe('Resolution');
   });
 
+  it('says where the package and priority in effect come from: the field, or the default while it is not set', async () => {
+    const unset = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const a = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(unset.key));
+    if (!a.ok) throw new Error(a.error.message);
+    expect(a.data.package?.source).toBe('default');
+    expect(a.data.priority).toEqual(expect.objectContaining({ id: '3', source: 'default' }));
+    const set = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: CUSTOMER, priority: '2', package: '8x5x4' });
+    const b = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(set.key));
+    if (!b.ok) throw new Error(b.error.message);
+    expect([b.data.package?.source, b.data.priority?.source]).toEqual(['field', 'field']);
+  });
+
   it('the queue says the state the panel says between sweeps (breached once due passes), with the names of package and priority', async () => {
     const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: '1' });
     site.advance(5 * HOUR); // past the 4h resolution goal; no sweep has run since creation
