@@ -4,7 +4,7 @@
 // principal, no suggestions. The fields are objects { id, name }: JQL searches "Service package".Id
 // (and Name); Forge passes the property's searchAlias, so Name gets names and the rest ids.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ConfigStore } from '../../app/config-store';
 import { forgeDeps } from '../compose';
 
