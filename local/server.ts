@@ -146,7 +146,14 @@ const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('create'), as: z.string(), projectKey: z.string(), summary: z.string().trim().min(1).max(255), description: z.string().max(5000).optional(), package: z.string().optional(), priority: z.string().optional() }),
   z.object({ kind: z.literal('comment'), as: z.string(), key: z.string(), body: z.string().trim().min(1).max(5000), internal: z.boolean().optional() }),
   z.object({ kind: z.literal('transition'), as: z.string(), key: z.string(), status: z.string() }),
-  z.object({ kind: z.literal('setField'), as: z.string(), key: z.string(), field: z.enum(['package', 'priority']), value: z.string().nullable() }),
+  z.object({
+    kind: z.literal('setField'),
+    as: z.string(),
+    key: z.string(),
+    field: z.enum(['package', 'priority']),
+    // What the field editor submits ({ id, name }); Jira checks it against the field's schema.
+    value: z.union([z.string(), z.object({ id: z.string(), name: z.string().optional() }).strict()]).nullable(),
+  }),
 ]);
 
 const timeSchema = z.discriminatedUnion('op', [

@@ -14,6 +14,7 @@ import { auditOf, renderSmartValues, type AuditEntry } from './automation';
 import { loadManifest, type AppManifest } from './manifest';
 import { QueueStore, type QueuedEvent } from './queue';
 import { createRuntime, invocations, runInvocation } from './runtime';
+import type { ChoiceValue } from '../../src/shared/choice-value';
 
 export { JiraSite, jiraDate, textToAdf, adfToText, APP_ACCOUNT_ID, DEFAULT_USERS, DEFAULT_STATUSES } from './jira';
 export type { IssueDoc, CommentDoc, HistoryDoc, SiteUser, SiteSpec, SiteProject, SiteStatus, SiteField, Role } from './jira';
@@ -113,17 +114,19 @@ export interface Emulator {
   uninstall(): void;
   seedSite(spec?: SiteSpec): void;
   actions: {
-    createIssue(input: { projectKey: string; summary: string; description?: string; reporter: string; package?: string; priority?: string }): Promise<{ id: string; key: string }>;
+    /** package/priority: a person's choice as the field stores it ({ id, name }); a bare id is stored as { id }. */
+    createIssue(input: { projectKey: string; summary: string; description?: string; reporter: string; package?: string | ChoiceValue; priority?: string | ChoiceValue }): Promise<{ id: string; key: string }>;
     comment(key: string, input: { author: string; body: string; internal?: boolean }): Promise<{ id: string }>;
     transition(key: string, statusName: string, by: string): Promise<void>;
-    setField(key: string, field: FieldName, value: string | null, by: string): Promise<void>;
+    setField(key: string, field: FieldName, value: string | ChoiceValue | null, by: string): Promise<void>;
   };
   runSweep(): Promise<unknown>;
   /** The platform's clock (rate-limit windows, queue delays): never behind the test's clock. */
   platformNow(): number;
   drainQueue(opts?: DrainOptions): Promise<DrainResult>;
   invokeResolver(functionKey: string, payload: unknown, opts: { accountId: string; extension: ExtensionContext; moduleKey?: string; locale?: string; timezone?: string }): Promise<unknown>;
-  fieldSuggestions(moduleKey: string, query: string, accountId?: string): Promise<unknown>;
+  /** searchAlias: the object property JQL searches ("Service package".Id → 'Id'), as Forge passes it. */
+  fieldSuggestions(moduleKey: string, query: string, accountId?: string, searchAlias?: string | null): Promise<unknown>;
   /** `jql` with the app's JQL functions replaced by their answers (precomputations), as Jira runs it. */
   expandJql(jql: string, accountId?: string): Promise<string>;
   /** Issue keys `jql` finds for this user (the app's JQL functions included), or Jira's error text. */
@@ -409,6 +412,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (!i) throw new Error(`no issue ${key}`);
     return i;
   };
+  // The fields hold { id, name } objects; a caller naming only the id stores { id }.
+  const asChoice = (v: string | ChoiceValue): ChoiceValue => (typeof v === 'string' ? { id: v } : v);
   const moduleOf = (f: FieldName): string => (f === 'package' ? 'sla-service-package' : 'sla-priority');
   const checkUser = (accountId: string): void => {
     if (!jira.user(accountId)) throw new Error(`no user ${accountId} on the emulated site`);
@@ -446,8 +451,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       async createIssue(input) {
         checkUser(input.reporter);
         const custom: Record<string, unknown> = {};
-        if (input.package) custom['sla-service-package'] = input.package;
-        if (input.priority) custom['sla-priority'] = input.priority;
+        if (input.package) custom['sla-service-package'] = asChoice(input.package);
+        if (input.priority) custom['sla-priority'] = asChoice(input.priority);
         const issue = jira.createIssue({ projectKey: input.projectKey, summary: input.summary, reporter: input.reporter, custom, ...(input.description ? { description: input.description } : {}) });
         await deliverProductEvents();
         return { id: String(issue.id), key: issue.key };
@@ -469,7 +474,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         checkUser(by);
         const f = jira.field(moduleOf(field));
         if (!f) throw new Error(`the manifest declares no custom field ${moduleOf(field)}`);
-        jira.setCustom(mustIssue(key), [{ field: f, value }], { by, selfGenerated: false });
+        const stored = value === null ? null : asChoice(value);
+        jira.checkValue(f, stored, f.id);
+        jira.setCustom(mustIssue(key), [{ field: f, value: stored }], { by, selfGenerated: false });
         await deliverProductEvents();
       },
     },
@@ -544,11 +551,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (!r.ok) throw r.error;
       return r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value));
     },
-    async fieldSuggestions(moduleKey, query, accountId = APP_ACCOUNT_ID) {
+    async fieldSuggestions(moduleKey, query, accountId = APP_ACCOUNT_ID, searchAlias = null) {
       const f = jira.field(moduleKey);
       if (!f) throw new Error(`no custom field ${moduleKey}`);
       const r = await callHandler('fieldSuggestions', moduleKey, 25_000, undefined, [
-        { fieldId: f.id, fieldType: f.type, fieldName: f.name, query, searchAlias: null, user: { accountId }, context: { cloudId: jira.cloudId } },
+        { fieldId: f.id, fieldType: f.type, fieldName: f.name, query, searchAlias, user: { accountId }, context: { cloudId: jira.cloudId } },
         { installContext: installContext(), principal: { accountId } },
       ]);
       if (!r.ok) throw r.error;

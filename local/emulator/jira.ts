@@ -875,6 +875,8 @@ export class JiraSite {
     for (const [k, v] of Object.entries(input.custom ?? {})) {
       const f = this.field(k);
       if (!f) throw new RestError(400, `field '${k}' does not exist`);
+      // Creating an issue checks field values as editing one does (type and manifest schema).
+      checkFieldValue(f, v, k, this.valueSchema(f));
       if (v !== null && v !== undefined) custom[f.id] = v;
     }
     const issue: IssueDoc = {
@@ -1309,6 +1311,11 @@ export class JiraSite {
       issueChangeLogs: [...grouped.entries()].map(([issueId, changeHistories]) => ({ issueId: String(issueId), changeHistories })),
       ...(offset + page.length < flat.length ? { nextPageToken: encodeToken(offset + page.length) } : {}),
     };
+  }
+
+  /** Refuses (400) a value Jira would refuse for this field on an issue edit: its type and manifest schema. */
+  checkValue(f: SiteField, value: unknown, where: string): void {
+    checkFieldValue(f, value, where, this.valueSchema(f));
   }
 
   /** The compiled manifest `schema` of an app field (object fields), or null when it has none. */

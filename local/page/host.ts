@@ -105,6 +105,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'time.hour': '+1 hour',
     'time.day': '+1 day',
     'time.jump': 'Jump',
+    'time.jumpFormat': 'yyyy-mm-dd hh:mm',
+    'error.jumpFormat': '"{value}" is not a date and time; type it as {format}.',
     'time.sweep': 'Run sweep now',
     'pref.user': 'User',
     'pref.lang': 'Language',
@@ -188,6 +190,8 @@ const TEXT: Record<Lang, Record<string, string>> = {
     'time.hour': '+1 час',
     'time.day': '+1 день',
     'time.jump': 'Перейти',
+    'time.jumpFormat': 'дд.мм.гггг чч:мм',
+    'error.jumpFormat': '«{value}» — не дата и время; введите как {format}.',
     'time.sweep': 'Запустить проверку',
     'pref.user': 'Пользователь',
     'pref.lang': 'Язык',
@@ -316,6 +320,28 @@ function localInput(ms: number): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+/**
+ * The jump picker in the page's format, not the browser's (a native picker follows the browser
+ * locale, so a Russian page showed `12/16/2026, 05:41 PM`): ru `16.12.2026 17:41`, en `2026-12-16 17:41`.
+ */
+function shownInput(ms: number): string {
+  const [date, time] = localInput(ms).split('T') as [string, string];
+  const [y, m, d] = date.split('-');
+  return prefs.lang === 'ru' ? `${d}.${m}.${y} ${time}` : `${date} ${time}`;
+}
+/** What a person typed in either format, as `YYYY-MM-DDTHH:mm` (the server's wall-clock form); null if it is no date. */
+function readInput(text: string): string | null {
+  const v = text.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2}))?$/.exec(v);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2}))?$/.exec(v);
+  const parts = ru ? { y: ru[3], m: ru[2], d: ru[1], h: ru[4], mi: ru[5] } : iso ? { y: iso[1], m: iso[2], d: iso[3], h: iso[4], mi: iso[5] } : null;
+  if (!parts) return null;
+  const pad = (x: string | undefined, fallback: string): string => (x ?? fallback).padStart(2, '0');
+  const out = `${parts.y}-${pad(parts.m, '01')}-${pad(parts.d, '01')}T${pad(parts.h, '00')}:${pad(parts.mi, '00')}`;
+  const [, mm, dd, hh, mi] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(out)!.map(Number) as number[];
+  const days = new Date(Date.UTC(Number(parts.y), mm!, 0)).getUTCDate();
+  return mm! >= 1 && mm! <= 12 && dd! >= 1 && dd! <= days && hh! <= 23 && mi! <= 59 ? out : null;
 }
 function zoneName(ms: number): string {
   const part = new Intl.DateTimeFormat(prefs.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: userZone(), timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
@@ -485,6 +511,18 @@ async function callBridge(frameId: string, name: string, payload: unknown): Prom
     case 'showFlag':
       toast(String((p as { title?: unknown }).title ?? ''));
       return { id: String(Date.now()) };
+    case 'navigate': {
+      // router.open / router.navigate: an issue link opens the request here, as Jira opens the issue.
+      const url = String(p.url ?? '');
+      const issue = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(url);
+      if (issue?.[1]) {
+        openIssueHere(issue[1]);
+        return undefined;
+      }
+      if (p.type === 'new-tab') window.open(url, '_blank', 'noopener');
+      else window.location.assign(url);
+      return undefined;
+    }
     case 'getFrameId':
       return frameId;
     case 'emitReadyEvent':
@@ -607,7 +645,8 @@ function render(): void {
   $('sim-now').title = `${userZone()} · ${t('data.path', { path: s.dataPath })}`;
   const jump = $('jump-to') as HTMLInputElement;
   // Starts from the simulated now, so a jump is an edit of a nearby date, not typing a whole one.
-  if (document.activeElement !== jump) jump.value = localInput(simNow());
+  if (document.activeElement !== jump) jump.value = shownInput(simNow());
+  jump.placeholder = t('time.jumpFormat');
   jump.title = t('time.jumpTitle', { zone: `${userZone()}, ${zoneName(simNow())}` });
   jump.setAttribute('aria-label', jump.title);
 
@@ -662,11 +701,16 @@ function renderIssue(): void {
       return b;
     }),
   );
+  // What the manifest's formatter shows for the choice fields in Jira's navigator: the name, else the id.
+  const formatted = (v: unknown): string => {
+    const o = (typeof v === 'object' && v !== null ? v : {}) as { id?: unknown; name?: unknown };
+    return typeof o.name === 'string' && o.name !== '' ? o.name : typeof o.id === 'string' ? o.id : JSON.stringify(v);
+  };
   const fieldRow = (module: string, editable: 'package' | 'priority' | null): HTMLElement[] => {
     const f = issue.fields[module];
     if (!f) return [];
     const v = f.value;
-    const shown = v === null || v === undefined ? t('issue.empty') : typeof v === 'string' ? (f.type === 'datetime' ? fmtWhen(Date.parse(v)) : v) : JSON.stringify(v);
+    const shown = v === null || v === undefined ? t('issue.empty') : typeof v === 'string' ? (f.type === 'datetime' ? fmtWhen(Date.parse(v)) : v) : formatted(v);
     const dd = el('dd', { 'data-field': module }, el('span', {}, shown));
     if (editable && role !== 'customer') {
       const b = el('button', { type: 'button', class: 'btn btn--subtle', 'data-edit': editable }, t('issue.edit'));
@@ -784,12 +828,17 @@ const surfaces = createSurfaces({
   mountFrame,
   emitTo,
   reload: load,
-  openIssue: (key) => {
-    prefs.issue = key;
-    prefs.tab = 'issues';
-    void load();
-  },
+  openIssue: (key) => openIssueHere(key),
 });
+
+/** Shows a request in the Requests tab (links from the apps, the surfaces). */
+function openIssueHere(key: string): void {
+  prefs.project = key.replace(/-\d+$/, '');
+  prefs.issue = key;
+  prefs.tab = 'issues';
+  savePrefs();
+  void load();
+}
 
 function openEditor(field: 'package' | 'priority'): void {
   const s = state!;
@@ -806,7 +855,7 @@ function openEditor(field: 'package' | 'priority'): void {
     {
       type: 'jira:customField',
       fieldId: mod.fieldId,
-      fieldType: 'string',
+      fieldType: 'object',
       fieldValue: f?.value ?? null,
       renderContext: 'issue-view',
       experience: 'issue-view',
@@ -815,7 +864,7 @@ function openEditor(field: 'package' | 'priority'): void {
     },
     async (value) => {
       dialog.close();
-      await action({ kind: 'setField', key: issue.key, field, value: typeof value === 'string' ? value : value === null ? null : String(value) });
+      await action({ kind: 'setField', key: issue.key, field, value: (value ?? null) as string | { id: string; name?: string } | null });
     },
   );
   dialog.showModal();
@@ -891,12 +940,17 @@ function wire(): void {
     b.addEventListener('click', () => void moveTime(b.dataset.time === 'workingHour' ? { op: 'workingHour', projectKey: prefs.project } : { op: b.dataset.time })),
   );
   $('jump').addEventListener('click', () => {
-    const v = ($('jump-to') as HTMLInputElement).value;
+    const typed = ($('jump-to') as HTMLInputElement).value;
     // The picker's wall-clock time means the zone simulated time is shown in (the user's), not the browser's.
-    if (!v) return;
+    if (!typed.trim()) return;
+    const v = readInput(typed);
+    if (v === null) {
+      toast(t('error.jumpFormat', { value: typed.trim(), format: t('time.jumpFormat') }), true);
+      return;
+    }
     // Said here rather than by a refused request (which the browser would log as a failed load).
     if (v < localInput(simNow())) {
-      toast(t('error.timeBackwards', { to: v.replace('T', ' '), now: fmtWhen(simNow()) }), true);
+      toast(t('error.timeBackwards', { to: typed.trim(), now: fmtWhen(simNow()) }), true);
       return;
     }
     void moveTime({ op: 'toLocal', local: v, timeZone: userZone() });

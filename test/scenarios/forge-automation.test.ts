@@ -16,7 +16,8 @@ describe('Automation actions: Recompute SLA, Set service package, Set SLA priori
     const audit = await site.emu.runAutomationAction('set-sla-priority', { issueKey: '{{issue.key}}', priority: 'Priority 1' }, { issueKey: key });
     expect(audit).toEqual({ status: 'SUCCESS', action: 'set-sla-priority', output: { ok: true, issueKey: key, state: 'running' } });
     const priorityField = site.emu.jira.field('sla-priority')!.id;
-    expect(site.emu.jira.issue(key)!.custom[priorityField]).toBe('1');
+    // The field holds the id and its name, which Jira's formatter shows in the navigator.
+    expect(site.emu.jira.issue(key)!.custom[priorityField]).toEqual({ id: '1', name: 'Приоритет 1' });
     expect(site.state(key).resolutionDue).toBe('2026-03-02T11:00:00Z'); // 4h from Mon 10:00 Moscow
     expect(site.emu.errors).toEqual([]);
   });
@@ -34,7 +35,7 @@ describe('Automation actions: Recompute SLA, Set service package, Set SLA priori
     const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: '2' });
     const audit = await site.emu.runAutomationAction('set-service-package', { issueKey: '{{issue.key}}', package: '8x5x4' }, { issueKey: key });
     expect(audit).toEqual(expect.objectContaining({ status: 'SUCCESS' }));
-    expect(site.emu.jira.issue(key)!.custom[site.emu.jira.field('sla-service-package')!.id]).toBe('8x5x4');
+    expect(site.emu.jira.issue(key)!.custom[site.emu.jira.field('sla-service-package')!.id]).toEqual({ id: '8x5x4', name: 'Опция 8*5*4' });
   });
 
   it('Recompute SLA brings a request up to date without waiting for the sweep', async () => {

@@ -30,6 +30,7 @@ import {
   type SlaStateFieldValue,
 } from '../../app/stored-sla';
 import type { JiraStatusOption, Locale } from '../../shared/contract';
+import { choiceId, type ChoiceValue } from '../../shared/choice-value';
 import type { AppFieldIds } from './field-directory';
 import { JiraClientError, type JiraHttp } from './jira-http';
 import {
@@ -199,8 +200,8 @@ export class ForgeJiraAdapter implements JiraPort {
       },
       assignee: assignee ? (assignee.displayName ?? assignee.accountId ?? null) : null,
       assigneeAccountId: assignee?.accountId ?? null,
-      packageId: asString(fields[f.package]),
-      priorityId: asString(fields[f.priority]),
+      packageId: choiceId(fields[f.package]),
+      priorityId: choiceId(fields[f.priority]),
       stored: stored && stored.success ? stored.data : null,
       written: {
         reactionDue: asString(fields[f.reactionDue]),
@@ -622,7 +623,7 @@ export class ForgeJiraAdapter implements JiraPort {
   }
 
   /** Sets the Service package / SLA priority field as the app (Automation actions); changelog kept, people see who changed it. */
-  async setChoice(issueId: string, field: 'package' | 'priority', value: string | null): Promise<void> {
+  async setChoice(issueId: string, field: 'package' | 'priority', value: ChoiceValue | null): Promise<void> {
     const f = await this.fieldIds();
     const params = new URLSearchParams({ generateChangelog: 'true' });
     await this.http.requestJira(route`/rest/api/3/app/field/value?${params}`, {

@@ -3,6 +3,8 @@
 // names the user who types (`user.accountId`): no principal, no suggestions. It offers the ids of
 // the site default and of each project scope that user may browse (Jira's bulk permission check,
 // asked by the app for that account); if the check fails, only the site default's (fail closed).
+// The fields are objects { id, name }: JQL searches "Service package".Id (and Name); Forge passes
+// the property's searchAlias, so Name gets names and the rest ids.
 
 import { z } from 'zod/v3';
 import { ConfigStore, DEFAULT_SCOPE } from '../../app/config-store';
@@ -11,6 +13,7 @@ import { consoleLogger, forgeDeps } from '../compose';
 const requestSchema = z.object({
   fieldId: z.string().optional(),
   query: z.string().max(200).optional(),
+  searchAlias: z.string().max(100).nullable().optional(),
   user: z.object({ accountId: z.string().optional() }).optional(),
 });
 
@@ -25,13 +28,19 @@ export async function suggest(
   configs: Awaited<ReturnType<ConfigStore['active']>>,
   /** The scopes whose ids the user may see (the site default and the projects they may browse). */
   visibleScopes: ReadonlySet<string>,
+  alias: string | null = null,
 ): Promise<Suggestion[]> {
   if (fieldKind === null) return [];
+  const byName = alias !== null && alias.toLowerCase() === 'name';
   const seen = new Map<string, string>();
   for (const [scope, { config }] of configs.byScope) {
     if (!visibleScopes.has(scope)) continue;
     const list = fieldKind === 'package' ? config.packages : config.priorities;
-    for (const item of list) if (!seen.has(item.id)) seen.set(item.id, `${item.id} — ${item.name.ru} / ${item.name.en}`);
+    for (const item of list) {
+      if (byName) {
+        for (const n of [item.name.ru, item.name.en]) if (n !== '' && !seen.has(n)) seen.set(n, `${n} (${item.id})`);
+      } else if (!seen.has(item.id)) seen.set(item.id, `${item.id} — ${item.name.ru} / ${item.name.en}`);
+    }
   }
   const q = query.trim().toLowerCase();
   return [...seen.entries()]
@@ -62,5 +71,5 @@ export async function fieldSuggestions(request: unknown): Promise<Suggestion[]> 
       consoleLogger.warn('fieldSuggestions: the permission check failed; only the site default is offered', { message: e instanceof Error ? e.message : String(e) });
     }
   }
-  return suggest(kind, parsed.data.query ?? '', configs, visible);
+  return suggest(kind, parsed.data.query ?? '', configs, visible, parsed.data.searchAlias ?? null);
 }
