@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import ts from 'typescript';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { LocalHost } from './host';
@@ -125,7 +125,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-const extensionSchema = z.looseObject({ type: z.string() });
+const extensionSchema = z.object({ type: z.string() }).passthrough();
 const invokeSchema = z.object({
   functionKey: z.string().min(1),
   payload: z.unknown().optional(),
@@ -182,7 +182,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new HttpError(400, r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
   return r.data;

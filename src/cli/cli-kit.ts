@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   CALENDAR_PRESETS,
   CalendarError,
@@ -84,7 +84,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, optionS
     .map((i) => {
       const head = i.path[0];
       const where = head === undefined ? '' : optionStyle ? `--${String(head)}` : i.path.map(String).join('.');
-      const what = i.code === 'invalid_type' && i.input === undefined ? 'required' : i.message;
+      const what = i.code === 'invalid_type' && i.received === 'undefined' ? 'required' : i.message;
       return where ? `${where}: ${what}` : what;
     })
     .join('; ');

@@ -3,7 +3,7 @@
 // differs from what Jira has; plus the Automation actions' package / priority writes.
 
 import { route } from '@forge/api';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import { AppError } from '../../app/errors';
 import type { ComputedSink, ComputedWrite, WriteStats } from '../../app/ports';
 import { emptyFields, jsonEqual, PROPERTY_KEY, sameInstant, type ComputedFields } from '../../app/stored-sla';

@@ -2,7 +2,7 @@
 // invocation), statuses and the projects the caller may browse.
 
 import { route } from '@forge/api';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import type { Directory } from '../../app/ports';
 import type { JiraStatusOption, Locale } from '../../shared/contract';
 import type { JiraHttp } from './jira-http';

@@ -3,7 +3,7 @@
 // or transition whose answer was lost is checked before it is tried again.
 
 import { route } from '@forge/api';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import { AmbiguousWriteError, RefusedError } from '../../app/errors';
 import type { IssueActions, NotifyMessage, StatusCategory, TransitionOutcome } from '../../app/ports';
 import { JiraClientError, type JiraHttp } from './jira-http';

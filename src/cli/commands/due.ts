@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { addWorking, coverageWarnings, goalSchema, goalToMs, parseGoal, type CompiledCalendar } from '../../domain/calendar';
 import {
   calendarRefSchema,

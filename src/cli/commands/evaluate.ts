@@ -1,7 +1,7 @@
 // `sla evaluate`: the clocks of one request (or {"requests": […]}) read as JSON on stdin, under a
 // template or a configuration file, at `--now`. Also the batch op "evaluate".
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseSlaConfig, slaRequestSchema, formatConfigPath } from '../../config';
 import { computeClocks, type Clock, type ClockSet, type FollowUpClock, type SlaConfig } from '../../domain/sla';
 import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../../domain/templates';

@@ -1,7 +1,7 @@
 // `sla report`: the compliance report over requests in the `evaluate` format (one JSON object per
 // line on stdin), computed exactly as the app does: computeClocks → report row → aggregate.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseSlaConfig, slaRequestSchema } from '../../config';
 import {
   buildReport,
@@ -45,7 +45,7 @@ const reportExtrasSchema = z.object({
     })
     .optional(),
   /** Comment texts for the journal's progress column ("body"), matched to events by position. */
-  events: z.array(z.object({ body: z.string().nullable().optional(), internal: z.boolean().optional() }).loose()).optional(),
+  events: z.array(z.object({ body: z.string().nullable().optional(), internal: z.boolean().optional() }).passthrough()).optional(),
 });
 
 export interface ReportInputLine {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { coverageWarnings, yearStats, type CompiledCalendar, type MonthStats } from '../../domain/calendar';
 import { localToInstant } from '../../domain/time/zone';
 import { calendarRefSchema, parseOptions, validate, type CliCommand, type CliContext } from '../cli-kit';
