@@ -76,6 +76,14 @@ export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[
   }
 }
 
+/** Options every configuration-reading command takes (evaluate, report). */
+export const CONFIG_OPTIONS = { template: { type: 'string' }, config: { type: 'string' }, now: { type: 'string' } } as const;
+
+/** The command line's options, parsed by `options` and validated by `schema` (errors name `--option`). */
+export function readOptions<S extends z.ZodType>(argv: string[], options: Parameters<typeof parseOptions>[1], schema: S): z.output<S> {
+  return validate(schema, parseOptions(argv, options), true);
+}
+
 /** Validates options/JSON input with a zod schema, naming CLI options as `--name`. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, optionStyle: boolean): z.output<S> {
   const r = schema.safeParse(input);
