@@ -10,8 +10,8 @@ import { appendAgreement, loadAgreements, REASON_MAX, toSlaAgreement, type Store
 import type { ActiveConfigs, ConfigLookup } from './config-store';
 import { AppError } from './errors';
 import { getIssueSla } from './issue-view';
-import type { JiraPort, KeyValueStore, Logger } from './ports';
-import { recomputeIssue } from './recompute-issue';
+import type { Directory, KeyValueStore, Logger, RequestSource, UserPermissions } from './ports';
+import { recomputeIssue, type RecomputeDeps } from './recompute-issue';
 import { parseJiraInstant } from './stored-sla';
 
 export interface AgreeDeadlineInput {
@@ -28,9 +28,9 @@ export interface AgreeDeadlineInput {
 
 export interface AgreeDeadlineDeps {
   /** The app's Jira (writes the note, recomputes). */
-  jira: JiraPort;
+  jira: RecomputeDeps['jira'];
   /** Jira as the invoking user (BROWSE and EDIT_ISSUES enforced). */
-  userJira: JiraPort;
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'> & Pick<Directory, 'userDisplayName'> & Pick<UserPermissions, 'canEditIssue'>;
   store: KeyValueStore;
   log: Logger;
 }

@@ -24,7 +24,7 @@ import { calendarNames } from '../domain/calendar';
 import type { ActiveConfig, ConfigLookup } from './config-store';
 import { AppError } from './errors';
 import { withAgreements } from './agreements';
-import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
+import type { Directory, IssueFacts, KeyValueStore, RequestSource } from './ports';
 import { mostUrgentClock, parseJiraInstant } from './stored-sla';
 
 const MINUTE = 60_000;
@@ -175,7 +175,7 @@ export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolea
 
 /** One issue read as the user (BROWSE enforced by Jira) and its clocks computed fresh; no clocks outside every scope. */
 async function freshClocks(
-  userJira: JiraPort,
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'>,
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
@@ -199,7 +199,7 @@ async function freshClocks(
 
 /** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
 export async function getIssueSla(
-  userJira: JiraPort,
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'> & Pick<Directory, 'userDisplayName'>,
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
@@ -231,7 +231,7 @@ export function badgeOf(view: IssueSlaView, set: ClockSet | null): IssueBadgeVie
 }
 
 export async function getIssueBadge(
-  userJira: JiraPort,
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'>,
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
@@ -256,7 +256,7 @@ export async function fieldOptions(configs: ConfigLookup, projectKey: string | n
  * The queue: open requests of a project, most urgent first, from the stored property (no history
  * reads). Remaining time is working time of the request's calendar.
  */
-export async function getQueue(userJira: JiraPort, configs: ConfigLookup, projectKey: string, nowMs: number): Promise<QueueRow[]> {
+export async function getQueue(userJira: Pick<RequestSource, 'findOpenInProject'>, configs: ConfigLookup, projectKey: string, nowMs: number): Promise<QueueRow[]> {
   const active = await configs.forProject(projectKey);
   const facts = await userJira.findOpenInProject(projectKey, 100);
   const rows = facts.map((f): QueueRow & { sortDue: number; created: number } => {

@@ -13,8 +13,8 @@ import { formatInstant, parseInstant } from '../domain/time/zone';
 import type { ReportView } from '../shared/contract';
 import { DEFAULT_SCOPE, type ActiveConfigs } from './config-store';
 import { AppError } from './errors';
-import type { JiraPort, KeyValueStore, Logger } from './ports';
-import type { Computed } from './recompute-issue';
+import type { Computed } from './computed';
+import type { Directory, KeyValueStore, Logger, UserPermissions } from './ports';
 import { loadReportRows, saveReportRows } from './report-rows';
 
 /** Rows sent to the browser for drill-down (~175 bytes each packed: ≤ 1.8 MB). */
@@ -82,7 +82,7 @@ export interface ReportDeps {
   readonly store: KeyValueStore;
   readonly log: Logger;
   /** Jira as the invoking user: its project list is what the viewer may browse, its search what they may open. */
-  readonly userJira: Pick<JiraPort, 'listProjects' | 'visibleRequests'>;
+  readonly userJira: Pick<Directory, 'listProjects'> & Pick<UserPermissions, 'visibleRequests'>;
 }
 
 export interface ReportRequest {
