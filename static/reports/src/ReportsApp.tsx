@@ -44,6 +44,14 @@ export function ReportsApp({ host }: { host: HostContext }) {
   useEffect(load, [load]);
 
   const view = loaded?.ok ? loaded.data : null;
+  // The act's month: the server's now (simulated on the local host) in the user's zone, from the first answer
+  // (the browser's if the report failed); kept while later reports reload.
+  const [serverMonth, setServerMonth] = useState<string | null>(null);
+  useEffect(() => {
+    if (loaded === null || serverMonth !== null) return;
+    const d = todayIn(host.timeZone, loaded.ok ? Date.parse(loaded.data.now) : Date.now());
+    setServerMonth(`${d.y}-${String(d.m).padStart(2, '0')}`);
+  }, [loaded, serverMonth, host.timeZone]);
   const rows = useMemo(() => (view ? rowsOf(view) : []), [view]);
   // The first period ends at the browser's today; the server's now decides (on the local host the
   // clock is simulated): once the first answer names it, the default period follows it.
@@ -78,7 +86,7 @@ export function ReportsApp({ host }: { host: HostContext }) {
       </div>
       {tab === 'act' ? (
         <div role="tabpanel" id="panel-act" aria-labelledby="tab-act">
-          <CustomerActTab host={host} projects={view?.projects ?? []} initialProject={projectKey ?? null} defaultMonth={(view?.now ?? new Date().toISOString()).slice(0, 7)} />
+          <CustomerActTab host={host} projects={view?.projects ?? []} initialProject={projectKey ?? null} defaultMonth={serverMonth} />
         </div>
       ) : tab === 'queue' ? (
         <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue">
