@@ -3,7 +3,6 @@
 // dashboard gadget with its edit view, and the customer-portal view of a request as its reporter.
 // Kept apart from host.ts, which hands in what it owns (state, frames, requests) as SurfaceHost.
 
-export type SurfaceTab = 'jql' | 'dashboard' | 'portal';
 type Lang = 'ru' | 'en';
 
 export interface SurfaceUser {

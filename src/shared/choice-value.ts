@@ -33,15 +33,6 @@ export function choiceId(raw: unknown): string | null {
   return null;
 }
 
-/** The name a stored value carries (what Jira's formatter shows), or null. */
-export function choiceName(raw: unknown): string | null {
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    const name = (raw as { name?: unknown }).name;
-    if (typeof name === 'string' && name !== '') return name;
-  }
-  return null;
-}
-
 /**
  * The id in a changelog item's string of the field: an object field's value arrives as its JSON
  * (`{"id":"basic","name":"Базовый"}`), an old string value as the id itself.

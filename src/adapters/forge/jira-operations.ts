@@ -26,5 +26,3 @@ export const JIRA_OPERATIONS = [
   ['GET', '/rest/api/3/mypermissions'],
   ['POST', '/rest/api/3/permissions/check'],
 ] as const;
-
-export type JiraOperation = (typeof JIRA_OPERATIONS)[number];

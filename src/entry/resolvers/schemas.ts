@@ -62,7 +62,7 @@ export const payloadSchemas = {
 // zod's v3 inference makes a key of type `unknown` optional; the contract names it (it may still hold undefined).
 type UnknownKeysRequired<T> = { [P in keyof T as unknown extends T[P] ? P : never]-?: T[P] } & { [P in keyof T as unknown extends T[P] ? never : P]: T[P] };
 type Check<K extends ResolverName> = UnknownKeysRequired<z.infer<(typeof payloadSchemas)[K]>> extends ResolverMap[K]['req'] ? true : never;
-export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
+const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getIssueSla: true,
   getIssueBadge: true,
   getFieldOptions: true,
@@ -83,3 +83,4 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getPortalSla: true,
   agreeDeadline: true,
 };
+void payloadsMatchContract;
