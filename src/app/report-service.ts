@@ -85,17 +85,16 @@ export interface ReportDeps {
   readonly userJira: Pick<Directory, 'listProjects'> & Pick<UserPermissions, 'visibleRequests'>;
 }
 
-export interface ReportRequest {
-  readonly from: string;
-  readonly to: string;
-  readonly projectKey?: string | undefined;
-}
+export type ReportRequest =
+  | { readonly from: string; readonly to: string; readonly projectKey?: string | undefined }
+  | { readonly lastDays: number; readonly projectKey?: string | undefined };
 
 /**
  * `from`/`to` are ISO instants, or dates (YYYY-MM-DD) in the calendar's zone; a date `to` is
- * inclusive (the whole day), an instant `to` exclusive.
+ * inclusive (the whole day), an instant `to` exclusive. `lastDays` ends just after the server's now.
  */
-function periodOf(req: ReportRequest, zone: string): { fromMs: number; toMs: number } {
+function periodOf(req: ReportRequest, zone: string, nowMs: number): { fromMs: number; toMs: number } {
+  if ('lastDays' in req) return { fromMs: nowMs - req.lastDays * 86_400_000, toMs: nowMs + 1000 };
   const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
   const issues: Array<{ path: string; message: string }> = [];
   const fromMs = parseInstant(req.from, zone);
@@ -122,7 +121,7 @@ function zoneOf(configs: ActiveConfigs, projectKey: string | undefined): string 
 export async function getReport(deps: ReportDeps, configs: ActiveConfigs, req: ReportRequest, nowMs: number): Promise<ReportView> {
   if (configs.empty) throw new AppError('NOT_CONFIGURED', 'Reglament is not configured yet: apply a template on the admin page');
   const zone = zoneOf(configs, req.projectKey);
-  const { fromMs, toMs } = periodOf(req, zone);
+  const { fromMs, toMs } = periodOf(req, zone, nowMs);
   const visible = await deps.userJira.listProjects();
   const projects = req.projectKey === undefined ? visible : visible.filter((p) => p.key === req.projectKey);
   if (req.projectKey !== undefined && projects.length === 0) {

@@ -405,7 +405,8 @@ export interface ResolverMap {
   importCalendar: { req: { format: 'xml' | 'csv' | 'ics'; text: string }; res: CalendarImportResult };
   listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
-  getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
+  /** A period as `from` + `to`, or the `lastDays` before the server's now (the gadget: the local host's clock is simulated). */
+  getReport: { req: { from?: string; to?: string; lastDays?: number; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
   getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
   previewImpact: { req: ScopeReq & { config: unknown }; res: ImpactView };
   getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };

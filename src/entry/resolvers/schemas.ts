@@ -34,12 +34,18 @@ export const payloadSchemas = {
   }),
   listJiraStatuses: z.object({}),
   getQueue: z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional() }),
-  getReport: z.object({
-    from: z.string().min(1),
-    to: z.string().min(1),
-    projectKey: z.string().optional(),
-    groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
-  }),
+  getReport: z
+    .object({
+      from: z.string().min(1).optional(),
+      to: z.string().min(1).optional(),
+      lastDays: z.number().int().min(1).max(366).optional(),
+      projectKey: z.string().optional(),
+      groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
+    })
+    .refine((r) => (r.lastDays === undefined) === (r.from !== undefined && r.to !== undefined) && (r.from === undefined) === (r.to === undefined), {
+      message: 'give from and to, or lastDays',
+      path: ['from'],
+    }),
   previewImpact: z.object({ scope: z.string().optional(), config: z.unknown() }),
   getCustomerAct: z.object({
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-11'),
