@@ -80,7 +80,11 @@ export function addWorkingMs(segments: readonly Segment[], fromMs: number, worki
   return null;
 }
 
-export function tickClock(clock: ClockView, segments: readonly Segment[], opts: TickOptions): Tick {
+export function tickClock(clock: ClockView, segments: readonly Segment[], options: TickOptions): Tick {
+  // The view tells what holds at the server's now, and its first working segment starts there. An
+  // earlier instant is a stale browser tick (the panel re-renders once a second, so the first
+  // render after an answer is up to a second behind it), not a moment before working hours.
+  const opts = { ...options, nowMs: Math.max(options.nowMs, options.serverNowMs) };
   const goalMs = clock.goalMinutes * 60_000;
   const serverBalanceMs = (clock.goalMinutes - clock.elapsedMinutes) * 60_000;
   const frozenByStatus = clock.state === 'paused' && clock.pauseReason !== 'outsideWorkingHours';

@@ -83,3 +83,11 @@ export function nightView(nowMs: number): IssueSlaView {
   }
   return v;
 }
+
+/** The counting request as the server computes it: the first working segment starts at its now. */
+export function freshView(nowMs: number): IssueSlaView {
+  const v = countingView(nowMs);
+  const resolution = v.clocks[1];
+  if (resolution) resolution.workingSegmentsAhead = [[iso(nowMs), iso(nowMs + 3 * H)], [iso(nowMs + 18 * H), iso(nowMs + 27 * H)]];
+  return v;
+}

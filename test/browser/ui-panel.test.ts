@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Envelope, IssueSlaView } from '../../src/shared/contract';
 import { writeUiMetrics } from '../../scripts/bundle-size';
 import { warning } from '../../src/domain/sla';
-import { countingView, nightView } from './ui-fixtures';
+import { countingView, freshView, nightView } from './ui-fixtures';
 import { browserAvailable, tabTo, type BrowserGlobals, installBridge, launchBrowser, missingBuilds, seriousViolations, serveBuilds, type FakeHost } from './ui-harness';
 
 const run = browserAvailable('ui-panel') && missingBuilds(['issue-panel']).length === 0;
@@ -38,7 +38,17 @@ describeIf('issue panel in the browser', () => {
     setView: (v: Envelope<IssueSlaView>) => void;
   }
 
-  async function open(opts: { locale?: string; colorMode?: 'light' | 'dark'; module?: 'panel' | 'context'; view?: Envelope<IssueSlaView>; timezone?: string }): Promise<Opened> {
+  async function open(opts: {
+    locale?: string;
+    colorMode?: 'light' | 'dark';
+    module?: 'panel' | 'context';
+    view?: Envelope<IssueSlaView>;
+    /** The view computed when the resolver is called, at the server's now (as the real one is). */
+    viewAt?: (nowMs: number) => IssueSlaView;
+    timezone?: string;
+    /** Records every clock note the page ever shows, from the first render on. */
+    watchNotes?: boolean;
+  }): Promise<Opened> {
     const page = await browser.newPage({ viewport: { width: 560, height: 900 } });
     page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
@@ -55,8 +65,16 @@ describeIf('issue panel in the browser', () => {
         theme: { colorMode: opts.colorMode ?? 'light' },
         extension: { type: context ? 'jira:issueContext' : 'jira:issuePanel', issue: { id: '10001', key: 'SUP-1' }, project: { id: '10000', key: 'SUP' } },
       },
-      resolvers: { getIssueSla: () => current },
+      resolvers: { getIssueSla: () => (opts.viewAt ? { ok: true, data: opts.viewAt(Date.now()) } : current) },
     });
+    if (opts.watchNotes) {
+      await page.addInitScript(`
+        window.__notes = [];
+        new MutationObserver(() => {
+          for (const n of document.querySelectorAll('.clock__note')) if (!window.__notes.includes(n.textContent)) window.__notes.push(n.textContent);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      `);
+    }
     await page.goto(`${server.url}/app/issue-panel/`);
     return { page, host, setView: (v) => (current = v) };
   }
@@ -123,6 +141,22 @@ describeIf('issue panel in the browser', () => {
     const left = await remaining(page);
     await page.waitForTimeout(1500);
     expect(await remaining(page)).toBe(left);
+    await page.close();
+  });
+
+  it.each([
+    ['en_US', 'outside working hours'],
+    ['ru_RU', 'нерабочее время'],
+  ])('never says "paused: outside working hours" in working hours right after the view arrives (%s)', async (locale, pausedWords) => {
+    // As the server sends it: the first working segment starts at the server's now. The first
+    // render came from the browser time of the last one-second tick, before that now.
+    const { page } = await open({ locale, viewAt: freshView, watchNotes: true });
+    const row = page.locator('[data-clock="resolution"]');
+    await row.waitFor();
+    await page.waitForTimeout(1500);
+    const notes = await page.evaluate(() => (globalThis as unknown as { __notes: string[] }).__notes);
+    expect(notes.filter((n) => n.includes(pausedWords))).toEqual([]);
+    expect(await row.getAttribute('data-state')).toBe('atRisk');
     await page.close();
   });
 

@@ -142,6 +142,19 @@ describe('tickClock', () => {
     expect(t.progress).toBeCloseTo(45 / 240);
   });
 
+  it('counts, not "paused outside working hours", at an instant just before the one the server computed for', () => {
+    // The server's segments start at its now (a request created at 10:00 gets [10:00, 13:00)); the
+    // panel's first render uses the browser time of its last one-second tick, up to a second older.
+    const serverNow = MON_0900 + 60 * MIN;
+    const fromNow = clock({ workingSegmentsAhead: [[iso(serverNow), iso(MON_1300)], [iso(MON_1400), iso(MON_1800)]] });
+    const segs = parseSegments(fromNow.workingSegmentsAhead);
+    const t = tickClock(fromNow, segs, { serverNowMs: serverNow, nowMs: serverNow - 700 });
+    expect(t.pause).toBeNull();
+    expect(t.counting).toBe(true);
+    expect(t.resumesAtMs).toBeNull();
+    expect(t.remainingMs).toBe(180 * MIN);
+  });
+
   it('computes the due instant from the segments when the server sent none', () => {
     const t = tickClock(clock({ elapsedMinutes: 200, remainingMinutes: 40 }), segs, { serverNowMs: MON_1800 - 10 * MIN, nowMs: MON_1800 - 10 * MIN });
     expect(t.dueMs).toBe(TUE_0900 + 30 * MIN);
