@@ -896,6 +896,26 @@ function fitEditor(): void {
   });
 }
 
+/**
+ * Jira sizes an issue-context frame to its content (Custom UI frames follow their document's
+ * height); a fixed strip cut the app's clock list under the badge. Capped at half the window, the
+ * panel below keeps its room; the frame scrolls beyond that.
+ */
+function fitContext(): void {
+  const iframe = $('frame-context') as HTMLIFrameElement;
+  iframe.addEventListener('load', () => {
+    const doc = iframe.contentDocument;
+    if (!doc?.body) return;
+    const fit = (): void => {
+      // The body's own box, not the document's scroll height, which never shrinks below the frame.
+      const h = Math.ceil(doc.body.getBoundingClientRect().height);
+      iframe.style.height = `${Math.min(Math.max(h, 34), Math.floor(window.innerHeight * 0.5))}px`;
+    };
+    fit();
+    new ResizeObserver(fit).observe(doc.body);
+  });
+}
+
 // ------------------------------------------------------------------ wiring
 
 function wire(): void {
@@ -990,4 +1010,5 @@ function wire(): void {
 
 wire();
 fitEditor();
+fitContext();
 void load();

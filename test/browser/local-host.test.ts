@@ -55,6 +55,31 @@ describeIf('the local host in the browser', () => {
     return (await row.getAttribute('data-state')) ?? '';
   }
 
+  /**
+   * The issue-context frame shows its badge and clock list whole: nothing below its bottom edge (the
+   * host cut the list at a 34 px strip) and every clock card inside it.
+   */
+  async function expectContextWhole(): Promise<void> {
+    const ctx = await frame('frame-context');
+    await ctx.locator('.clocks--compact li.clock').first().waitFor();
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): { contentDocument: { body: { scrollHeight: number } } | null; clientHeight: number } | null } }).document;
+      const f = d.getElementById('frame-context');
+      return !!f?.contentDocument && f.contentDocument.body.scrollHeight <= f.clientHeight;
+    }, undefined, { timeout: 5_000 }).catch(() => undefined);
+    const m = await ctx.evaluate(() => {
+      const g = globalThis as unknown as {
+        innerHeight: number;
+        document: { body: { scrollHeight: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { top: number; bottom: number } }> };
+      };
+      const cards = Array.from(g.document.querySelectorAll('.badge-row, li.clock')).map((e) => e.getBoundingClientRect());
+      return { viewport: g.innerHeight, content: g.document.body.scrollHeight, cut: cards.filter((r) => r.bottom > g.innerHeight + 0.5).length, cards: cards.length };
+    });
+    expect(m.cards).toBeGreaterThan(1);
+    expect(m.content).toBeLessThanOrEqual(m.viewport);
+    expect(m.cut).toBe(0);
+  }
+
   async function useAs(accountId: string): Promise<void> {
     await page.locator('#user-select').selectOption(accountId);
     await page.getByTestId('issue-key').waitFor();
@@ -147,6 +172,12 @@ describeIf('the local host in the browser', () => {
     await page.locator('.details dt', { hasText: 'Приоритет SLA' }).waitFor();
     expect(await page.getByTestId('issue-status').innerText()).not.toBe('');
 
+    // The context badge and the clock list under it are whole, in Russian and in English.
+    await expectContextWhole();
+    await page.locator('#lang-select').selectOption('en');
+    await expectContextWhole();
+    await page.locator('#lang-select').selectOption('ru');
+    await expectContextWhole();
     await page.locator('#toast').waitFor({ state: 'hidden', timeout: 10_000 });
     mkdirSync(join(REPO, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host.png') });
@@ -156,6 +187,7 @@ describeIf('the local host in the browser', () => {
     expect(await page.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth)).toBeLessThanOrEqual(800);
     const ctx = await page.locator('.context').boundingBox();
     expect(ctx && ctx.x + ctx.width).toBeLessThanOrEqual(800);
+    await expectContextWhole();
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host-800.png'), fullPage: true });
     if (wide) await page.setViewportSize(wide);
     const before = await localGet<{
