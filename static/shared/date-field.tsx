@@ -21,6 +21,24 @@ export function readDate(text: string): string | null {
 
 export const DATE_PLACEHOLDER = { ru: 'дд.мм.гггг', en: 'yyyy-mm-dd' } as const;
 
+/**
+ * A typed date and 24-hour time as wall-clock `YYYY-MM-DDTHH:MM` (no zone: the caller reads it in
+ * the user's), or null. Russian `06.03.2030 18:00` or ISO-like `2030-03-06 18:00`, as the local
+ * host's jump picker reads them.
+ */
+export function readDateTime(text: string): string | null {
+  const v = text.trim();
+  const m = /^(\S+)[ ,T]+(\d{1,2}):(\d{2})$/.exec(v);
+  if (!m) return null;
+  const day = readDate(m[1] ?? '');
+  const h = Number(m[2]);
+  const mi = Number(m[3]);
+  if (day === null || h > 23 || mi > 59) return null;
+  return `${day}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
+}
+
+export const DATE_TIME_PLACEHOLDER = { ru: 'дд.мм.гггг чч:мм', en: 'yyyy-mm-dd hh:mm' } as const;
+
 export function DateField({ id, value, lang, onChange, invalidText }: { id: string; value: string; lang: 'ru' | 'en'; onChange: (iso: string) => void; invalidText: string }) {
   const [text, setText] = useState(shownDate(value, lang));
   useEffect(() => setText(shownDate(value, lang)), [value, lang]);

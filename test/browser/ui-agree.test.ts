@@ -50,7 +50,8 @@ describeIf('agreed deadlines on the issue panel', () => {
   });
 
   async function open(locale: string, agreeAnswer: (payload: unknown) => Envelope<IssueSlaView>): Promise<{ page: Page; host: FakeHost; saved: unknown[] }> {
-    const page = await browser.newPage({ viewport: { width: 560, height: 1000 } });
+    // An American browser in New York: the form must follow the page's language and the user's zone.
+    const page = await browser.newPage({ viewport: { width: 560, height: 1000 }, locale: 'en-US', timezoneId: 'America/New_York' });
     page.setDefaultTimeout(15_000);
     const saved: unknown[] = [];
     let view: IssueSlaView = countingView(Date.now());
@@ -101,12 +102,39 @@ describeIf('agreed deadlines on the issue panel', () => {
     await page.locator('[data-clock="resolution"]').waitFor();
     await page.getByRole('button', { name: 'Согласовать срок' }).click();
     await page.getByLabel('Согласованный срок').check();
-    await page.locator('input[name="due"]').fill('2030-03-06T18:00');
+    await page.locator('input[name="due"]').fill('06.03.2030 18:00');
     await page.locator('textarea[name="reason"]').fill('заказчик согласовал');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/^Не сохранено: .*не допускает согласованных сроков/);
     expect(await page.locator('form.agree').count()).toBe(1);
+  });
+
+  it.each([
+    ['ru_RU', 'Согласовать срок', 'Согласованный срок', 'Сохранить', 'дд.мм.гггг чч:мм', '06.03.2030 18:00', '31.02.2030 10:00', '«31.02.2030 10:00» — не дата и время; введите как дд.мм.гггг чч:мм.'],
+    ['en_US', 'Agree a deadline', 'Agreed due', 'Save', 'yyyy-mm-dd hh:mm', '2030-03-06 18:00', '2030-02-31 10:00', '"2030-02-31 10:00" is not a date and time; type it as yyyy-mm-dd hh:mm.'],
+  ])('takes the agreed due in the page format and 24-hour time, read in the user zone, not the browser (%s)', async (locale, open_, dueMode, save, placeholder, typed, wrong, wrongText) => {
+    const { page, saved } = await open(locale, () => ({ ok: true, data: agreedView(Date.now()) }));
+    await page.locator('[data-clock="resolution"]').waitFor();
+    await page.getByRole('button', { name: open_ }).click();
+    await page.getByLabel(dueMode).check();
+    const due = page.locator('input[name="due"]');
+    // Not the native picker, which shows the browser's 03/06/2030, 06:00 PM whatever the page language.
+    expect(await due.getAttribute('type')).toBe('text');
+    expect(await due.getAttribute('placeholder')).toBe(placeholder);
+    await page.locator('textarea[name="reason"]').fill('agreed');
+    await due.fill(wrong);
+    await page.getByRole('button', { name: save }).click();
+    const alert = page.locator('.agree__error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe(wrongText);
+    expect(saved).toEqual([]);
+    await due.fill(typed);
+    await page.getByRole('button', { name: save }).click();
+    await page.locator('form.agree').waitFor({ state: 'detached' });
+    // 18:00 in Moscow (the user's Jira zone), not in New York (the browser's).
+    expect(saved).toEqual([{ issueKey: 'SUP-1', clock: 'resolution', reason: 'agreed', due: '2030-03-06T15:00:00.000Z' }]);
+    await page.close();
   });
 });

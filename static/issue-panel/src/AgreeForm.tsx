@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import type { IssueSlaView } from '../../../src/shared/contract';
+import { localToInstant } from '../../../src/domain/time/zone';
 import { call } from '../../shared/api';
+import { DATE_TIME_PLACEHOLDER, readDateTime } from '../../shared/date-field';
 import { useFmt } from './format-context';
 
-/** A local `datetime-local` value as an ISO instant with the browser's offset (the backend wants one). */
-function localToIso(value: string): string | null {
-  const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) return null;
-  return new Date(ms).toISOString();
+/**
+ * The typed agreed due as an ISO instant, its wall time read in the user's zone (the one the panel
+ * shows times in), not the browser's; null when it is no date and time.
+ */
+function typedToIso(text: string, zone: string): string | null {
+  const wall = readDateTime(text);
+  if (wall === null) return null;
+  return new Date(localToInstant(zone, Date.parse(`${wall}:00Z`))).toISOString();
 }
 
 /**
@@ -15,7 +20,7 @@ function localToIso(value: string): string | null {
  * backend decides who may (agents who can edit the issue, packages that allow it) and says why not.
  */
 export function AgreeForm({ view, onSaved }: { view: IssueSlaView; onSaved: () => void }) {
-  const { t } = useFmt();
+  const { t, lang, timeZone } = useFmt();
   const clocks = view.clocks.filter((c) => (c.kind === 'reaction' || c.kind === 'resolution') && !c.stoppedAt);
   const [open, setOpen] = useState(false);
   const [clock, setClock] = useState<'reaction' | 'resolution'>(clocks.some((c) => c.kind === 'resolution') ? 'resolution' : 'reaction');
@@ -36,8 +41,8 @@ export function AgreeForm({ view, onSaved }: { view: IssueSlaView; onSaved: () =
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
-    const dueIso = mode === 'due' ? localToIso(due) : null;
-    if (mode === 'due' && dueIso === null) return setError(t('agree.failed', { message: t('agree.dueLabel') }));
+    const dueIso = mode === 'due' ? typedToIso(due, timeZone) : null;
+    if (mode === 'due' && dueIso === null) return setError(t('agree.invalidDue', { value: due.trim(), format: DATE_TIME_PLACEHOLDER[lang] }));
     setBusy(true);
     const env = await call('agreeDeadline', {
       issueKey: view.issueKey,
@@ -81,7 +86,20 @@ export function AgreeForm({ view, onSaved }: { view: IssueSlaView; onSaved: () =
         </label>
       ) : (
         <label>
-          {t('agree.dueLabel')} <input name="due" type="datetime-local" value={due} required onChange={(e) => setDue(e.target.value)} />
+          {/* Typed in the page's format and 24-hour time: a native picker follows the browser's locale (03/06/2030, 06:00 PM on a Russian page). */}
+          {t('agree.dueLabel')}{' '}
+          <input
+            name="due"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            size={16}
+            placeholder={DATE_TIME_PLACEHOLDER[lang]}
+            value={due}
+            required
+            aria-invalid={(due.trim() !== '' && readDateTime(due) === null) || undefined}
+            onChange={(e) => setDue(e.target.value)}
+          />
         </label>
       )}
       <label>
