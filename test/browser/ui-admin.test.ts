@@ -34,7 +34,7 @@ describeIf('admin page in the browser', () => {
   });
 
   async function open(backend: FakeAdminBackend, locale = 'en_US', colorMode: 'light' | 'dark' = 'light'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: 'en-US' });
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => console.error('page error:', e.message));
     page.on('console', (m) => {
@@ -302,6 +302,39 @@ describeIf('admin page in the browser', () => {
     expect(await page.getByLabel('Customer 1: organization or domain').inputValue()).toBe('ООО Ромашка');
     expect(await page.getByLabel('Customer 1: valid to').inputValue()).toBe('2026-12-31');
     await page.getByText('Unsaved changes; no problems found.').waitFor();
+    await page.close();
+  });
+
+  it.each([
+    ['ru_RU', 'Шаблон', 'Применить шаблон', 'Импорт из CSV', 'Клиент 1: действует с', 'Клиент 1: действует по', 'дд.мм.гггг', '01.01.2026', '31.12.2026', '31.02.2027', '«31.02.2027» — не дата; введите как дд.мм.гггг', 'Сохранить', 'Сохранено как версия 1.'],
+    ['en_US', 'Template', 'Apply template', 'Import from CSV', 'Customer 1: valid from', 'Customer 1: valid to', 'yyyy-mm-dd', '2026-01-01', '2026-12-31', '2027-02-31', '"2027-02-31" is not a date; type it as yyyy-mm-dd', 'Save', 'Saved as version 1.'],
+  ])('shows and takes customer validity dates in the page format, not the browser locale, and saves none that is wrong (%s)', async (locale, template, apply, csvLabel, fromLabel, toLabel, placeholder, fromShown, toTyped, wrong, wrongText, saveLabel, savedText) => {
+    const backend = fakeAdminBackend();
+    const page = await open(backend, locale);
+    await page.getByLabel(template, { exact: true }).selectOption('agentplus');
+    await page.getByRole('button', { name: apply }).click();
+    const csv = join(mkdtempSync(join(tmpdir(), 'ui-csv-')), 'customers.csv');
+    writeFileSync(csv, 'organization;package;validFrom;validTo\nООО Ромашка;optimal;2026-01-01;\n');
+    await page.getByLabel(csvLabel).setInputFiles(csv);
+    const from = page.getByLabel(fromLabel, { exact: true });
+    const to = page.getByLabel(toLabel, { exact: true });
+    await from.waitFor();
+    // Not the native date picker, which follows the browser's locale (01/01/2026 in an en-US browser).
+    expect(await from.getAttribute('type')).toBe('text');
+    expect(await to.getAttribute('placeholder')).toBe(placeholder);
+    expect(await from.inputValue()).toBe(fromShown);
+    expect(await to.inputValue()).toBe('');
+    await to.fill(wrong);
+    const save = page.getByRole('button', { name: saveLabel, exact: true });
+    await page.locator('[data-local-problems="1"]').waitFor();
+    expect(await page.getByText(wrongText).count()).toBe(1);
+    expect(await save.isDisabled()).toBe(true);
+    await to.fill(toTyped);
+    await page.locator('[data-local-problems]').waitFor({ state: 'detached' });
+    await save.click();
+    await page.getByText(savedText).waitFor();
+    const saved = backend.versions[0]?.config as { customers: Array<{ validFrom: string | null; validTo: string | null }> };
+    expect(saved.customers[0]).toMatchObject({ validFrom: '2026-01-01', validTo: '2026-12-31' });
     await page.close();
   });
 

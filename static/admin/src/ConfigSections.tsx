@@ -3,7 +3,7 @@ import { call } from '../../shared/api';
 import type { JiraStatusOption } from '../../../src/shared/contract';
 import { formatGoal } from '../../shared/format';
 import { Message } from '../../shared/ui';
-import { FieldIssues, lineProblemText, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
+import { DateTextField, FieldIssues, lineProblemText, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
 import { calendarName, channelsToLines, customersFromCsv, goalRows, linesToChannels, pathOf, rekeyGoals, type CustomerDraft, type Draft, type LineProblem } from './draft';
 
 type Clock = 'reaction' | 'resolution';
@@ -347,8 +347,8 @@ function CustomerRow({ c, i }: { c: CustomerDraft; i: number }) {
       <td><TextField hideLabel label={t('customers.who', { n })} value={matchValue} path={p('match')} onChange={(v) => set((x) => { x.match = isOrg ? { organization: v } : { emailDomain: v }; })} /></td>
       <td><SelectField hideLabel label={t('customers.package', { n })} value={c.package} path={p('package')} onChange={(v) => set((x) => { x.package = v; })}
         options={draft.packages.map((pk) => ({ value: pk.id, label: pk.name[lang] || pk.id }))} /></td>
-      <td><TextField hideLabel type="date" width="s" label={t('customers.from', { n })} value={c.validFrom ?? ''} path={p('validFrom')} onChange={(v) => set((x) => { x.validFrom = v || null; })} /></td>
-      <td><TextField hideLabel type="date" width="s" label={t('customers.to', { n })} value={c.validTo ?? ''} path={p('validTo')} onChange={(v) => set((x) => { x.validTo = v || null; })} /></td>
+      <td><DateTextField hideLabel label={t('customers.from', { n })} value={c.validFrom} path={p('validFrom')} onChange={(v) => set((x) => { x.validFrom = v; })} /></td>
+      <td><DateTextField hideLabel label={t('customers.to', { n })} value={c.validTo} path={p('validTo')} onChange={(v) => set((x) => { x.validTo = v; })} /></td>
       <td><button type="button" className="button button--subtle" aria-label={t('customers.remove', { n })} onClick={() => update((d) => { d.customers.splice(i, 1); })}>×</button></td>
     </tr>
   );

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Locale } from '../../../src/shared/contract';
+import { DATE_PLACEHOLDER, readDate, shownDate } from '../../shared/typed-date';
 import type { Translate } from '../../shared/i18n';
 import { issuesAt, type Draft, type Issue, type LineProblem } from './draft';
 import type { AdminKey } from './messages';
@@ -53,7 +54,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   path?: string;
   hint?: ReactNode;
-  type?: 'text' | 'number' | 'date';
+  type?: 'text' | 'number';
   width?: 'xs' | 's' | 'm' | 'l';
   placeholder?: string;
   list?: string;
@@ -93,6 +94,58 @@ export function TextField({ label, value, onChange, path, hint, type = 'text', w
       {hint ? (
         <span id={`${id}-hint`} className="hint">
           {hint}
+        </span>
+      ) : null}
+      {path !== undefined ? <FieldIssues path={path} id={`${id}-err`} within /> : null}
+    </div>
+  );
+}
+
+/**
+ * An optional date typed in the page's format (ru 31.12.2026, en 2026-12-31), kept ISO in the draft:
+ * a native date input follows the browser's locale (12/31/2026 on a Russian page). Empty means no
+ * date; a wrong one is said under the field and blocks saving, the draft keeping the last good one.
+ */
+export function DateTextField({ label, value, onChange, path, hideLabel }: { label: string; value: string | null; onChange: (iso: string | null) => void; path?: string; hideLabel?: boolean }) {
+  const id = useId();
+  const { t, lang, reportProblems } = useAdmin();
+  const issues = useIssues();
+  const shown = value ? shownDate(value, lang) : '';
+  const [text, setText] = useState(shown);
+  // Follow a value set elsewhere (a template, an import) and the language, unless mid-edit with a wrong date.
+  useEffect(() => setText((cur) => (cur.trim() !== '' && readDate(cur) === null ? cur : shown)), [shown]);
+  const wrong = text.trim() !== '' && readDate(text) === null;
+  useEffect(() => reportProblems(id, wrong ? 1 : 0), [id, wrong, reportProblems]);
+  useEffect(() => () => reportProblems(id, 0), [id, reportProblems]);
+  const invalid = wrong || (path !== undefined && issuesAt(issues, path, true).length > 0);
+  return (
+    <div className="field field--s">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        size={10}
+        placeholder={DATE_PLACEHOLDER[lang]}
+        value={text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-err ${id}-bad` : undefined}
+        data-path={path}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value.trim() === '') onChange(null);
+          else {
+            const iso = readDate(e.target.value);
+            if (iso !== null) onChange(iso);
+          }
+        }}
+      />
+      {wrong ? (
+        <span id={`${id}-bad`} className="field-error">
+          <span className="field-error__item">{t('field.invalidDate', { value: text.trim(), format: DATE_PLACEHOLDER[lang] })}</span>
         </span>
       ) : null}
       {path !== undefined ? <FieldIssues path={path} id={`${id}-err`} within /> : null}

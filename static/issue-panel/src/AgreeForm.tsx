@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { IssueSlaView } from '../../../src/shared/contract';
 import { localToInstant } from '../../../src/domain/time/zone';
 import { call } from '../../shared/api';
-import { DATE_TIME_PLACEHOLDER, readDateTime } from '../../shared/date-field';
+import { DATE_TIME_PLACEHOLDER, readDateTime } from '../../shared/typed-date';
 import { useFmt } from './format-context';
 
 /**

@@ -1,4 +1,4 @@
-import { readDate, readDateTime, shownDate } from '../../../static/shared/date-field';
+import { readDate, readDateTime, shownDate } from '../../../static/shared/typed-date';
 
 describe('typed dates in the page format', () => {
   it('reads a Russian or ISO-like date and refuses a day the calendar has not', () => {
