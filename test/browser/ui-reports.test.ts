@@ -283,14 +283,26 @@ describeIf('reports page in the browser', () => {
   });
 
   it.each([
-    ['ru_RU', 'Акт для заказчика', 'Акт оказания услуг технической поддержки', 'Заказчик', 'Печать или PDF'],
-    ['en_US', 'Customer act', 'Technical support services act', 'Customer', 'Print or save as PDF'],
-  ])('prints the customer act of a month (%s) with the numbers of the report rows and hides the controls on paper', async (locale, tab, title, customerLabel, print) => {
+    ['ru_RU', 'Акт для заказчика', 'Акт оказания услуг технической поддержки', 'Заказчик', 'Печать или PDF', 'Месяц', 'апрель 2026 г.', 'март 2026 г.'],
+    ['en_US', 'Customer act', 'Technical support services act', 'Customer', 'Print or save as PDF', 'Month', 'April 2026', 'March 2026'],
+  ])('prints the customer act of a month (%s) with the numbers of the report rows and hides the controls on paper', async (locale, tab, title, customerLabel, print, monthLabel, april, march) => {
     const { page, acts } = await open(locale);
     await page.getByRole('tab', { name: tab }).click();
     await page.getByRole('heading', { name: title }).waitFor();
     const first = acts[acts.length - 1]!;
     expect(first.month).toBe('2026-04');
+    // The month is named in the page's language, not by a native picker in the browser's locale.
+    const monthPicker = page.getByLabel(monthLabel, { exact: true });
+    expect(await monthPicker.evaluate((el) => (el as unknown as { tagName: string }).tagName)).toBe('SELECT');
+    expect(await monthPicker.locator('option:checked').innerText()).toBe(april);
+    const asked = async (month: string): Promise<void> => {
+      for (let i = 0; i < 100 && acts[acts.length - 1]?.month !== month; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(acts[acts.length - 1]?.month).toBe(month);
+    };
+    await monthPicker.selectOption({ label: march });
+    await asked('2026-03');
+    await monthPicker.selectOption('2026-04');
+    await asked('2026-04');
     expect(first.customers.length).toBeGreaterThan(1);
     // Pick another customer and the month with most requests: the page asks again and shows its act.
     const other = first.customers[1]!;

@@ -126,6 +126,20 @@ export function ActDocument({ view, act, host }: { view: CustomerActView; act: C
   );
 }
 
+const ACT_MONTHS = 24;
+
+/** The months an act can be asked for, newest first: the last two years up to the server's month, and the one shown. */
+function monthsUpTo(last: string, shown: string): string[] {
+  const [y = 0, m = 1] = last.split('-').map(Number);
+  const out: string[] = [];
+  for (let i = 0; i < ACT_MONTHS; i++) {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
+  }
+  if (!out.includes(shown)) out.push(shown);
+  return out.sort().reverse();
+}
+
 export function CustomerActTab({ host, projects, initialProject, defaultMonth }: {
   host: HostContext;
   projects: ReadonlyArray<{ key: string; name: string }>;
@@ -158,7 +172,10 @@ export function CustomerActTab({ host, projects, initialProject, defaultMonth }:
     <section className="act-tab">
       <form className="period act__controls" onSubmit={(e) => { e.preventDefault(); load(); }}>
         <label htmlFor={ids.month}>{t('act.month')}</label>
-        <input id={ids.month} type="month" value={month ?? ''} disabled={month === null} required onChange={(e) => { if (/^\d{4}-\d{2}$/.test(e.target.value)) { setMonth(e.target.value); setCustomer(''); } }} />
+        {/* Months named in the page's language ("апрель 2026 г."): a native month picker follows the browser's locale. */}
+        <select id={ids.month} value={month ?? ''} disabled={month === null} required onChange={(e) => { if (/^\d{4}-\d{2}$/.test(e.target.value)) { setMonth(e.target.value); setCustomer(''); } }}>
+          {month === null ? <option value="">…</option> : monthsUpTo(defaultMonth ?? month, month).map((m) => <option key={m} value={m}>{monthName(m, host.locale)}</option>)}
+        </select>
         {initialProject === null ? (
           <>
             <label htmlFor={ids.project}>{t('act.project')}</label>
