@@ -897,23 +897,29 @@ function fitEditor(): void {
 }
 
 /**
- * Jira sizes an issue-context frame to its content (Custom UI frames follow their document's
- * height); a fixed strip cut the app's clock list under the badge. Capped at half the window, the
- * panel below keeps its room; the frame scrolls beyond that.
+ * Jira sizes a Custom UI frame to its content; a fixed strip cut the context's clock list under the
+ * badge. The context frame follows its content (capped at half the window, so the panel keeps its
+ * room at 1400 px); the panel frame fills its column when the page is wide, and follows its content
+ * when the column goes under the request (narrow page), where filling it left 0 px.
  */
-function fitContext(): void {
-  const iframe = $('frame-context') as HTMLIFrameElement;
-  iframe.addEventListener('load', () => {
-    const doc = iframe.contentDocument;
-    if (!doc?.body) return;
-    const fit = (): void => {
+function fitFrames(): void {
+  const narrow = window.matchMedia('(max-width: 1080px)');
+  const fits: Array<() => void> = [];
+  const follow = (id: string, height: (content: number) => string): void => {
+    const iframe = $(id) as HTMLIFrameElement;
+    iframe.addEventListener('load', () => {
+      const doc = iframe.contentDocument;
+      if (!doc?.body) return;
       // The body's own box, not the document's scroll height, which never shrinks below the frame.
-      const h = Math.ceil(doc.body.getBoundingClientRect().height);
-      iframe.style.height = `${Math.min(Math.max(h, 34), Math.floor(window.innerHeight * 0.5))}px`;
-    };
-    fit();
-    new ResizeObserver(fit).observe(doc.body);
-  });
+      const fit = (): void => void (iframe.style.height = height(Math.ceil(doc.body.getBoundingClientRect().height)));
+      fit();
+      fits.push(fit);
+      new ResizeObserver(fit).observe(doc.body);
+    });
+  };
+  follow('frame-context', (h) => `${Math.min(Math.max(h, 34), Math.floor(window.innerHeight * 0.5))}px`);
+  follow('frame-panel', (h) => (narrow.matches ? `${Math.max(h, 120)}px` : ''));
+  narrow.addEventListener('change', () => fits.forEach((f) => f()));
 }
 
 // ------------------------------------------------------------------ wiring
@@ -1010,5 +1016,5 @@ function wire(): void {
 
 wire();
 fitEditor();
-fitContext();
+fitFrames();
 void load();

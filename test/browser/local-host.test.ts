@@ -188,6 +188,19 @@ describeIf('the local host in the browser', () => {
     const ctx = await page.locator('.context').boundingBox();
     expect(ctx && ctx.x + ctx.width).toBeLessThanOrEqual(800);
     await expectContextWhole();
+    // Under the request, the SLA panel's frame is as tall as its content (it filled a 0 px row).
+    await (await frame('frame-panel')).locator('li.clock').first().waitFor();
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): { contentDocument: { body: { scrollHeight: number } } | null; clientHeight: number } | null } }).document;
+      const f = d.getElementById('frame-panel');
+      return !!f?.contentDocument && f.contentDocument.body.scrollHeight <= f.clientHeight;
+    }, undefined, { timeout: 5_000 }).catch(() => undefined);
+    const panelFit = await (await frame('frame-panel')).evaluate(() => {
+      const g = globalThis as unknown as { innerHeight: number; document: { body: { scrollHeight: number } } };
+      return { viewport: g.innerHeight, content: g.document.body.scrollHeight };
+    });
+    expect(panelFit.content).toBeGreaterThan(200);
+    expect(panelFit.content).toBeLessThanOrEqual(panelFit.viewport);
     await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'local-host-800.png'), fullPage: true });
     if (wide) await page.setViewportSize(wide);
     const before = await localGet<{
