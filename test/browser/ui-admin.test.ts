@@ -338,6 +338,21 @@ describeIf('admin page in the browser', () => {
     await page.close();
   });
 
+  it.each([
+    ['en_US', 'Template', 'Optima Win 8.X Favorite Exprof'],
+    ['ru_RU', 'Шаблон', 'Optima Win 8.X Favorite Exprof'],
+  ])('starts the template picker at the template the saved configuration came from, not the first one (%s)', async (locale, label, regulation) => {
+    const backend = fakeAdminBackend();
+    backend.saveBehindTheScenes(structuredClone(TEMPLATES.altec));
+    const page = await open(backend, locale);
+    const picker = page.getByLabel(label, { exact: true });
+    await page.locator('.scope-version').waitFor();
+    await page.locator('.regulation').waitFor();
+    expect(await picker.inputValue()).toBe('altec');
+    expect(await page.locator('.regulation').innerText()).toContain(regulation);
+    await page.close();
+  });
+
   it('explains the page is for administrators when the resolvers answer FORBIDDEN', async () => {
     const page = await open(fakeAdminBackend({ forbidden: true }));
     const msg = page.locator('[data-error-code="FORBIDDEN"]');

@@ -1,6 +1,6 @@
 // Validation issues in the page language. The backend keeps each issue as data (a path in
 // `formatConfigPath` notation and an English message); this edge turns the path into the field's
-// name in words («Календарь «Альтек» → Понедельник → интервал 2») and the message into Russian on
+// name in words («Календарь «Алтек» → Понедельник → интервал 2») and the message into Russian on
 // a Russian page, so no JSON path or English sentence reaches a person.
 import type { Locale } from '../../../src/shared/contract';
 import { calendarName, type Draft } from './draft';
