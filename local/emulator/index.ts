@@ -324,19 +324,18 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         return faultResponse(fault.status, fault.retryAfterSeconds);
       }
       if (fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-      let searchPath = path;
       let searchText = text;
-      if (route === 'POST /rest/api/3/search/jql' || route === 'GET /rest/api/3/search/jql' || route === 'POST /rest/api/3/search/approximate-count') {
+      if (route === 'POST /rest/api/3/search/jql') {
         // Jira replaces the app's JQL functions before it evaluates the query.
         try {
-          ({ path: searchPath, text: searchText } = await expandSearch(method, path, text, accountId));
+          searchText = await expandSearch(text, accountId);
         } catch (e) {
           if (!(e instanceof JqlError)) throw e;
           record('jira', route, 400, accountId);
           return respond(400, { errorMessages: [e.message], errors: {} });
         }
       }
-      const r = jira.handle(method, searchPath, searchText, principal);
+      const r = jira.handle(method, path, searchText, principal);
       if (fault.kind === 'lost') {
         // Jira did it (r is discarded); the caller never learns.
         record('jira', route, fault.drop ? 0 : fault.status, accountId);
@@ -369,25 +368,18 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       now(),
     );
 
-  async function expandSearch(method: string, path: string, text: string | undefined, accountId: string | undefined): Promise<{ path: string; text: string | undefined }> {
-    if (method === 'GET') {
-      const [base, query = ''] = path.split('?');
-      const q = new URLSearchParams(query);
-      const jql = q.get('jql');
-      if (jql === null) return { path, text };
-      q.set('jql', await expandJql(jql, accountId));
-      return { path: `${base}?${q.toString()}`, text };
-    }
-    if (!text) return { path, text };
+  /** Jira replaces the app's JQL functions in a search body before it evaluates the query. */
+  async function expandSearch(text: string | undefined, accountId: string | undefined): Promise<string | undefined> {
+    if (!text) return text;
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return { path, text };
+      return text;
     }
-    if (typeof body !== 'object' || body === null || typeof (body as { jql?: unknown }).jql !== 'string') return { path, text };
+    if (typeof body !== 'object' || body === null || typeof (body as { jql?: unknown }).jql !== 'string') return text;
     const jql = (body as { jql: string }).jql;
-    return { path, text: JSON.stringify({ ...body, jql: await expandJql(jql, accountId) }) };
+    return JSON.stringify({ ...body, jql: await expandJql(jql, accountId) });
   }
 
   // ---------------------------------------------------------------- actions
