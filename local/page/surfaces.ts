@@ -3,41 +3,20 @@
 // dashboard gadget with its edit view, and the customer-portal view of a request as its reporter.
 // Kept apart from host.ts, which hands in what it owns (state, frames, requests) as SurfaceHost.
 
+import type { AutomationActionInfo, AutomationAudit, HostState, HostUser, JqlResponse, LocalPostPath, LocalRequest, LocalResponse, ModuleRef } from '../contract';
+
 export type SurfaceTab = 'jql' | 'dashboard' | 'portal';
 type Lang = 'ru' | 'en';
 
-export interface SurfaceUser {
-  accountId: string;
-  displayName: string;
-  role: 'admin' | 'agent' | 'customer';
-  timeZone: string;
-  locale: string;
-}
-interface ModuleRef {
-  key: string;
-  app: string;
-}
-export interface AutomationAction {
-  key: string;
-  /** "English / Русский", as the manifest names it. */
-  name: string;
-  inputs: Record<string, { title: string; type: string; required: boolean }>;
-}
-export interface SurfaceState {
-  users: SurfaceUser[];
-  user: SurfaceUser | null;
-  project: string;
-  projects: Array<{ id: string; key: string; name: string }>;
-  queue: Array<{ key: string; summary: string }>;
-  issue: { id: string; key: string; summary: string; project: { id: string; key: string; name: string }; reporter: { accountId: string; name: string | null } } | null;
-  modules: { gadget: ModuleRef; portal: ModuleRef };
-  automationActions?: AutomationAction[];
-}
+export type SurfaceUser = HostUser;
+export type AutomationAction = AutomationActionInfo;
+/** The part of the page state the surfaces read. */
+export type SurfaceState = Pick<HostState, 'users' | 'user' | 'project' | 'projects' | 'queue' | 'issue' | 'modules' | 'automationActions'>;
 export interface SurfaceHost {
   state(): SurfaceState | null;
   lang(): Lang;
   t(key: string, vars?: Record<string, string | number>): string;
-  post<T>(path: string, body: unknown): Promise<T>;
+  post<P extends LocalPostPath>(path: P, body: LocalRequest<P>): Promise<LocalResponse<P>>;
   errorText(e: unknown): string;
   /** Mounts an app frame; `as` makes its invocations and context another user's (the portal's reporter). */
   mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Record<string, unknown>, onSubmit?: (v: unknown) => Promise<void>, as?: SurfaceUser): void;
@@ -144,7 +123,7 @@ function actionName(a: AutomationAction, lang: Lang): string {
   return (lang === 'ru' ? ru : en) ?? a.name;
 }
 
-type Audit = { status: 'SUCCESS'; action: string; output: unknown } | { status: 'FAILURE'; action: string; messages: string[] };
+type Audit = AutomationAudit;
 interface AuditRow {
   at: number;
   issueKey: string;
@@ -154,7 +133,7 @@ interface AuditRow {
 
 export function createSurfaces(host: SurfaceHost): { render(tab: string): void } {
   // Typed values survive re-renders (language, user, time); only labels and lists are redrawn.
-  const jql = { text: 'issue in slaBreached("resolution")', result: null as null | { ok: true; keys: string[]; expanded: string | null } | { ok: false; error: string } };
+  const jql = { text: 'issue in slaBreached("resolution")', result: null as null | JqlResponse };
   const rule = { action: '', issueKey: '', inputs: {} as Record<string, string>, audit: [] as AuditRow[], error: '' };
   const gadget = {
     editing: false,
@@ -205,7 +184,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       }
       run.disabled = true;
       host
-        .post<{ ok: true; keys: string[]; expanded: string | null } | { ok: false; error: string }>('/__local/jql', { jql: text, as: host.state()?.user?.accountId ?? '' })
+        .post('/__local/jql', { jql: text, as: host.state()?.user?.accountId ?? '' })
         .then((r) => (jql.result = r))
         .catch((e: unknown) => (jql.result = { ok: false, error: host.errorText(e) }))
         .finally(() => {
@@ -278,7 +257,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       run.disabled = true;
       const issueKey = rule.issueKey;
       host
-        .post<Audit>('/__local/automation', { action: a.key, inputs, issueKey })
+        .post('/__local/automation', { action: a.key, inputs, issueKey })
         .then(async (entry) => {
           rule.audit.unshift({ at: Date.now(), issueKey, inputs, entry });
           await host.reload();
