@@ -4,7 +4,7 @@
 // imports its types, so neither side redeclares the other's shapes. Self-contained on purpose
 // (zod only): the page is type-checked with DOM types and no Node, and imports this file by type
 // alone (erased when the server transpiles the page).
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 // ------------------------------------------------------------------ requests
 
@@ -23,7 +23,7 @@ export const invokeRequestSchema = z.object({
   context: z.object({
     accountId: z.string().min(1),
     moduleKey: z.string().min(1),
-    extension: z.looseObject({ type: z.string() }),
+    extension: z.object({ type: z.string() }).passthrough(),
     locale: z.string().optional(),
     timezone: z.string().optional(),
   }),

@@ -1,7 +1,7 @@
 // The local host without HTTP: the emulator, a persisted simulated clock and the platform's
 // schedule (a sweep at every 5-minute boundary the clock crosses, queue deliveries), plus the
 // read model the host page shows. server.ts puts HTTP in front of it; tests use it directly.
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { addWorking, calendarDefSchema, calendarNames, compileCalendar, type CompiledCalendar } from '../src/domain/calendar';
 import { TEMPLATES, isTemplateId } from '../src/domain/templates';
 import { PROPERTY_KEY } from '../src/app/stored-sla';
@@ -16,7 +16,7 @@ const storedClocks = z.object({
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /** The part of a saved SlaConfig the host needs: which calendar is in effect. */
-const savedCalendarSchema = z.looseObject({ calendarId: z.string(), calendars: z.record(z.string(), z.unknown()) });
+const savedCalendarSchema = z.object({ calendarId: z.string(), calendars: z.record(z.string(), z.unknown()) }).passthrough();
 /** Sweeps run for at most this many boundaries per advance; longer jumps thin them out evenly. */
 export const MAX_SWEEPS_PER_ADVANCE = 288;
 

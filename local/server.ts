@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import ts from 'typescript';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { LocalHost } from './host';
@@ -144,7 +144,7 @@ class HttpError extends Error {
   }
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new HttpError(400, r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
   return r.data;

@@ -29,7 +29,7 @@ export function readAutomationActions(modules: Obj): ManifestAction[] {
           return [k, { title: String(o.title ?? k), type: String(o.type ?? 'string'), required: o.required === true }];
         }),
       ),
-      handler: (handlers.get(String(a.function)) ?? '').replace(/^index\./, ''),
+      handler: (handlers.get(String(a.function)) ?? '').replace(/^.*\./, ''),
     }));
 }
 

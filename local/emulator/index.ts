@@ -27,13 +27,24 @@ const REPO_ROOT = join(__dirname, '..', '..');
 /** Forge's cap on a Custom UI invoke payload (500 KB). */
 export const INVOKE_MAX_PAYLOAD_BYTES = 500 * 1024;
 
-async function loadAppHandlers(): Promise<AppHandlers> {
-  // A computed specifier keeps the type check independent of src/index.ts existing yet.
-  const spec = join(REPO_ROOT, 'src', 'index');
-  const mod = (await import(spec)) as Partial<AppHandlers>;
-  const missing = (['uiResolver', 'onIssueEvent', 'sweep', 'worker', 'fieldSuggestions'] as const).filter((k) => typeof mod[k] !== 'function');
-  if (missing.length > 0) throw new Error(`src/index.ts does not export the handlers ${missing.join(', ')}`);
-  return mod as AppHandlers;
+/**
+ * Each function from the module its manifest handler names (`entry/resolvers/index.uiResolver` →
+ * src/entry/resolvers/index, export uiResolver), as Forge loads it; a handler without its file or
+ * export fails here as `forge deploy` would.
+ */
+async function loadAppHandlers(handlerRefs: readonly string[]): Promise<AppHandlers> {
+  const out: Record<string, unknown> = {};
+  for (const ref of handlerRefs) {
+    const dot = ref.lastIndexOf('.');
+    const [modulePath, name] = [ref.slice(0, dot), ref.slice(dot + 1)];
+    // A computed specifier keeps the type check independent of the handler modules.
+    const mod = (await import(join(REPO_ROOT, 'src', modulePath))) as Record<string, unknown>;
+    if (typeof mod[name] !== 'function') throw new Error(`manifest handler ${ref}: src/${modulePath} exports no function ${name}`);
+    out[name] = mod[name];
+  }
+  const missing = (['uiResolver', 'onIssueEvent', 'sweep', 'worker', 'fieldSuggestions'] as const).filter((k) => typeof out[k] !== 'function');
+  if (missing.length > 0) throw new Error(`the manifest names no handlers ${missing.join(', ')}`);
+  return out as unknown as AppHandlers;
 }
 
 function isInvocationError(v: unknown): v is { _retry: true; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } {
@@ -79,7 +90,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   let saved: { fetch: unknown; runtime: unknown; clock: unknown } | null = null;
 
   const getHandlers = async (): Promise<AppHandlers> => {
-    handlers ??= await loadAppHandlers();
+    handlers ??= await loadAppHandlers(manifest.handlers ?? []);
     return handlers;
   };
   const installContext = (): string => `ari:cloud:jira::site/${jira.cloudId}`;

@@ -30,7 +30,7 @@ export function readJqlFunctions(modules: Obj): ManifestJqlFunction[] {
     operators: Array.isArray(m.operators) ? m.operators.map(String) : [],
     types: Array.isArray(m.types) ? m.types.map(String) : [],
     arguments: arr(m.arguments).map((a) => ({ name: String(a.name), required: a.required === true })),
-    handler: (handlers.get(String(m.function)) ?? '').replace(/^index\./, ''),
+    handler: (handlers.get(String(m.function)) ?? '').replace(/^.*\./, ''),
   }));
 }
 

@@ -57,6 +57,8 @@ export interface AppManifest {
   jqlFunctions?: ManifestJqlFunction[];
   /** Automation actions the app provides (action + automation:actionProvider). */
   automationActions?: ManifestAction[];
+  /** modules.function handlers (`<module path under src>.<export>`), as Forge loads them. */
+  handlers?: string[];
 }
 
 const DEFAULT_NAMES: Record<string, string> = {
@@ -106,6 +108,13 @@ export const DEFAULT_MANIFEST: AppManifest = {
   scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app', 'manage:jira-configuration'],
   uiModules: {},
   resources: {},
+  handlers: [
+    'entry/resolvers/index.uiResolver',
+    'entry/triggers/issue-event.onIssueEvent',
+    'entry/scheduled/sweep.sweep',
+    'entry/consumers/worker.worker',
+    'entry/resolvers/field-suggestions.fieldSuggestions',
+  ],
 };
 
 type Obj = Record<string, unknown>;
@@ -236,6 +245,7 @@ export function loadManifest(path: string): AppManifest {
     resources,
     jqlFunctions: readJqlFunctions(modules),
     automationActions: readAutomationActions(modules),
+    handlers: arr(modules.function).map((f) => String(f.handler ?? '')),
   };
 }
 

@@ -14,7 +14,7 @@ export interface Clock {
 }
 
 /**
- * The app's Forge handlers (src/index.ts). Method syntax keeps parameters bivariant, so the
+ * The app's Forge functions by export name (local/app-handlers.ts lists them). Method syntax keeps parameters bivariant, so the
  * app's precisely typed handlers fit without casts.
  */
 export interface AppHandlers {
@@ -28,6 +28,7 @@ export interface AppHandlers {
   recomputeSlaAction?(request: unknown, context: unknown): unknown;
   setPackageAction?(request: unknown, context: unknown): unknown;
   setPriorityAction?(request: unknown, context: unknown): unknown;
+  agreeDeadlineAction?(request: unknown, context: unknown): unknown;
 }
 
 export interface EmulatorOptions {
@@ -35,7 +36,7 @@ export interface EmulatorOptions {
   dbPath?: string;
   clock: Clock;
   faults?: FaultOptions;
-  /** Defaults to the real handlers exported by src/index.ts, loaded on first use. */
+  /** Defaults to the real handlers the manifest names, loaded on first use. */
   appHandlers?: AppHandlers;
   /** Defaults to manifest.yml in the repository root. */
   manifestPath?: string;

@@ -2,7 +2,7 @@
 // of these runs (see src/entry/resolvers); here: configuration per scope, versions, templates,
 // recompute progress, calendar preview and import, Jira statuses.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { formatConfigPath, validateConfig as checkConfig } from '../config';
 import {
   CalendarError,

@@ -2,7 +2,7 @@
 // issue (`agree:<issueId>`), and loaded into every request the clocks read (trigger, sweep, full
 // recompute, panel), so each host computes the same agreed due.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { SlaAgreement, SlaRequest } from '../domain/sla/types';
 import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
 import type { AgentRule } from '../domain/sla/types';

@@ -4,7 +4,7 @@
 // view by picking fields, then parsed by a strict schema, so nothing internal can ride along: no
 // priority, goals, history (agents, notes), warnings, working segments or configuration.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { IssueSlaView, Locale } from '../shared/contract';
 
 const localized = z.object({ ru: z.string(), en: z.string() }).strict();

@@ -4,7 +4,7 @@
 // Everything stored is a pure function of (config, history, now) and holds no timestamp of the
 // computation itself, so an unchanged result compares equal and is not written again.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { Clock, ClockSet } from '../domain/sla/types';
 import type { ClockKind, ClockState } from '../shared/contract';
 

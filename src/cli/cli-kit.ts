@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   CALENDAR_PRESETS,
   CalendarError,
@@ -76,6 +76,14 @@ export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[
   }
 }
 
+/** Options every configuration-reading command takes (evaluate, report). */
+export const CONFIG_OPTIONS = { template: { type: 'string' }, config: { type: 'string' }, now: { type: 'string' } } as const;
+
+/** The command line's options, parsed by `options` and validated by `schema` (errors name `--option`). */
+export function readOptions<S extends z.ZodType>(argv: string[], options: Parameters<typeof parseOptions>[1], schema: S): z.output<S> {
+  return validate(schema, parseOptions(argv, options), true);
+}
+
 /** Validates options/JSON input with a zod schema, naming CLI options as `--name`. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, optionStyle: boolean): z.output<S> {
   const r = schema.safeParse(input);
@@ -84,7 +92,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, optionS
     .map((i) => {
       const head = i.path[0];
       const where = head === undefined ? '' : optionStyle ? `--${String(head)}` : i.path.map(String).join('.');
-      const what = i.code === 'invalid_type' && i.input === undefined ? 'required' : i.message;
+      const what = i.code === 'invalid_type' && i.received === 'undefined' ? 'required' : i.message;
       return where ? `${where}: ${what}` : what;
     })
     .join('; ');

@@ -3,7 +3,7 @@
 // rules that relate it to the rest of the configuration are `checkEscalation` (called from the
 // configuration's cross-check), each issue naming its exact path.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseLadderAt, parseWorkingMinutes } from '../domain/sla/escalation';
 import type { SlaEscalation } from '../domain/sla/types';
 
@@ -50,7 +50,7 @@ export const escalationSchema = z
 /** Longest repeat interval and offset this app accepts (one working year of 2 000 h). */
 const MAX_MINUTES = 120_000;
 
-type Issue = (path: PropertyKey[], message: string) => void;
+type Issue = (path: Array<string | number>, message: string) => void;
 
 export function checkEscalation(escalation: SlaEscalation | undefined, goals: { reaction?: unknown; resolution?: unknown }, issue: Issue): void {
   if (escalation === undefined) return;

@@ -5,7 +5,7 @@
 // `resolutionGoals` with one `goalsBy` for both, the at-risk share in percent, validity as a
 // month count and auto-close in days.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { CURRENT_SCHEMA_VERSION } from './sla-config.schema';
 
 const localized = z.object({ ru: z.string(), en: z.string() });

@@ -1,6 +1,6 @@
 // A request's history as JSON (CLI, local host, tests) → the domain's `SlaRequest` (instants in ms).
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { SlaRequest } from '../domain/sla/types';
 import { parseInstant } from '../domain/time/zone';
 import { idSchema } from './sla-config.schema';

@@ -2,7 +2,7 @@
 // Field rules live in the shapes; rules that relate fields (ids that must exist, goals that must
 // cover every package/priority) live in one superRefine below, each issue naming its exact path.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { calendarDefSchema, tryParseGoal } from '../domain/calendar';
 import { parsePeriod } from '../domain/sla/period';
 import type { SlaConfig } from '../domain/sla/types';
@@ -204,7 +204,7 @@ export function goalProblem(text: string): string | null {
 function checkGoalTables(cfg: Base, ctx: Ctx): void {
   const pkgs = new Set(cfg.packages.map((p) => p.id));
   const prios = new Set(cfg.priorities.map((p) => p.id));
-  const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: Array<string | number>, message: string): void => ctx.addIssue({ code: 'custom', path, message });
   if (cfg.goals.reaction === undefined && cfg.goals.resolution === undefined) {
     issue(['goals'], 'expected a reaction or a resolution goal (or both)');
   }
@@ -219,7 +219,7 @@ function checkGoalTables(cfg: Base, ctx: Ctx): void {
       issue(['goalsBy', clock], `expected "package", "priority" or "matrix" for how goals.${clock} is keyed`);
       continue;
     }
-    const checkGoal = (path: PropertyKey[], value: unknown): void => {
+    const checkGoal = (path: Array<string | number>, value: unknown): void => {
       if (typeof value !== 'string') {
         issue(path, `expected a goal string like "4h", "2wd" or "24h,5bd"`);
         return;
@@ -266,7 +266,7 @@ export function actionId(a: { kind: string; label?: string }): string {
 function checkActions(cfg: Base, ctx: Ctx): void {
   const a = cfg.actions;
   if (a === undefined) return;
-  const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: Array<string | number>, message: string): void => ctx.addIssue({ code: 'custom', path, message });
   for (const clock of ['reaction', 'resolution', 'followUp'] as const) {
     const goalClock = clock === 'followUp' ? 'reaction' : clock;
     for (const trigger of ['atRisk', 'breached'] as const) {
@@ -305,12 +305,12 @@ function checkActions(cfg: Base, ctx: Ctx): void {
 }
 
 /** The update clock's table: known ids and usable goals; packages or priorities left out have no such clock. */
-function checkUpdates(cfg: Base, issue: (path: PropertyKey[], message: string) => void): void {
+function checkUpdates(cfg: Base, issue: (path: Array<string | number>, message: string) => void): void {
   const u = cfg.updates;
   if (u === undefined) return;
   const pkgs = new Set(cfg.packages.map((p) => p.id));
   const prios = new Set(cfg.priorities.map((p) => p.id));
-  const goal = (path: PropertyKey[], v: unknown): void => {
+  const goal = (path: Array<string | number>, v: unknown): void => {
     if (typeof v !== 'string') return issue(path, 'expected working time like "4h" or "1wd"');
     const problem = goalProblem(v);
     if (problem) issue(path, problem);
@@ -338,7 +338,7 @@ function checkUpdates(cfg: Base, issue: (path: PropertyKey[], message: string) =
 }
 
 function crossCheck(cfg: Base, ctx: Ctx): void {
-  const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: Array<string | number>, message: string): void => ctx.addIssue({ code: 'custom', path, message });
   const pkgIds = cfg.packages.map((p) => p.id);
   const prioIds = cfg.priorities.map((p) => p.id);
   for (const [i, id] of duplicates(pkgIds)) issue(['packages', i, 'id'], `duplicate package id "${id}"`);

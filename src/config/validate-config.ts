@@ -2,6 +2,7 @@
 // every save: schema + cross-field rules, then a trial calculation of every clock for a synthetic
 // request per package and priority, so a configuration that cannot compute is never saved.
 
+import type { z } from 'zod/v3';
 import { computeClocks } from '../domain/sla/compute-clocks';
 import type { SlaConfig, SlaRequest } from '../domain/sla/types';
 import { MS_PER_HOUR } from '../domain/time/day';
@@ -14,11 +15,11 @@ export type ParseConfigResult =
   | { ok: false; issues: ConfigIssue[] };
 
 /** Plain words for zod's generic messages: a missing field says "required", a bad id says what an id is. */
-const errorMap = (iss: { code: string; input?: unknown; expected?: unknown }): string | undefined => {
-  if (iss.code === 'invalid_type' && iss.input === undefined) return 'required';
-  if (iss.code === 'invalid_union' && iss.input === undefined) return 'required';
-  if (iss.code === 'invalid_union') return `invalid value ${JSON.stringify(iss.input)?.slice(0, 80) ?? ''}`.trim();
-  return undefined;
+const errorMap: z.ZodErrorMap = (iss, ctx) => {
+  if (iss.code === 'invalid_type' && iss.received === 'undefined') return { message: 'required' };
+  if (iss.code === 'invalid_union' && ctx.data === undefined) return { message: 'required' };
+  if (iss.code === 'invalid_union') return { message: `invalid value ${JSON.stringify(ctx.data)?.slice(0, 80) ?? ''}`.trim() };
+  return { message: ctx.defaultError };
 };
 
 function zodIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, prefix: string): ConfigIssue[] {
@@ -47,7 +48,7 @@ function parseUnguarded(input: unknown): ParseConfigResult {
   let candidate: unknown = input;
   let migratedFrom: number | null = null;
   if (version === 1) {
-    const v1 = slaConfigV1Schema.safeParse(input, { error: errorMap });
+    const v1 = slaConfigV1Schema.safeParse(input, { errorMap });
     if (!v1.success) return { ok: false, issues: zodIssues(v1.error.issues, '(schemaVersion 1) ') };
     candidate = migrateV1(v1.data);
     migratedFrom = 1;
@@ -59,7 +60,7 @@ function parseUnguarded(input: unknown): ParseConfigResult {
       issues: [{ path: 'schemaVersion', message: `unsupported version ${JSON.stringify(version)} (this app reads 1 and ${CURRENT_SCHEMA_VERSION})` }],
     };
   }
-  const r = slaConfigSchema.safeParse(candidate, { error: errorMap });
+  const r = slaConfigSchema.safeParse(candidate, { errorMap });
   if (!r.success) return { ok: false, issues: zodIssues(r.error.issues, migratedFrom ? '(after migration from schemaVersion 1) ' : '') };
   return { ok: true, config: r.data, migratedFrom };
 }

@@ -1,7 +1,7 @@
 // Maps use-case outcomes to the resolver envelope of src/shared/contract.ts; the UI never sees a
 // thrown error. Unexpected errors are logged with detail and answered without internals.
 
-import { ZodError } from 'zod';
+import { ZodError } from 'zod/v3';
 import { AppError } from '../app/errors';
 import type { Envelope, ResolverError } from '../shared/contract';
 import { JiraClientError } from '../adapters/forge/jira-http';

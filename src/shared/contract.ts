@@ -4,6 +4,7 @@
 // Additions are welcome; renames must update both sides in the same commit.
 
 import type { CustomerAct } from '../domain/report/act';
+import type { CalendarImport } from '../domain/calendar/import-result';
 
 export type Locale = 'ru' | 'en';
 
@@ -243,14 +244,8 @@ export interface CalendarPreview {
   warningDetails: WarningDetail[];
 }
 
-export interface CalendarImportResult {
-  format: 'xml' | 'csv' | 'ics';
-  years: number[];
-  holidays: string[];
-  workingDates: string[];
-  shortDates: string[];
-  warnings: string[];
-}
+/** What importCalendar answers: the parsed production-calendar dates (the domain's import result). */
+export type CalendarImportResult = CalendarImport;
 
 export interface QueueRow {
   issueKey: string;

@@ -1,7 +1,7 @@
 // The app's Atlassian Automation actions on the emulator: the rule passes only its inputs (smart
 // values rendered), `{ errors: [{ message }] }` fails the step with the app's message.
 import { CUSTOMER, HOUR, startSite, type Site } from './forge-harness';
-import { recomputeSlaAction, setPriorityAction } from '../../src/index';
+import { recomputeSlaAction, setPriorityAction } from '../../local/app-handlers';
 
 describe('Automation actions: Recompute SLA, Set service package, Set SLA priority (Altec)', () => {
   let site: Site;

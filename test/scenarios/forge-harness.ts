@@ -1,7 +1,7 @@
 // Runs the real Forge handlers (src/index.ts) on the local Jira emulator through the same globals
 // the Forge runtime provides. Simulated time: the emulator's clock is the app's clock.
 
-import * as app from '../../src/index';
+import * as app from '../../local/app-handlers';
 import { createEmulator, type AppHandlers, type Emulator, type ExtensionContext, type FaultOptions } from '../../local/emulator';
 import type { StoredSla } from '../../src/app/stored-sla';
 import type { Envelope } from '../../src/shared/contract';

@@ -4,7 +4,7 @@
 // before calling the app.
 import { AGENT, AGENT_EN, CUSTOMER, HOUR, MINUTE, startSite, type Site } from './forge-harness';
 import type { StoredSla } from '../../src/app/stored-sla';
-import { jqlFunction } from '../../src/index';
+import { jqlFunction } from '../../local/app-handlers';
 
 describe('JQL functions over the stored clock state (Altec: 09–18 Moscow, priority 2: reaction 30m, resolution 2wd = 18h)', () => {
   let site: Site;

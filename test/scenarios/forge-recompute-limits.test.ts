@@ -3,7 +3,7 @@
 // the push past 500 threw, and the retry found the job no longer `queued` and stopped, leaving
 // the chunks after the limit never queued. Chunk events are recorded here rather than recomputed
 // (50 000 recomputes would take minutes); the planning, waves and resume run the real worker.
-import * as app from '../../src/index';
+import * as app from '../../local/app-handlers';
 import { CHUNK_SIZE, WAVE_CHUNKS } from '../../src/app/full-recompute';
 import type { RecomputeProgress } from '../../src/shared/contract';
 import { Queue } from '@forge/events';

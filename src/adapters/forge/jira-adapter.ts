@@ -4,7 +4,7 @@
 // writes and bulk issue properties, each written only when it differs from what Jira has.
 
 import { route } from '@forge/api';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import type { AgentRule, SlaRequest } from '../../domain/sla/types';
 import { AmbiguousWriteError, AppError, RefusedError } from '../../app/errors';
 import type {

@@ -6,7 +6,7 @@
 // decides (check for the effect, or do not repeat). Responses are parsed with zod, so the rest of the app
 // only sees typed values or a typed error.
 
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import { AmbiguousWriteError, RefusedError, UpstreamError } from '../../app/errors';
 
 /** What `route\`…\`` from @forge/api produces; tests pass `{ value: '/rest/…' }`. */
@@ -77,7 +77,7 @@ export interface JiraRequest<T> {
   route: RouteLike;
   body?: unknown;
   /** Parses a 2xx JSON body; omit for 204 answers. */
-  schema?: z.ZodType<T>;
+  schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
   /** Statuses (besides 2xx) to hand back as `null` instead of throwing, e.g. 404. */
   allow?: readonly number[];
   /** Called with the headers of an answer handed back through `allow` (e.g. a 303's Location). */
@@ -204,7 +204,7 @@ export class JiraHttp {
    * With a schema and no `allow`, the answer must have a body; otherwise null stands for
    * "no body" or an allowed status.
    */
-  requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route' | 'allow' | 'schema'> & { schema: z.ZodType<T> }): Promise<T>;
+  requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route' | 'allow' | 'schema'> & { schema: z.ZodType<T, z.ZodTypeDef, unknown> }): Promise<T>;
   requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route'>): Promise<T | null>;
   async requestJira<T>(route: RouteLike, opts: Omit<JiraRequest<T>, 'route'>): Promise<T | null> {
     if (opts.schema && !opts.allow) return this.json({ ...opts, schema: opts.schema, route });
@@ -212,7 +212,7 @@ export class JiraHttp {
   }
 
   /** Like request, for calls whose 2xx answer must have a body. */
-  async json<T>(req: JiraRequest<T> & { schema: z.ZodType<T> }): Promise<T> {
+  async json<T>(req: JiraRequest<T> & { schema: z.ZodType<T, z.ZodTypeDef, unknown> }): Promise<T> {
     const out = await this.request(req);
     if (out === null) throw new UpstreamError(`Jira answered ${req.method} ${req.route.value.split('?')[0]} without a body`, null);
     return out;

@@ -1,7 +1,7 @@
 // zod schemas of the Jira REST answers the adapter reads (only the parts it uses; unknown keys
 // pass). Shapes follow the OpenAPI spec (test/fixtures/jira-openapi), which the contract tests check.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 export const fieldDetailsSchema = z.object({
   id: z.string(),

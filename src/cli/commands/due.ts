@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { addWorking, coverageWarnings, goalSchema, goalToMs, parseGoal, type CompiledCalendar } from '../../domain/calendar';
 import {
   calendarRefSchema,
   formatFor,
   instantArg,
-  parseOptions,
+  readOptions,
   pauseArg,
   validate,
   type CliCommand,
@@ -44,17 +44,13 @@ export const dueCommand: CliCommand = {
   summary: 'the instant a working-time goal is reached',
   usage: 'due --calendar <id|file.json> --start <ISO> --goal <goal> [--pause <ISO>/<ISO>]… [--json]',
   run(argv: string[], ctx: CliContext) {
-    const opts = validate(
-      argvSchema,
-      parseOptions(argv, {
+    const opts = readOptions(argv, {
         calendar: { type: 'string' },
         start: { type: 'string' },
         goal: { type: 'string' },
         pause: { type: 'string', multiple: true },
         json: { type: 'boolean' },
-      }),
-      true,
-    );
+      }, argvSchema);
     const cal = ctx.calendars.resolve(opts.calendar, '--calendar');
     const start = instantArg('--start', opts.start, cal);
     const pauses = opts.pause.map((p, i) => pauseArg(`--pause #${i + 1}`, p, cal));

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { coverageWarnings, workingBetween, type CompiledCalendar } from '../../domain/calendar';
 import {
   calendarRefSchema,
   CliInputError,
   instantArg,
-  parseOptions,
+  readOptions,
   pauseArg,
   toMinutes,
   validate,
@@ -45,17 +45,13 @@ export const elapsedCommand: CliCommand = {
   summary: 'working minutes between two instants',
   usage: 'elapsed --calendar <id|file.json> --from <ISO> --to <ISO> [--pause <ISO>/<ISO>]… [--json]',
   run(argv: string[], ctx: CliContext) {
-    const opts = validate(
-      argvSchema,
-      parseOptions(argv, {
+    const opts = readOptions(argv, {
         calendar: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         pause: { type: 'string', multiple: true },
         json: { type: 'boolean' },
-      }),
-      true,
-    );
+      }, argvSchema);
     const cal = ctx.calendars.resolve(opts.calendar, '--calendar');
     const from = instantArg('--from', opts.from, cal);
     const to = instantArg('--to', opts.to, cal);

@@ -1,12 +1,12 @@
 // `sla evaluate`: the clocks of one request (or {"requests": […]}) read as JSON on stdin, under a
 // template or a configuration file, at `--now`. Also the batch op "evaluate".
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseSlaConfig, slaRequestSchema, formatConfigPath } from '../../config';
 import { computeClocks, type Clock, type ClockSet, type FollowUpClock, type SlaConfig } from '../../domain/sla';
 import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../../domain/templates';
 import { formatInstant, parseInstant } from '../../domain/time/zone';
-import { CliInputError, parseOptions, toMinutes, validate, type CliCommand, type CliContext } from '../cli-kit';
+import { CliInputError, CONFIG_OPTIONS, readOptions, toMinutes, validate, type CliCommand, type CliContext } from '../cli-kit';
 
 type Out = Record<string, unknown>;
 
@@ -126,16 +126,10 @@ export const evaluateCommand: CliCommand = {
   summary: 'the SLA clocks of requests read as JSON on stdin (one request or {"requests": […]}), one JSON line each',
   usage: 'evaluate --template <id>|--config <file.json> [--now <ISO>] [--history] < request.json',
   async run(argv: string[], ctx: CliContext) {
-    const opts = validate(
-      argvSchema,
-      parseOptions(argv, {
-        template: { type: 'string' },
-        config: { type: 'string' },
-        now: { type: 'string' },
+    const opts = readOptions(argv, {
+        ...CONFIG_OPTIONS,
         history: { type: 'boolean' },
-      }),
-      true,
-    );
+      }, argvSchema);
     let config: SlaConfig;
     if (opts.template !== undefined) config = templateConfig(opts.template, '--template');
     else {

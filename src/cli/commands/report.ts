@@ -1,7 +1,7 @@
 // `sla report`: the compliance report over requests in the `evaluate` format (one JSON object per
 // line on stdin), computed exactly as the app does: computeClocks → report row → aggregate.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseSlaConfig, slaRequestSchema } from '../../config';
 import {
   buildReport,
@@ -22,7 +22,7 @@ import { computeClocks } from '../../domain/sla';
 import type { SlaConfig, SlaRequest } from '../../domain/sla/types';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../domain/templates';
 import { parseInstant } from '../../domain/time/zone';
-import { CliInputError, parseOptions, validate, zodMessage, type CliCommand, type CliContext } from '../cli-kit';
+import { CliInputError, CONFIG_OPTIONS, readOptions, validate, zodMessage, type CliCommand, type CliContext } from '../cli-kit';
 
 const FORMATS = ['json', 'csv', 'journal', 'act', 'act-csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -45,7 +45,7 @@ const reportExtrasSchema = z.object({
     })
     .optional(),
   /** Comment texts for the journal's progress column ("body"), matched to events by position. */
-  events: z.array(z.object({ body: z.string().nullable().optional(), internal: z.boolean().optional() }).loose()).optional(),
+  events: z.array(z.object({ body: z.string().nullable().optional(), internal: z.boolean().optional() }).passthrough()).optional(),
 });
 
 export interface ReportInputLine {
@@ -197,12 +197,8 @@ export const reportCommand: CliCommand = {
   usage:
     'report --template <id>|--config <file.json> --now <ISO> [--format json|csv|journal] [--locale en|ru] [--from <ISO>] [--to <ISO>] [--customer <organization>] [--month YYYY-MM] [--full]; --format act|act-csv: the customer act of --customer for --month',
   async run(argv: string[], ctx: CliContext) {
-    const opts = validate(
-      argvSchema,
-      parseOptions(argv, {
-        template: { type: 'string' },
-        config: { type: 'string' },
-        now: { type: 'string' },
+    const opts = readOptions(argv, {
+        ...CONFIG_OPTIONS,
         format: { type: 'string' },
         locale: { type: 'string' },
         from: { type: 'string' },
@@ -210,9 +206,7 @@ export const reportCommand: CliCommand = {
         customer: { type: 'string' },
         month: { type: 'string' },
         full: { type: 'boolean' },
-      }),
-      true,
-    );
+      }, argvSchema);
     const config = loadConfig(opts.template, opts.config, 'argv', ctx);
     const nowMs = parseNow(opts.now, config, '--now');
     const lines: string[] = [];

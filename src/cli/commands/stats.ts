@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { coverageWarnings, yearStats, type CompiledCalendar, type MonthStats } from '../../domain/calendar';
 import { localToInstant } from '../../domain/time/zone';
-import { calendarRefSchema, parseOptions, validate, type CliCommand, type CliContext } from '../cli-kit';
+import { calendarRefSchema, readOptions, validate, type CliCommand, type CliContext } from '../cli-kit';
 
 export interface StatsResult {
   workingDays: number;
@@ -35,11 +35,7 @@ export const statsCommand: CliCommand = {
   summary: 'working days and hours of a year, per month',
   usage: 'stats --calendar <id|file.json> --year <YYYY> [--json]',
   run(argv: string[], ctx: CliContext) {
-    const opts = validate(
-      argvSchema,
-      parseOptions(argv, { calendar: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } }),
-      true,
-    );
+    const opts = readOptions(argv, { calendar: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } }, argvSchema);
     const cal = ctx.calendars.resolve(opts.calendar, '--calendar');
     const result = computeStats(cal, opts.year);
     if (opts.json) {

@@ -1,7 +1,7 @@
 // The calendar definition: the admin/config format of a working calendar, validated by zod.
 // Validation happens here, once, so an invalid calendar cannot reach the engine.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseDate, parseTimeOfDay } from '../time/day';
 import { isValidTimeZone } from '../time/zone';
 import { CalendarError, formatIssuePath, type CalendarIssue } from './errors';

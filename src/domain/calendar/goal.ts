@@ -1,6 +1,6 @@
 // Goal strings: "90s", "30m", "4h", "2wd", "5bd", several joined by "," (the smallest wins).
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { CalendarError } from './errors';
 import { addBusinessDays } from './business-days';
 import type { CompiledCalendar } from './compile';

@@ -3,7 +3,7 @@ import type { ProductionYear } from './calendar-def';
 import { CalendarError, type CalendarIssue } from './errors';
 
 /**
- * What an import yields (the same shape as `CalendarImportResult` in src/shared/contract.ts):
+ * What an import yields (the importCalendar resolver answers it as `CalendarImportResult`):
  * production-calendar dates to merge into a calendar definition.
  */
 export interface CalendarImport {

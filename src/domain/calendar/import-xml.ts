@@ -2,7 +2,7 @@
 // t=1 day off, t=2 shortened working day, t=3 worked weekend; unlisted Sat/Sun are days off.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { parseDate } from '../time/day';
 import { CalendarError } from './errors';
 import { ImportCollector, type CalendarImport } from './import-result';

@@ -1,7 +1,7 @@
 // The Russian production calendar shipped with the product (2023–2027). Importing JSON is not
 // I/O: the bundler inlines it, so the domain stays pure.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import raw from './data/ru-production-calendar.json';
 import type { ProductionYear } from './calendar-def';
 

@@ -7,7 +7,7 @@
 // can go stale only by time alone, and the sweep recomputes the issue at its nextCheckAt
 // (at-risk, breach), so rows stay as current as the fields.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 export const REPORT_CLOCK_KINDS = ['reaction', 'resolution', 'followUp'] as const;
 export type ReportClockKind = (typeof REPORT_CLOCK_KINDS)[number];

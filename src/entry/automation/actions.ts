@@ -1,7 +1,7 @@
 // Automation action handlers (manifest `action` modules listed by `automation:actionProvider`).
 // Payload: the inputs the rule configured, e.g. { issueKey: "SUP-12", package: "2" }.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { runRecompute, runSetChoice, type AutomationAnswer, type AutomationDeps } from '../../app/automation-actions';
 import { ConfigStore } from '../../app/config-store';
 import { ForgeJiraAdapter } from '../../adapters/forge/jira-adapter';

@@ -3,7 +3,7 @@
 // platform to retry it (InvocationError) until its retries run out.
 
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { UpstreamError } from '../../app/errors';
 import { abandonWave, ChunkRetry, continueFullRecompute, MAX_CHUNK_RETRIES, planFullRecompute, processChunk, WAVE_SECONDS } from '../../app/full-recompute';
 import { QueueRateLimitError, StoreRateLimitError } from '../../app/ports';

@@ -3,7 +3,7 @@
 // the person who ran the query. Payload per the Forge JQL-function contract:
 // { precomputationId?, clause: { field, type[], operator, functionName, arguments[] } }.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ConfigStore } from '../../app/config-store';
 import { answerJqlFunction, type JqlFunctionAnswer } from '../../app/jql-functions';
 import type { Locale } from '../../shared/contract';

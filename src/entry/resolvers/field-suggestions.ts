@@ -3,7 +3,7 @@
 // configured scope defines, and only when Forge names the user who types (`user.accountId`): no
 // principal, no suggestions.
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ConfigStore } from '../../app/config-store';
 import { forgeDeps } from '../compose';
 

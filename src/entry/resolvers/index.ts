@@ -5,26 +5,10 @@
 // resolvers read Jira as the user.
 
 import Resolver from '@forge/resolver';
-import {
-  type AdminView,
-  applyTemplate,
-  getAdminState,
-  getRecomputeProgress,
-  importCalendar,
-  listVersions,
-  previewCalendar,
-  restoreVersion,
-  saveConfig,
-  validateConfig,
-} from '../../app/admin';
+import type { AdminView } from '../../app/admin';
 import { ConfigStore, DEFAULT_SCOPE, checkScope } from '../../app/config-store';
-import { scopeRecomputeProgress } from '../../app/full-recompute';
 import { AppError } from '../../app/errors';
 import { emptyIssueView, fieldOptions, getIssueBadge, getIssueSla, getQueue } from '../../app/issue-view';
-import { getCustomerAct } from '../../app/customer-act';
-import { agreeDeadline } from '../../app/agree-deadline';
-import { previewImpact } from '../../app/impact';
-import { getReport } from '../../app/report-service';
 import { toCustomerView } from '../../app/portal-view';
 import { RESOLVERS, type Envelope, type ResolverMap, type ResolverName } from '../../shared/contract';
 import { forgeUserDeps, isUnlicensed, type UserDeps } from '../compose';
@@ -105,6 +89,16 @@ function projectKeyOf(payload: { projectKey?: string | undefined }, ctx: Resolve
 }
 
 
+// The admin page's, Reports', the act's and the recompute pipeline's use cases (an agreed deadline
+// recomputes the issue) load on their first call: an issue view, the common invocation, does not
+// parse them on a cold start (bench `function`).
+const admin = () => import('../../app/admin');
+const recompute = () => import('../../app/full-recompute');
+const agreements = () => import('../../app/agree-deadline');
+const reports = () => import('../../app/report-service');
+const acts = () => import('../../app/customer-act');
+const impact = () => import('../../app/impact');
+
 const active = (deps: UserDeps) => new ConfigStore(deps.store).active();
 /** One project's configuration on demand: a panel view reads ≤ 2 heads, not every scope's. */
 const lookup = (deps: UserDeps) => new ConfigStore(deps.store).lookup();
@@ -130,47 +124,47 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   },
   async getAdminState(p, _ctx, deps) {
     const view = await requireConfigAccess(deps, projectOfScope(p.scope));
-    return getAdminState(deps, p.scope, view);
+    return (await admin()).getAdminState(deps, p.scope, view);
   },
   async validateConfig(p, _ctx, deps) {
     await requireConfigAccess(deps, projectOfScope(p.scope));
-    return validateConfig(p.config, deps.clock.now());
+    return (await admin()).validateConfig(p.config, deps.clock.now());
   },
   async saveConfig(p, ctx, deps) {
     await requireConfigAccess(deps, projectOfScope(p.scope));
-    return saveConfig(deps, p, accountOf(ctx), deps.clock.now());
+    return (await admin()).saveConfig(deps, p, accountOf(ctx), deps.clock.now());
   },
   async applyTemplate(p, _ctx, deps) {
     await requireAdmin(deps);
-    return applyTemplate(p.templateId);
+    return (await admin()).applyTemplate(p.templateId);
   },
   async listVersions(p, _ctx, deps) {
     await requireConfigAccess(deps, projectOfScope(p.scope));
-    return listVersions(deps, p.scope);
+    return (await admin()).listVersions(deps, p.scope);
   },
   async restoreVersion(p, ctx, deps) {
     await requireConfigAccess(deps, projectOfScope(p.scope));
-    return restoreVersion(deps, p.scope, p.version, accountOf(ctx), deps.clock.now());
+    return (await admin()).restoreVersion(deps, p.scope, p.version, accountOf(ctx), deps.clock.now());
   },
   async getRecomputeProgress(p, ctx, deps) {
     const project = settingsPageProject(ctx);
     if ((await requireConfigAccess(deps, project)) === 'project' && project !== null) {
       // A project administrator follows only their project's latest recompute.
-      const own = await scopeRecomputeProgress(deps.store, project);
+      const own = await (await recompute()).scopeRecomputeProgress(deps.store, project);
       if (own === null || (p.jobId !== undefined && own.jobId !== p.jobId)) {
         throw new AppError('FORBIDDEN', `only the recompute of project ${project} can be followed from its settings`);
       }
       return own;
     }
-    return getRecomputeProgress(deps, p.jobId);
+    return (await admin()).getRecomputeProgress(deps, p.jobId);
   },
   async previewCalendar(p, ctx, deps) {
     await requireConfigAccess(deps, settingsPageProject(ctx));
-    return previewCalendar(p, deps.clock.now());
+    return (await admin()).previewCalendar(p, deps.clock.now());
   },
   async importCalendar(p, ctx, deps) {
     await requireConfigAccess(deps, settingsPageProject(ctx));
-    return importCalendar(p);
+    return (await admin()).importCalendar(p);
   },
   async listJiraStatuses(_p, ctx, deps) {
     await requireConfigAccess(deps, settingsPageProject(ctx));
@@ -181,7 +175,7 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   },
   async getReport(p, _ctx, deps) {
     // Only the projects the viewer may browse (listed as the user) are read.
-    return getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
+    return (await reports()).getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
   },
   async getPortalSla(p, ctx, deps) {
     // The portal's request detail names the request as extension.request.key.
@@ -194,17 +188,17 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   },
   async previewImpact(p, _ctx, deps) {
     await requireConfigAccess(deps, projectOfScope(p.scope));
-    return previewImpact({ jira: deps.jira, store: deps.store }, checkScope(p.scope), p.config, deps.clock.now());
+    return (await impact()).previewImpact({ jira: deps.jira, store: deps.store }, checkScope(p.scope), p.config, deps.clock.now());
   },
   async getCustomerAct(p, _ctx, deps) {
     // As getReport: only the projects the viewer may browse are read.
-    return getCustomerAct({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
+    return (await acts()).getCustomerAct({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
   },
   async agreeDeadline(p, ctx, deps) {
     const account = accountOf(ctx);
     if (isUnlicensed(ctx)) throw new AppError('FORBIDDEN', 'the app is not licensed on this site');
     const key = issueKeyOf(p, ctx);
-    return agreeDeadline(deps, await active(deps), lookup(deps), account, { issueKey: key, clock: p.clock, extend: p.extend, due: p.due, reason: p.reason }, deps.clock.now());
+    return (await agreements()).agreeDeadline(deps, await active(deps), lookup(deps), account, { issueKey: key, clock: p.clock, extend: p.extend, due: p.due, reason: p.reason }, deps.clock.now());
   },
 };
 

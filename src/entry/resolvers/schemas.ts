@@ -1,7 +1,7 @@
 // zod schemas of every resolver payload (the types live in src/shared/contract.ts; `satisfies`
 // below keeps the two in step).
 
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { CALENDAR_IMPORT_MAX_BYTES, invokeTextBytes, type ResolverMap, type ResolverName } from '../../shared/contract';
 
 const scope = z.string().min(1).max(255).optional();
@@ -59,7 +59,9 @@ export const payloadSchemas = {
 } satisfies { [K in ResolverName]: z.ZodType<unknown> };
 
 /** Compile-time check: each schema's output is assignable to the contract's request type. */
-type Check<K extends ResolverName> = z.infer<(typeof payloadSchemas)[K]> extends ResolverMap[K]['req'] ? true : never;
+// zod's v3 inference makes a key of type `unknown` optional; the contract names it (it may still hold undefined).
+type UnknownKeysRequired<T> = { [P in keyof T as unknown extends T[P] ? P : never]-?: T[P] } & { [P in keyof T as unknown extends T[P] ? never : P]: T[P] };
+type Check<K extends ResolverName> = UnknownKeysRequired<z.infer<(typeof payloadSchemas)[K]>> extends ResolverMap[K]['req'] ? true : never;
 export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getIssueSla: true,
   getIssueBadge: true,

@@ -3,7 +3,7 @@
 // Jira failing after retries asks the platform to redeliver (InvocationError, ≤ 4 retries).
 
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ConfigStore } from '../../app/config-store';
 import { UpstreamError } from '../../app/errors';
 import { recomputeIssue } from '../../app/recompute-issue';

@@ -6,7 +6,7 @@
  * Key in `bench --json`: `jql` = { requests, functions: { [call]: { handlerMs, searchMs, hits } } }.
  */
 import { createEmulator } from '../../../local/emulator';
-import * as app from '../../../src/index';
+import * as app from '../../../local/app-handlers';
 import { configure, type Site } from '../../scenarios/forge-harness';
 import { formatInt, formatTable } from '../lib/table';
 import type { BenchOptions, SectionResult } from '../lib/types';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import * as index from '../../../src/index';
+import * as index from '../../../local/app-handlers';
 import { handlers } from '../../../src/entry/resolvers';
 import { payloadSchemas } from '../../../src/entry/resolvers/schemas';
 import { RESOLVERS } from '../../../src/shared/contract';
@@ -12,14 +12,29 @@ interface Manifest {
 
 const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as Manifest;
 
-describe('the Forge handler barrel', () => {
-  it('exports exactly the handlers manifest.yml names as index.<name>', () => {
-    const named = manifest.modules.function.map((f) => f.handler);
-    expect(named.every((h) => h.startsWith('index.'))).toBe(true);
-    expect(named.map((h) => h.slice('index.'.length)).sort()).toEqual(Object.keys(index).sort());
+describe('the Forge functions', () => {
+  const functions = manifest.modules.function;
+
+  it('each handler names a module under src/ that exports that function', () => {
+    for (const { handler } of functions) {
+      const m = /^([\p{Alpha}\d_-]+(?:\/[\p{Alpha}\d_-]+)*)\.([\p{Alpha}\d_-]+)$/u.exec(handler);
+      expect([handler, m !== null]).toEqual([handler, true]);
+      const [modulePath, name] = [(m as RegExpExecArray)[1] ?? '', (m as RegExpExecArray)[2] ?? ''];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(__dirname, '../../../src', modulePath)) as Record<string, unknown>;
+      expect([handler, typeof mod[name]]).toEqual([handler, 'function']);
+      // The emulator and the tests call the same function objects.
+      expect([handler, mod[name] === (index as Record<string, unknown>)[name]]).toEqual([handler, true]);
+    }
   });
 
-  it('exports functions only', () => {
+  it('every function of the handler list is a manifest function, none loaded from a barrel index', () => {
+    // One entry per function keeps each bundle to what that function needs (cold start).
+    expect(functions.every((f) => !f.handler.startsWith('index.'))).toBe(true);
+    expect(functions.map((f) => f.handler.slice(f.handler.lastIndexOf('.') + 1)).sort()).toEqual(Object.keys(index).sort());
+  });
+
+  it('the handler list exports functions only', () => {
     for (const [name, value] of Object.entries(index)) expect([name, typeof value]).toEqual([name, 'function']);
   });
 

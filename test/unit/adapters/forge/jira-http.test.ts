@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { AmbiguousWriteError, UpstreamError } from '../../../../src/app/errors';
 import { defaultRetryPolicy, JiraClientError, JiraHttp, retryAfterMs, type HttpResponse, type JiraFetch } from '../../../../src/adapters/forge/jira-http';
 
