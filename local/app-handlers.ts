@@ -9,4 +9,4 @@ export { sweep } from '../src/entry/scheduled/sweep';
 export { worker } from '../src/entry/consumers/worker';
 export { fieldSuggestions } from '../src/entry/resolvers/field-suggestions';
 export { jqlFunction } from '../src/entry/jql/jql-function';
-export { recomputeSlaAction, setPackageAction, setPriorityAction } from '../src/entry/automation/actions';
+export { recomputeSlaAction, setPackageAction, setPriorityAction, agreeDeadlineAction } from '../src/entry/automation/actions';

@@ -34,7 +34,14 @@ export const actionRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('create'), as: z.string(), projectKey: z.string(), summary: z.string().trim().min(1).max(255), description: z.string().max(5000).optional(), package: z.string().optional(), priority: z.string().optional() }),
   z.object({ kind: z.literal('comment'), as: z.string(), key: z.string(), body: z.string().trim().min(1).max(5000), internal: z.boolean().optional() }),
   z.object({ kind: z.literal('transition'), as: z.string(), key: z.string(), status: z.string() }),
-  z.object({ kind: z.literal('setField'), as: z.string(), key: z.string(), field: z.enum(['package', 'priority']), value: z.string().nullable() }),
+  z.object({
+    kind: z.literal('setField'),
+    as: z.string(),
+    key: z.string(),
+    field: z.enum(['package', 'priority']),
+    // What the field editor submits ({ id, name }); Jira checks it against the field's schema.
+    value: z.union([z.string(), z.object({ id: z.string(), name: z.string().optional() }).strict()]).nullable(),
+  }),
 ]);
 
 export const timeRequestSchema = z.discriminatedUnion('op', [
@@ -59,8 +66,18 @@ export const faultsRequestSchema = z
 /** The JQL box: a query run as a user, the app's JQL functions replaced by their answers. */
 export const jqlRequestSchema = z.object({ jql: z.string().min(1).max(4000), as: z.string().min(1) });
 
-/** The rule runner: one of the app's Automation actions, as a rule step on one issue. */
-export const automationRequestSchema = z.object({ action: z.string().min(1), inputs: z.record(z.string(), z.string()), issueKey: z.string().optional() });
+/**
+ * The rule runner: one of the app's Automation actions, as a rule step on one issue. `as`: the
+ * user of the rule's connection, whom Automation invokes the action as.
+ */
+export const automationRequestSchema = z.object({ action: z.string().min(1), inputs: z.record(z.string(), z.string()), issueKey: z.string().optional(), as: z.string().optional() });
+
+/** The local dashboard and its Reglament gadget (Jira's dashboard id and dashboard item id). */
+export const LOCAL_DASHBOARD = '10000';
+export const LOCAL_GADGET = 'local-gadget-1';
+
+/** The gadget edit view's view.submit: Jira stores the value as that gadget's configuration. */
+export const gadgetRequestSchema = z.object({ dashboardId: z.literal(LOCAL_DASHBOARD), itemId: z.literal(LOCAL_GADGET), configuration: z.record(z.string(), z.unknown()) });
 
 /** @forge/bridge requestJira from a frame, always as the current user. */
 export const jiraRequestSchema = z.object({ accountId: z.string(), restPath: z.string().startsWith('/rest/'), method: z.string().default('GET'), body: z.string().optional() });
@@ -139,6 +156,15 @@ export interface AutomationActionInfo {
   /** "English / Русский", as the manifest names it. */
   name: string;
   inputs: Record<string, { title: string; type: string; required: boolean }>;
+  /** The static app of its configuration form (manifest `config.resource`), null when it has none. */
+  form: string | null;
+}
+
+/** The dashboard's gadget and the configuration Jira keeps for it (null until its edit view saved one). */
+export interface GadgetInfo {
+  dashboardId: typeof LOCAL_DASHBOARD;
+  itemId: typeof LOCAL_GADGET;
+  configuration: unknown;
 }
 
 export interface FaultsInfo {
@@ -163,6 +189,7 @@ export interface HostState {
   modules: HostModules;
   /** The rule runner's choice: the manifest's Automation actions and their inputs. */
   automationActions: AutomationActionInfo[];
+  gadget: GadgetInfo;
   faults: FaultsInfo | null;
   cloudId: string;
   siteUrl: string;
@@ -210,6 +237,7 @@ export interface LocalPostApi {
   '/__local/automation': { request: z.input<typeof automationRequestSchema>; response: AutomationAudit };
   /** `result`: the sweep handler's summary. */
   '/__local/sweep': { request: z.input<typeof sweepRequestSchema>; response: { result: unknown } };
+  '/__local/gadget': { request: z.input<typeof gadgetRequestSchema>; response: { configuration: unknown } };
   '/__local/faults': { request: z.input<typeof faultsRequestSchema>; response: { faults: FaultsInfo | null } };
   '/__local/jira': { request: z.input<typeof jiraRequestSchema>; response: JiraResponse };
 }

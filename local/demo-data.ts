@@ -5,6 +5,7 @@
 // running, at risk, paused, met, breached and auto-closed. Deterministic for a given seed and now.
 import { goalToMs, workingBetween, addWorking, type CompiledCalendar, compileCalendar } from '../src/domain/calendar';
 import { TEMPLATES, type TemplateId } from '../src/domain/templates';
+import { choiceValue } from '../src/shared/choice-value';
 import { seededRandom } from './emulator/faults';
 import type { SiteUser } from './emulator';
 import type { LocalHost } from './host';
@@ -179,6 +180,7 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
     const cal = compileCalendar(cfg.calendars[cfg.calendarId]!);
     const packages = cfg.packages.map((p) => p.id);
     const priorities = cfg.priorities.map((p) => p.id);
+    const namedPriority = (id: string) => choiceValue(id, cfg.priorities.find((p) => p.id === id)?.name, 'ru');
     const autoCloseMs = cfg.autoClose ? goalPeriodMs(cfg.autoClose.period) : null;
     const count = opts.perProject ?? 24 + Math.floor(rnd() * 8);
     const archetypes: Archetype[] = ['running', 'atRisk', 'paused', 'met', 'breached', 'autoClosed'];
@@ -232,7 +234,10 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
       requests.push({ summary, archetype, createdAt: created });
       let key = '';
       add(created, async () => {
-        key = (await a.createIssue({ projectKey: project.key, summary, description, reporter, package: pkg, ...(prio ? { priority: prio } : {}) })).key;
+        // As the field editor submits them: the id and its name (the Russian desk's language).
+        const pkgValue = choiceValue(pkg, cfg.packages.find((p) => p.id === pkg)?.name, 'ru');
+        const prioValue = prio ? choiceValue(prio, cfg.priorities.find((p) => p.id === prio)?.name, 'ru') : null;
+        key = (await a.createIssue({ projectKey: project.key, summary, description, reporter, package: pkgValue, ...(prioValue ? { priority: prioValue } : {}) })).key;
       });
       const reactionMs = reactionGoal ? goalToMs(cal, created, reactionGoal) : HOUR;
       const resolutionMs = resolutionGoal ? goalToMs(cal, created, resolutionGoal) : 4 * HOUR;
@@ -254,7 +259,7 @@ function plan(host: LocalHost, opts: DemoOptions): { steps: Step[]; plan: DemoPl
         const t1 = answer(0.3);
         add(t1, () => a.comment(key, { author: agent, body: pick(AGENT_REPLIES) }));
         add(t1 + MINUTE, () => a.transition(key, 'In Progress', agent));
-        if (n % 4 === 3 && priorities.length > 1) add(t1 + 2 * MINUTE, () => a.setField(key, 'priority', pick(priorities), agent));
+        if (n % 4 === 3 && priorities.length > 1) add(t1 + 2 * MINUTE, () => a.setField(key, 'priority', namedPriority(pick(priorities)), agent));
         if (n % 5 === 4) add(t1 + 3 * MINUTE, () => a.comment(key, { author: agent, body: 'Внутренняя заметка: воспроизвели на стенде.', internal: true }));
         const resolvedAt = addWorking(cal, created, resolutionMs * 0.6);
         add(Math.max(resolvedAt, t1 + 5 * MINUTE), () => a.transition(key, 'Resolved', agent));

@@ -15,9 +15,12 @@ import {
   actionRequestSchema,
   automationRequestSchema,
   faultsRequestSchema,
+  gadgetRequestSchema,
   invokeRequestSchema,
   jiraRequestSchema,
   jqlRequestSchema,
+  LOCAL_DASHBOARD,
+  LOCAL_GADGET,
   sweepRequestSchema,
   timeRequestSchema,
   type ErrorBody,
@@ -85,6 +88,7 @@ export function hostModules(host: LocalHost): HostModules {
     portal: first('jiraServiceManagement:portalRequestDetail', 'sla-portal-request', 'portal'),
   };
 }
+
 
 const transpiled = new Map<string, { mtimeMs: number; js: string }>();
 
@@ -205,8 +209,15 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
       issue: user && issueKey ? host.issueView(issueKey, user.accountId) : null,
       statuses: jira.statuses,
       modules: hostModules(host),
+      // The dashboard's one Reglament gadget and the configuration Jira keeps for it.
+      gadget: { dashboardId: LOCAL_DASHBOARD, itemId: LOCAL_GADGET, configuration: jira.gadgetConfiguration(LOCAL_DASHBOARD, LOCAL_GADGET) },
       // The rule runner's choice: the manifest's Automation actions and their inputs.
-      automationActions: (em.manifest.automationActions ?? []).map((a) => ({ key: a.key, name: a.name, inputs: a.inputs })),
+      // `form`: the static app of its configuration form (config.resource), which the rule editor shows.
+      automationActions: (em.manifest.automationActions ?? []).map((a) => {
+        const path = a.configResource ? em.manifest.resources[a.configResource] : undefined;
+        const form = path ? (/static\/([^/]+)/.exec(path)?.[1] ?? null) : null;
+        return { key: a.key, name: a.name, inputs: a.inputs, form };
+      }),
       faults: em.faults.options ?? null,
       cloudId: jira.cloudId,
       siteUrl: jira.siteUrl,
@@ -314,8 +325,9 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
     '/__local/automation': async (body) => {
       // The rule runner: one of the app's Automation actions, as a rule step on one issue.
       const b = parse(automationRequestSchema, body);
+      if (b.as !== undefined && !jira.user(b.as)) throw new HttpError(400, `as: unknown user ${b.as}`);
       return host.exclusive(async () => {
-        const entry = await em.runAutomationAction(b.action, b.inputs, b.issueKey ? { issueKey: b.issueKey } : {}).catch((e: unknown) => {
+        const entry = await em.runAutomationAction(b.action, b.inputs, { ...(b.issueKey ? { issueKey: b.issueKey } : {}), ...(b.as ? { actor: b.as } : {}) }).catch((e: unknown) => {
           throw new HttpError(400, e instanceof Error ? e.message : String(e));
         });
         await host.settle();
@@ -329,6 +341,11 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
         await host.settle();
         return { result: r ?? null };
       });
+    },
+    '/__local/gadget': async (body) => {
+      const b = parse(gadgetRequestSchema, body);
+      jira.setGadgetConfiguration(b.dashboardId, b.itemId, b.configuration);
+      return { configuration: jira.gadgetConfiguration(b.dashboardId, b.itemId) };
     },
     '/__local/faults': async (body) => {
       const f = parse(faultsRequestSchema, body);

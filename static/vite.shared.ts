@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { InlineConfig, Plugin } from 'vite';
 
-export const APPS = ['issue-panel', 'field-editor', 'admin', 'reports', 'gadget', 'portal'] as const;
+export const APPS = ['issue-panel', 'field-editor', 'admin', 'reports', 'gadget', 'portal', 'automation'] as const;
 export type AppName = (typeof APPS)[number];
 
 const TOKENS_ID = 'virtual:ds-tokens.css';

@@ -10,10 +10,11 @@ import { APP_ACCOUNT_ID, JiraSite, jiraDate, textToAdf, type IssueDoc, type Prin
 import { KvsStore } from './kvs';
 import { JqlError } from './jql';
 import { expandJqlFunctions, PrecomputationStore } from './jql-functions';
-import { auditOf, renderSmartValues } from './automation';
+import { auditOf, checkRuleConfiguration, renderSmartValues } from './automation';
 import { loadManifest, type AppManifest } from './manifest';
 import { QueueStore, type QueuedEvent } from './queue';
 import { createRuntime, invocations, runInvocation } from './runtime';
+import type { ChoiceValue } from '../../src/shared/choice-value';
 
 export { JiraSite, jiraDate, textToAdf, adfToText, APP_ACCOUNT_ID, DEFAULT_USERS, DEFAULT_STATUSES } from './jira';
 export type { IssueDoc, CommentDoc, HistoryDoc, SiteUser, SiteSpec, SiteProject, SiteStatus, SiteField, Role } from './jira';
@@ -275,6 +276,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (!i) throw new Error(`no issue ${key}`);
     return i;
   };
+  // The fields hold { id, name } objects; a caller naming only the id stores { id }.
+  const asChoice = (v: string | ChoiceValue): ChoiceValue => (typeof v === 'string' ? { id: v } : v);
   const moduleOf = (f: FieldName): string => (f === 'package' ? 'sla-service-package' : 'sla-priority');
   const checkUser = (accountId: string): void => {
     if (!jira.user(accountId)) throw new Error(`no user ${accountId} on the emulated site`);
@@ -312,8 +315,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       async createIssue(input) {
         checkUser(input.reporter);
         const custom: Record<string, unknown> = {};
-        if (input.package) custom['sla-service-package'] = input.package;
-        if (input.priority) custom['sla-priority'] = input.priority;
+        if (input.package) custom['sla-service-package'] = asChoice(input.package);
+        if (input.priority) custom['sla-priority'] = asChoice(input.priority);
         const issue = jira.createIssue({ projectKey: input.projectKey, summary: input.summary, reporter: input.reporter, custom, ...(input.description ? { description: input.description } : {}) });
         await deliverProductEvents();
         return { id: String(issue.id), key: issue.key };
@@ -335,7 +338,9 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         checkUser(by);
         const f = jira.field(moduleOf(field));
         if (!f) throw new Error(`the manifest declares no custom field ${moduleOf(field)}`);
-        jira.setCustom(mustIssue(key), [{ field: f, value }], { by, selfGenerated: false });
+        const stored = value === null ? null : asChoice(value);
+        jira.checkValue(f, stored, f.id);
+        jira.setCustom(mustIssue(key), [{ field: f, value: stored }], { by, selfGenerated: false });
         await deliverProductEvents();
       },
     },
@@ -410,11 +415,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (!r.ok) throw r.error;
       return r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value));
     },
-    async fieldSuggestions(moduleKey, query, accountId = APP_ACCOUNT_ID) {
+    async fieldSuggestions(moduleKey, query, accountId = APP_ACCOUNT_ID, searchAlias = null) {
       const f = jira.field(moduleKey);
       if (!f) throw new Error(`no custom field ${moduleKey}`);
       const r = await callHandler('fieldSuggestions', moduleKey, 25_000, undefined, [
-        { fieldId: f.id, fieldType: f.type, fieldName: f.name, query, searchAlias: null, user: { accountId }, context: { cloudId: jira.cloudId } },
+        { fieldId: f.id, fieldType: f.type, fieldName: f.name, query, searchAlias, user: { accountId }, context: { cloudId: jira.cloudId } },
         { installContext: installContext(), principal: { accountId } },
       ]);
       if (!r.ok) throw r.error;
@@ -440,11 +445,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (o.issueKey && !issue) throw new Error(`no issue ${o.issueKey}`);
       const rendered: Record<string, string> = {};
       for (const [k, v] of Object.entries(inputs)) rendered[k] = renderSmartValues(v, issue ? { key: issue.key, id: String(issue.id), projectKey: issue.projectKey } : null);
-      for (const [k, spec] of Object.entries(action.inputs)) {
-        if (spec.required && (rendered[k] ?? '').trim() === '') throw new Error(`the rule editor requires "${spec.title}" (${k}) for ${action.name}`);
-      }
-      const unknownInputs = Object.keys(rendered).filter((k) => !(k in action.inputs));
-      if (unknownInputs.length > 0) throw new Error(`${action.name} declares no input ${unknownInputs.join(', ')}`);
+      checkRuleConfiguration(action, inputs, rendered);
       const actor = o.actor ?? APP_ACCOUNT_ID;
       const r = await callHandler(action.handler as keyof AppHandlers, action.key, 25_000, actor, [
         rendered,

@@ -69,11 +69,20 @@ const DEFAULT_NAMES: Record<string, string> = {
   'sla-state': 'SLA state',
 };
 
+/** The Service package / SLA priority fields: an object { id, name } (as manifest.yml declares them). */
+const CHOICE_SCHEMA = {
+  type: 'object',
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 }, name: { type: 'string', maxLength: 255 } },
+  required: ['id'],
+  additionalProperties: false,
+};
+const CHOICE_PROPERTIES = { id: { name: 'id', type: 'string' }, Id: { name: 'id', type: 'string' }, name: { name: 'name', type: 'string' }, Name: { name: 'name', type: 'string' } };
+
 export const DEFAULT_MANIFEST: AppManifest = {
   appId: APP_ID,
   fields: [
-    { moduleKey: 'sla-service-package', name: 'Service package', description: '', type: 'string', readOnly: false, properties: {} },
-    { moduleKey: 'sla-priority', name: 'SLA priority', description: '', type: 'string', readOnly: false, properties: {} },
+    { moduleKey: 'sla-service-package', name: 'Service package', description: '', type: 'object', readOnly: false, properties: CHOICE_PROPERTIES, schema: CHOICE_SCHEMA },
+    { moduleKey: 'sla-priority', name: 'SLA priority', description: '', type: 'object', readOnly: false, properties: CHOICE_PROPERTIES, schema: CHOICE_SCHEMA },
     { moduleKey: 'sla-reaction-due', name: 'Reaction due', description: '', type: 'datetime', readOnly: true, properties: {} },
     { moduleKey: 'sla-resolution-due', name: 'Resolution due', description: '', type: 'datetime', readOnly: true, properties: {} },
     {

@@ -8,6 +8,7 @@ import type { PrecomputationStore } from './jql-functions';
 import type { KvsStore } from './kvs';
 import type { AppManifest } from './manifest';
 import type { QueueStore } from './queue';
+import type { ChoiceValue } from '../../src/shared/choice-value';
 
 export interface Clock {
   now(): number;
@@ -102,17 +103,19 @@ export interface Emulator {
   uninstall(): void;
   seedSite(spec?: SiteSpec): void;
   actions: {
-    createIssue(input: { projectKey: string; summary: string; description?: string; reporter: string; package?: string; priority?: string }): Promise<{ id: string; key: string }>;
+    /** package/priority: a person's choice as the field stores it ({ id, name }); a bare id is stored as { id }. */
+    createIssue(input: { projectKey: string; summary: string; description?: string; reporter: string; package?: string | ChoiceValue; priority?: string | ChoiceValue }): Promise<{ id: string; key: string }>;
     comment(key: string, input: { author: string; body: string; internal?: boolean }): Promise<{ id: string }>;
     transition(key: string, statusName: string, by: string): Promise<void>;
-    setField(key: string, field: FieldName, value: string | null, by: string): Promise<void>;
+    setField(key: string, field: FieldName, value: string | ChoiceValue | null, by: string): Promise<void>;
   };
   runSweep(): Promise<unknown>;
   /** The platform's clock (rate-limit windows, queue delays): never behind the test's clock. */
   platformNow(): number;
   drainQueue(opts?: DrainOptions): Promise<DrainResult>;
   invokeResolver(functionKey: string, payload: unknown, opts: { accountId: string; extension: ExtensionContext; moduleKey?: string; locale?: string; timezone?: string }): Promise<unknown>;
-  fieldSuggestions(moduleKey: string, query: string, accountId?: string): Promise<unknown>;
+  /** searchAlias: the object property JQL searches ("Service package".Id → 'Id'), as Forge passes it. */
+  fieldSuggestions(moduleKey: string, query: string, accountId?: string, searchAlias?: string | null): Promise<unknown>;
   /** `jql` with the app's JQL functions replaced by their answers (precomputations), as Jira runs it. */
   expandJql(jql: string, accountId?: string): Promise<string>;
   /** Issue keys `jql` finds for this user (the app's JQL functions included), or Jira's error text. */

@@ -30,6 +30,15 @@ export const page: { state: HostState | null; clockBase: { sim: number; real: nu
 /** Set by host.ts: reloads the state from the server and redraws the page. */
 export const hooks: { reload: () => Promise<void> } = { reload: () => Promise.resolve() };
 
+/** Shows a request in the Requests tab (links from the apps, the surfaces). */
+export function openIssueHere(key: string): void {
+  prefs.project = key.replace(/-\d+$/, '');
+  prefs.issue = key;
+  prefs.tab = 'issues';
+  savePrefs();
+  void hooks.reload();
+}
+
 export const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`host page: #${id} is missing`);
@@ -54,6 +63,28 @@ export function localInput(ms: number): string {
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+/**
+ * The jump picker in the page's format, not the browser's (a native picker follows the browser
+ * locale, so a Russian page showed `12/16/2026, 05:41 PM`): ru `16.12.2026 17:41`, en `2026-12-16 17:41`.
+ */
+export function shownInput(ms: number): string {
+  const [date, time] = localInput(ms).split('T') as [string, string];
+  const [y, m, d] = date.split('-');
+  return prefs.lang === 'ru' ? `${d}.${m}.${y} ${time}` : `${date} ${time}`;
+}
+/** What a person typed in either format, as `YYYY-MM-DDTHH:mm` (the server's wall-clock form); null if it is no date. */
+export function readInput(text: string): string | null {
+  const v = text.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,T]+(\d{1,2}):(\d{2}))?$/.exec(v);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2}))?$/.exec(v);
+  const parts = ru ? { y: ru[3], m: ru[2], d: ru[1], h: ru[4], mi: ru[5] } : iso ? { y: iso[1], m: iso[2], d: iso[3], h: iso[4], mi: iso[5] } : null;
+  if (!parts) return null;
+  const pad = (x: string | undefined, fallback: string): string => (x ?? fallback).padStart(2, '0');
+  const out = `${parts.y}-${pad(parts.m, '01')}-${pad(parts.d, '01')}T${pad(parts.h, '00')}:${pad(parts.mi, '00')}`;
+  const [, mm, dd, hh, mi] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(out)!.map(Number) as number[];
+  const days = new Date(Date.UTC(Number(parts.y), mm!, 0)).getUTCDate();
+  return mm! >= 1 && mm! <= 12 && dd! >= 1 && dd! <= days && hh! <= 23 && mi! <= 59 ? out : null;
 }
 export function zoneName(ms: number): string {
   const part = new Intl.DateTimeFormat(prefs.lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: userZone(), timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName');

@@ -2,7 +2,7 @@
 // the Custom UI bridge for it (invoke as the frame's user, getContext, events incl.
 // JIRA_ISSUE_CHANGED, theming, submit/close, requestJira).
 import type { HostUser, ModuleRef } from '../contract';
-import { $, hooks, page, post, prefs, toast } from './core.js';
+import { $, hooks, openIssueHere, page, post, prefs, toast } from './core.js';
 
 type Listener = (payload: unknown) => unknown;
 export interface Frame {
@@ -105,6 +105,18 @@ async function callBridge(frameId: string, name: string, payload: unknown): Prom
     case 'showFlag':
       toast(String((p as { title?: unknown }).title ?? ''));
       return { id: String(Date.now()) };
+    case 'navigate': {
+      // router.open / router.navigate: an issue link opens the request here, as Jira opens the issue.
+      const url = String(p.url ?? '');
+      const issue = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(url);
+      if (issue?.[1]) {
+        openIssueHere(issue[1]);
+        return undefined;
+      }
+      if (p.type === 'new-tab') window.open(url, '_blank', 'noopener');
+      else window.location.assign(url);
+      return undefined;
+    }
     case 'getFrameId':
       return frameId;
     case 'emitReadyEvent':
@@ -133,6 +145,14 @@ export function mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extensi
   const frame: Frame = { id, iframe, moduleKey: module.key, extension, listeners: new Map(), signature, ...(onSubmit ? { onSubmit } : {}), ...(as ? { as } : {}) };
   frames.set(id, frame);
   iframe.src = `/app/${module.app}/index.html?frame=${id}`;
+}
+
+/** An event the product raises in one frame (e.g. Automation's AUTOMATION_ACTION_SUBMIT to its config form). */
+export function emitTo(iframe: HTMLIFrameElement, event: string, payload?: unknown): boolean {
+  const frame = [...frames.values()].find((f) => f.iframe === iframe);
+  const listeners = [...(frame?.listeners.get(event) ?? [])];
+  for (const cb of listeners) cb(payload);
+  return listeners.length > 0;
 }
 
 export function emitIssueChanged(changeType: 'updated' | 'commented'): void {

@@ -7,8 +7,8 @@
 // the state, draws the top bar, tabs and queue, and wires the controls.
 import type { HostState, QueueRow } from '../contract';
 import { action, moveTime } from './actions.js';
-import { $, el, errorText, fmtWhen, hooks, isTab, localInput, page, post, prefs, savePrefs, simNow, statusName, t, toast, TOKEN_HEADERS, userZone, zoneName } from './core.js';
-import { emitIssueChanged, mountFrame } from './frames.js';
+import { $, el, errorText, fmtWhen, hooks, isTab, localInput, openIssueHere, page, post, prefs, readInput, savePrefs, shownInput, simNow, statusName, t, toast, TOKEN_HEADERS, userZone, zoneName } from './core.js';
+import { emitIssueChanged, emitTo, mountFrame } from './frames.js';
 import { fitEditor, renderIssue } from './issue-view.js';
 import { createSurfaces } from './surfaces.js';
 
@@ -84,7 +84,8 @@ function render(): void {
   $('sim-now').title = `${userZone()} · ${t('data.path', { path: s.dataPath })}`;
   const jump = $('jump-to') as HTMLInputElement;
   // Starts from the simulated now, so a jump is an edit of a nearby date, not typing a whole one.
-  if (document.activeElement !== jump) jump.value = localInput(simNow());
+  if (document.activeElement !== jump) jump.value = shownInput(simNow());
+  jump.placeholder = t('time.jumpFormat');
   jump.title = t('time.jumpTitle', { zone: `${userZone()}, ${zoneName(simNow())}` });
   jump.setAttribute('aria-label', jump.title);
 
@@ -145,12 +146,9 @@ const surfaces = createSurfaces({
   post,
   errorText,
   mountFrame,
+  emitTo,
   reload: load,
-  openIssue: (key) => {
-    prefs.issue = key;
-    prefs.tab = 'issues';
-    void load();
-  },
+  openIssue: openIssueHere,
 });
 
 // ------------------------------------------------------------------ wiring
@@ -197,12 +195,17 @@ function wire(): void {
     b.addEventListener('click', () => void moveTime(b.dataset.time === 'workingHour' ? { op: 'workingHour', projectKey: prefs.project } : { op: b.dataset.time === 'day' ? 'day' : 'hour' })),
   );
   $('jump').addEventListener('click', () => {
-    const v = ($('jump-to') as HTMLInputElement).value;
+    const typed = ($('jump-to') as HTMLInputElement).value;
     // The picker's wall-clock time means the zone simulated time is shown in (the user's), not the browser's.
-    if (!v) return;
+    if (!typed.trim()) return;
+    const v = readInput(typed);
+    if (v === null) {
+      toast(t('error.jumpFormat', { value: typed.trim(), format: t('time.jumpFormat') }), true);
+      return;
+    }
     // Said here rather than by a refused request (which the browser would log as a failed load).
     if (v < localInput(simNow())) {
-      toast(t('error.timeBackwards', { to: v.replace('T', ' '), now: fmtWhen(simNow()) }), true);
+      toast(t('error.timeBackwards', { to: typed.trim(), now: fmtWhen(simNow()) }), true);
       return;
     }
     void moveTime({ op: 'toLocal', local: v, timeZone: userZone() });

@@ -26,11 +26,16 @@ export function renderIssue(): void {
       return b;
     }),
   );
+  // What the manifest's formatter shows for the choice fields in Jira's navigator: the name, else the id.
+  const formatted = (v: unknown): string => {
+    const o = (typeof v === 'object' && v !== null ? v : {}) as { id?: unknown; name?: unknown };
+    return typeof o.name === 'string' && o.name !== '' ? o.name : typeof o.id === 'string' ? o.id : JSON.stringify(v);
+  };
   const fieldRow = (module: string, editable: 'package' | 'priority' | null): HTMLElement[] => {
     const f = issue.fields[module];
     if (!f) return [];
     const v = f.value;
-    const shown = v === null || v === undefined ? t('issue.empty') : typeof v === 'string' ? (f.type === 'datetime' ? fmtWhen(Date.parse(v)) : v) : JSON.stringify(v);
+    const shown = v === null || v === undefined ? t('issue.empty') : typeof v === 'string' ? (f.type === 'datetime' ? fmtWhen(Date.parse(v)) : v) : formatted(v);
     const dd = el('dd', { 'data-field': module }, el('span', {}, shown));
     if (editable && role !== 'customer') {
       const b = el('button', { type: 'button', class: 'btn btn--subtle', 'data-edit': editable }, t('issue.edit'));
@@ -135,7 +140,7 @@ function openEditor(field: 'package' | 'priority'): void {
     {
       type: 'jira:customField',
       fieldId: mod.fieldId,
-      fieldType: 'string',
+      fieldType: 'object',
       fieldValue: f?.value ?? null,
       renderContext: 'issue-view',
       experience: 'issue-view',
@@ -144,7 +149,7 @@ function openEditor(field: 'package' | 'priority'): void {
     },
     async (value) => {
       dialog.close();
-      await action({ kind: 'setField', key: issue.key, field, value: typeof value === 'string' ? value : value === null ? null : String(value) });
+      await action({ kind: 'setField', key: issue.key, field, value: (value ?? null) as string | { id: string; name?: string } | null });
     },
   );
   dialog.showModal();

@@ -5,13 +5,12 @@
 
 import type { AutomationActionInfo, AutomationAudit, HostState, HostUser, JqlResponse, LocalPostPath, LocalRequest, LocalResponse, ModuleRef } from '../contract';
 
-export type SurfaceTab = 'jql' | 'dashboard' | 'portal';
 type Lang = 'ru' | 'en';
 
 export type SurfaceUser = HostUser;
 export type AutomationAction = AutomationActionInfo;
 /** The part of the page state the surfaces read. */
-export type SurfaceState = Pick<HostState, 'users' | 'user' | 'project' | 'projects' | 'queue' | 'issue' | 'modules' | 'automationActions'>;
+export type SurfaceState = Pick<HostState, 'users' | 'user' | 'project' | 'projects' | 'queue' | 'issue' | 'modules' | 'automationActions' | 'gadget'>;
 export interface SurfaceHost {
   state(): SurfaceState | null;
   lang(): Lang;
@@ -20,6 +19,8 @@ export interface SurfaceHost {
   errorText(e: unknown): string;
   /** Mounts an app frame; `as` makes its invocations and context another user's (the portal's reporter). */
   mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Record<string, unknown>, onSubmit?: (v: unknown) => Promise<void>, as?: SurfaceUser): void;
+  /** Raises a product event in the frame mounted in `iframe` only; false when nothing there listens (yet). */
+  emitTo(iframe: HTMLIFrameElement, event: string, payload?: unknown): boolean;
   reload(): Promise<void>;
   openIssue(key: string): void;
 }
@@ -42,6 +43,7 @@ export const SURFACE_TEXT: Record<Lang, Record<string, string>> = {
     'rule.action': 'Action',
     'rule.issue': 'Request',
     'rule.run': 'Run the action',
+    'rule.form': 'The action’s configuration form',
     'rule.required': '“{input}” is required: the rule editor does not save the step without it.',
     'rule.audit': 'Audit log',
     'rule.auditEmpty': 'No rule has run yet.',
@@ -79,6 +81,7 @@ export const SURFACE_TEXT: Record<Lang, Record<string, string>> = {
     'rule.action': 'Действие',
     'rule.issue': 'Обращение',
     'rule.run': 'Выполнить действие',
+    'rule.form': 'Форма настройки действия',
     'rule.required': 'Поле «{input}» обязательно: редактор правил не сохранит шаг без него.',
     'rule.audit': 'Журнал аудита',
     'rule.auditEmpty': 'Правила ещё не запускались.',
@@ -134,19 +137,9 @@ interface AuditRow {
 export function createSurfaces(host: SurfaceHost): { render(tab: string): void } {
   // Typed values survive re-renders (language, user, time); only labels and lists are redrawn.
   const jql = { text: 'issue in slaBreached("resolution")', result: null as null | JqlResponse };
-  const rule = { action: '', issueKey: '', inputs: {} as Record<string, string>, audit: [] as AuditRow[], error: '' };
-  const gadget = {
-    editing: false,
-    config: ((): unknown => {
-      try {
-        return JSON.parse(localStorage.getItem('reglament.gadget') ?? 'null') as unknown;
-      } catch {
-        return null;
-      }
-    })(),
-  };
-  // Jira opens a newly added gadget in its edit view.
-  gadget.editing = gadget.config === null;
+  const rule = { action: '', issueKey: '', inputs: {} as Record<string, string>, invalid: {} as Record<string, { message: string }>, audit: [] as AuditRow[], error: '' };
+  // null: not decided yet; Jira opens a gadget that has no configuration in its edit view.
+  const gadget = { editing: null as boolean | null };
   const t = host.t;
 
   function renderJql(s: SurfaceState): HTMLElement {
@@ -220,8 +213,24 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
     issueSel.value = rule.issueKey;
     issueSel.addEventListener('change', () => (rule.issueKey = issueSel.value));
     const inputsBox = el('div', { class: 'surface__inputs' });
+    let formFrame: HTMLIFrameElement | null = null;
     const drawInputs = (): void => {
       const a = actions.find((x) => x.key === rule.action);
+      formFrame = null;
+      if (a?.form) {
+        // As the rule editor does: the action's own configuration form, given the stored inputs
+        // (extension.data.inputs) and the fields the rule's validation refused; view.submit stores them.
+        const frame = el('iframe', { class: 'surface__frame surface__form', title: t('rule.form'), 'data-testid': 'rule-form' });
+        const stored = Object.fromEntries(Object.keys(a.inputs).filter((n) => rule.inputs[n] !== undefined).map((n) => [n, rule.inputs[n]!]));
+        host.mountFrame(frame, { key: a.key, app: a.form }, { type: 'action', data: { inputs: stored }, errors: { invalidInputs: rule.invalid } }, async (value) => {
+          if (typeof value !== 'object' || value === null) return;
+          // Automation keeps only what the form submits, as strings (the declared inputs are strings).
+          rule.inputs = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+        });
+        formFrame = frame;
+        inputsBox.replaceChildren(frame);
+        return;
+      }
       inputsBox.replaceChildren(
         ...Object.entries(a?.inputs ?? {}).map(([name, spec]) => {
           const input = el('input', { 'data-input': name, autocomplete: 'off' });
@@ -235,6 +244,8 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
     };
     actionSel.addEventListener('change', () => {
       rule.action = actionSel.value;
+      rule.inputs = {};
+      rule.invalid = {};
       drawInputs();
     });
     drawInputs();
@@ -242,22 +253,35 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
     error.hidden = rule.error === '';
     const run = el('button', { type: 'button', class: 'btn btn--primary', 'data-testid': 'rule-run' }, t('rule.run'));
     run.disabled = actions.length === 0 || keys.length === 0;
-    run.addEventListener('click', () => {
+    run.addEventListener('click', async () => {
       const a = actions.find((x) => x.key === rule.action);
       if (!a) return;
-      const inputs = Object.fromEntries(Object.keys(a.inputs).map((n) => [n, (rule.inputs[n] ?? (n === 'issueKey' ? '{{issue.key}}' : '')).trim()]));
-      const missing = Object.entries(a.inputs).find(([n, spec]) => spec.required && inputs[n] === '');
-      if (missing) {
-        rule.error = t('rule.required', { input: SURFACE_TEXT.en[`input.${missing[0]}`] !== undefined ? t(`input.${missing[0]}`) : missing[1].title });
-        error.textContent = rule.error;
-        error.hidden = false;
+      if (a.form && formFrame) {
+        // Automation's Next button: the form submits its values; then the rule is validated.
+        // A form still loading has not subscribed yet: wait for it (Automation's Next waits for the form too).
+        for (let i = 0; i < 100 && !host.emitTo(formFrame, 'AUTOMATION_ACTION_SUBMIT'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const inputs = Object.fromEntries(Object.keys(a.inputs).map((n) => [n, (rule.inputs[n] ?? (n === 'issueKey' && !a.form ? '{{issue.key}}' : '')).trim()]));
+      const missing = Object.entries(a.inputs).filter(([n, spec]) => spec.required && inputs[n] === '');
+      if (missing.length > 0) {
+        const [name, spec] = missing[0]!;
+        rule.error = t('rule.required', { input: SURFACE_TEXT.en[`input.${name}`] !== undefined ? t(`input.${name}`) : spec.title });
+        // The rule's validation names each refused field to the form (extension.errors.invalidInputs).
+        rule.invalid = Object.fromEntries(missing.map(([n]) => [n, { message: `${n} is required` }]));
+        if (a.form) render('jql');
+        else {
+          error.textContent = rule.error;
+          error.hidden = false;
+        }
         return;
       }
+      rule.invalid = {};
       rule.error = '';
       run.disabled = true;
       const issueKey = rule.issueKey;
       host
-        .post('/__local/automation', { action: a.key, inputs, issueKey })
+        .post('/__local/automation', { action: a.key, inputs, issueKey, ...(host.state()?.user ? { as: host.state()!.user!.accountId } : {}) })
         .then(async (entry) => {
           rule.audit.unshift({ at: Date.now(), issueKey, inputs, entry });
           await host.reload();
@@ -299,10 +323,13 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
   }
 
   function renderDashboard(s: SurfaceState): void {
+    const item = s.gadget;
+    const config = item.configuration;
+    if (gadget.editing === null || config === null) gadget.editing = config === null;
     const toggle = byId<HTMLButtonElement>('gadget-edit');
     toggle.textContent = gadget.editing ? t('dashboard.view') : t('dashboard.edit');
     // Without a configuration there is nothing to go back to.
-    toggle.disabled = gadget.editing && gadget.config === null;
+    toggle.disabled = gadget.editing && config === null;
     toggle.onclick = () => {
       gadget.editing = !gadget.editing;
       render('dashboard');
@@ -313,18 +340,18 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       s.modules.gadget,
       {
         type: 'jira:dashboardGadget',
-        gadget: { id: 'local-gadget-1' },
-        dashboard: { id: '10000' },
-        gadgetConfiguration: gadget.config ?? {},
+        gadget: { id: item.itemId },
+        dashboard: { id: item.dashboardId },
+        gadgetConfiguration: config ?? {},
         ...(gadget.editing ? { entryPoint: 'edit' } : {}),
         ...(project ? { project: { id: project.id, key: project.key, type: 'service_desk' } } : {}),
       },
       // The edit view's view.submit: Jira stores the value as the gadget's configuration and shows the gadget.
       async (value) => {
-        gadget.config = value;
+        // As the edit view gave it: the server's schema refuses what is not an object.
+        await host.post('/__local/gadget', { dashboardId: item.dashboardId, itemId: item.itemId, configuration: value as Record<string, unknown> });
         gadget.editing = false;
-        localStorage.setItem('reglament.gadget', JSON.stringify(value));
-        render('dashboard');
+        await host.reload();
       },
     );
   }

@@ -7,10 +7,17 @@ import type { Clock, SlaConfig } from '../domain/sla/types';
 import type { Locale } from '../shared/contract';
 import { customerDateTime } from './customer-text';
 import { AmbiguousWriteError } from './errors';
-import type { Computed, RecomputeDeps } from './recompute-issue';
+import type { AfterComputeStep, Computed } from './computed';
+import type { Directory, IssueActions, KeyValueStore, Logger } from './ports';
 import { isRole } from './status-role';
 
 const markerKey = (issueId: string) => `ack:${issueId}`;
+
+export interface AcknowledgeDeps {
+  readonly jira: Pick<IssueActions, 'addComment'> & Pick<Directory, 'userLocale'>;
+  readonly store: KeyValueStore;
+  readonly log: Logger;
+}
 
 /**
  * Classified = support has processed the request: with priorities, an agent set or changed the
@@ -69,7 +76,7 @@ export function acknowledgementText(c: Computed, locale: Locale): string {
 }
 
 /** Posts the acknowledgement if it is due and nobody has; true when the request is now acknowledged. */
-export async function acknowledgeOnce(deps: RecomputeDeps, c: Computed): Promise<boolean> {
+export async function acknowledgeOnce(deps: AcknowledgeDeps, c: Computed): Promise<boolean> {
   const config = c.active.config;
   if (!config.acknowledgement.enabled || c.stored.acknowledged) return false;
   if (!isClassified(config, c) || c.facts.reporter.accountId === null) return false;
@@ -94,4 +101,14 @@ export async function acknowledgeOnce(deps: RecomputeDeps, c: Computed): Promise
   // Kept for a year: the property flag is the lasting record, this only guards the race.
   await deps.store.set(key, { posted: true }, { ttlSeconds: 365 * 86_400 });
   return true;
+}
+
+/** The after-compute step: acknowledges where due and records it in the property (`acknowledged`). */
+export function acknowledgeStep(deps: AcknowledgeDeps): AfterComputeStep {
+  return {
+    failure: 'acknowledgement failed; will retry on the next recompute',
+    async run(c) {
+      if (await acknowledgeOnce(deps, c)) c.stored = { ...c.stored, acknowledged: true };
+    },
+  };
 }

@@ -21,12 +21,12 @@ import type { ActionLogView, CalendarImportResult, CalendarPreview, ConfigVersio
 import { ConfigConflictError, ConfigStore, DEFAULT_SCOPE, checkScope } from './config-store';
 import { AppError } from './errors';
 import { recomputeProgress, scopeRecomputeProgress, startFullRecompute, type FullRecomputeDeps } from './full-recompute';
-import type { JiraPort } from './ports';
+import type { ComputedSink, Directory, RequestSource } from './ports';
 import { ACTION_LOG_PREFIX, type ActionLogEntry } from './sla-actions';
 
 export interface AdminDeps extends FullRecomputeDeps {
   /** asApp: projects and statuses for the forms. */
-  jira: JiraPort;
+  jira: RequestSource & ComputedSink & Directory;
 }
 
 type AdminState = ResolverMap['getAdminState']['res'];
@@ -130,7 +130,7 @@ const rawStatusesSchema = z.object({ statuses: z.record(z.string(), z.array(z.un
  * Configured statuses this Jira site does not have (GET /rest/api/3/status, names compared as Jira
  * does, case-insensitively): the recompute plan's JQL and the clocks both depend on them.
  */
-async function unknownStatuses(jira: Pick<JiraPort, 'listStatuses'>, config: unknown): Promise<Array<{ path: string; message: string }>> {
+async function unknownStatuses(jira: Pick<Directory, 'listStatuses'>, config: unknown): Promise<Array<{ path: string; message: string }>> {
   const raw = rawStatusesSchema.safeParse(config);
   const statuses = raw.success ? raw.data.statuses : undefined;
   if (!statuses) return []; // a missing or malformed list is the schema check's to report

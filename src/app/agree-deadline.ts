@@ -10,8 +10,8 @@ import { appendAgreement, loadAgreements, REASON_MAX, toSlaAgreement, type Store
 import type { ActiveConfigs, ConfigLookup } from './config-store';
 import { AppError } from './errors';
 import { getIssueSla } from './issue-view';
-import type { JiraPort, KeyValueStore, Logger } from './ports';
-import { recomputeIssue } from './recompute-issue';
+import type { Directory, KeyValueStore, Logger, RequestSource, UserPermissions } from './ports';
+import { recomputeIssue, type RecomputeDeps } from './recompute-issue';
 import { parseJiraInstant } from './stored-sla';
 
 export interface AgreeDeadlineInput {
@@ -22,13 +22,15 @@ export interface AgreeDeadlineInput {
   /** The agreed due instant (ISO with offset). */
   due?: string | undefined;
   reason: string;
+  /** An Automation rule asked (its actor is `accountId`): the audit note says so. */
+  via?: 'automation' | undefined;
 }
 
 export interface AgreeDeadlineDeps {
   /** The app's Jira (writes the note, recomputes). */
-  jira: JiraPort;
+  jira: RecomputeDeps['jira'];
   /** Jira as the invoking user (BROWSE and EDIT_ISSUES enforced). */
-  userJira: JiraPort;
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'> & Pick<Directory, 'userDisplayName'> & Pick<UserPermissions, 'canEditIssue'>;
   store: KeyValueStore;
   log: Logger;
 }
@@ -75,12 +77,12 @@ export async function agreeDeadline(
   if (input.extend !== undefined) {
     const minutes = parseWorkingMinutes(input.extend);
     if (minutes === null) throw new AppError('BAD_REQUEST', bilingual('Продление пишется как 4h, 30m или 1h30m', 'An extension reads like 4h, 30m or 1h30m'), [{ path: 'extend', message: 'expected 4h, 30m, 1h30m' }]);
-    entry = { at: nowMs, by: accountId, clock: input.clock, kind: 'extend', minutes, reason };
+    entry = { at: nowMs, by: accountId, clock: input.clock, kind: 'extend', minutes, reason, ...(input.via ? { via: input.via } : {}) };
   } else {
     const due = parseJiraInstant(input.due!);
     if (due === null) throw new AppError('BAD_REQUEST', 'due: expected a date-time with an offset', [{ path: 'due', message: 'expected an ISO date-time' }]);
     if (due <= nowMs) throw new AppError('BAD_REQUEST', bilingual('Согласованный срок должен быть в будущем', 'The agreed due must be in the future'), [{ path: 'due', message: 'must be in the future' }]);
-    entry = { at: nowMs, by: accountId, clock: input.clock, kind: 'agreedDue', due: Math.floor(due / 1000) * 1000, reason };
+    entry = { at: nowMs, by: accountId, clock: input.clock, kind: 'agreedDue', due: Math.floor(due / 1000) * 1000, reason, ...(input.via ? { via: input.via } : {}) };
   }
   await appendAgreement(deps.store, facts.id, entry);
   const rec = { jira: deps.jira, store: deps.store, log: deps.log };
@@ -89,9 +91,10 @@ export async function agreeDeadline(
     const zone = set.timezone;
     const what = entry.kind === 'extend' ? `+${input.extend!.trim()}` : formatInstant(zone, entry.due!);
     const clockName = input.clock === 'reaction' ? { ru: 'реакции', en: 'reaction' } : { ru: 'решения', en: 'resolution' };
+    const byRule = input.via === 'automation' ? { ru: ' (правило автоматизации)', en: ' (Automation rule)' } : { ru: '', en: '' };
     const text = [
-      `Согласован срок ${clockName.ru}: ${what}. Причина: ${reason}`,
-      `Agreed ${clockName.en} deadline: ${what}. Reason: ${reason}`,
+      `Согласован срок ${clockName.ru}${byRule.ru}: ${what}. Причина: ${reason}`,
+      `Agreed ${clockName.en} deadline${byRule.en}: ${what}. Reason: ${reason}`,
     ].join('\n');
     try {
       await deps.jira.addComment(facts.id, text, { internal: true });

@@ -4,7 +4,7 @@
 
 import { z } from 'zod/v3';
 import type { SlaAgreement, SlaRequest } from '../domain/sla/types';
-import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
+import type { IssueFacts, KeyValueStore, RequestSource } from './ports';
 import type { AgentRule } from '../domain/sla/types';
 
 /** At most this many agreements per issue (the engine's request schema takes ≤ 100). */
@@ -22,6 +22,8 @@ const storedAgreementSchema = z
     minutes: z.number().int().positive().optional(),
     due: z.number().int().nonnegative().optional(),
     reason: z.string().min(1).max(1000),
+    /** Set when an Automation rule agreed it (`by` is then the rule's actor). */
+    via: z.enum(['automation']).optional(),
   })
   .refine((a) => (a.kind === 'extend' ? a.minutes !== undefined : a.due !== undefined), { message: 'extend needs minutes, agreedDue needs due' });
 
@@ -87,7 +89,7 @@ export async function withAgreements(store: KeyValueStore, requests: Map<string,
 
 /** `jira.loadRequests` plus the stored agreements: what every host computes from. */
 export async function loadRequestsWithAgreements(
-  jira: Pick<JiraPort, 'loadRequests'>,
+  jira: Pick<RequestSource, 'loadRequests'>,
   store: KeyValueStore,
   facts: readonly IssueFacts[],
   agentRuleFor: (projectKey: string) => AgentRule,

@@ -6,13 +6,16 @@
 
 import { type ActiveConfigs } from './config-store';
 import type { IssueFacts } from './ports';
+import { choiceValue, type ChoiceValue } from '../shared/choice-value';
 import { recomputeIssue, type RecomputeDeps } from './recompute-issue';
 
-export type AutomationAnswer = { ok: true; issueKey: string; state: string } | { errors: Array<{ message: string }> };
+export type AutomationAnswer =
+  | { ok: true; issueKey: string; state: string; clock?: 'reaction' | 'resolution'; due?: string | null }
+  | { errors: Array<{ message: string }> };
 
 export interface AutomationDeps extends RecomputeDeps {
   /** Writes the Service package or SLA priority field of one issue (as the app). */
-  setChoice(issueId: string, field: 'package' | 'priority', value: string | null): Promise<void>;
+  setChoice(issueId: string, field: 'package' | 'priority', value: ChoiceValue | null): Promise<void>;
 }
 
 const fail = (message: string): AutomationAnswer => ({ errors: [{ message }] });
@@ -57,6 +60,7 @@ export async function runSetChoice(
     return fail(`Reglament: there is no ${what[0]} "${wanted}" in ${active.scope}; known: ${known} / нет ${what[1]} "${wanted}".`);
   }
   const current = input.field === 'package' ? facts.packageId : facts.priorityId;
-  if (current !== match.id) await deps.setChoice(facts.id, input.field, match.id);
+  // The name in the configuration's first language (Russian): Jira's formatter shows one name to everyone.
+  if (current !== match.id) await deps.setChoice(facts.id, input.field, choiceValue(match.id, match.name, 'ru'));
   return recompute(deps, configs, facts, nowMs);
 }

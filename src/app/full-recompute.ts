@@ -22,7 +22,7 @@
 
 import type { RecomputeProgress } from '../shared/contract';
 import { ConfigStore, DEFAULT_SCOPE } from './config-store';
-import type { IssueFacts, JiraPort, KeyValueStore, Logger, QueuePort } from './ports';
+import type { ComputedSink, IssueFacts, KeyValueStore, Logger, QueuePort, RequestSource } from './ports';
 import { QueueRateLimitError } from './ports';
 import { recomputeBatch } from './recompute-issue';
 
@@ -72,7 +72,7 @@ interface ChunkMarker {
 }
 
 export interface FullRecomputeDeps {
-  jira: JiraPort;
+  jira: RequestSource & ComputedSink;
   store: KeyValueStore;
   queue: QueuePort<RecomputeEvent>;
   log: Logger;
@@ -240,7 +240,7 @@ export async function processChunk(
   let done: number;
   try {
     facts = await deps.jira.loadFacts(event.issueIds);
-    const batch = await recomputeBatch(deps, configs, facts, { nowMs: ctx.nowMs, acknowledge: false });
+    const batch = await recomputeBatch(deps, configs, facts, { nowMs: ctx.nowMs, after: [] });
     failed = batch.failed.length;
     done = batch.computed.length + batch.skipped.length;
   } catch (e) {

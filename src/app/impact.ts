@@ -11,7 +11,7 @@ import type { ImpactView } from '../shared/contract';
 import { loadRequestsWithAgreements } from './agreements';
 import { ConfigStore, DEFAULT_SCOPE } from './config-store';
 import { AppError } from './errors';
-import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
+import type { Directory, IssueFacts, KeyValueStore, RequestSource } from './ports';
 
 /** Open requests read for a preview: one changelog call, well inside the 25 s resolver limit. */
 export const IMPACT_LIMIT = 200;
@@ -19,7 +19,7 @@ export const IMPACT_LIMIT = 200;
 export const IMPACT_ROWS = 50;
 
 export interface ImpactDeps {
-  readonly jira: Pick<JiraPort, 'listProjects' | 'findOpenInProject' | 'loadRequests'>;
+  readonly jira: Pick<Directory, 'listProjects'> & Pick<RequestSource, 'findOpenInProject' | 'loadRequests'>;
   readonly store: KeyValueStore;
 }
 

@@ -10,6 +10,7 @@ import { formatDate } from '../domain/time/day';
 import { formatInstant, localDayOf } from '../domain/time/zone';
 import type {
   ClockKind,
+  ClockState,
   ClockView,
   FieldOption,
   HistoryEntry,
@@ -23,7 +24,7 @@ import { calendarNames } from '../domain/calendar';
 import type { ActiveConfig, ConfigLookup } from './config-store';
 import { AppError } from './errors';
 import { withAgreements } from './agreements';
-import type { IssueFacts, JiraPort, KeyValueStore } from './ports';
+import type { Directory, IssueFacts, KeyValueStore, RequestSource } from './ports';
 import { mostUrgentClock, parseJiraInstant } from './stored-sla';
 
 const MINUTE = 60_000;
@@ -107,6 +108,7 @@ function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs:
     // package applied as a fallback has no end.
     ...(own && own !== lapsedAssignment ? assignmentValidity(config, own, zone, nowMs) : { validFrom: null, validTo: null, expired: false }),
     fallback: automatic && atCreation.fallback && pkg.id === config.defaultPackage,
+    source: !automatic ? 'field' : own !== null && own !== lapsedAssignment ? 'customer' : 'default',
   };
   if (lapsedAssignment && lapsedPkg) {
     view.lapsed = {
@@ -120,9 +122,11 @@ function packageView(config: SlaConfig, set: ClockSet, facts: IssueFacts, nowMs:
   return view;
 }
 
-function priorityView(config: SlaConfig, id: string | null): PriorityView | null {
+function priorityView(config: SlaConfig, id: string | null, fieldValue: string | null): PriorityView | null {
   const p = config.priorities.find((x) => x.id === id);
-  return p ? { id: p.id, name: { ...p.name }, definition: { ...p.definition } } : null;
+  // Unset field (and no earlier value in the history): the configured default priority applies.
+  const source = fieldValue === null && id === config.defaultPriority ? 'default' : 'field';
+  return p ? { id: p.id, name: { ...p.name }, definition: { ...p.definition }, source } : null;
 }
 
 /** `original`: the same clocks without agreed deadlines, so the panel says the regulation's due next to the agreed one. */
@@ -141,7 +145,7 @@ export function buildIssueView(facts: IssueFacts, active: ActiveConfig, set: Clo
     licensed,
     calendar: { id, timezone: def.timezone, name: def.name ?? id, names: calendarNames(def, id) },
     package: packageView(config, set, facts, nowMs),
-    priority: priorityView(config, set.priorityId),
+    priority: priorityView(config, set.priorityId, facts.priorityId),
     clocks,
     autoClose: set.autoClose ? { at: formatInstant(zone, set.autoClose.at) } : null,
     history,
@@ -171,7 +175,7 @@ export function emptyIssueView(issueKey: string, nowMs: number, licensed: boolea
 
 /** One issue read as the user (BROWSE enforced by Jira) and its clocks computed fresh; no clocks outside every scope. */
 async function freshClocks(
-  userJira: JiraPort,
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'>,
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
@@ -195,7 +199,7 @@ async function freshClocks(
 
 /** Panel: read as the user (BROWSE enforced by Jira), compute fresh. */
 export async function getIssueSla(
-  userJira: JiraPort,
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'> & Pick<Directory, 'userDisplayName'>,
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
@@ -227,7 +231,7 @@ export function badgeOf(view: IssueSlaView, set: ClockSet | null): IssueBadgeVie
 }
 
 export async function getIssueBadge(
-  userJira: JiraPort,
+  userJira: Pick<RequestSource, 'loadFacts' | 'loadRequests'>,
   configs: ConfigLookup,
   issueKey: string,
   nowMs: number,
@@ -252,7 +256,7 @@ export async function fieldOptions(configs: ConfigLookup, projectKey: string | n
  * The queue: open requests of a project, most urgent first, from the stored property (no history
  * reads). Remaining time is working time of the request's calendar.
  */
-export async function getQueue(userJira: JiraPort, configs: ConfigLookup, projectKey: string, nowMs: number): Promise<QueueRow[]> {
+export async function getQueue(userJira: Pick<RequestSource, 'findOpenInProject'>, configs: ConfigLookup, projectKey: string, nowMs: number): Promise<QueueRow[]> {
   const active = await configs.forProject(projectKey);
   const facts = await userJira.findOpenInProject(projectKey, 100);
   const rows = facts.map((f): QueueRow & { sortDue: number; created: number } => {
@@ -276,17 +280,34 @@ export async function getQueue(userJira: JiraPort, configs: ConfigLookup, projec
           pick.remainingMinutes ?? (dueMs === null ? 0 : dueMs >= nowMs ? workingBetween(cal, nowMs, dueMs) / MINUTE : -workingBetween(cal, dueMs, nowMs) / MINUTE);
         if (pick.stopped === true) mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: 0, stopped: true };
         else {
-          mostUrgent = { kind: pick.kind, state: pick.state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
+          // The stored state is as of the last recompute (a sweep may be minutes away); a counting
+          // clock's state follows from its due and now alone, so the queue says what the panel says.
+          const threshold = active.config.atRiskThreshold;
+          const state: ClockState =
+            pick.state !== 'running' && pick.state !== 'atRisk'
+              ? pick.state
+              : remaining <= 0
+                ? 'breached'
+                : threshold > 0 && remaining < threshold * pick.goalMinutes
+                  ? 'atRisk'
+                  : 'running';
+          mostUrgent = { kind: pick.kind, state, due: pick.due, remainingMinutes: Math.round(remaining * 100) / 100 };
           if (dueMs !== null) sortDue = dueMs;
         }
       }
     }
+    const pkg = stored?.package ?? f.packageId;
+    const prio = stored?.priority ?? f.priorityId;
+    const pkgName = pkg === null ? undefined : active?.config.packages.find((p) => p.id === pkg)?.name;
+    const prioName = prio === null ? undefined : active?.config.priorities.find((p) => p.id === prio)?.name;
     return {
       issueKey: f.key,
       summary: f.summary,
       status: f.status.name,
-      package: stored?.package ?? f.packageId,
-      priority: stored?.priority ?? f.priorityId,
+      package: pkg,
+      priority: prio,
+      ...(pkgName ? { packageName: { ...pkgName } } : {}),
+      ...(prioName ? { priorityName: { ...prioName } } : {}),
       mostUrgent,
       sortDue,
       created: f.createdMs,

@@ -12,9 +12,6 @@ import { addWorking, compileCalendar, goalToMs, type CompiledCalendar as WorkCal
 import type { Locale } from '../shared/contract';
 import { DEFAULT_SCOPE, type ActiveConfigs } from './config-store';
 
-export const JQL_FUNCTIONS = ['slaBreached', 'slaAtRisk', 'slaPaused', 'slaEverBreached', 'slaRemaining'] as const;
-export type JqlFunctionName = (typeof JQL_FUNCTIONS)[number];
-
 export type ClockArg = 'reaction' | 'resolution' | 'followUp';
 
 export interface JqlFunctionCall {

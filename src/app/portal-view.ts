@@ -81,4 +81,4 @@ export function toCustomerView(view: IssueSlaView, locale: Locale): CustomerSlaV
 
 /** Compile-time check: the schema's output is exactly the contract's CustomerSlaView. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const customerViewMatchesContract: Same<CustomerSlaView, import('../shared/contract').CustomerSlaView> = true;
+const _customerViewMatchesContract: Same<CustomerSlaView, import('../shared/contract').CustomerSlaView> = true;

@@ -72,7 +72,12 @@ export interface WriteStats {
 
 export type TransitionOutcome = 'transitioned' | 'alreadyThere' | 'unavailable';
 
-export interface JiraPort {
+// Jira, by the role a use case needs it in. The Forge adapter serves every role (one instance as
+// the app, one as the invoking user); a use case names only the roles it calls, so its fakes and
+// its contract (test/contract/ports) are no wider than that.
+
+/** Reads requests: the worklists, their facts and their histories. */
+export interface RequestSource {
   /** Requests whose next check (the app-only SLA state field's NextCheck, not the property) is at or before now. */
   findDue(pageToken: string | null): Promise<Page<IssueFacts>>;
   /**
@@ -91,7 +96,15 @@ export interface JiraPort {
    * changelog, comments classified agent/customer by `agentRuleFor(projectKey)`, internal notes dropped.
    */
   loadRequests(facts: readonly IssueFacts[], agentRuleFor: (projectKey: string) => AgentRule): Promise<Map<string, SlaRequest>>;
+}
+
+/** Stores what the clocks computed: the app's fields and the issue property. */
+export interface ComputedSink {
   writeComputed(writes: readonly ComputedWrite[]): Promise<WriteStats>;
+}
+
+/** What the app does to an issue: close it, comment, e-mail, label, escalate. */
+export interface IssueActions {
   currentStatus(issueId: string): Promise<{ name: string; category: StatusCategory } | null>;
   /** Moves the issue to the first of `statusNames` reachable by a transition; no-op when already there. */
   transitionTo(issueId: string, statusNames: readonly string[]): Promise<TransitionOutcome>;
@@ -103,12 +116,23 @@ export interface JiraPort {
   addLabel(issueId: string, label: string): Promise<void>;
   /** Sets Jira's own fields an escalation changes (assignee, priority by name); refused (4xx) when not on the edit screen. */
   editIssue(issueId: string, change: { readonly assigneeAccountId?: string; readonly priorityName?: string }): Promise<void>;
+}
+
+/** People, statuses and projects as the caller sees them. */
+export interface Directory {
   userLocale(accountId: string): Promise<Locale | null>;
   listStatuses(): Promise<JiraStatusOption[]>;
+  /** The projects the caller may browse. */
   listProjects(): Promise<Array<{ key: string; name: string }>>;
-  /** Whether the invoking user is a Jira administrator (only meaningful on the asUser port). */
+  /** The person's display name, or null when Jira does not show them to the caller. */
+  userDisplayName(accountId: string): Promise<string | null>;
+}
+
+/** What the invoking user may do (only meaningful on the asUser port). */
+export interface UserPermissions {
+  /** Whether the invoking user is a Jira administrator. */
   isJiraAdmin(): Promise<boolean>;
-  /** Whether the invoking user administers this project (ADMINISTER_PROJECTS; only meaningful on the asUser port). */
+  /** Whether the invoking user administers this project (ADMINISTER_PROJECTS). */
   isProjectAdmin(projectKey: string): Promise<boolean>;
   /** Whether the caller may edit this issue (EDIT_ISSUES); false when they cannot see it. */
   canEditIssue(issueIdOrKey: string): Promise<boolean>;
@@ -118,11 +142,17 @@ export interface JiraPort {
    * are in the user's zone). Null when Jira lists more than `limit` issues in that window.
    */
   visibleRequests(rows: readonly VisibleCandidate[], limit: number): Promise<ReadonlySet<string> | null>;
-  /** Whether the invoking user may browse this project, or (null) any project (BROWSE_PROJECTS; only meaningful on the asUser port). */
+  /** Whether the invoking user may browse this project, or (null) any project (BROWSE_PROJECTS). */
   canBrowseProject(projectKey: string | null): Promise<boolean>;
-  /** The person's display name, or null when Jira does not show them to the caller. */
-  userDisplayName(accountId: string): Promise<string | null>;
+  /**
+   * Which of these projects (keys) the given user may browse, asked by the app of Jira's bulk
+   * permission check (apps calling from the server may check any user; only meaningful on the app port).
+   */
+  browsableProjects(accountId: string, projectKeys: readonly string[]): Promise<ReadonlySet<string>>;
 }
+
+/** Every role: what the composition root (src/entry/compose.ts) wires per principal. */
+export type JiraPort = RequestSource & ComputedSink & IssueActions & Directory & UserPermissions;
 
 export interface VisibleCandidate {
   readonly key: string;

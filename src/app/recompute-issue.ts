@@ -3,28 +3,34 @@
 // Used by the trigger (one issue), the sweep (due issues) and the queue worker (chunks).
 
 import { computeClocks } from '../domain/sla';
-import type { ClockSet, SlaRequest } from '../domain/sla/types';
-import { acknowledgeOnce } from './acknowledge';
+import type { SlaRequest } from '../domain/sla/types';
+import { acknowledgeStep, type AcknowledgeDeps } from './acknowledge';
 import { loadRequestsWithAgreements } from './agreements';
+import type { AfterComputeStep, Computed } from './computed';
 import { ActiveConfigs, type ActiveConfig } from './config-store';
-import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger, WriteStats } from './ports';
+import type { ComputedSink, ComputedWrite, IssueFacts, KeyValueStore, Logger, RequestSource, WriteStats } from './ports';
 import { recordReportRows } from './report-service';
-import { nextCheckWithNotice, runDueActions } from './sla-actions';
+import { dueActionsStep, nextCheckWithNotice, type ActionDeps } from './sla-actions';
 import { isRole } from './status-role';
 import { inputsStamp, isoSecond, jsonEqual, parseJiraInstant, sameInstant, toComputedFields, toStoredSla, type StoredSla } from './stored-sla';
 
-export interface RecomputeDeps {
-  jira: JiraPort;
+/** What a batch reads and writes; the after-compute steps bring their own ports. */
+export interface BatchDeps {
+  jira: RequestSource & ComputedSink;
   store: KeyValueStore;
   log: Logger;
 }
 
-export interface Computed {
-  facts: IssueFacts;
-  active: ActiveConfig;
-  request: SlaRequest;
-  clocks: ClockSet;
-  stored: StoredSla;
+/** A recompute that also runs the standard after-compute steps (trigger, sweep, Automation). */
+export interface RecomputeDeps extends BatchDeps, AcknowledgeDeps, ActionDeps {
+  jira: BatchDeps['jira'] & AcknowledgeDeps['jira'] & ActionDeps['jira'];
+  store: KeyValueStore;
+  log: Logger;
+}
+
+/** The steps after the first write, in order: the customer acknowledgement, then the due actions (escalation included). */
+export function afterComputeSteps(deps: RecomputeDeps): AfterComputeStep[] {
+  return [acknowledgeStep(deps), dueActionsStep(deps)];
 }
 
 export interface BatchResult {
@@ -57,17 +63,18 @@ export function computeOne(facts: IssueFacts, active: ActiveConfig, request: Sla
 
 export interface BatchOptions {
   nowMs: number;
-  /** Post the customer acknowledgement where due (triggers and sweep; not a bulk recompute). */
-  acknowledge: boolean;
-  /** Run the at-risk/breach actions and auto-close notices due (default: as `acknowledge`). */
-  act?: boolean;
+  /**
+   * Run on every computed request after the first write, step by step (each over the whole batch):
+   * `afterComputeSteps(deps)` for triggers and sweeps, none for a bulk recompute.
+   */
+  after: readonly AfterComputeStep[];
   /** Issues to leave out of the writes (another sweep holds their auto-close). */
   hold?: ReadonlySet<string>;
   /** Decide which computed issues to hold back before writing (auto-close locking). */
   beforeWrite?: (computed: Computed[]) => Promise<ReadonlySet<string>>;
 }
 
-export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs, facts: readonly IssueFacts[], opts: BatchOptions): Promise<BatchResult> {
+export async function recomputeBatch(deps: BatchDeps, configs: ActiveConfigs, facts: readonly IssueFacts[], opts: BatchOptions): Promise<BatchResult> {
   const result: BatchResult = { computed: [], skipped: [], failed: [], writes: { fieldWrites: 0, propertyWrites: 0 }, acknowledged: [] };
   const inScope: Array<{ facts: IssueFacts; active: ActiveConfig }> = [];
   for (const f of facts) {
@@ -111,27 +118,17 @@ export async function recomputeBatch(deps: RecomputeDeps, configs: ActiveConfigs
   // so nothing the customer sees is done for values that were never stored.
   const first = current.map((c) => ({ facts: c.facts, stored: c.stored, fields: toComputedFields(c.stored) }));
   result.writes = await deps.jira.writeComputed(first);
-  if (opts.acknowledge) {
+  const wasAcknowledged = new Map(result.computed.map((c) => [c, c.stored.acknowledged]));
+  for (const step of opts.after) {
     for (const c of result.computed) {
       try {
-        if (await acknowledgeOnce(deps, c)) {
-          c.stored = { ...c.stored, acknowledged: true };
-          result.acknowledged.push(c.facts.id);
-        }
+        await step.run(c, opts.nowMs);
       } catch (e) {
-        deps.log.warn('acknowledgement failed; will retry on the next recompute', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
+        deps.log.warn(step.failure, { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
       }
     }
   }
-  if (opts.act ?? opts.acknowledge) {
-    for (const c of result.computed) {
-      try {
-        await runDueActions(deps, c, opts.nowMs);
-      } catch (e) {
-        deps.log.warn('actions failed; will retry on the next sweep', { issue: c.facts.key, message: e instanceof Error ? e.message : String(e) });
-      }
-    }
-  }
+  result.acknowledged = result.computed.filter((c) => c.stored.acknowledged && wasAcknowledged.get(c) === false).map((c) => c.facts.id);
   // What the acknowledgement and the actions changed (acknowledged flag, a retry time), measured
   // against what was just written: usually nothing, so no second call.
   const second: ComputedWrite[] = [];
@@ -168,7 +165,7 @@ function changesSomething(c: Computed): boolean {
  * fresh read, one whose stored value came from a newer configuration of the same scope is dropped,
  * and every write is diffed against what Jira has now.
  */
-export async function freshen(deps: RecomputeDeps, configs: ActiveConfigs, computed: readonly Computed[], nowMs: number): Promise<Computed[]> {
+export async function freshen(deps: BatchDeps, configs: ActiveConfigs, computed: readonly Computed[], nowMs: number): Promise<Computed[]> {
   const changing = new Set(computed.filter(changesSomething));
   if (changing.size === 0) return [...computed];
   const fresh = new Map((await deps.jira.loadFacts([...changing].map((c) => c.facts.id))).map((f) => [f.id, f]));
@@ -191,8 +188,8 @@ export async function freshen(deps: RecomputeDeps, configs: ActiveConfigs, compu
   }
   if (redo.length > 0) {
     const requests = await loadRequestsWithAgreements(
-    deps.jira,
-    deps.store,
+      deps.jira,
+      deps.store,
       redo.map((r) => r.f),
       (projectKey) => (configs.forProject(projectKey) ?? redo[0]!.c.active).config.agentRule,
     );
@@ -215,5 +212,5 @@ export async function recomputeIssue(deps: RecomputeDeps, configs: ActiveConfigs
   if (configs.empty) return null;
   const facts = await deps.jira.loadFacts([issueIdOrKey]);
   if (facts.length === 0) return null;
-  return recomputeBatch(deps, configs, facts, { nowMs, acknowledge: true });
+  return recomputeBatch(deps, configs, facts, { nowMs, after: afterComputeSteps(deps) });
 }

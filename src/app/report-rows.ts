@@ -211,15 +211,6 @@ async function legacyRowExists(store: KeyValueStore, project: string, month: str
   return false;
 }
 
-/** Removes requests' rows (issue deleted or moved to another project). */
-export async function forgetReportRows(deps: ReportRowsDeps, rows: ReadonlyArray<Pick<ReportRow, 'key' | 'project' | 'month'>>): Promise<void> {
-  const legacy = await legacyMonths(deps.store);
-  for (const r of rows) {
-    if ((legacy[r.project] ?? []).includes(r.month)) await deps.store.set<Tombstone>(rowKeyOf(r), { gone: true });
-    else await deps.store.delete(rowKeyOf(r));
-  }
-}
-
 export interface LoadedRows {
   readonly rows: ReportRow[];
   /** Stored rows that did not parse (skipped, logged). */

@@ -13,8 +13,8 @@ import { formatInstant, parseInstant } from '../domain/time/zone';
 import type { ReportView } from '../shared/contract';
 import { DEFAULT_SCOPE, type ActiveConfigs } from './config-store';
 import { AppError } from './errors';
-import type { JiraPort, KeyValueStore, Logger } from './ports';
-import type { Computed } from './recompute-issue';
+import type { Computed } from './computed';
+import type { Directory, KeyValueStore, Logger, UserPermissions } from './ports';
 import { loadReportRows, saveReportRows } from './report-rows';
 
 /** Rows sent to the browser for drill-down (~175 bytes each packed: ≤ 1.8 MB). */
@@ -82,20 +82,19 @@ export interface ReportDeps {
   readonly store: KeyValueStore;
   readonly log: Logger;
   /** Jira as the invoking user: its project list is what the viewer may browse, its search what they may open. */
-  readonly userJira: Pick<JiraPort, 'listProjects' | 'visibleRequests'>;
+  readonly userJira: Pick<Directory, 'listProjects'> & Pick<UserPermissions, 'visibleRequests'>;
 }
 
-export interface ReportRequest {
-  readonly from: string;
-  readonly to: string;
-  readonly projectKey?: string | undefined;
-}
+export type ReportRequest =
+  | { readonly from: string; readonly to: string; readonly projectKey?: string | undefined }
+  | { readonly lastDays: number; readonly projectKey?: string | undefined };
 
 /**
  * `from`/`to` are ISO instants, or dates (YYYY-MM-DD) in the calendar's zone; a date `to` is
- * inclusive (the whole day), an instant `to` exclusive.
+ * inclusive (the whole day), an instant `to` exclusive. `lastDays` ends just after the server's now.
  */
-function periodOf(req: ReportRequest, zone: string): { fromMs: number; toMs: number } {
+function periodOf(req: ReportRequest, zone: string, nowMs: number): { fromMs: number; toMs: number } {
+  if ('lastDays' in req) return { fromMs: nowMs - req.lastDays * 86_400_000, toMs: nowMs + 1000 };
   const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
   const issues: Array<{ path: string; message: string }> = [];
   const fromMs = parseInstant(req.from, zone);
@@ -122,7 +121,7 @@ function zoneOf(configs: ActiveConfigs, projectKey: string | undefined): string 
 export async function getReport(deps: ReportDeps, configs: ActiveConfigs, req: ReportRequest, nowMs: number): Promise<ReportView> {
   if (configs.empty) throw new AppError('NOT_CONFIGURED', 'Reglament is not configured yet: apply a template on the admin page');
   const zone = zoneOf(configs, req.projectKey);
-  const { fromMs, toMs } = periodOf(req, zone);
+  const { fromMs, toMs } = periodOf(req, zone, nowMs);
   const visible = await deps.userJira.listProjects();
   const projects = req.projectKey === undefined ? visible : visible.filter((p) => p.key === req.projectKey);
   if (req.projectKey !== undefined && projects.length === 0) {

@@ -23,12 +23,18 @@ import type { ActionClock, ActionTrigger, Clock, ClockSet, EscalationAction, Sla
 import type { Locale } from '../shared/contract';
 import { customerDateTime, periodText } from './customer-text';
 import { AmbiguousWriteError, RefusedError } from './errors';
-import type { NotifyMessage } from './ports';
-import type { Computed, RecomputeDeps } from './recompute-issue';
+import type { AfterComputeStep, Computed } from './computed';
+import type { Directory, IssueActions, KeyValueStore, Logger, NotifyMessage } from './ports';
 import { isRole } from './status-role';
 import { isoSecond, parseJiraInstant } from './stored-sla';
 
 export { periodText } from './customer-text';
+
+export interface ActionDeps {
+  readonly jira: IssueActions & Pick<Directory, 'userLocale'>;
+  readonly store: KeyValueStore;
+  readonly log: Logger;
+}
 
 /** A failed action is tried again by the sweep after this long. */
 export const ACTION_RETRY_MS = 5 * 60_000;
@@ -291,7 +297,7 @@ function skipReason(c: Computed, p: PlannedAction): string | null {
 }
 
 /** Language of a person, asked once per run; Russian when Jira does not say (the regulations are Russian). */
-function localeCache(deps: RecomputeDeps): (accountId: string | null | undefined) => Promise<Locale> {
+function localeCache(deps: ActionDeps): (accountId: string | null | undefined) => Promise<Locale> {
   const cache = new Map<string, Promise<Locale>>();
   return (accountId) => {
     if (!accountId) return Promise.resolve('ru');
@@ -304,7 +310,7 @@ function localeCache(deps: RecomputeDeps): (accountId: string | null | undefined
   };
 }
 
-async function perform(deps: RecomputeDeps, c: Computed, p: PlannedAction, localeOf: (id: string | null | undefined) => Promise<Locale>): Promise<void> {
+async function perform(deps: ActionDeps, c: Computed, p: PlannedAction, localeOf: (id: string | null | undefined) => Promise<Locale>): Promise<void> {
   const issueId = c.facts.id;
   if (p.kind === 'autoCloseNotice') {
     const period = c.active.config.autoClose?.period ?? '';
@@ -328,7 +334,7 @@ async function perform(deps: RecomputeDeps, c: Computed, p: PlannedAction, local
   else await deps.jira.addComment(issueId, msg.text, { internal: true });
 }
 
-async function performLadder(deps: RecomputeDeps, c: Computed, p: Extract<PlannedAction, { kind: 'ladder' }>, localeOf: (id: string | null | undefined) => Promise<Locale>): Promise<void> {
+async function performLadder(deps: ActionDeps, c: Computed, p: Extract<PlannedAction, { kind: 'ladder' }>, localeOf: (id: string | null | undefined) => Promise<Locale>): Promise<void> {
   const issueId = c.facts.id;
   const a = p.action;
   switch (a.kind) {
@@ -359,7 +365,7 @@ async function performLadder(deps: RecomputeDeps, c: Computed, p: Extract<Planne
  * Runs each planned action nobody has done: marker first (create-if-absent), then the Jira call;
  * a failure removes the marker so a later run retries.
  */
-export async function runPlanned(deps: RecomputeDeps, c: Computed, planned: readonly PlannedAction[], nowMs: number): Promise<ActionRun> {
+export async function runPlanned(deps: ActionDeps, c: Computed, planned: readonly PlannedAction[], nowMs: number): Promise<ActionRun> {
   const run: ActionRun = { fired: [], failed: 0 };
   const localeOf = localeCache(deps);
   for (const p of planned) {
@@ -420,13 +426,23 @@ export function applyRun(c: Computed, run: ActionRun, nowMs: number): void {
 }
 
 /** The at-risk / breach actions and the before-auto-close notice due for one computed request. */
-export async function runDueActions(deps: RecomputeDeps, c: Computed, nowMs: number): Promise<ActionRun> {
+export async function runDueActions(deps: ActionDeps, c: Computed, nowMs: number): Promise<ActionRun> {
   const config = c.active.config;
   return runPlanned(deps, c, dueActions(config, c.clocks, isRole(config, 'resolved', c.facts.status.name), nowMs), nowMs);
 }
 
 /** The notice when the app has just auto-closed the request (the caller holds the auto-close lock). */
-export async function runCloseNotice(deps: RecomputeDeps, c: Computed, autoCloseAt: number, nowMs: number): Promise<ActionRun> {
+export async function runCloseNotice(deps: ActionDeps, c: Computed, autoCloseAt: number, nowMs: number): Promise<ActionRun> {
   if (!actionsOf(c.active.config).autoCloseNotice.onClose) return { fired: [], failed: 0 };
   return runPlanned(deps, c, [{ key: noticeKey(autoCloseAt, 'onClose'), kind: 'autoCloseNotice', when: 'onClose', autoCloseAt }], nowMs);
+}
+
+/** The after-compute step: the at-risk/breach actions, escalation ladder and auto-close notices due. */
+export function dueActionsStep(deps: ActionDeps): AfterComputeStep {
+  return {
+    failure: 'actions failed; will retry on the next sweep',
+    async run(c, nowMs) {
+      await runDueActions(deps, c, nowMs);
+    },
+  };
 }

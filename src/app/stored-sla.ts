@@ -24,7 +24,6 @@ const storedClockSchema = z.object({
   /** A breached clock that has already stopped (answered or resolved late): history, not urgency. */
   stopped: z.literal(true).optional(),
 });
-export type StoredClock = z.infer<typeof storedClockSchema>;
 
 export const storedSlaSchema = z.object({
   v: z.literal(1),

@@ -8,18 +8,15 @@
 import { computeClocks } from '../domain/sla';
 import type { SlaRequest } from '../domain/sla/types';
 import { ActiveConfigs, ConfigStore, DEFAULT_SCOPE } from './config-store';
-import type { ComputedWrite, IssueFacts, JiraPort, KeyValueStore, Logger } from './ports';
-import { autoCloseDue, computeOne, recomputeBatch, type Computed, type RecomputeDeps } from './recompute-issue';
+import type { Computed } from './computed';
+import type { ComputedWrite, IssueFacts } from './ports';
+import { afterComputeSteps, autoCloseDue, computeOne, recomputeBatch, type RecomputeDeps } from './recompute-issue';
 import { loadRequestsWithAgreements } from './agreements';
 import { recordReportRows } from './report-service';
 import { runCloseNotice } from './sla-actions';
 import { inputsStamp, isoSecond, parseJiraInstant, toComputedFields, toStoredSla } from './stored-sla';
 
-export interface SweepDeps extends RecomputeDeps {
-  jira: JiraPort;
-  store: KeyValueStore;
-  log: Logger;
-}
+export type SweepDeps = RecomputeDeps;
 
 export interface SweepResult {
   due: number;
@@ -148,7 +145,7 @@ async function reconcile(deps: SweepDeps, configs: ActiveConfigs, nowMs: number,
   } while (token && pages < RECONCILE_PAGES);
   result.reconciled = stale.length;
   if (stale.length > 0) {
-    const batch = await recomputeBatch(deps, configs, stale, { nowMs, acknowledge: true });
+    const batch = await recomputeBatch(deps, configs, stale, { nowMs, after: afterComputeSteps(deps) });
     result.computed += batch.computed.length;
     result.failed += batch.failed.length;
     result.fieldWrites += batch.writes.fieldWrites;
@@ -177,7 +174,7 @@ export async function runSweep(deps: SweepDeps, nowMs: number): Promise<SweepRes
     const mine: Computed[] = [];
     const batch = await recomputeBatch(deps, configs, due.slice(i, i + SWEEP_BATCH), {
       nowMs,
-      acknowledge: true,
+      after: afterComputeSteps(deps),
       beforeWrite: (computed) => lockAutoClose(deps, computed, nowMs, mine),
     });
     result.computed += batch.computed.length;

@@ -410,7 +410,6 @@ function crossCheck(cfg: Base, ctx: Ctx): void {
 /** The v2 schema with every cross-field rule. Output is exactly the domain's `SlaConfig`. */
 export const slaConfigSchema = baseSchema.superRefine(crossCheck);
 
-export type SlaConfigInput = z.input<typeof slaConfigSchema>;
 
 // Compile-time proof that whatever the schema outputs is a domain `SlaConfig`.
 const schemaOutputIsDomainConfig = (x: z.output<typeof slaConfigSchema>): SlaConfig => x;

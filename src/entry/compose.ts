@@ -76,11 +76,11 @@ export function forgeDeps(budget: Budget): Deps {
   };
 }
 
-export function forgeUserDeps(): UserDeps {
-  const deps = forgeDeps('ui');
+export function forgeUserDeps(budget: Budget = 'ui'): UserDeps {
+  const deps = forgeDeps(budget);
   const clock = deps.clock;
   // Field ids come from the app's view (cached in KVS): a user may not see every field definition.
-  return { ...deps, userJira: new ForgeJiraAdapter(http(asUser, 'ui', clock), deps.fieldIds) };
+  return { ...deps, userJira: new ForgeJiraAdapter(http(asUser, budget, clock), deps.fieldIds) };
 }
 
 /** This environment's id (getAppContext().environmentAri), null outside a Forge invocation. */

@@ -111,6 +111,12 @@ export interface PackageView {
   /** True when the customer's own package expired/missing and the default applies. */
   fallback: boolean;
   /**
+   * Optional: where the package in effect comes from: the Service package field, the customer's
+   * assignment, or the default (the field is not set and no assignment holds). The field itself
+   * is empty in the last two cases, so the panel says which package applies and why.
+   */
+  source?: 'field' | 'customer' | 'default';
+  /**
    * Optional: the customer's own package that was not valid when the request came in, so the default
    * one applies (`expired`: it had ended; false: it had not started yet).
    */
@@ -127,6 +133,8 @@ export interface PriorityView {
   id: string;
   name: LocalizedText;
   definition: LocalizedText;
+  /** Optional: 'default' when the SLA priority field is not set and the configured default applies. */
+  source?: 'field' | 'default';
 }
 
 /** An engine warning: code (src/domain/sla/warnings.ts WARNING_TEMPLATES, or 'other'), parameters, English text. */
@@ -253,6 +261,9 @@ export interface QueueRow {
   status: string;
   package: string | null;
   priority: string | null;
+  /** Names of `package` / `priority` from the project's configuration (absent for an unknown id). */
+  packageName?: LocalizedText;
+  priorityName?: LocalizedText;
   /** `stopped`: a breached clock that already stopped (history); nothing is counting any more. */
   mostUrgent: { kind: ClockKind; state: ClockState; due: string | null; remainingMinutes: number; stopped?: true } | null;
 }
@@ -394,7 +405,8 @@ export interface ResolverMap {
   importCalendar: { req: { format: 'xml' | 'csv' | 'ics'; text: string }; res: CalendarImportResult };
   listJiraStatuses: { req: Record<string, never>; res: JiraStatusOption[] };
   getQueue: { req: { projectKey?: string }; res: QueueRow[] };
-  getReport: { req: { from: string; to: string; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
+  /** A period as `from` + `to`, or the `lastDays` before the server's now (the gadget: the local host's clock is simulated). */
+  getReport: { req: { from?: string; to?: string; lastDays?: number; projectKey?: string; groupBy?: 'package' | 'priority' | 'customer' | 'agent' | 'month' }; res: ReportView };
   getCustomerAct: { req: { month: string; customer?: string; projectKey?: string }; res: CustomerActView };
   previewImpact: { req: ScopeReq & { config: unknown }; res: ImpactView };
   getPortalSla: { req: { issueKey?: string; locale?: Locale }; res: CustomerSlaView };

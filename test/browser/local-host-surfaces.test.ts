@@ -13,7 +13,7 @@ import { localPost, localToken } from './local-token';
 
 jest.setTimeout(300_000);
 
-const APPS = ['gadget', 'portal'];
+const APPS = ['gadget', 'portal', 'automation'];
 const buildsMissing = missingBuilds(APPS);
 if (buildsMissing.length > 0) {
   const msg = `local-host-surfaces: static/{${buildsMissing.join(',')}}/build is missing; run \`npm run build\` first`;
@@ -83,6 +83,21 @@ describeIf('the Jira surfaces on the local host page', () => {
 
   afterEach(() => expect(pageErrors).toEqual([]));
 
+  it('opens a request from a Reports link on the local host, as the link opens the issue in Jira', async () => {
+    const current = await page.getByTestId('issue-key').innerText();
+    await page.locator('[data-tab=reports]').click();
+    const reports = await frame('frame-reports');
+    await reports.getByRole('tab', { name: 'Очередь' }).click();
+    // A request other than the one open now, so the test sees the page move to it.
+    const link = reports.locator('table.queue__table tbody tr td:first-child a').filter({ hasNotText: new RegExp(`^${current}$`) }).first();
+    await link.waitFor();
+    const key = await link.innerText();
+    await link.click();
+    await page.locator('#issues-view').waitFor({ state: 'visible' });
+    await page.getByTestId('issue-key').filter({ hasText: key }).waitFor();
+    expect(await page.getByTestId('issue-key').innerText()).toBe(key);
+  });
+
   it('runs JQL with the app functions, shows the JQL they became and says a bad argument in the language', async () => {
     await page.locator('[data-tab=jql]').click();
     await page.getByTestId('jql-input').fill('project = ALTEC AND issue in slaBreached("resolution")');
@@ -115,30 +130,56 @@ describeIf('the Jira surfaces on the local host page', () => {
     const key = await page.getByTestId('rule-issue').inputValue();
     expect(key).toMatch(/^ALTEC-\d+$/);
 
-    // The rule editor would not save the step without its required input: said in the page language.
+    // The rule editor shows the action's own configuration form (config.resource), in the user's language.
     await page.getByTestId('rule-action').selectOption('set-sla-priority');
+    const form = page.frameLocator('[data-testid=rule-form]');
+    await form.locator('[data-input=priority]').waitFor();
+    expect(await form.locator('[data-input=issueKey]').inputValue()).toBe('{{issue.key}}');
+    expect(await form.locator('[data-field=priority] label').innerText()).toBe('Приоритет SLA');
+    // Without its required input the rule's validation refuses the step and marks the field in the form.
     await page.getByTestId('rule-run').click();
     await page.getByTestId('rule-error').filter({ hasText: 'Поле «Приоритет SLA (id или название)» обязательно' }).waitFor();
+    await form.locator('[data-field=priority] .error', { hasText: 'priority is required' }).waitFor();
 
     // An unknown priority fails the step with the app's message in the audit log.
-    await page.locator('[data-input=priority]').fill('no-such-priority');
+    await form.locator('[data-input=priority]').fill('no-such-priority');
     await page.getByTestId('rule-run').click();
     await page.locator('[data-testid=rule-audit] li[data-status=FAILURE]').first().waitFor();
     expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toMatch(/Ошибка[\s\S]*Задать приоритет SLA[\s\S]*no-such-priority/i);
 
     // A valid one succeeds and the request's SLA priority is what the action set.
-    await page.locator('[data-input=priority]').fill('1');
+    await form.locator('[data-input=priority]').fill('1');
     await page.getByTestId('rule-run').click();
     await page.locator('[data-testid=rule-audit] > li[data-status=SUCCESS]').first().waitFor();
     expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toContain(key);
     const after = await stateOf({ user: AGENT_RU, project: 'ALTEC', issue: key });
-    expect(String(after.issue?.fields['sla-priority']?.value ?? '')).toMatch(/^1/);
+    expect(after.issue?.fields['sla-priority']?.value).toEqual({ id: '1', name: 'Приоритет 1' });
 
     await page.getByTestId('rule-action').selectOption('recompute-sla');
     await page.getByTestId('rule-run').click();
     await expect_(() => page.locator('[data-testid=rule-audit] > li').count(), 3);
     expect(await page.locator('[data-testid=rule-audit] > li').first().getAttribute('data-status')).toBe('SUCCESS');
     expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toContain('Пересчитать SLA');
+
+    // Extend the goal through its form: the form checks the extension, the action runs as the user.
+    await page.getByTestId('rule-action').selectOption('agree-deadline');
+    await form.locator('[data-input=extend]').waitFor();
+    await form.locator('[data-input=extend]').fill('скоро');
+    await form.locator('[data-input=reason]').fill('ждём исправления от вендора');
+    // Automation's Next (the run button) makes the form check itself; the app refuses the extension too.
+    await page.getByTestId('rule-run').click();
+    await expect_(() => page.locator('[data-testid=rule-audit] > li').count(), 4);
+    expect(await page.locator('[data-testid=rule-audit] > li').first().innerText()).toContain('An extension reads like 4h, 30m or 1h30m');
+    // The form reopens with what it submitted (extension.data.inputs), so nothing typed is lost.
+    await form.locator('[data-input=reason]').waitFor();
+    expect(await form.locator('[data-input=reason]').inputValue()).toBe('ждём исправления от вендора');
+    expect(await form.locator('[data-input=extend]').inputValue()).toBe('скоро');
+    await form.locator('[data-input=extend]').fill('2h');
+    await page.getByTestId('rule-run').click();
+    await expect_(() => page.locator('[data-testid=rule-audit] > li').count(), 5);
+    const agreed = page.locator('[data-testid=rule-audit] > li').first();
+    expect(await agreed.getAttribute('data-status')).toBe('SUCCESS');
+    expect(await agreed.innerText()).toContain('"clock": "resolution"');
   });
 
   it('shows the dashboard gadget: its edit view first, then compliance and the queue for the saved project', async () => {
@@ -164,6 +205,24 @@ describeIf('the Jira surfaces on the local host page', () => {
     expect(await gadget.locator('form input').first().inputValue()).toBe('ALTEC');
     await page.getByTestId('gadget-edit').click();
     await page.frameLocator('[data-testid=frame-gadget]').getByTestId('compliance').waitFor();
+    // Jira keeps the configuration for the gadget, not the browser: the host's Jira has it, and a
+    // new browser (another viewer) opens the gadget itself with it in dark mode.
+    const kept = await api<{ gadget: { configuration: unknown } }>(`/__local/state?${new URLSearchParams({ user: AGENT_RU, project: 'ALTEC' }).toString()}`);
+    expect(kept.gadget.configuration).toEqual({ projectKey: 'ALTEC', periodDays: 30, clock: 'resolution' });
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', colorScheme: 'dark' });
+    try {
+      const p2 = await other.newPage();
+      await p2.goto(host.url);
+      await p2.locator('#lang-select').selectOption('en');
+      await p2.locator('#theme-select').selectOption('dark');
+      await p2.locator('[data-tab=dashboard]').click();
+      const g2 = p2.frameLocator('[data-testid=frame-gadget]');
+      await g2.getByTestId('compliance').waitFor();
+      expect(await g2.locator('h2').first().innerText()).toBe('SLA: ALTEC, last 30 days');
+      expect(await g2.locator('html').getAttribute('data-color-mode')).toBe('dark');
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows a request on the customer portal as its reporter: the SLA, never internal notes or agents', async () => {

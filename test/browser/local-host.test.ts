@@ -64,7 +64,7 @@ describeIf('the local host in the browser', () => {
     logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     browser = await launchBrowser();
     await boot();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -122,15 +122,21 @@ describeIf('the local host in the browser', () => {
     const editor = await frame('frame-editor');
     await editor.locator('input[type=radio][value="1"]').check();
     await editor.locator('button[type=submit]').click();
-    await page.locator('[data-field=sla-priority]').filter({ hasText: /^1/ }).waitFor();
+    // The field holds { id, name } and shows the name, as Jira's formatter does in the navigator.
+    await page.locator('[data-field=sla-priority]').filter({ hasText: /^(Приоритет|Priority) 1/ }).waitFor();
     expect(await clockState('resolution', ['running', 'atRisk', 'paused'])).toMatch(/running|atRisk|paused/);
 
     // Two weeks later (simulated) the 4 working hours are long gone: breached.
     // The picker is read in the user's zone (Moscow), whatever the browser's zone is.
     const state = await localGet<{ now: number }>(host!.url, '/__local/state');
     const jumpTo = Math.floor((state.now + 14 * 86_400_000) / 60_000) * 60_000;
-    const local = new Date(jumpTo + 3 * 3_600_000).toISOString().slice(0, 16);
-    await page.locator('#jump-to').fill(local);
+    const iso = new Date(jumpTo + 3 * 3_600_000).toISOString();
+    // The picker speaks the page's format (dd.mm.yyyy hh:mm on a Russian page), whatever the browser's locale.
+    expect(await page.locator('#jump-to').inputValue()).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+    await page.locator('#jump-to').fill('31.02.2027 10:00');
+    await page.locator('#jump').click();
+    await page.locator('#toast').filter({ hasText: 'не дата и время; введите как дд.мм.гггг чч:мм' }).waitFor();
+    await page.locator('#jump-to').fill(`${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`);
     await page.locator('#jump').click();
     expect(await clockState('resolution', ['breached'])).toBe('breached');
     const jumped = await localGet<{ now: number }>(host!.url, '/__local/state');

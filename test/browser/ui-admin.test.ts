@@ -139,6 +139,8 @@ describeIf('admin page in the browser', () => {
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText('Version 1 is restored as version 3.').waitFor();
+    // The versions list says the restore in the page language, not the store's English note.
+    await page.locator('td', { hasText: 'restored from version 1' }).first().waitFor();
     expect(await page.getByLabel('Resolution goal for Priority 4', { exact: true }).inputValue()).toBe('9wd');
     await page.close();
   });

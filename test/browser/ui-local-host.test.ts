@@ -61,7 +61,7 @@ describeIf('Custom UI on the local host', () => {
       case 'context':
         return { moduleKey: 'sla-issue-context', extension: { type: 'jira:issueContext', ...issue } };
       case 'priority':
-        return { moduleKey: 'sla-priority', extension: { type: 'jira:customField', fieldType: 'string', fieldValue: null, ...issue } };
+        return { moduleKey: 'sla-priority', extension: { type: 'jira:customField', fieldType: 'object', fieldValue: null, ...issue } };
       case 'admin':
         return { moduleKey: 'sla-admin', extension: { type: 'jira:adminPage' } };
     }
@@ -279,7 +279,8 @@ describeIf('Custom UI on the local host', () => {
     expect(await tabTo(page, page.getByRole('button', { name: 'Save' }))).toBe(true);
     await page.keyboard.press('Enter');
     for (let i = 0; i < 50 && !bridge.calls.some((c) => c.name === 'submit'); i++) await page.waitForTimeout(100);
-    expect(bridge.calls.filter((c) => c.name === 'submit').map((c) => c.payload)).toEqual(['1']);
+    // The field is an object: the id for the engine and JQL, the name (viewer's language) for Jira's formatter.
+    expect(bridge.calls.filter((c) => c.name === 'submit').map((c) => c.payload)).toEqual([{ id: '1', name: 'Priority 1' }]);
     await page.close();
   });
 });

@@ -171,6 +171,19 @@ describeIf('issue panel in the browser', () => {
   });
 
   it.each([
+    ['ru_RU', 'Действует по умолчанию: поле «Пакет обслуживания» не заполнено.', 'Действует по умолчанию: поле «Приоритет SLA» не заполнено.'],
+    ['en_GB', 'Applies by default: the Service package field is not set.', 'Applies by default: the SLA priority field is not set.'],
+  ])('says which package and priority apply by default while the fields are not set (%s)', async (locale, pkgLine, prioLine) => {
+    const view = countingView(Date.now());
+    view.package = { ...view.package!, source: 'default' };
+    view.priority = { ...view.priority!, source: 'default' };
+    const { page } = await open({ view: { ok: true, data: view }, locale });
+    await page.locator('.facts').waitFor();
+    expect(await page.locator('.facts [data-source="default"]').allInnerTexts()).toEqual([pkgLine, prioLine]);
+    await page.close();
+  });
+
+  it.each([
     ['ru_RU', '«Оптимальный» истёк 18.10.2026 — действует «Базовый»', 'бессрочно'],
     ['en_GB', '“Optimal” expired on 18/10/2026 — “Basic” applies', 'no end date'],
   ])('names the lapsed customer package and the default one in effect instead of flagging the default as expired (%s)', async (locale, line, unlimited) => {

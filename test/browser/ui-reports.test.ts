@@ -102,11 +102,11 @@ describeIf('reports page in the browser', () => {
     await server?.close();
   });
 
-  async function open(locale: string): Promise<{ page: Page; views: ReportView[]; acts: CustomerActView[] }> {
+  async function open(locale: string, width = 1300): Promise<{ page: Page; views: ReportView[]; acts: CustomerActView[] }> {
     const b = await backend();
     const views: ReportView[] = [];
     const acts: CustomerActView[] = [];
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
+    const page = await browser.newPage({ viewport: { width, height: 1000 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => console.error('page error:', e.message));
     page.on('console', (m) => {
@@ -201,6 +201,70 @@ describeIf('reports page in the browser', () => {
     expect(data[1]![6]).toMatch(/^\d\d\.\d\d\.26 \d\d:\d\d \\\\Заявка зарегистрирована, передано в ТП\.\n\d\d\.\d\d\.26 \d\d:\d\d \\\\Рудаков А\.: Передано в ТП\.$/);
     await page.getByRole('status').filter({ hasText: /Журнал по \d+ обращениям выгружен/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['ru_RU', 'Соблюдение SLA: Приоритет', 'ru'],
+    ['en_US', 'SLA compliance by Priority', 'en'],
+  ] as const)('opens on the quarter up to the server\'s today, fits 1400 px, and draws readable charts with priority names in order (%s)', async (locale, tableName, lang) => {
+    const { page, views } = await open(locale, 1400);
+    await page.getByRole('table', { name: tableName }).waitFor();
+    // The simulated server now (8 Apr 2026), not the browser's date, ends the default period.
+    // In the page's format (not the browser's en-US): 08.04.2026 on a Russian page.
+    const shown = lang === 'ru' ? '08.04.2026' : '2026-04-08';
+    await page.waitForFunction(`document.querySelectorAll('.period input')[1]?.value === ${JSON.stringify(shown)}`);
+    expect(await page.locator('.period input').first().inputValue()).toBe(lang === 'ru' ? '01.02.2026' : '2026-02-01');
+    await page.getByRole('table', { name: tableName }).waitFor();
+    const view = views[views.length - 1]!;
+    expect([view.from, view.to]).toEqual(['2026-02-01T00:00:00+03:00', '2026-04-09T00:00:00+03:00']);
+    // The table fits the page at 1400 px: no horizontal scrolling of its 20 columns.
+    await page.locator('.table-wrap').first().screenshot({ path: `/tmp/reports-table-${lang}.png` });
+    const wrap = await page.locator('.table-wrap').first().evaluate((e) => {
+      const box = e as unknown as { scrollWidth: number; clientWidth: number };
+      return { scroll: box.scrollWidth, client: box.clientWidth };
+    });
+    expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+    // Axis labels render at least 11 px high on screen.
+    const heights = await page.locator('svg.chart .chart__axis text, svg.chart text.chart__axis').evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(5);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
+    // Breaches by priority: the configured names in the configured order.
+    // A date typed in the page's format is the period; a non-date is said, not sent.
+    const from = page.locator('.period input').first();
+    await from.fill(lang === 'ru' ? '31.02.2026' : '2026-02-31');
+    await page.getByRole('alert').filter({ hasText: lang === 'ru' ? 'Это не дата: введите как дд.мм.гггг' : 'Not a date: type it as yyyy-mm-dd' }).waitFor();
+    await from.fill(lang === 'ru' ? '01.03.2026' : '2026-03-01');
+    await page.locator('.period button[type=submit]').click();
+    for (let i = 0; i < 50 && views[views.length - 1]!.from !== '2026-03-01T00:00:00+03:00'; i++) await page.waitForTimeout(100);
+    expect(views[views.length - 1]!.from).toBe('2026-03-01T00:00:00+03:00');
+    await page.getByRole('table', { name: tableName }).waitFor();
+    const bars = page.locator('svg.chart').nth(1);
+    const labels = await bars.locator('text.chart__axis').evaluateAll((els) =>
+      els.map((e) => {
+        const node = e as unknown as { querySelector(s: string): { textContent: string | null } | null; textContent: string | null };
+        return node.querySelector('title')?.textContent ?? node.textContent;
+      }),
+    );
+    const order = TEMPLATES.barier.priorities.map((p) => p.id).filter((id) => id in view.byPriority);
+    expect(labels.slice(0, order.length)).toEqual(order.map((id) => TEMPLATES.barier.priorities.find((p) => p.id === id)!.name[lang]));
+    await page.close();
+  });
+
+  it('draws a short period by week as lines, bridging weeks without a judged clock', async () => {
+    const { page } = await open('en_US', 1400);
+    await page.getByRole('button', { name: 'This month' }).click();
+    await page.getByRole('heading', { name: /by week/i }).first().waitFor();
+    const line = page.locator('svg.chart').first();
+    const perSeries = await line.locator('g[class^="series--"]').evaluateAll((gs) =>
+      gs.map((g) => {
+        const node = g as unknown as { querySelectorAll(s: string): { length: number } };
+        return { dots: node.querySelectorAll('circle').length, paths: node.querySelectorAll('path.chart__line').length };
+      }),
+    );
+    expect(perSeries.length).toBeGreaterThan(0);
+    for (const s of perSeries) if (s.dots >= 2) expect(s.paths).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/reports-weekly.png', fullPage: true });
     await page.close();
   });
 

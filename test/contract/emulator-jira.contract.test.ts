@@ -124,6 +124,9 @@ describe('emulator responses against the Jira OpenAPI spec', () => {
     await exchange('GET', '/rest/api/3/project/search?startAt=0&maxResults=50');
     const p = await exchange('GET', `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&issueKey=${issueKey}`, undefined, CUSTOMER);
     expect(p.json).toMatchObject({ permissions: { BROWSE_PROJECTS: { havePermission: true }, ADMINISTER: { havePermission: false } } });
+    const project = em.jira.project('SUP')!;
+    const bulk = await exchange('POST', '/rest/api/3/permissions/check', { accountId: CUSTOMER, projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'CREATE_ISSUES'], projects: [Number(project.id), 999999] }] });
+    expect(bulk.json).toEqual({ globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [], issues: [] }, { permission: 'CREATE_ISSUES', projects: [Number(project.id)], issues: [] }] });
   });
 
   it('answers errors with documented statuses', async () => {

@@ -36,8 +36,8 @@ export const FIELDS = [
   { id: 'summary', key: 'summary', name: 'Summary', custom: false, orderable: true, navigable: true, searchable: true, clauseNames: ['summary'], schema: { type: 'string', system: 'summary' } },
   ...(
     [
-      ['customfield_10050', 'sla-service-package', 'string'],
-      ['customfield_10051', 'sla-priority', 'string'],
+      ['customfield_10050', 'sla-service-package', 'object'],
+      ['customfield_10051', 'sla-priority', 'object'],
       ['customfield_10052', 'sla-reaction-due', 'datetime'],
       ['customfield_10053', 'sla-resolution-due', 'datetime'],
       ['customfield_10054', 'sla-state', 'object'],
@@ -87,8 +87,8 @@ function issueBean(id: string, key: string, commentTotal = 1) {
         total: commentTotal,
         startAt: 0,
       },
-      customfield_10050: 'optimal',
-      customfield_10051: '2',
+      customfield_10050: { id: 'optimal', name: 'Оптимальный' },
+      customfield_10051: { id: '2', name: 'Приоритет 2' },
       customfield_10052: '2026-03-02T10:30:00.000+0300',
       customfield_10053: null,
       customfield_10054: { state: 'running', breached: 'no', paused: 'no', nextCheck: '2026-03-02T07:22:30Z' },
@@ -191,6 +191,7 @@ const answers: Record<string, (method: string, path: string, body: unknown) => A
     status: 200,
     body: { self: 'https://example.atlassian.net/rest/api/3/project/search', maxResults: 50, startAt: 0, total: 1, isLast: true, values: [{ self: 'https://example.atlassian.net/rest/api/3/project/10000', id: '10000', key: 'SUP', name: 'Support' }] },
   }),
+  'POST /rest/api/3/permissions/check': () => ({ status: 200, body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [10000], issues: [] }] } }),
   'GET /rest/api/3/mypermissions': () => ({ status: 200, body: { permissions: { ADMINISTER: { id: '0', key: 'ADMINISTER', name: 'Administer Jira', type: 'GLOBAL', description: 'Administer Jira', havePermission: true } } } }),
 };
 

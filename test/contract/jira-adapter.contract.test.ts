@@ -56,6 +56,7 @@ async function exerciseAll() {
   await a.isProjectAdmin('SUP');
   await a.canBrowseProject('SUP');
   await a.canBrowseProject(null);
+  await a.browsableProjects('557058:agent-1', ['SUP', 'OPS']);
   await a.visibleRequests([{ key: 'SUP-1', project: 'SUP', createdMs: Date.parse('2026-03-02T07:00:00Z') }], 100);
   await a.userDisplayName('qm:customer-1');
   return jira.exchanges;
@@ -184,6 +185,7 @@ describe("Atlassian's documented example answers", () => {
     'GET /rest/api/3/status': schemas.statusListSchema,
     'GET /rest/api/3/project/search': schemas.projectPageSchema,
     'GET /rest/api/3/mypermissions': schemas.myPermissionsSchema,
+    'POST /rest/api/3/permissions/check': schemas.bulkPermissionGrantsSchema,
   };
   it.each(Object.keys(parserFor))('are read by the adapter: %s', (op) => {
     const [method, path] = op.split(' ') as [string, string];

@@ -2,6 +2,7 @@
 // transactions are all-or-nothing (optionally made to fail, to prove nothing is half-saved).
 
 import type { KeyValueStore } from '../../src/app/ports';
+import { checkKvsKey } from './kvs-key';
 
 export class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
@@ -15,10 +16,12 @@ export class MemoryStore implements KeyValueStore {
   }
   async set<T>(key: string, value: T): Promise<void> {
     this.ops++;
+    checkKvsKey(key);
     this.data.set(key, structuredClone(value));
   }
   async setIfAbsent<T>(key: string, value: T): Promise<boolean> {
     this.ops++;
+    checkKvsKey(key);
     if (this.data.has(key)) return false;
     this.data.set(key, structuredClone(value));
     return true;
@@ -34,6 +37,7 @@ export class MemoryStore implements KeyValueStore {
       this.failNextTransaction = false;
       throw new Error('transaction failed (injected)');
     }
+    for (const op of ops) checkKvsKey('set' in op ? op.set : op.delete);
     for (const op of ops) {
       if ('set' in op) this.data.set(op.set, structuredClone(op.value));
       else this.data.delete(op.delete);
@@ -47,6 +51,7 @@ export class MemoryStore implements KeyValueStore {
   async setMany(entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<string[]> {
     this.ops++;
     if (entries.length > 25) throw new Error('a KVS batch holds at most 25 keys');
+    for (const e of entries) checkKvsKey(e.key);
     for (const e of entries) this.data.set(e.key, structuredClone(e.value));
     return [];
   }

@@ -12,7 +12,7 @@ import { AGENT, CUSTOMER, CUSTOMER_EN, OTHER_CUSTOMER, startSite, type Site } fr
 function seed(site: Site, n: number): void {
   const hook = site.emu.jira.onChange;
   site.emu.jira.onChange = null;
-  for (let i = 0; i < n; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, custom: { 'sla-priority': String((i % 4) + 1) } });
+  for (let i = 0; i < n; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, custom: { 'sla-priority': { id: String((i % 4) + 1) } } });
   site.emu.jira.onChange = hook;
 }
 

@@ -31,6 +31,35 @@ describe('exposure: field options and suggestions', () => {
     const anonymous = (await site.emu.fieldSuggestions('sla-priority', '', '')) as unknown[];
     expect(anonymous).toEqual([]);
   });
+
+  it("offers a project scope's ids only to a user who may browse that project, and only the site default's when Jira's check fails", async () => {
+    const SUP_ONLY = '557058:agent-sup-only';
+    site.emu.seedSite({
+      projects: [{ key: 'SUP', name: 'Support' }, { key: 'OPS', name: 'Operations' }],
+      users: [{ accountId: SUP_ONLY, displayName: 'SUP only', emailAddress: 'sup.only@reglament.example', locale: 'en_US', timeZone: 'Europe/Moscow', role: 'agent', projects: ['SUP'] }],
+    });
+    const t = await site.call<{ config: { packages: Array<{ id: string }> } }>('applyTemplate', { templateId: 'barier' });
+    if (!t.ok) throw new Error(t.error.message);
+    const saved = await site.call('saveConfig', { scope: 'OPS', config: t.data.config, baseVersion: null });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const values = async (as: string) => ((await site.emu.fieldSuggestions('sla-service-package', '', as)) as Array<{ value: string }>).map((s) => s.value).sort();
+    const siteDefault = await values(CUSTOMER);
+    const opsOnly = t.data.config.packages.map((p) => p.id).filter((id) => !siteDefault.includes(id));
+    expect(siteDefault.length).toBeGreaterThan(0);
+    expect(opsOnly.length).toBeGreaterThan(0);
+    // An agent of every project sees both scopes' ids; one who may browse SUP only, or a customer, only the site default's.
+    expect(await values(AGENT)).toEqual([...siteDefault, ...opsOnly].sort());
+    expect(await values(SUP_ONLY)).toEqual(siteDefault);
+    // Asked of Jira by the app for the typing user: one bulk check (no per-project calls).
+    site.emu.resetCalls();
+    await values(SUP_ONLY);
+    expect(site.emu.callCounts()['POST /rest/api/3/permissions/check']).toBe(1);
+    // The check fails: fail closed, the site default's ids only, and no error reaches Jira's JQL editor.
+    site.emu.setFaults({ rate: 1, statuses: [500], paths: ['/permissions/check'] });
+    expect(await values(AGENT)).toEqual(siteDefault);
+    site.emu.setFaults(undefined);
+    expect(site.emu.errors).toEqual([]);
+  });
 });
 
 describe('exposure: reports honour issue security', () => {

@@ -1,7 +1,7 @@
 // The dashboard gadget's resolvers on the emulator, called from the gadget's module context
 // (jira:dashboardGadget, its stored gadgetConfiguration) as its Custom UI does.
 import { AGENT, CUSTOMER, HOUR, OTHER_CUSTOMER, startSite, type Site } from './forge-harness';
-import { attentionQueue, complianceOf, periodOf } from '../../static/gadget/src/model';
+import { attentionQueue, complianceOf } from '../../static/gadget/src/model';
 import type { QueueRow, ReportView } from '../../src/shared/contract';
 
 describe('dashboard gadget (jira:dashboardGadget) on the emulator', () => {
@@ -26,10 +26,19 @@ describe('dashboard gadget (jira:dashboardGadget) on the emulator', () => {
     const attention = attentionQueue(q.data);
     expect(attention.map((r) => [r.issueKey, r.mostUrgent?.kind, r.mostUrgent?.state])).toEqual([[late.key, 'reaction', 'breached']]);
 
-    const r = await site.call<ReportView>('getReport', { ...periodOf(site.now(), 30), projectKey: 'SUP' }, AGENT, gadget);
+    const r = await site.call<ReportView>('getReport', { lastDays: 30, projectKey: 'SUP' }, AGENT, gadget);
     if (!r.ok) throw new Error(r.error.message);
     expect(complianceOf(r.data, 'reaction')).toEqual(expect.objectContaining({ met: 1, breached: 1, metPercent: 50 }));
+    // The last 30 days end at the site's (simulated) now, whatever the browser's clock says.
+    expect([Date.parse(r.data.from), Date.parse(r.data.to)]).toEqual([site.now() - 30 * 24 * HOUR, site.now() + 1000]);
     expect(site.emu.errors).toEqual([]);
+  });
+
+  it('refuses a period given both ways, or half of one', async () => {
+    for (const bad of [{ lastDays: 30, from: '2026-01-01', to: '2026-02-01' }, { from: '2026-01-01' }, {}, { lastDays: 0 }]) {
+      const r = await site.call<ReportView>('getReport', { ...bad, projectKey: 'SUP' }, AGENT, gadget);
+      expect([bad, r.ok ? 'ok' : r.error.code]).toEqual([bad, 'BAD_REQUEST']);
+    }
   });
 
   it('a gadget configured for a project the viewer cannot browse lists nothing', async () => {

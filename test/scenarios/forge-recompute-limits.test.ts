@@ -36,7 +36,7 @@ async function siteRecordingChunks(): Promise<{ site: Site; chunks: ChunkSeen[] 
 function seed(site: Site, n: number): void {
   const hook = site.emu.jira.onChange;
   site.emu.jira.onChange = null;
-  for (let i = 0; i < n; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, custom: { 'sla-priority': '4' } });
+  for (let i = 0; i < n; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `r${i}`, reporter: CUSTOMER, custom: { 'sla-priority': { id: '4' } } });
   site.emu.jira.onChange = hook;
 }
 

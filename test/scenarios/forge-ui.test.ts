@@ -115,11 +115,53 @@ describe('UI resolvers on the emulator', () => {
     expect(badge.ok && badge.data.label).toBe('Resolution');
   });
 
+  it('says where the package and priority in effect come from: the field, or the default while it is not set', async () => {
+    const unset = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'a', reporter: CUSTOMER });
+    const a = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(unset.key));
+    if (!a.ok) throw new Error(a.error.message);
+    expect(a.data.package?.source).toBe('default');
+    expect(a.data.priority).toEqual(expect.objectContaining({ id: '3', source: 'default' }));
+    const set = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'b', reporter: CUSTOMER, priority: '2', package: '8x5x4' });
+    const b = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(set.key));
+    if (!b.ok) throw new Error(b.error.message);
+    expect([b.data.package?.source, b.data.priority?.source]).toEqual(['field', 'field']);
+  });
+
+  it('the queue says the state the panel says between sweeps (breached once due passes), with the names of package and priority', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: '1' });
+    site.advance(5 * HOUR); // past the 4h resolution goal; no sweep has run since creation
+    const panel = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(key));
+    if (!panel.ok) throw new Error(panel.error.message);
+    const q = await site.call<QueueRow[]>('getQueue', {}, AGENT, panelExt(key));
+    if (!q.ok) throw new Error(q.error.message);
+    const row = q.data.find((r) => r.issueKey === key)!;
+    const panelClock = panel.data.clocks.find((c) => c.kind === row.mostUrgent!.kind)!;
+    expect(row.mostUrgent!.state).toBe(panelClock.state);
+    expect(row.mostUrgent!.state).toBe('breached');
+    expect(row.priorityName).toEqual({ ru: 'Приоритет 1', en: 'Priority 1' });
+    expect(row.packageName?.ru.length).toBeGreaterThan(0);
+  });
+
   it('offers the configured packages and priorities to the field editor and to JQL suggestions', async () => {
     const prios = await site.call<FieldOption[]>('getFieldOptions', { field: 'priority' }, AGENT, { type: 'jira:customField', project: { id: '10000', key: 'SUP' } });
     expect(prios.ok && prios.data.map((p) => p.id)).toEqual(['1', '2', '3', '4']);
     const suggestions = (await site.emu.fieldSuggestions('sla-priority', '2')) as Array<{ value: string; label: string }>;
     expect(suggestions.map((s) => s.value)).toEqual(['2']);
+    // "SLA priority".Id takes ids, "SLA priority".Name the names the field shows.
+    const byId = (await site.emu.fieldSuggestions('sla-priority', '2', undefined, 'Id')) as Array<{ value: string }>;
+    expect(byId.map((s) => s.value)).toEqual(['2']);
+    const byName = (await site.emu.fieldSuggestions('sla-priority', 'приоритет 2', undefined, 'Name')) as Array<{ value: string; label: string }>;
+    expect(byName).toEqual([{ value: 'Приоритет 2', label: 'Приоритет 2 (2)' }]);
+  });
+
+  it('an agent\'s choice stored as { id, name } drives the clocks by its id, also after a change (changelog JSON)', async () => {
+    const { key } = await site.emu.actions.createIssue({ projectKey: 'SUP', summary: 'Касса', reporter: CUSTOMER, priority: { id: '3', name: 'Приоритет 3' } });
+    expect(site.state(key).resolutionDue).toBe('2026-03-06T07:00:00Z'); // 4wd from Mon 10:00 Moscow
+    await site.emu.actions.setField(key, 'priority', { id: '1', name: 'Приоритет 1' }, AGENT);
+    await site.emu.drainQueue({ ignoreDelays: true });
+    expect(site.state(key).resolutionDue).toBe('2026-03-02T11:00:00Z'); // 4h from Mon 10:00
+    const view = await site.call<IssueSlaView>('getIssueSla', {}, AGENT, panelExt(key));
+    expect(view.ok && view.data.priority?.id).toBe('1');
   });
 
   it('previews a calendar with official RU totals and imports a production calendar file', async () => {

@@ -56,7 +56,7 @@ export async function measureLimits(opts: { openIssues: number; log?: (line: str
   try {
     const hook = site.emu.jira.onChange;
     site.emu.jira.onChange = null;
-    for (let i = 0; i < opts.openIssues; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `Request ${i}`, reporter: CUSTOMER, custom: { 'sla-priority': String((i % 4) + 1) } });
+    for (let i = 0; i < opts.openIssues; i++) site.emu.jira.createIssue({ projectKey: 'SUP', summary: `Request ${i}`, reporter: CUSTOMER, custom: { 'sla-priority': { id: String((i % 4) + 1) } } });
     site.emu.jira.onChange = hook;
     log(`limits: seeded ${opts.openIssues} open requests`);
 

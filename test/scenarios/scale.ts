@@ -41,7 +41,7 @@ export async function measureScale(opts: { openIssues: number; changing: number;
     site.emu.jira.onChange = null;
     for (let i = 0; i < opts.openIssues; i++) {
       // Priority 1 (reaction 30m, at risk after 22.5m) for the ones that will change; 4 (60m) for the rest.
-      site.emu.jira.createIssue({ projectKey: 'SUP', summary: `Request ${i}`, reporter: CUSTOMER, custom: { 'sla-priority': i < opts.changing ? '1' : '4' } });
+      site.emu.jira.createIssue({ projectKey: 'SUP', summary: `Request ${i}`, reporter: CUSTOMER, custom: { 'sla-priority': { id: i < opts.changing ? '1' : '4' } } });
     }
     site.emu.jira.onChange = hook;
     log(`sweep: seeded ${opts.openIssues} open requests`);

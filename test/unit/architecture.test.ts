@@ -1,6 +1,7 @@
 // The rings of STYLE.md, enforced: imports point inward (dependency-cruiser over the real module
 // graph, rules in .dependency-cruiser.cjs), the domain never reads the clock, and ESLint's
-// promise/unused rules hold. Each guard is also shown failing on a planted violation.
+// promise/unused rules hold, and knip finds no export nothing imports. Each guard is also shown failing on a
+// planted violation.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,5 +105,33 @@ describe('architecture', () => {
     expect(r.out).toContain('@typescript-eslint/no-unused-vars');
     const clean = run(bin('eslint'), ['--stdin', '--stdin-filename', 'test/planted/clean.ts'], root, 'export async function load(): Promise<number> { return 1; }\n');
     expect(clean.code).toBe(0);
+  });
+
+  describe('knip: no export that nothing imports', () => {
+    it('the real project has none', () => {
+      const r = run(bin('knip'), ['--no-progress'], root);
+      expect(r.out.trim()).toBe('');
+      expect(r.code).toBe(0);
+    });
+
+    it('names a planted dead export and its file, and accepts one used only in its own file', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'reglament-knip-'));
+      try {
+        symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+        mkdirSync(join(dir, 'src'));
+        writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'planted', private: true }));
+        writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs' }, include: ['src'] }));
+        writeFileSync(join(dir, 'knip.json'), JSON.stringify({ entry: ['src/main.ts'], project: ['src/**/*.ts'], include: ['exports', 'types'], ignoreExportsUsedInFile: true }));
+        writeFileSync(join(dir, 'src/main.ts'), "import { used } from './lib';\nexport const main = used;\n");
+        writeFileSync(join(dir, 'src/lib.ts'), 'export const used = 1;\nexport const dead = 2;\nexport type Local = number;\nexport const typed: Local = 3;\nvoid typed;\n');
+        const r = run(bin('knip'), ['--no-progress', '--config', 'knip.json'], dir);
+        expect(r.code).not.toBe(0);
+        expect(r.out).toMatch(/dead\s+src\/lib\.ts/);
+        expect(r.out).not.toMatch(/\bused\s+src\/lib\.ts/);
+        expect(r.out).not.toContain('Local');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -21,6 +21,8 @@ export interface SiteUser {
   organization?: string;
   /** Project keys this user administers (ADMINISTER_PROJECTS) without being a Jira administrator. */
   adminOf?: string[];
+  /** An agent whose project permissions cover only these projects (every project when absent). */
+  projects?: string[];
 }
 
 export interface SiteProject {

@@ -4,9 +4,11 @@
 // the adapter's list and the spec are the only places a route is spelled.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JIRA_OPERATIONS, type JiraOperation } from '../../../src/adapters/forge/jira-operations';
+import { JIRA_OPERATIONS } from '../../../src/adapters/forge/jira-operations';
 import { APP_ACCOUNT_ID, type Principal, type RestReply } from './model';
 import type { JiraSite } from './site';
+
+type JiraOperation = (typeof JIRA_OPERATIONS)[number];
 
 /** `GET /rest/api/3/issue/{issueIdOrKey}`: one operation the app calls. */
 export type OperationKey = JiraOperation extends infer O ? (O extends readonly [infer M extends string, infer T extends string] ? `${M} ${T}` : never) : never;

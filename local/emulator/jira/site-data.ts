@@ -112,6 +112,20 @@ export class SiteData {
 
   // ------------------------------------------------------------ direct access
 
+  /**
+   * A dashboard gadget's configuration as Jira keeps it for a Forge gadget (what its edit view
+   * passed to view.submit; the gadget reads it as extension.gadgetConfiguration): per dashboard
+   * item, for every viewer, kept across restarts.
+   */
+  gadgetConfiguration(dashboardId: string, itemId: string): unknown {
+    return this.meta.get<unknown>(`gadget:${dashboardId}:${itemId}`) ?? null;
+  }
+
+  setGadgetConfiguration(dashboardId: string, itemId: string, value: unknown): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RestError(400, 'The gadget configuration must be an object.');
+    this.meta.set(`gadget:${dashboardId}:${itemId}`, value);
+  }
+
   issue(idOrKey: string | number): IssueDoc | undefined {
     if (typeof idOrKey === 'number' || /^\d+$/.test(idOrKey)) return this.issuesById.get(Number(idOrKey));
     return this.issuesByKey.get(idOrKey.toUpperCase());
@@ -198,7 +212,11 @@ export class SiteData {
     if (p.kind === 'app') return true;
     const role = this.userRole(p.accountId);
     if (role === 'admin') return true;
-    if (role === 'agent') return perm !== 'ADMINISTER_PROJECTS' || (this.user(p.accountId)?.adminOf ?? []).includes(project.key);
+    if (role === 'agent') {
+      const only = this.user(p.accountId)?.projects;
+      if (only && !only.includes(project.key)) return false;
+      return perm !== 'ADMINISTER_PROJECTS' || (this.user(p.accountId)?.adminOf ?? []).includes(project.key);
+    }
     if (role === 'customer') return perm === 'CREATE_ISSUES';
     return false;
   }

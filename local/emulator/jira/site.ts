@@ -7,7 +7,7 @@ import type { Db, Meta } from '../db';
 import type { AppManifest } from '../manifest';
 import { compileJql, JqlError, type FieldAccessor, type FieldRef, type JqlFields } from '../jql';
 import { commentRoutes } from './comment';
-import { fieldRoutes } from './field';
+import { checkFieldValue, fieldRoutes, valueSchema } from './field';
 import { issueRoutes } from './issue';
 import { notifyRoutes } from './notify';
 import { permissionRoutes } from './permissions';
@@ -213,6 +213,8 @@ export class JiraSite extends SiteShapes {
     for (const [k, v] of Object.entries(input.custom ?? {})) {
       const f = this.field(k);
       if (!f) throw new RestError(400, `field '${k}' does not exist`);
+      // Creating an issue checks field values as editing one does (type and manifest schema).
+      checkFieldValue(f, v, k, valueSchema(this, f));
       if (v !== null && v !== undefined) custom[f.id] = v;
     }
     const issue: IssueDoc = {
@@ -308,6 +310,11 @@ export class JiraSite extends SiteShapes {
       { generateAppEvents: input.generateAppEvents !== false },
     );
     return h;
+  }
+
+  /** Refuses (400) a value Jira would refuse for this field on an issue edit: its type and manifest schema. */
+  checkValue(f: SiteField, value: unknown, where: string): void {
+    checkFieldValue(f, value, where, valueSchema(this, f));
   }
 
   setProperty(issue: IssueDoc, key: string, value: unknown): void {

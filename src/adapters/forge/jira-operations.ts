@@ -24,6 +24,5 @@ export const JIRA_OPERATIONS = [
   ['GET', '/rest/api/3/status'],
   ['GET', '/rest/api/3/project/search'],
   ['GET', '/rest/api/3/mypermissions'],
+  ['POST', '/rest/api/3/permissions/check'],
 ] as const;
-
-export type JiraOperation = (typeof JIRA_OPERATIONS)[number];

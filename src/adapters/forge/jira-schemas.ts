@@ -153,6 +153,11 @@ export const myPermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() })).optional(),
 });
 
+/** POST /permissions/check (BulkPermissionGrants): per permission, the project ids granted. */
+export const bulkPermissionGrantsSchema = z.object({
+  projectPermissions: z.array(z.object({ permission: z.string(), projects: z.array(z.number()).optional() })).optional(),
+});
+
 export const createdCommentSchema = z.object({ id: z.string().optional() });
 
 /** GET /issue/{id}/editmeta: the fields on the issue's edit screen the caller may set. */

@@ -5,6 +5,7 @@ import type { Actor, AgentRule, SlaEvent, SlaRequest } from '../../domain/sla/ty
 import { parseJiraInstant } from '../../app/stored-sla';
 import type { IssueFacts } from '../../app/ports';
 import type { JiraChangelog, JiraComment } from './jira-schemas';
+import { choiceIdFromText } from '../../shared/choice-value';
 
 export interface TimelineFieldIds {
   package: string;
@@ -84,11 +85,12 @@ export function toSlaRequest(input: TimelineInput): SlaRequest {
         if (initialStatus === null && from !== null) initialStatus = from;
         if (to !== null) events.push({ at, type: 'status', to });
       } else if (isField(item, fieldIds.priority)) {
-        if (initialPriority === undefined) initialPriority = from === '' ? null : from;
-        events.push({ at, type: 'priority', to: to === '' ? null : to, by: classifyAuthor(author(h.author), reporter, rule) });
+        // The choice fields hold { id, name } objects (their JSON here); older values are bare ids.
+        if (initialPriority === undefined) initialPriority = choiceIdFromText(from);
+        events.push({ at, type: 'priority', to: choiceIdFromText(to), by: classifyAuthor(author(h.author), reporter, rule) });
       } else if (isField(item, fieldIds.package)) {
-        if (initialPackage === undefined) initialPackage = from === '' ? null : from;
-        events.push({ at, type: 'package', to: to === '' ? null : to });
+        if (initialPackage === undefined) initialPackage = choiceIdFromText(from);
+        events.push({ at, type: 'package', to: choiceIdFromText(to) });
       }
     }
   }

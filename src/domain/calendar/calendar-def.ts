@@ -4,7 +4,7 @@
 import { z } from 'zod/v3';
 import { parseDate, parseTimeOfDay } from '../time/day';
 import { isValidTimeZone } from '../time/zone';
-import { CalendarError, formatIssuePath, type CalendarIssue } from './errors';
+import { formatIssuePath, type CalendarIssue } from './errors';
 
 const timeOfDaySchema = z
   .string()
@@ -148,11 +148,4 @@ export function parseCalendarDef(input: unknown): ParseResult<CalendarDef> {
     ok: false,
     issues: r.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })),
   };
-}
-
-/** Like `parseCalendarDef` but throws a `CalendarError` listing every issue. */
-export function toCalendarDef(input: unknown): CalendarDef {
-  const r = parseCalendarDef(input);
-  if (!r.ok) throw new CalendarError('INVALID_CALENDAR', r.issues);
-  return r.value;
 }

@@ -7,7 +7,6 @@ export {
   intervalListSchema,
   productionYearSchema,
   parseCalendarDef,
-  toCalendarDef,
   type CalendarDef,
   type CalendarDefInput,
   type ProductionYear,

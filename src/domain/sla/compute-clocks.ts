@@ -5,6 +5,7 @@
 
 import { coverageGaps, coveredByProductionData } from '../calendar';
 import { calendarForPackage } from './calendar-of';
+import { withChoiceIds } from './choice-ref';
 import { clockFor, clockWithGoal, NO_PAUSES, type KeySnapshot } from './clock';
 import { customerKnown, resolveCustomerPackage } from './customers';
 import { updateGoalFor } from './goals';
@@ -24,7 +25,8 @@ const byTime = (a: SlaEvent, b: SlaEvent): number => a.at - b.at;
  * computeClocks(TEMPLATES.altec, { created: Date.parse('2026-03-06T16:30:00+03:00'), priority: '2', events: [] },
  *   Date.parse('2026-03-06T17:00:00+03:00')).reaction?.state // 'breached' (30m goal)
  */
-export function computeClocks(config: SlaConfig, request: SlaRequest, nowMs: number): ClockSet {
+export function computeClocks(config: SlaConfig, requestAsRead: SlaRequest, nowMs: number): ClockSet {
+  const request = withChoiceIds(config, requestAsRead);
   const prep = prepare(config);
   const created = request.created;
   if (!Number.isFinite(created) || !Number.isFinite(nowMs)) throw new Error('created and now must be finite instants');

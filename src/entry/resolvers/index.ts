@@ -175,7 +175,9 @@ export const handlers: { [K in ResolverName]: Handler<K> } = {
   },
   async getReport(p, _ctx, deps) {
     // Only the projects the viewer may browse (listed as the user) are read.
-    return (await reports()).getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), p, deps.clock.now());
+    // The payload schema admits from + to or lastDays, never a mix.
+    const req = p.lastDays !== undefined ? { lastDays: p.lastDays, projectKey: p.projectKey } : { from: p.from ?? '', to: p.to ?? '', projectKey: p.projectKey };
+    return (await reports()).getReport({ store: deps.store, log: deps.log, userJira: deps.userJira }, await active(deps), req, deps.clock.now());
   },
   async getPortalSla(p, ctx, deps) {
     // The portal's request detail names the request as extension.request.key.

@@ -34,12 +34,18 @@ export const payloadSchemas = {
   }),
   listJiraStatuses: z.object({}),
   getQueue: z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key').optional() }),
-  getReport: z.object({
-    from: z.string().min(1),
-    to: z.string().min(1),
-    projectKey: z.string().optional(),
-    groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
-  }),
+  getReport: z
+    .object({
+      from: z.string().min(1).optional(),
+      to: z.string().min(1).optional(),
+      lastDays: z.number().int().min(1).max(366).optional(),
+      projectKey: z.string().optional(),
+      groupBy: z.enum(['package', 'priority', 'customer', 'agent', 'month']).optional(),
+    })
+    .refine((r) => (r.lastDays === undefined) === (r.from !== undefined && r.to !== undefined) && (r.from === undefined) === (r.to === undefined), {
+      message: 'give from and to, or lastDays',
+      path: ['from'],
+    }),
   previewImpact: z.object({ scope: z.string().optional(), config: z.unknown() }),
   getCustomerAct: z.object({
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-11'),
@@ -62,7 +68,7 @@ export const payloadSchemas = {
 // zod's v3 inference makes a key of type `unknown` optional; the contract names it (it may still hold undefined).
 type UnknownKeysRequired<T> = { [P in keyof T as unknown extends T[P] ? P : never]-?: T[P] } & { [P in keyof T as unknown extends T[P] ? never : P]: T[P] };
 type Check<K extends ResolverName> = UnknownKeysRequired<z.infer<(typeof payloadSchemas)[K]>> extends ResolverMap[K]['req'] ? true : never;
-export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
+const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getIssueSla: true,
   getIssueBadge: true,
   getFieldOptions: true,
@@ -83,3 +89,4 @@ export const payloadsMatchContract: { [K in ResolverName]: Check<K> } = {
   getPortalSla: true,
   agreeDeadline: true,
 };
+void payloadsMatchContract;

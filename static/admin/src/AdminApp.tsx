@@ -12,7 +12,7 @@ import { RulesSection } from './RulesSection';
 import { CalendarSection } from './CalendarSection';
 import { CustomersSection, GoalsSection, PackagesSection, PrioritiesSection, StatusesSection } from './ConfigSections';
 import { asDraft, edit, scratchConfig, type Draft, type Issue } from './draft';
-import { issueMessage, pathInWords, percentBoundsMessage } from './issue-words';
+import { issueMessage, pathInWords, percentBoundsMessage, versionComment } from './issue-words';
 import { ADMIN_MESSAGES } from './messages';
 
 type AdminState = Res<'getAdminState'>;
@@ -358,7 +358,7 @@ export function AdminApp({ host }: { host: HostContext }) {
                   <th scope="row">{v.version}{v.version === baseVersion ? ` (${t('versions.current')})` : ''}</th>
                   <td><time dateTime={v.savedAt}>{when(v.savedAt)}</time></td>
                   <td title={v.savedBy}>{v.savedByName ?? v.savedBy}</td>
-                  <td>{[v.comment, v.template ? t('versions.fromTemplate', { template: v.template }) : null].filter(Boolean).join(' · ')}</td>
+                  <td>{[versionComment(v.comment, t), v.template ? t('versions.fromTemplate', { template: v.template }) : null].filter(Boolean).join(' · ')}</td>
                   <td>{v.version === baseVersion ? null : <button type="button" className="button" onClick={() => askRestore(v)}>{t('versions.restore', { version: v.version })}</button>}</td>
                 </tr>
               ))}

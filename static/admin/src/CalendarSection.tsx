@@ -4,6 +4,7 @@ import { call } from '../../shared/api';
 import { formatGoal, formatInstant } from '../../shared/format';
 import { warningMessage } from '../../shared/i18n';
 import { Message } from '../../shared/ui';
+import { importErrorLines, importWarningText } from './import-words';
 import { FieldIssues, ListArea, Section, SelectField, TextField, useAdmin } from './admin-context';
 import { calendarLabel, calendarName, formatDateHours, formatIntervals, issuesAt, parseDateHours, parseDateLines, parseIntervals, parseMonthDays, pathOf, sampleGoals, WEEKDAYS, type Weekday } from './draft';
 
@@ -97,6 +98,9 @@ function ImportBox({ calId }: { calId: string }) {
   const { t, update } = useAdmin();
   const fileId = useId();
   const [result, setResult] = useState<Envelope<CalendarImportResult> | null>(null);
+  const [format, setFormat] = useState<'xml' | 'csv' | 'ics'>('xml');
+  // The page's own refusals (format, size) are sentences already; the backend's are data, said in words.
+  const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [applied, setApplied] = useState(false);
 
@@ -104,18 +108,22 @@ function ImportBox({ calId }: { calId: string }) {
     const ext = file.name.toLowerCase().split('.').pop() ?? '';
     const format = ext === 'xml' ? 'xml' : ext === 'csv' ? 'csv' : ext === 'ics' || ext === 'ical' ? 'ics' : null;
     if (!format) {
-      setResult({ ok: false, error: { code: 'BAD_REQUEST', message: t('import.unknownFormat', { name: file.name }) } });
+      setResult(null);
+      setRefused(t('import.unknownFormat', { name: file.name }));
       return;
     }
     const text = await file.text();
     // Forge refuses an invoke over 500 KB before the resolver sees it: say so here, in bytes.
     const bytes = invokeTextBytes(text);
     if (bytes > CALENDAR_IMPORT_MAX_BYTES) {
-      setResult({ ok: false, error: { code: 'BAD_REQUEST', message: t('import.tooLarge', { name: file.name, kb: String(Math.ceil(bytes / 1000)), max: String(CALENDAR_IMPORT_MAX_BYTES / 1000) }) } });
+      setResult(null);
+      setRefused(t('import.tooLarge', { name: file.name, kb: String(Math.ceil(bytes / 1000)), max: String(CALENDAR_IMPORT_MAX_BYTES / 1000) }));
       return;
     }
     setBusy(true);
     setApplied(false);
+    setRefused(null);
+    setFormat(format);
     setResult(await call('importCalendar', { format, text }));
     setBusy(false);
   };
@@ -139,11 +147,17 @@ function ImportBox({ calId }: { calId: string }) {
       <label htmlFor={fileId}>{t('import.file')}</label>{' '}
       <input id={fileId} type="file" accept=".xml,.csv,.ics,.ical,text/xml,text/csv,text/calendar" onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); }} />
       {busy ? <p role="status">{t('import.reading')}</p> : null}
-      {result && !result.ok ? <Message tone="error" role="alert"><p>{result.error.message}</p></Message> : null}
+      {result && !result.ok ? (
+        <Message tone="error" role="alert">
+          <p>{t('import.failed')}</p>
+          <ul className="import__errors">{importErrorLines(result.error, format, t, CALENDAR_IMPORT_MAX_BYTES / 1000).map((line, i) => <li key={i}>{line}</li>)}</ul>
+        </Message>
+      ) : null}
+      {refused ? <Message tone="error" role="alert"><p>{refused}</p></Message> : null}
       {result && result.ok ? (
         <div className="import__preview" data-testid="import-preview">
           <p>{t('import.summary', { format: result.data.format.toUpperCase(), years: result.data.years.join(', '), holidays: result.data.holidays.length, working: result.data.workingDates.length, short: result.data.shortDates.length })}</p>
-          {result.data.warnings.length > 0 ? <ul className="warnings">{result.data.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+          {result.data.warnings.length > 0 ? <ul className="warnings">{result.data.warnings.map((w) => <li key={w}>{importWarningText(w, t)}</li>)}</ul> : null}
           <button type="button" className="button" disabled={applied} onClick={() => apply(result.data)}>{applied ? t('import.applied') : t('import.apply')}</button>
         </div>
       ) : null}

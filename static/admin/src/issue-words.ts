@@ -211,3 +211,12 @@ export function percentBoundsMessage(_message: string, path: string, lang: Local
   if (path !== 'atRiskThreshold') return null;
   return lang === 'ru' ? 'ожидается процент от 0 до 99 (25 — четверть норматива)' : 'expected a percentage from 0 to 99 (25 = a quarter of the goal)';
 }
+
+/**
+ * A version's comment as the page says it: the store writes "restored version N" for a restore
+ * (data, kept in English), which reads in the page language; a person's own comment stays as typed.
+ */
+export function versionComment(comment: string | undefined, t: (key: 'versions.restoredComment', vars: { n: string }) => string): string | undefined {
+  const restored = comment ? /^restored version (\d+)$/.exec(comment) : null;
+  return restored?.[1] ? t('versions.restoredComment', { n: restored[1] }) : comment;
+}

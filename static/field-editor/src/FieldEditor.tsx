@@ -1,8 +1,10 @@
 // The custom-field edit experience for "Service package" and "SLA priority": the configured
 // options with their names (and, for priorities, the regulation's definitions), so an agent
-// classifies a request by the regulation's own words. Submits the option id with view.submit.
+// classifies a request by the regulation's own words. Submits { id, name } with view.submit: the
+// field is an object whose formatter shows the name in the issue navigator and list views.
 import { view } from '@forge/bridge';
 import { useEffect, useId, useState } from 'react';
+import { choiceId, choiceValue } from '../../../src/shared/choice-value';
 import type { Envelope, FieldOption } from '../../../src/shared/contract';
 import { call } from '../../shared/api';
 import type { HostContext } from '../../shared/host';
@@ -16,16 +18,11 @@ export function fieldOfModule(moduleKey: string): FieldKind {
   return moduleKey.includes('priority') ? 'priority' : 'package';
 }
 
-function currentValue(raw: unknown): string | null {
-  if (typeof raw === 'string' && raw !== '') return raw;
-  if (typeof raw === 'number') return String(raw);
-  return null;
-}
 
 export function FieldEditor({ host, field }: { host: HostContext; field: FieldKind }) {
   const t = translator(PANEL_MESSAGES, host.lang);
   const [options, setOptions] = useState<Envelope<FieldOption[]> | null>(null);
-  const initial = currentValue(host.fieldValue);
+  const initial = choiceId(host.fieldValue);
   const [value, setValue] = useState<string | null>(initial);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,7 +36,8 @@ export function FieldEditor({ host, field }: { host: HostContext; field: FieldKi
     setSaving(true);
     setFailure(null);
     try {
-      await view.submit(value);
+      const option = value === null ? undefined : options?.ok ? options.data.find((o) => o.id === value) : undefined;
+      await view.submit(value === null ? null : choiceValue(value, option?.name, host.lang));
     } catch (err) {
       setFailure(err instanceof Error ? err.message : String(err));
       setSaving(false);

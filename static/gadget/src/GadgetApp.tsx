@@ -10,7 +10,7 @@ import { formatMinutes } from '../../shared/format';
 import type { HostContext } from '../../shared/host';
 import { translator, type Translate } from '../../shared/i18n';
 import { Lozenge, Message } from '../../shared/ui';
-import { attentionQueue, complianceOf, configProblems, GADGET_MESSAGES, parseConfig, periodOf, PERIODS, type GadgetConfig, type GadgetKey } from './model';
+import { attentionQueue, complianceOf, configProblems, GADGET_MESSAGES, parseConfig, PERIODS, type GadgetConfig, type GadgetKey } from './model';
 
 export function GadgetApp({ host, stored, editing }: { host: HostContext; stored: unknown; editing: boolean }) {
   const t = useMemo(() => translator(GADGET_MESSAGES, host.lang), [host.lang]);
@@ -75,9 +75,9 @@ function GadgetView({ host, t, config }: { host: HostContext; t: Translate<Gadge
   useEffect(() => {
     setQueue(null);
     setReport(null);
-    const { from, to } = periodOf(Date.now(), config.periodDays);
     void call('getQueue', { projectKey: config.projectKey }).then(setQueue);
-    void call('getReport', { from, to, projectKey: config.projectKey }).then(setReport);
+    // The period ends at the server's now, not the browser's (the local host's clock is simulated).
+    void call('getReport', { lastDays: config.periodDays, projectKey: config.projectKey }).then(setReport);
   }, [config.projectKey, config.periodDays]);
 
   const failed = [queue, report].find((e) => e !== null && !e.ok);

@@ -37,11 +37,6 @@ export function configProblems(draft: { projectKey: string; periodDays: number; 
   return out;
 }
 
-/** [from, to) of the last `days` days up to now, as the report resolver takes it. */
-export function periodOf(nowMs: number, days: number): { from: string; to: string } {
-  return { from: new Date(nowMs - days * 86_400_000).toISOString(), to: new Date(nowMs + 1000).toISOString() };
-}
-
 /** Requests whose most urgent clock is breached or at risk: breached first, then the earliest due. */
 export function attentionQueue(rows: readonly QueueRow[]): QueueRow[] {
   const rank = (r: QueueRow): number => (r.mostUrgent?.state === 'breached' ? 0 : 1);

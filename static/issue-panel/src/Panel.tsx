@@ -127,6 +127,9 @@ function PackageBlock({ pkg }: { pkg: PackageView }) {
         </p>
       ) : null}
       {pkg.fallback && !lapsed ? <p className="subtle">{t('package.fallback')}</p> : null}
+      {/* The field reads "None" until support classifies the request; say what applies meanwhile. */}
+      {pkg.source === 'default' && !pkg.fallback && !lapsed ? <p className="subtle" data-source="default">{t('package.byDefault')}</p> : null}
+      {pkg.source === 'customer' ? <p className="subtle" data-source="customer">{t('package.byCustomer')}</p> : null}
     </section>
   );
 }
@@ -207,6 +210,7 @@ function FullPanel({ view, ticks, reload }: { view: IssueSlaView; ticks: Tick[];
               <strong>{view.priority.name[fmt.lang]}</strong>
             </p>
             <p className="subtle">{view.priority.definition[fmt.lang]}</p>
+            {view.priority.source === 'default' ? <p className="subtle" data-source="default">{t('priority.byDefault')}</p> : null}
           </section>
         ) : (
           <p className="subtle">{t('priority.none')}</p>

@@ -130,17 +130,20 @@ export function CustomerActTab({ host, projects, initialProject, defaultMonth }:
   host: HostContext;
   projects: ReadonlyArray<{ key: string; name: string }>;
   initialProject: string | null;
-  /** `YYYY-MM` of the server's now (simulated on the local host). */
-  defaultMonth: string;
+  /** `YYYY-MM` of the server's now in the user's zone (simulated on the local host); null until the server answered. */
+  defaultMonth: string | null;
 }) {
   const t = useMemo(() => translator(ACT_MESSAGES, host.lang), [host.lang]);
-  const [month, setMonth] = useState(defaultMonth);
+  // Follows the server's month until the user picks one: the tab may open before the report answered.
+  const [picked, setMonth] = useState<string | null>(null);
+  const month = picked ?? defaultMonth;
   const [project, setProject] = useState<string>(initialProject ?? '');
   const [customer, setCustomer] = useState<string>('');
   const [loaded, setLoaded] = useState<Envelope<CustomerActView> | null>(null);
   const ids = { month: useId(), customer: useId(), project: useId() };
   const load = useCallback(() => {
     setLoaded(null);
+    if (month === null) return;
     void call('getCustomerAct', { month, ...(customer ? { customer } : {}), ...(project ? { projectKey: project } : {}) }).then(setLoaded);
   }, [month, customer, project]);
   useEffect(load, [load]);
@@ -155,7 +158,7 @@ export function CustomerActTab({ host, projects, initialProject, defaultMonth }:
     <section className="act-tab">
       <form className="period act__controls" onSubmit={(e) => { e.preventDefault(); load(); }}>
         <label htmlFor={ids.month}>{t('act.month')}</label>
-        <input id={ids.month} type="month" value={month} required onChange={(e) => { if (/^\d{4}-\d{2}$/.test(e.target.value)) { setMonth(e.target.value); setCustomer(''); } }} />
+        <input id={ids.month} type="month" value={month ?? ''} disabled={month === null} required onChange={(e) => { if (/^\d{4}-\d{2}$/.test(e.target.value)) { setMonth(e.target.value); setCustomer(''); } }} />
         {initialProject === null ? (
           <>
             <label htmlFor={ids.project}>{t('act.project')}</label>

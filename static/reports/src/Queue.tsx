@@ -96,8 +96,8 @@ export function Queue({ host, t, projects, initialProject, names }: {
                   </td>
                   <td className="queue__summary">{r.summary}</td>
                   <td>{r.status}</td>
-                  <td>{r.package === null ? '—' : (names?.package[r.package]?.[host.lang] ?? r.package)}</td>
-                  <td>{r.priority === null ? '—' : (names?.priority[r.priority]?.[host.lang] ?? r.priority)}</td>
+                  <td>{r.package === null ? '—' : (r.packageName?.[host.lang] ?? names?.package[r.package]?.[host.lang] ?? r.package)}</td>
+                  <td>{r.priority === null ? '—' : (r.priorityName?.[host.lang] ?? names?.priority[r.priority]?.[host.lang] ?? r.priority)}</td>
                   <td>
                     {r.mostUrgent ? (
                       <>

@@ -2,9 +2,11 @@
 // Colours come from CSS classes on design tokens; every chart has a text alternative.
 import type { ReactNode } from 'react';
 
-const W = 560;
+// About the width a chart card gets at 1400 px (three cards a row), so the SVG is drawn near 1:1
+// and its 13-unit axis labels read as 12-13 px instead of shrinking to 8 px.
+const W = 440;
 const H = 220;
-const PAD = { left: 44, right: 12, top: 12, bottom: 40 };
+const PAD = { left: 48, right: 12, top: 12, bottom: 40 };
 const innerW = W - PAD.left - PAD.right;
 const innerH = H - PAD.top - PAD.bottom;
 
@@ -52,7 +54,17 @@ export interface LineSeries {
   readonly points: ReadonlyArray<number | null>;
 }
 
-/** Lines over categories (months); null points leave gaps. Y is a percentage. */
+/** A label cut to what fits in `width` SVG units at the axis font (about 7 units a character). */
+function fit(label: string, width: number): string {
+  const max = Math.max(3, Math.floor(width / 7));
+  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+}
+
+/**
+ * Lines over categories (months, weeks). A category without a value (no clock judged that week)
+ * is bridged by a dashed line between its neighbours, so sparse weeks still read as a line, not
+ * as scattered dots. Y is a percentage.
+ */
 export function LineChart({ title, desc, categories, series }: { title: string; desc: string; categories: readonly string[]; series: readonly LineSeries[] }) {
   // Inset so the first and last category labels are not clipped at the edges.
   const inset = 28;
@@ -62,27 +74,31 @@ export function LineChart({ title, desc, categories, series }: { title: string; 
     <Frame title={title} desc={desc}>
       <YAxis max={100} format={(v) => `${v}%`} />
       <g className="chart__axis">
-        {categories.map((c, i) => (
-          <text key={c} x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle">
-            {c}
-          </text>
-        ))}
+        {categories.map((c, i) =>
+          // Every category has its point; labels only as many as fit side by side.
+          i % Math.max(1, Math.ceil((categories.length * 48) / (innerW - 2 * inset))) === 0 ? (
+            <text key={c} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle">
+              {c}
+            </text>
+          ) : null,
+        )}
       </g>
       {series.map((s) => {
-        const segments: string[] = [];
-        let current = '';
+        const solid: string[] = [];
+        const bridges: string[] = [];
+        let prev: number | null = null;
         s.points.forEach((p, i) => {
-          if (p === null) {
-            if (current) segments.push(current);
-            current = '';
-          } else current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(p).toFixed(1)}`;
+          if (p === null) return;
+          if (prev !== null) {
+            const d = `M${x(prev).toFixed(1)},${y(s.points[prev]!).toFixed(1)}L${x(i).toFixed(1)},${y(p).toFixed(1)}`;
+            (i - prev === 1 ? solid : bridges).push(d);
+          }
+          prev = i;
         });
-        if (current) segments.push(current);
         return (
           <g key={s.name} className={s.className}>
-            {segments.map((d) => (
-              <path key={d} className="chart__line" d={d} />
-            ))}
+            {solid.length > 0 ? <path className="chart__line" d={solid.join('')} /> : null}
+            {bridges.length > 0 ? <path className="chart__line chart__line--gap" d={bridges.join('')} /> : null}
             {s.points.map((p, i) =>
               p === null ? null : (
                 <circle key={categories[i]} className="chart__dot" cx={x(i)} cy={y(p)} r={3}>
@@ -123,8 +139,9 @@ export function BarChart({ title, desc, groups }: { title: string; desc: string;
                 </rect>
               );
             })}
-            <text className="chart__axis" x={PAD.left + gi * slot + slot / 2} y={H - PAD.bottom + 16} textAnchor="middle">
-              {g.label}
+            <text className="chart__axis" x={PAD.left + gi * slot + slot / 2} y={H - PAD.bottom + 18} textAnchor="middle">
+              <title>{g.label}</title>
+              {fit(g.label, slot - 4)}
             </text>
           </g>
         );
@@ -169,8 +186,8 @@ export function Histogram({ title, desc, bins, goal, goalLabel, binLabel }: {
             <rect className="chart__bar chart__bar--breached" x={PAD.left + i * slot + 1} y={PAD.top + innerH - hb} width={slot - 2} height={hb}>
               <title>{`${label}: ${b.breached}`}</title>
             </rect>
-            {i % Math.ceil(bins.length / 8) === 0 ? (
-              <text className="chart__axis" x={PAD.left + i * slot} y={H - PAD.bottom + 16} textAnchor="middle">
+            {i % Math.ceil(bins.length / 6) === 0 ? (
+              <text className="chart__axis" x={PAD.left + i * slot} y={H - PAD.bottom + 18} textAnchor="middle">
                 {label}
               </text>
             ) : null}

@@ -33,8 +33,19 @@ export function clocksInUse(view: ReportView): ReportClockKind[] {
   });
 }
 
+/**
+ * Packages and priorities in the configured order (the order of `names`, which the server builds
+ * from the configuration), ids it does not name after them, "(not set)" last; other groups as sent.
+ */
+function configuredOrder<T>(view: ReportView, dimension: ReportDimension, entries: Array<[string, T]>): Array<[string, T]> {
+  if (dimension !== 'package' && dimension !== 'priority') return entries;
+  const order = Object.keys(view.names[dimension]);
+  const rank = (k: string): number => (k === NO_GROUP ? Number.MAX_SAFE_INTEGER : order.includes(k) ? order.indexOf(k) : order.length);
+  return [...entries].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
+}
+
 export function groupsOf(view: ReportView, dimension: ReportDimension): Array<[string, ReportGroupView]> {
-  return Object.entries(view[FIELD[dimension]]);
+  return configuredOrder(view, dimension, Object.entries(view[FIELD[dimension]]));
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
@@ -156,7 +167,7 @@ export function breachDimension(view: ReportView): 'priority' | 'package' {
 /** Breached clocks per group of `dimension`, for the breaches chart. */
 export function breachesBy(view: ReportView, dimension: 'priority' | 'package'): Array<{ key: string; counts: Record<ReportClockKind, number> }> {
   const groups = dimension === 'priority' ? view.byPriority : view.byPackage;
-  return Object.entries(groups).map(([key, g]) => ({
+  return configuredOrder(view, dimension, Object.entries(groups)).map(([key, g]) => ({
     key,
     counts: { reaction: g.clocks.reaction.breached, resolution: g.clocks.resolution.breached, followUp: g.clocks.followUp.breached },
   }));

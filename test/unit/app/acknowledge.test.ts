@@ -1,5 +1,6 @@
 import { acknowledgementText, fillLeavingOut, isClassified } from '../../../src/app/acknowledge';
-import { computeOne, type Computed } from '../../../src/app/recompute-issue';
+import type { Computed } from '../../../src/app/computed';
+import { computeOne } from '../../../src/app/recompute-issue';
 import type { SlaConfig, SlaRequest } from '../../../src/domain/sla/types';
 import { TEMPLATES } from '../../../src/domain/templates';
 import { FakeJira } from '../../fakes/fake-jira';

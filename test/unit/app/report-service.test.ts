@@ -1,5 +1,6 @@
 import { ActiveConfigs } from '../../../src/app/config-store';
-import type { IssueFacts, KeyValueStore } from '../../../src/app/ports';
+import type { IssueFacts } from '../../../src/app/ports';
+import { CountingStore as MemoryStore } from '../../fakes/counting-store';
 import { computeOne } from '../../../src/app/recompute-issue';
 import { forgetRequest, LEGACY_INDEX_KEY, loadReportRows, monthIndexKeyOf, reportRowChanged, rowKeyOf, saveReportRows } from '../../../src/app/report-rows';
 import { clk, row as handRow } from '../domain/report/rows';
@@ -9,36 +10,6 @@ import { buildReport, packReportRow, unpackReportRow } from '../../../src/domain
 import { emptyFields } from '../../../src/app/stored-sla';
 import { TEMPLATES } from '../../../src/domain/templates';
 import { generateRequests } from '../../fixtures/report/requests';
-
-/** An in-memory key-value store with the port's semantics (setIfAbsent, prefix listing), counting calls. */
-class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  calls = { get: 0, set: 0, list: 0 };
-  async get<T>(key: string) {
-    this.calls.get++;
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async set<T>(key: string, value: T) {
-    this.calls.set++;
-    this.data.set(key, structuredClone(value));
-  }
-  async setIfAbsent<T>(key: string, value: T) {
-    if (this.data.has(key)) return false;
-    this.data.set(key, value);
-    return true;
-  }
-  async delete(key: string) {
-    this.data.delete(key);
-  }
-  async transact(ops: ReadonlyArray<{ set: string; value: unknown } | { delete: string }>) {
-    for (const op of ops) if ('set' in op) this.data.set(op.set, op.value);
-    else this.data.delete(op.delete);
-  }
-  async listByPrefix<T>(prefix: string) {
-    this.calls.list++;
-    return [...this.data].filter(([k]) => k.startsWith(prefix)).map(([key, value]) => ({ key, value: structuredClone(value) as T }));
-  }
-}
 
 const log = { info() {}, warn() {}, error() {} };
 const NOW = Date.parse('2026-04-08T12:00:00+03:00');

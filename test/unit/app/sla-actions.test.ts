@@ -1,6 +1,7 @@
 import { slaConfigSchema } from '../../../src/config';
 import { silentLogger } from '../../../src/app/ports';
-import { computeOne, recomputeBatch, type Computed } from '../../../src/app/recompute-issue';
+import type { Computed } from '../../../src/app/computed';
+import { afterComputeSteps, computeOne, recomputeBatch } from '../../../src/app/recompute-issue';
 import { ActiveConfigs } from '../../../src/app/config-store';
 import {
   ACTION_RETRY_MS,
@@ -204,9 +205,9 @@ describe('running the actions', () => {
     jira.add('1', request, { name: 'Open', category: 'new' });
     const configs = new ActiveConfigs(new Map([['default', { scope: 'default', version: 1, config: everything }]]));
     const now = MON_10 + 31 * MINUTE;
-    await recomputeBatch(deps, configs, [jira.issues.get('1')!.facts], { nowMs: now, acknowledge: false });
+    await recomputeBatch(deps, configs, [jira.issues.get('1')!.facts], { nowMs: now, after: [] });
     expect(jira.notifications).toHaveLength(0);
-    await recomputeBatch(deps, configs, [jira.issues.get('1')!.facts], { nowMs: now, acknowledge: true });
+    await recomputeBatch(deps, configs, [jira.issues.get('1')!.facts], { nowMs: now, after: afterComputeSteps(deps) });
     expect(jira.notifications).toHaveLength(1);
     expect(store.data.size).toBeGreaterThan(0);
   });

@@ -50,9 +50,9 @@ describe('stale overwrites', () => {
     const before = jira.issues.get('1')!.facts;
     // The old chunk (v1) reads, the new job (v2) runs to the end meanwhile, then the old one writes.
     overtakeDuringRead(jira, async () => {
-      await recomputeBatch(deps, v2, [jira.issues.get('1')!.facts], { nowMs: NOW, acknowledge: false });
+      await recomputeBatch(deps, v2, [jira.issues.get('1')!.facts], { nowMs: NOW, after: [] });
     });
-    await recomputeBatch(deps, v1, [before], { nowMs: NOW, acknowledge: false });
+    await recomputeBatch(deps, v1, [before], { nowMs: NOW, after: [] });
     const stored = jira.issues.get('1')!.facts.stored!;
     expect(stored.configVersion).toBe(2);
     expect(stored.reactionDue).toBe('2026-03-02T09:00:00Z');
@@ -66,9 +66,9 @@ describe('stale overwrites', () => {
       const issue = jira.issues.get('1')!;
       issue.request = { ...issue.request, events: [{ at: NOW + MIN, type: 'status', to: 'Resolved' }] };
       issue.facts = { ...issue.facts, status: { name: 'Resolved', category: 'done' } };
-      await recomputeBatch(deps, v1, [issue.facts], { nowMs: NOW + MIN, acknowledge: false });
+      await recomputeBatch(deps, v1, [issue.facts], { nowMs: NOW + MIN, after: [] });
     });
-    await recomputeBatch(deps, v1, [stale], { nowMs: NOW + MIN, acknowledge: false });
+    await recomputeBatch(deps, v1, [stale], { nowMs: NOW + MIN, after: [] });
     const stored = jira.issues.get('1')!.facts.stored!;
     expect(stored.autoCloseAt).not.toBeNull();
     expect(stored.resolutionDue).toBeNull();

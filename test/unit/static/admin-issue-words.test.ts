@@ -1,7 +1,9 @@
 import { parseSlaConfig } from '../../../src/config/validate-config';
 import { TEMPLATES } from '../../../src/domain/templates';
 import { asDraft } from '../../../static/admin/src/draft';
-import { issueMessage, parseConfigPath, pathInWords, percentBoundsMessage } from '../../../static/admin/src/issue-words';
+import { issueMessage, parseConfigPath, pathInWords, percentBoundsMessage, versionComment } from '../../../static/admin/src/issue-words';
+import { ADMIN_MESSAGES } from '../../../static/admin/src/messages';
+import { translator } from '../../../static/shared/i18n';
 
 /** Latin words outside «quotes» and (parentheses of values): English leaking into the Russian UI. */
 const english = (text: string) => text.replace(/«[^»]*»/g, '').replace(/\([^)]*\)/g, '').match(/\b[A-Za-z]{3,}\b/g) ?? [];
@@ -47,5 +49,14 @@ describe('validation issues in words', () => {
 
   it('states the at-risk threshold bounds in percent, as it is entered', () => {
     expect(percentBoundsMessage('expected a share of the goal below 1 (0.25 = 25%)', 'atRiskThreshold', 'ru')).toBe('ожидается процент от 0 до 99 (25 — четверть норматива)');
+  });
+});
+
+describe('version comments in the page language', () => {
+  it('says a restore in Russian and English, and keeps a person\'s own comment as typed', () => {
+    expect(versionComment('restored version 4', translator(ADMIN_MESSAGES, 'ru'))).toBe('восстановлена из версии 4');
+    expect(versionComment('restored version 4', translator(ADMIN_MESSAGES, 'en'))).toBe('restored from version 4');
+    expect(versionComment('новый норматив', translator(ADMIN_MESSAGES, 'ru'))).toBe('новый норматив');
+    expect(versionComment(undefined, translator(ADMIN_MESSAGES, 'ru'))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { attentionQueue, complianceOf, configProblems, GADGET_MESSAGES, parseConfig, periodOf } from '../../../static/gadget/src/model';
+import { attentionQueue, complianceOf, configProblems, GADGET_MESSAGES, parseConfig } from '../../../static/gadget/src/model';
 import { placeholders } from '../../../static/shared/i18n';
 import type { QueueRow, ReportView } from '../../../src/shared/contract';
 
@@ -26,11 +26,6 @@ describe('dashboard gadget model', () => {
     const report = { total: { requests: 9, clocks: { reaction: stats(3, 1), resolution: stats(0, 0), followUp: stats(0, 0) } } } as unknown as ReportView;
     expect(complianceOf(report, 'reaction')).toEqual({ metPercent: 75, met: 3, breached: 1, open: 3, requests: 9 });
     expect(complianceOf(report, 'resolution').metPercent).toBeNull();
-  });
-
-  it('covers the last N days up to now', () => {
-    const now = Date.parse('2026-03-31T12:00:00Z');
-    expect(periodOf(now, 7)).toEqual({ from: '2026-03-24T12:00:00.000Z', to: '2026-03-31T12:00:01.000Z' });
   });
 
   it('has the same messages and placeholders in Russian and English', () => {

@@ -3,7 +3,7 @@ import type { ReportView } from '../../../src/shared/contract';
 import { placeholders, translator } from '../../../static/shared/i18n';
 import { adfText, entryOf, journalStatusOf } from '../../../static/reports/src/journal-model';
 import { REPORTS_MESSAGES } from '../../../static/reports/src/messages';
-import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, monthLabel, presetPeriod, rowsOf, todayIn, unknownCustomers, weekLabel, weekOf, weeklyComplianceSeries } from '../../../static/reports/src/model';
+import { breachDimension, breachesBy, breachesByPriority, clocksInUse, complianceSeries, groupLabel, groupsOf, monthLabel, presetPeriod, rowsOf, todayIn, unknownCustomers, weekLabel, weekOf, weeklyComplianceSeries } from '../../../static/reports/src/model';
 import { clk, row } from '../domain/report/rows';
 
 function viewOf(rows: ReportRow[]): ReportView {
@@ -67,6 +67,22 @@ describe('reports page model', () => {
       { key: 'basic', counts: { reaction: 1, resolution: 0, followUp: 0 } },
       { key: 'extended', counts: { reaction: 0, resolution: 0, followUp: 0 } },
     ]);
+  });
+
+  it('orders priorities and packages as the configuration does, not by their ids', () => {
+    const ordered = viewOf([
+      row({ priority: 'low', package: 'optimal', reaction: clk('breached', 900, 660) }),
+      row({ priority: 'critical', package: 'basic', reaction: clk('met', 10, 240) }),
+      row({ priority: 'medium', reaction: clk('met', 10, 240) }),
+      row({ priority: null, reaction: clk('met', 10, 240) }),
+    ]);
+    ordered.names = {
+      package: { optimal: { ru: 'Оптимальный', en: 'Optimal' }, basic: { ru: 'Базовый', en: 'Basic' } },
+      priority: { critical: { ru: 'Критический', en: 'Critical' }, medium: { ru: 'Средний', en: 'Medium' }, low: { ru: 'Низкий', en: 'Low' } },
+    };
+    expect(breachesBy(ordered, 'priority').map((b) => b.key)).toEqual(['critical', 'medium', 'low', '(none)']);
+    expect(groupsOf(ordered, 'priority').map(([k]) => k)).toEqual(['critical', 'medium', 'low', '(none)']);
+    expect(groupsOf(ordered, 'package').map(([k]) => k)[0]).toBe('optimal');
   });
 
   it('shows only the clocks the configuration has', () => {

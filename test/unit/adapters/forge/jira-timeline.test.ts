@@ -56,6 +56,22 @@ describe('toSlaRequest', () => {
     expect(request.customer).toEqual({ organization: null, organizations: [], emailDomain: 'romashka.example' });
   });
 
+  it('reads the id from the object fields\' changelog JSON ({ id, name }), and from an old bare id next to it', () => {
+    const r = toSlaRequest({
+      facts,
+      fieldIds: ids,
+      rule: { kind: 'notReporter' },
+      changelog: [
+        { created: '2026-03-02T10:40:00.000+0300', author: user('agent'), items: [{ fieldId: 'customfield_10051', fromString: '3', toString: '{"id":"1","name":"Критический"}' }] },
+        { created: '2026-03-02T10:50:00.000+0300', author: user('agent'), items: [{ fieldId: 'customfield_10050', fromString: '{"id":"optimal","name":"Оптимальный"}', toString: '{"id":"8x5x4"}' }] },
+        { created: '2026-03-02T10:55:00.000+0300', author: user('agent'), items: [{ fieldId: 'customfield_10050', fromString: '{"id":"8x5x4"}', toString: null }] },
+      ],
+      comments: [],
+    });
+    expect([r.priority, r.package]).toEqual(['3', 'optimal']);
+    expect(r.events.map((e) => ('to' in e ? e.to : null))).toEqual(['1', '8x5x4', null]);
+  });
+
   it('uses today’s values when a field never changed', () => {
     const r = toSlaRequest({ facts, fieldIds: ids, rule: { kind: 'notReporter' }, changelog: [], comments: [] });
     expect([r.status, r.priority, r.package, r.events]).toEqual(['In Progress', '1', 'extended', []]);

@@ -114,6 +114,35 @@ describe('app custom-field writes are checked against the manifest type and sche
   });
 });
 
+describe('the Service package / SLA priority fields hold { id, name } objects (manifest schema)', () => {
+  it('refuses a bare string, a value without id and unknown keys, through the app-field API, an issue edit and issue create', async () => {
+    const issueId = Number((await em.actions.createIssue({ projectKey: 'SUP', summary: 'one', reporter: CUSTOMER })).id);
+    const pkg = em.jira.field('sla-service-package')!.id;
+    const write = (value: unknown) => post('/rest/api/3/app/field/value', { updates: [{ customField: pkg, issueIds: [issueId], value }] });
+    expect((await write('basic')).status).toBe(400);
+    expect((await write({ name: 'Базовый' })).status).toBe(400);
+    expect((await write({ id: 'basic', name: 'Базовый', colour: 'red' })).status).toBe(400);
+    expect((await write({ id: '' })).status).toBe(400);
+    expect((await put(`/rest/api/3/issue/${issueId}`, { fields: { [pkg]: 'basic' } })).status).toBe(400);
+    expect(em.jira.fieldValue('SUP-1', 'sla-service-package')).toBeNull();
+    expect(() => em.jira.createIssue({ projectKey: 'SUP', summary: 'two', reporter: CUSTOMER, custom: { 'sla-priority': '2' } })).toThrow(/takes a JSON object/);
+    expect((await write({ id: 'basic', name: 'Базовый' })).status).toBe(204);
+    expect((await put(`/rest/api/3/issue/${issueId}`, { fields: { [em.jira.field('sla-priority')!.id]: { id: '2' } } })).status).toBe(204);
+    expect(em.jira.fieldValue('SUP-1', 'sla-service-package')).toEqual({ id: 'basic', name: 'Базовый' });
+    // The changelog carries the object's JSON, from which the app reads the id.
+    const items = em.jira.issue('SUP-1')!.histories.flatMap((h) => h.items).filter((i) => i.fieldId === pkg);
+    expect(items.at(-1)?.toString).toBe('{"id":"basic","name":"Базовый"}');
+  });
+
+  it('JQL searches the object by its properties: "Service package".Id and .Name', async () => {
+    await em.actions.createIssue({ projectKey: 'SUP', summary: 'one', reporter: CUSTOMER, package: { id: 'basic', name: 'Базовый' } });
+    await em.actions.createIssue({ projectKey: 'SUP', summary: 'two', reporter: CUSTOMER, package: { id: 'optimal', name: 'Оптимальный' } });
+    const keys = async (jql: string) => (await post<Hits>('/rest/api/3/search/jql', { jql, fields: ['summary'] })).body.issues.map((i) => (i as { key: string }).key);
+    expect(await keys('"Service package".Id = basic')).toEqual(['SUP-1']);
+    expect(await keys('"Service package".Name = "Оптимальный"')).toEqual(['SUP-2']);
+  });
+});
+
 describe('issue keys and ids in JQL must exist and be visible (Jira answers 400 for the whole query)', () => {
   beforeEach(async () => {
     for (const [summary, reporter] of [['one', CUSTOMER], ['two', CUSTOMER], ['theirs', OTHER_CUSTOMER]] as const) await em.actions.createIssue({ projectKey: 'SUP', summary, reporter });

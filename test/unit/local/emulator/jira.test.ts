@@ -107,6 +107,39 @@ describe('emulated Jira', () => {
     expect(await em.invokeResolver('p', {}, { accountId: AGENT, extension: { type: 'jira:adminPage' } })).toBe(false);
   });
 
+  it('checks permissions in bulk as the spec says: another user only for an admin or the app; bad permissions and accounts are 400', async () => {
+    em.seedSite({ users: [{ accountId: '557058:agent-sup', displayName: 'SUP only', emailAddress: 's@x.example', locale: 'en_US', timeZone: 'UTC', role: 'agent', projects: ['SUP'] }] });
+    const [sup, ops] = [em.jira.project('SUP')!, em.jira.project('OPS')!].map((p) => Number(p.id)) as [number, number];
+    const check = (body: unknown) => JSON.stringify(body);
+    let asUser: { status: number; body: unknown } = { status: 0, body: null };
+    appWork = async () => {
+      const res = await api.asUser().requestJira(route`/rest/api/3/permissions/check`, { method: 'POST', body: check(request) });
+      asUser = { status: res.status, body: await res.json() };
+      return null;
+    };
+    let request: unknown = { accountId: '557058:agent-sup', projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [sup, ops] }] };
+    // An agent may not ask about someone else; an administrator may.
+    await em.invokeResolver('p', {}, { accountId: AGENT, extension: { type: 'jira:adminPage' } });
+    expect(asUser.status).toBe(403);
+    await em.invokeResolver('p', {}, { accountId: ADMIN, extension: { type: 'jira:adminPage' } });
+    expect(asUser).toEqual({ status: 200, body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [sup], issues: [] }] } });
+    // Without accountId: the caller's own permissions.
+    request = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [sup, ops] }], globalPermissions: ['ADMINISTER'] };
+    await em.invokeResolver('p', {}, { accountId: AGENT, extension: { type: 'jira:adminPage' } });
+    expect(asUser.body).toEqual({ globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [sup, ops], issues: [] }] });
+    // The app, from its server, may check anyone; invalid project ids are ignored.
+    const post = async (body: unknown) => {
+      const res = await asApp('/rest/api/3/permissions/check', { method: 'POST', body: check(body) });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    expect(await post({ accountId: CUSTOMER, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [sup, 424242] }] })).toEqual({ status: 200, body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [], issues: [] }] } });
+    expect((await post({ accountId: CUSTOMER, projectPermissions: [{ permissions: ['BROWSE_EVERYTHING'], projects: [sup] }] })).status).toBe(400);
+    expect((await post({ accountId: CUSTOMER, projectPermissions: [{ permissions: [''], projects: [sup] }] })).status).toBe(400);
+    expect((await post({ accountId: 'nobody', projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [sup] }] })).status).toBe(400);
+    expect((await post({ accountId: CUSTOMER, globalPermissions: ['FLY'] })).status).toBe(400);
+    expect((await post({ accountId: CUSTOMER, projectKeys: ['SUP'] })).status).toBe(400);
+  });
+
   it('writes app field values in bulk without firing events the app caused (ignoreSelf)', async () => {
     const { id, key } = await em.actions.createIssue({ projectKey: 'SUP', summary: 'x', reporter: CUSTOMER });
     events = [];
