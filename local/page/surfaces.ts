@@ -4,6 +4,7 @@
 // Kept apart from host.ts, which hands in what it owns (state, frames, requests) as SurfaceHost.
 
 import type { AutomationActionInfo, AutomationAudit, HostState, HostUser, JqlResponse, LocalPostPath, LocalRequest, LocalResponse, ModuleRef } from '../contract';
+import { el } from './core.js';
 
 type Lang = 'ru' | 'en';
 
@@ -104,15 +105,6 @@ export const SURFACE_TEXT: Record<Lang, Record<string, string>> = {
   },
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== null) e.append(c);
-  return e;
-}
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const e = document.getElementById(id);
