@@ -39,15 +39,16 @@ export interface JqlQuery {
 
 // ---------------------------------------------------------------- tokenizer
 
-type Token =
-  | { t: 'str'; v: string; pos: number }
-  | { t: 'word'; v: string; pos: number }
-  | { t: 'op'; v: string; pos: number }
-  | { t: 'punct'; v: '(' | ')' | ',' | '[' | ']'; pos: number };
+/** `pos` is where the token starts, `end` just after it (the JQL-function pass replaces clauses by position). */
+export type Token =
+  | { t: 'str'; v: string; pos: number; end: number }
+  | { t: 'word'; v: string; pos: number; end: number }
+  | { t: 'op'; v: string; pos: number; end: number }
+  | { t: 'punct'; v: '(' | ')' | ',' | '[' | ']'; pos: number; end: number };
 
 const WORD_CHAR = /[\p{L}\p{N}_\-.:+@/*]/u;
 
-function tokenize(src: string): Token[] {
+export function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
@@ -67,29 +68,29 @@ function tokenize(src: string): Token[] {
       }
       if (i >= src.length) throw new JqlError(`Error in the JQL Query: unterminated string starting at character ${start}.`);
       i++;
-      out.push({ t: 'str', v, pos: start });
+      out.push({ t: 'str', v, pos: start, end: i });
       continue;
     }
     if (c === '(' || c === ')' || c === ',' || c === '[' || c === ']') {
-      out.push({ t: 'punct', v: c, pos: i });
+      out.push({ t: 'punct', v: c, pos: i, end: i + 1 });
       i++;
       continue;
     }
     const two = src.slice(i, i + 2);
     if (two === '!=' || two === '<=' || two === '>=' || two === '!~') {
-      out.push({ t: 'op', v: two, pos: i });
+      out.push({ t: 'op', v: two, pos: i, end: i + 2 });
       i += 2;
       continue;
     }
     if (c === '=' || c === '<' || c === '>' || c === '~') {
-      out.push({ t: 'op', v: c, pos: i });
+      out.push({ t: 'op', v: c, pos: i, end: i + 1 });
       i++;
       continue;
     }
     if (WORD_CHAR.test(c)) {
       const start = i;
       while (i < src.length && WORD_CHAR.test(src[i]!)) i++;
-      out.push({ t: 'word', v: src.slice(start, i), pos: start });
+      out.push({ t: 'word', v: src.slice(start, i), pos: start, end: i });
       continue;
     }
     throw new JqlError(`Error in the JQL Query: the character '${c}' at position ${i} is a reserved JQL character.`);
