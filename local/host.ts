@@ -6,6 +6,7 @@ import { addWorking, calendarDefSchema, calendarNames, compileCalendar, type Com
 import { TEMPLATES, isTemplateId } from '../src/domain/templates';
 import { PROPERTY_KEY } from '../src/app/stored-sla';
 import { adfToText, createEmulator, type AppHandlers, type Emulator, type FaultOptions, type SiteUser } from './emulator';
+import type { IssueView, QueueRow } from './contract';
 
 /** The part of the app's issue property the host's queue reads. */
 const storedClocks = z.object({
@@ -203,10 +204,7 @@ export class LocalHost {
   }
 
   /** Requests of a project the user may see, newest first. */
-  queue(
-    projectKey: string,
-    accountId: string,
-  ): Array<{ key: string; summary: string; status: string; statusCategory: string; reporter: string; created: number; sla: string | null; due: number | null }> {
+  queue(projectKey: string, accountId: string): QueueRow[] {
     const jira = this.emulator.jira;
     const p = { kind: 'user' as const, accountId };
     return jira
@@ -234,7 +232,7 @@ export class LocalHost {
       });
   }
 
-  issueView(key: string, accountId: string): unknown {
+  issueView(key: string, accountId: string): IssueView | null {
     const jira = this.emulator.jira;
     const issue = jira.issue(key);
     const p = { kind: 'user' as const, accountId };
@@ -249,7 +247,7 @@ export class LocalHost {
       project: { id: project.id, key: project.key, name: project.name, template: project.template ?? null },
       summary: issue.summary,
       description: adfToText(issue.description),
-      status: jira.status(issue.statusId),
+      status: jira.status(issue.statusId)!,
       reporter: { accountId: issue.reporter, name: name(issue.reporter) },
       created: issue.created,
       updated: issue.updated,

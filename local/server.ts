@@ -6,11 +6,31 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { z } from 'zod/v3';
+import type { z } from 'zod/v3';
 import ts from 'typescript';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { LocalHost } from './host';
 import { APP_ACCOUNT_ID, type ExtensionContext } from './emulator';
+import {
+  actionRequestSchema,
+  automationRequestSchema,
+  faultsRequestSchema,
+  gadgetRequestSchema,
+  invokeRequestSchema,
+  jiraRequestSchema,
+  jqlRequestSchema,
+  LOCAL_DASHBOARD,
+  LOCAL_GADGET,
+  sweepRequestSchema,
+  timeRequestSchema,
+  type ErrorBody,
+  type HostModules,
+  type HostState,
+  type LocalPostPath,
+  type LocalResponse,
+} from './contract';
+
+export type { HostModules } from './contract';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const PAGE_DIR = join(__dirname, 'page');
@@ -43,16 +63,6 @@ export interface ServerInfo {
 }
 
 /** UI modules of the manifest mapped to the static app folder that serves each. */
-export interface HostModules {
-  issuePanel: { key: string; app: string };
-  issueContext: { key: string; app: string };
-  adminPage: { key: string; app: string };
-  projectPage: { key: string; app: string };
-  fieldEditors: Record<'package' | 'priority', { key: string; app: string; fieldId: string | null }>;
-  gadget: { key: string; app: string };
-  portal: { key: string; app: string };
-}
-
 export function hostModules(host: LocalHost): HostModules {
   const m = host.emulator.manifest;
   const appOf = (resource: string | undefined, fallback: string): string => {
@@ -79,9 +89,6 @@ export function hostModules(host: LocalHost): HostModules {
   };
 }
 
-/** The local dashboard and its Reglament gadget (Jira's dashboard id and dashboard item id). */
-const LOCAL_DASHBOARD = '10000';
-const LOCAL_GADGET = 'local-gadget-1';
 
 const transpiled = new Map<string, { mtimeMs: number; js: string }>();
 
@@ -129,49 +136,6 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-const extensionSchema = z.object({ type: z.string() }).passthrough();
-const invokeSchema = z.object({
-  functionKey: z.string().min(1),
-  payload: z.unknown().optional(),
-  context: z.object({
-    accountId: z.string().min(1),
-    moduleKey: z.string().min(1),
-    extension: extensionSchema,
-    locale: z.string().optional(),
-    timezone: z.string().optional(),
-  }),
-});
-
-const actionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('create'), as: z.string(), projectKey: z.string(), summary: z.string().trim().min(1).max(255), description: z.string().max(5000).optional(), package: z.string().optional(), priority: z.string().optional() }),
-  z.object({ kind: z.literal('comment'), as: z.string(), key: z.string(), body: z.string().trim().min(1).max(5000), internal: z.boolean().optional() }),
-  z.object({ kind: z.literal('transition'), as: z.string(), key: z.string(), status: z.string() }),
-  z.object({
-    kind: z.literal('setField'),
-    as: z.string(),
-    key: z.string(),
-    field: z.enum(['package', 'priority']),
-    // What the field editor submits ({ id, name }); Jira checks it against the field's schema.
-    value: z.union([z.string(), z.object({ id: z.string(), name: z.string().optional() }).strict()]).nullable(),
-  }),
-]);
-
-const timeSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('workingHour'), projectKey: z.string().optional() }),
-  z.object({ op: z.literal('hour') }),
-  z.object({ op: z.literal('day') }),
-  z.object({ op: z.literal('to'), to: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time') }),
-  // A wall-clock time as the page's date picker gives it, read in the user's time zone (the zone
-  // the page shows simulated time in), not in the zone of the browser or the server.
-  z.object({
-    op: z.literal('toLocal'),
-    local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'expected a date and time like 2026-11-23T10:00'),
-    timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone like Europe/Moscow'),
-  }),
-]);
-
-const faultSchema = z.object({ rate: z.number().min(0).max(1), statuses: z.array(z.number().int().min(400).max(599)).optional(), delayMs: z.number().int().min(0).max(10_000).optional() });
-
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -181,15 +145,6 @@ class HttpError extends Error {
     readonly params?: Record<string, string | number>,
   ) {
     super(message);
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -235,7 +190,7 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
     }
   };
 
-  const state = (q: URLSearchParams): unknown => {
+  const state = (q: URLSearchParams): HostState => {
     const user = jira.user(q.get('user') ?? '') ?? jira.users.find((u) => u.role === 'agent') ?? jira.users[0];
     const wanted = q.get('project');
     const projectKey = wanted && jira.project(wanted) ? wanted : (jira.projects[0]?.key ?? '');
@@ -271,7 +226,7 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
     };
   };
 
-  const act = async (a: z.infer<typeof actionSchema>): Promise<unknown> => {
+  const act = async (a: z.infer<typeof actionRequestSchema>): Promise<{ key?: string } | null> => {
     const user = jira.user(a.as);
     if (!user) throw new HttpError(400, `as: unknown user ${a.as}`);
     const customer = user.role === 'customer';
@@ -284,133 +239,137 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
         ...(a.package ? { package: a.package } : {}),
         ...(a.priority ? { priority: a.priority } : {}),
       });
-      return r;
+      return { key: r.key };
     }
     const issue = jira.issue(a.key);
     if (!issue || !jira.hasIssue({ kind: 'user', accountId: user.accountId }, 'BROWSE_PROJECTS', issue)) throw new HttpError(404, `${a.key}: no such request for ${user.displayName}`, 'noSuchRequest', { key: a.key, user: user.displayName });
     if (a.kind === 'comment') {
       if (customer && a.internal) throw new HttpError(403, 'customers cannot add internal notes', 'customerInternal');
-      return em.actions.comment(a.key, { author: user.accountId, body: a.body, internal: a.internal === true });
+      await em.actions.comment(a.key, { author: user.accountId, body: a.body, internal: a.internal === true });
+      return null;
     }
     if (customer) throw new HttpError(403, `${user.displayName} is a customer and cannot ${a.kind === 'transition' ? 'change the status' : 'edit fields'}`, 'customerCannot', { user: user.displayName });
-    if (a.kind === 'transition') return em.actions.transition(a.key, a.status, user.accountId);
-    return em.actions.setField(a.key, a.field, a.value, user.accountId);
+    if (a.kind === 'transition') await em.actions.transition(a.key, a.status, user.accountId);
+    else await em.actions.setField(a.key, a.field, a.value, user.accountId);
+    return null;
+  };
+
+  /** The POST endpoints of the contract (local/contract.ts), each parsing its request with the contract's schema. */
+  const endpoints: { [P in LocalPostPath]: (body: unknown) => Promise<LocalResponse<P>> } = {
+    '/__local/invoke': async (body) => {
+      const b = parse(invokeRequestSchema, body);
+      return host.exclusive(async () => {
+        const r = await em.invokeResolver(b.functionKey, b.payload ?? {}, {
+          accountId: b.context.accountId,
+          moduleKey: b.context.moduleKey,
+          extension: b.context.extension as ExtensionContext,
+          ...(b.context.locale ? { locale: b.context.locale } : {}),
+          ...(b.context.timezone ? { timezone: b.context.timezone } : {}),
+        });
+        await host.settle();
+        return r ?? null;
+      });
+    },
+    '/__local/action': async (body) => {
+      const a = parse(actionRequestSchema, body);
+      return host.exclusive(async () => {
+        const r = await act(a);
+        await host.settle();
+        return { ok: true as const, result: r };
+      });
+    },
+    '/__local/time': async (body) => {
+      const t = parse(timeRequestSchema, body);
+      return host.exclusive(async () => {
+        // Time stands still during a jump, so sweeps land on their boundaries exactly.
+        const wasRunning = host.clock.running;
+        host.clock.freeze();
+        try {
+          const now = host.clock.now();
+          const working = t.op === 'workingHour' ? await host.nextWorkingHour(t.projectKey) : null;
+          const target = (): number => {
+            switch (t.op) {
+              case 'workingHour':
+                return working!.to;
+              case 'hour':
+                return now + 3_600_000;
+              case 'day':
+                return now + 86_400_000;
+              case 'toLocal':
+                return fromZonedTime(t.local, t.timeZone).getTime();
+              case 'to':
+                return Date.parse(t.to);
+            }
+          };
+          const to = target();
+          if (to < now) {
+            const zone = t.op === 'toLocal' ? t.timeZone : 'UTC';
+            const fmt = (ms: number): string => formatInTimeZone(ms, zone, 'yyyy-MM-dd HH:mm');
+            throw new HttpError(400, `${t.op === 'toLocal' ? 'local' : 'to'}: ${fmt(to)} is before the simulated now ${fmt(now)} (${zone}); simulated time only moves forward`, 'timeBackwards', { to, now });
+          }
+          return { ...(await host.advanceTo(to)), ...(working ? { calendar: working.calendar, calendarNames: working.calendarNames } : {}) };
+        } finally {
+          if (wasRunning) host.clock.run();
+        }
+      });
+    },
+    '/__local/jql': async (body) => {
+      // The JQL box: the query as Jira runs it, the app's JQL functions replaced by their answers.
+      const b = parse(jqlRequestSchema, body);
+      return host.exclusive(async () => {
+        const expanded = await em.expandJql(b.jql, b.as).catch(() => null);
+        const r = await em.searchKeys(b.jql, b.as);
+        return r.ok ? { ok: true as const, keys: r.keys, expanded } : { ok: false as const, error: r.error };
+      });
+    },
+    '/__local/automation': async (body) => {
+      // The rule runner: one of the app's Automation actions, as a rule step on one issue.
+      const b = parse(automationRequestSchema, body);
+      if (b.as !== undefined && !jira.user(b.as)) throw new HttpError(400, `as: unknown user ${b.as}`);
+      return host.exclusive(async () => {
+        const entry = await em.runAutomationAction(b.action, b.inputs, { ...(b.issueKey ? { issueKey: b.issueKey } : {}), ...(b.as ? { actor: b.as } : {}) }).catch((e: unknown) => {
+          throw new HttpError(400, e instanceof Error ? e.message : String(e));
+        });
+        await host.settle();
+        return entry;
+      });
+    },
+    '/__local/sweep': async (body) => {
+      parse(sweepRequestSchema, body);
+      return host.exclusive(async () => {
+        const r = await em.runSweep();
+        await host.settle();
+        return { result: r ?? null };
+      });
+    },
+    '/__local/gadget': async (body) => {
+      const b = parse(gadgetRequestSchema, body);
+      jira.setGadgetConfiguration(b.dashboardId, b.itemId, b.configuration);
+      return { configuration: jira.gadgetConfiguration(b.dashboardId, b.itemId) };
+    },
+    '/__local/faults': async (body) => {
+      const f = parse(faultsRequestSchema, body);
+      em.setFaults(f && f.rate > 0 ? f : undefined);
+      return { faults: em.faults.options ?? null };
+    },
+    '/__local/jira': async (body) => {
+      // @forge/bridge requestJira: always as the current user.
+      const b = parse(jiraRequestSchema, body);
+      if (b.accountId === APP_ACCOUNT_ID) throw new HttpError(403, 'the UI cannot act as the app');
+      const r = jira.handle(b.method, b.restPath, b.body, { kind: 'user', accountId: b.accountId });
+      return { status: r.status, statusText: '', headers: { 'content-type': 'application/json' }, body: r.body === undefined ? '' : JSON.stringify(r.body) };
+    },
   };
 
   const api = async (method: string, path: string, q: URLSearchParams, req: IncomingMessage): Promise<unknown> => {
     if (method === 'GET' && path === '/__local/state') return state(q);
     if (method !== 'POST') throw new HttpError(405, `${method} ${path} is not allowed`);
     if (info.readiness && !info.readiness.ready) throw new HttpError(503, info.readiness.message || 'the local host is still starting');
+    if (!Object.hasOwn(endpoints, path)) throw new HttpError(404, `no endpoint ${path}`);
     const body = await readBody(req).catch(() => {
       throw new HttpError(400, 'body: not JSON');
     });
-    switch (path) {
-      case '/__local/invoke': {
-        const b = parse(invokeSchema, body);
-        return host.exclusive(async () => {
-          const r = await em.invokeResolver(b.functionKey, b.payload ?? {}, {
-            accountId: b.context.accountId,
-            moduleKey: b.context.moduleKey,
-            extension: b.context.extension as ExtensionContext,
-            ...(b.context.locale ? { locale: b.context.locale } : {}),
-            ...(b.context.timezone ? { timezone: b.context.timezone } : {}),
-          });
-          await host.settle();
-          return r ?? null;
-        });
-      }
-      case '/__local/action': {
-        const a = parse(actionSchema, body);
-        return host.exclusive(async () => {
-          const r = await act(a);
-          await host.settle();
-          return { ok: true, result: r ?? null };
-        });
-      }
-      case '/__local/time': {
-        const t = parse(timeSchema, body);
-        return host.exclusive(async () => {
-          // Time stands still during a jump, so sweeps land on their boundaries exactly.
-          const wasRunning = host.clock.running;
-          host.clock.freeze();
-          try {
-            const now = host.clock.now();
-            const working = t.op === 'workingHour' ? await host.nextWorkingHour(t.projectKey) : null;
-            const target = (): number => {
-              switch (t.op) {
-                case 'workingHour':
-                  return working!.to;
-                case 'hour':
-                  return now + 3_600_000;
-                case 'day':
-                  return now + 86_400_000;
-                case 'toLocal':
-                  return fromZonedTime(t.local, t.timeZone).getTime();
-                case 'to':
-                  return Date.parse(t.to);
-              }
-            };
-            const to = target();
-            if (to < now) {
-              const zone = t.op === 'toLocal' ? t.timeZone : 'UTC';
-              const fmt = (ms: number): string => formatInTimeZone(ms, zone, 'yyyy-MM-dd HH:mm');
-              throw new HttpError(400, `${t.op === 'toLocal' ? 'local' : 'to'}: ${fmt(to)} is before the simulated now ${fmt(now)} (${zone}); simulated time only moves forward`, 'timeBackwards', { to, now });
-            }
-            return { ...(await host.advanceTo(to)), ...(working ? { calendar: working.calendar, calendarNames: working.calendarNames } : {}) };
-          } finally {
-            if (wasRunning) host.clock.run();
-          }
-        });
-      }
-      case '/__local/jql': {
-        // The JQL box: the query as Jira runs it, the app's JQL functions replaced by their answers.
-        const b = parse(z.object({ jql: z.string().min(1).max(4000), as: z.string().min(1) }), body);
-        return host.exclusive(async () => {
-          const expanded = await em.expandJql(b.jql, b.as).catch(() => null);
-          const r = await em.searchKeys(b.jql, b.as);
-          return r.ok ? { ok: true, keys: r.keys, expanded } : { ok: false, error: r.error };
-        });
-      }
-      case '/__local/automation': {
-        // The rule runner: one of the app's Automation actions, as a rule step on one issue.
-        // `as`: the user of the rule's connection, whom Automation invokes the action as.
-        const b = parse(z.object({ action: z.string().min(1), inputs: z.record(z.string(), z.string()), issueKey: z.string().optional(), as: z.string().optional() }), body);
-        if (b.as !== undefined && !jira.user(b.as)) throw new HttpError(400, `as: unknown user ${b.as}`);
-        return host.exclusive(async () => {
-          const entry = await em.runAutomationAction(b.action, b.inputs, { ...(b.issueKey ? { issueKey: b.issueKey } : {}), ...(b.as ? { actor: b.as } : {}) }).catch((e: unknown) => {
-            throw new HttpError(400, e instanceof Error ? e.message : String(e));
-          });
-          await host.settle();
-          return entry;
-        });
-      }
-      case '/__local/sweep':
-        return host.exclusive(async () => {
-          const r = await em.runSweep();
-          await host.settle();
-          return { result: r ?? null };
-        });
-      case '/__local/gadget': {
-        // The gadget edit view's view.submit: Jira stores the value as that gadget's configuration.
-        const b = parse(z.object({ dashboardId: z.literal(LOCAL_DASHBOARD), itemId: z.literal(LOCAL_GADGET), configuration: z.record(z.string(), z.unknown()) }), body);
-        jira.setGadgetConfiguration(b.dashboardId, b.itemId, b.configuration);
-        return { configuration: jira.gadgetConfiguration(b.dashboardId, b.itemId) };
-      }
-      case '/__local/faults': {
-        const f = parse(faultSchema.nullable(), body);
-        em.setFaults(f && f.rate > 0 ? f : undefined);
-        return { faults: em.faults.options ?? null };
-      }
-      case '/__local/jira': {
-        // @forge/bridge requestJira: always as the current user.
-        const b = parse(z.object({ accountId: z.string(), restPath: z.string().startsWith('/rest/'), method: z.string().default('GET'), body: z.string().optional() }), body);
-        if (b.accountId === APP_ACCOUNT_ID) throw new HttpError(403, 'the UI cannot act as the app');
-        const r = jira.handle(b.method, b.restPath, b.body, { kind: 'user', accountId: b.accountId });
-        return { status: r.status, statusText: '', headers: { 'content-type': 'application/json' }, body: r.body === undefined ? '' : JSON.stringify(r.body) };
-      }
-      default:
-        throw new HttpError(404, `no endpoint ${path}`);
-    }
+    return endpoints[path as LocalPostPath](body);
   };
 
   const serveFile = (res: ServerResponse, file: string, transform?: (text: string) => string): void => {
@@ -438,7 +397,9 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
           return serveFile(res, join(PAGE_DIR, 'index.html'), (html) => html.replace(/<head>/i, `<head><meta name="${TOKEN_META}" content="${token}" />`));
         }
         if (path === '/host.css') return serveFile(res, join(PAGE_DIR, 'host.css'));
-        if (path === '/host.js' || path === '/surfaces.js') return send(res, 200, pageScript(path.slice(1, -3)), MIME['.js']);
+        // The page's modules (local/page/*.ts), each transpiled on request; the shim is served below.
+        const script = /^\/([a-z][a-z-]*)\.js$/.exec(path);
+        if (script && script[1] !== 'bridge-shim' && existsSync(join(PAGE_DIR, `${script[1]!}.ts`))) return send(res, 200, pageScript(script[1]!), MIME['.js']);
         // Loaded as a classic script so it runs before the bundle's module script: no export.
         if (path === '/bridge-shim.js') return send(res, 200, pageScript('bridge-shim').replace(/^export \{\};?\s*$/m, ''), MIME['.js']);
         if (path === '/tokens.css') return send(res, 200, designTokensCss(), MIME['.css']);
@@ -459,7 +420,8 @@ export function createHostServer(host: LocalHost, info: ServerInfo): Server {
         const status = e instanceof HttpError ? e.status : 500;
         const message = e instanceof Error ? e.message : String(e);
         if (status === 500) console.error(e);
-        if (!res.headersSent) sendJson(res, status, { error: message, ...(e instanceof HttpError && e.code ? { code: e.code, params: e.params ?? {} } : {}) });
+        const body: ErrorBody = { error: message, ...(e instanceof HttpError && e.code ? { code: e.code, params: e.params ?? {} } : {}) };
+        if (!res.headersSent) sendJson(res, status, body);
       }
     })();
   });

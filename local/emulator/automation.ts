@@ -53,6 +53,25 @@ export function renderSmartValues(text: string, issue: RuleIssue | null): string
   });
 }
 
+/**
+ * What the rule editor refuses before it saves the step: a required input empty after rendering,
+ * an input the action does not declare, a configuration over 100 KB, or a field not of its
+ * declared type (smart values pass).
+ */
+export function checkRuleConfiguration(action: ManifestAction, inputs: Record<string, string>, rendered: Record<string, string>): void {
+  for (const [k, spec] of Object.entries(action.inputs)) {
+    if (spec.required && (rendered[k] ?? '').trim() === '') throw new Error(`the rule editor requires "${spec.title}" (${k}) for ${action.name}`);
+  }
+  const unknownInputs = Object.keys(rendered).filter((k) => !(k in action.inputs));
+  if (unknownInputs.length > 0) throw new Error(`${action.name} declares no input ${unknownInputs.join(', ')}`);
+  if (Buffer.byteLength(JSON.stringify(inputs), 'utf8') > 100 * 1024) throw new Error(`the configuration of ${action.name} is larger than 100 kilobytes`);
+  for (const [k, v] of Object.entries(inputs)) {
+    const type = action.inputs[k]!.type;
+    const bad = (type === 'integer' && !/^-?\d+$/.test(v.trim()) && !/\{\{/.test(v)) || (type === 'number' && !Number.isFinite(Number(v)) && !/\{\{/.test(v)) || (type === 'boolean' && !['true', 'false'].includes(v.trim()) && !/\{\{/.test(v));
+    if (bad && v.trim() !== '') throw new Error(`the rule editor refuses "${v}" for ${k} of ${action.name}: expected ${type}`);
+  }
+}
+
 export type AuditEntry = { status: 'SUCCESS'; action: string; output: unknown } | { status: 'FAILURE'; action: string; messages: string[] };
 
 /** What the audit log shows for one action's answer. */

@@ -4,13 +4,13 @@
 // scheduled sweep, queue delivery and UI resolver invocations. The app never knows.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Meta, openDb, type Db } from './db';
-import { FaultInjector, faultResponse, seededRandom, type FaultOptions } from './faults';
-import { APP_ACCOUNT_ID, JiraSite, jiraDate, textToAdf, type IssueDoc, type Principal, type ProductEvent, type SiteSpec } from './jira';
+import { Meta, openDb } from './db';
+import { FaultInjector, faultResponse, seededRandom } from './faults';
+import { APP_ACCOUNT_ID, JiraSite, jiraDate, textToAdf, type IssueDoc, type Principal, type ProductEvent } from './jira';
 import { KvsStore } from './kvs';
 import { JqlError } from './jql';
 import { expandJqlFunctions, PrecomputationStore } from './jql-functions';
-import { auditOf, renderSmartValues, type AuditEntry } from './automation';
+import { auditOf, checkRuleConfiguration, renderSmartValues } from './automation';
 import { loadManifest, type AppManifest } from './manifest';
 import { QueueStore, type QueuedEvent } from './queue';
 import { createRuntime, invocations, runInvocation } from './runtime';
@@ -21,136 +21,8 @@ export type { IssueDoc, CommentDoc, HistoryDoc, SiteUser, SiteSpec, SiteProject,
 export { APP_ID, ENV_ID } from './manifest';
 export type { FaultOptions } from './faults';
 
-export interface Clock {
-  now(): number;
-}
-
-/**
- * The app's Forge functions by export name (local/app-handlers.ts lists them). Method syntax keeps parameters bivariant, so the
- * app's precisely typed handlers fit without casts.
- */
-export interface AppHandlers {
-  uiResolver(request: unknown, context: unknown): unknown;
-  onIssueEvent(event: unknown, context: unknown): unknown;
-  sweep(request: unknown, context: unknown): unknown;
-  worker(event: unknown, context: unknown): unknown;
-  fieldSuggestions(request: unknown, context: unknown): unknown;
-  /** manifest jira:jqlFunction (optional so that handler sets without it still load). */
-  jqlFunction?(request: unknown, context: unknown): unknown;
-  recomputeSlaAction?(request: unknown, context: unknown): unknown;
-  setPackageAction?(request: unknown, context: unknown): unknown;
-  setPriorityAction?(request: unknown, context: unknown): unknown;
-  agreeDeadlineAction?(request: unknown, context: unknown): unknown;
-}
-
-export interface EmulatorOptions {
-  /** SQLite file; ':memory:' (the default) keeps nothing after close(). */
-  dbPath?: string;
-  clock: Clock;
-  faults?: FaultOptions;
-  /** Defaults to the real handlers the manifest names, loaded on first use. */
-  appHandlers?: AppHandlers;
-  /** Defaults to manifest.yml in the repository root. */
-  manifestPath?: string;
-  /** Answer license.active = false to the app (for unlicensed-site tests). */
-  licensed?: boolean;
-}
-
-export type FieldName = 'package' | 'priority';
-
-export interface ExtensionContext {
-  type: string;
-  issue?: { id: string; key: string; type?: string; typeId?: string };
-  project?: { id: string; key: string; type?: string };
-  [k: string]: unknown;
-}
-
-export interface CallRecord {
-  kind: 'jira' | 'kvs' | 'queue' | 'other';
-  method: string;
-  /** Route template, e.g. `POST /rest/api/3/search/jql` or `POST /api/v1/get`. */
-  route: string;
-  path: string;
-  provider: string;
-  accountId?: string;
-  status: number;
-  moduleKey?: string;
-}
-
-export interface HandlerError {
-  handler: keyof AppHandlers;
-  message: string;
-  at: number;
-}
-
-export interface DrainOptions {
-  /** Deliver each event twice (true) or with this probability (0..1): consumers must be idempotent. */
-  duplicate?: boolean | number;
-  /** Deliver delayed and retried events now instead of waiting for the simulated clock. */
-  ignoreDelays?: boolean;
-  /** Safety cap on deliveries in one drain; default 100 000. */
-  maxDeliveries?: number;
-}
-
-export interface DrainResult {
-  delivered: number;
-  retried: number;
-  failed: number;
-  productEvents: number;
-  /** Events still waiting (delayed into the future). */
-  pending: number;
-}
-
-export interface Emulator {
-  readonly clock: Clock;
-  readonly manifest: AppManifest;
-  readonly jira: JiraSite;
-  readonly kvs: KvsStore;
-  readonly queue: QueueStore;
-  readonly meta: Meta;
-  readonly db: Db;
-  readonly cloudId: string;
-  install(): void;
-  uninstall(): void;
-  seedSite(spec?: SiteSpec): void;
-  actions: {
-    /** package/priority: a person's choice as the field stores it ({ id, name }); a bare id is stored as { id }. */
-    createIssue(input: { projectKey: string; summary: string; description?: string; reporter: string; package?: string | ChoiceValue; priority?: string | ChoiceValue }): Promise<{ id: string; key: string }>;
-    comment(key: string, input: { author: string; body: string; internal?: boolean }): Promise<{ id: string }>;
-    transition(key: string, statusName: string, by: string): Promise<void>;
-    setField(key: string, field: FieldName, value: string | ChoiceValue | null, by: string): Promise<void>;
-  };
-  runSweep(): Promise<unknown>;
-  /** The platform's clock (rate-limit windows, queue delays): never behind the test's clock. */
-  platformNow(): number;
-  drainQueue(opts?: DrainOptions): Promise<DrainResult>;
-  invokeResolver(functionKey: string, payload: unknown, opts: { accountId: string; extension: ExtensionContext; moduleKey?: string; locale?: string; timezone?: string }): Promise<unknown>;
-  /** searchAlias: the object property JQL searches ("Service package".Id → 'Id'), as Forge passes it. */
-  fieldSuggestions(moduleKey: string, query: string, accountId?: string, searchAlias?: string | null): Promise<unknown>;
-  /** `jql` with the app's JQL functions replaced by their answers (precomputations), as Jira runs it. */
-  expandJql(jql: string, accountId?: string): Promise<string>;
-  /** Issue keys `jql` finds for this user (the app's JQL functions included), or Jira's error text. */
-  searchKeys(jql: string, accountId: string): Promise<{ ok: true; keys: string[] } | { ok: false; error: string }>;
-  /** The JQL-function answers Jira keeps (one per function, field, operator and arguments). */
-  readonly precomputations: PrecomputationStore;
-  /**
-   * Runs one of the app's Automation actions as a rule would: `inputs` may hold smart values
-   * ({{issue.key}}) rendered for `issueKey`; a missing required input is refused like the rule editor does.
-   */
-  runAutomationAction(actionKey: string, inputs: Record<string, string>, opts?: { issueKey?: string; actor?: string }): Promise<AuditEntry>;
-  /** Every call the app made through the globals since the last resetCalls(). */
-  readonly calls: readonly CallRecord[];
-  /** Counts by route template, Jira calls only unless `all`. */
-  callCounts(all?: boolean): Record<string, number>;
-  resetCalls(): void;
-  setFaults(opts: FaultOptions | undefined): void;
-  /** What `license.active` the app sees (unlicensed-site tests). */
-  setLicensed(licensed: boolean): void;
-  readonly faults: FaultInjector;
-  /** Exceptions thrown by handlers (they never escape to the caller of an action). */
-  readonly errors: readonly HandlerError[];
-  close(): void;
-}
+export type { AppHandlers, CallRecord, Clock, DrainOptions, DrainResult, Emulator, EmulatorOptions, ExtensionContext, FieldName, HandlerError } from './types';
+import type { AppHandlers, CallRecord, DrainResult, Emulator, EmulatorOptions, FieldName, HandlerError } from './types';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 /** Forge's cap on a Custom UI invoke payload (500 KB). */
@@ -339,19 +211,18 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         return faultResponse(fault.status, fault.retryAfterSeconds);
       }
       if (fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-      let searchPath = path;
       let searchText = text;
-      if (route === 'POST /rest/api/3/search/jql' || route === 'GET /rest/api/3/search/jql' || route === 'POST /rest/api/3/search/approximate-count') {
+      if (route === 'POST /rest/api/3/search/jql') {
         // Jira replaces the app's JQL functions before it evaluates the query.
         try {
-          ({ path: searchPath, text: searchText } = await expandSearch(method, path, text, accountId));
+          searchText = await expandSearch(text, accountId);
         } catch (e) {
           if (!(e instanceof JqlError)) throw e;
           record('jira', route, 400, accountId);
           return respond(400, { errorMessages: [e.message], errors: {} });
         }
       }
-      const r = jira.handle(method, searchPath, searchText, principal);
+      const r = jira.handle(method, path, searchText, principal);
       if (fault.kind === 'lost') {
         // Jira did it (r is discarded); the caller never learns.
         record('jira', route, fault.drop ? 0 : fault.status, accountId);
@@ -384,25 +255,18 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       now(),
     );
 
-  async function expandSearch(method: string, path: string, text: string | undefined, accountId: string | undefined): Promise<{ path: string; text: string | undefined }> {
-    if (method === 'GET') {
-      const [base, query = ''] = path.split('?');
-      const q = new URLSearchParams(query);
-      const jql = q.get('jql');
-      if (jql === null) return { path, text };
-      q.set('jql', await expandJql(jql, accountId));
-      return { path: `${base}?${q.toString()}`, text };
-    }
-    if (!text) return { path, text };
+  /** Jira replaces the app's JQL functions in a search body before it evaluates the query. */
+  async function expandSearch(text: string | undefined, accountId: string | undefined): Promise<string | undefined> {
+    if (!text) return text;
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return { path, text };
+      return text;
     }
-    if (typeof body !== 'object' || body === null || typeof (body as { jql?: unknown }).jql !== 'string') return { path, text };
+    if (typeof body !== 'object' || body === null || typeof (body as { jql?: unknown }).jql !== 'string') return text;
     const jql = (body as { jql: string }).jql;
-    return { path, text: JSON.stringify({ ...body, jql: await expandJql(jql, accountId) }) };
+    return JSON.stringify({ ...body, jql: await expandJql(jql, accountId) });
   }
 
   // ---------------------------------------------------------------- actions
@@ -581,18 +445,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (o.issueKey && !issue) throw new Error(`no issue ${o.issueKey}`);
       const rendered: Record<string, string> = {};
       for (const [k, v] of Object.entries(inputs)) rendered[k] = renderSmartValues(v, issue ? { key: issue.key, id: String(issue.id), projectKey: issue.projectKey } : null);
-      for (const [k, spec] of Object.entries(action.inputs)) {
-        if (spec.required && (rendered[k] ?? '').trim() === '') throw new Error(`the rule editor requires "${spec.title}" (${k}) for ${action.name}`);
-      }
-      const unknownInputs = Object.keys(rendered).filter((k) => !(k in action.inputs));
-      if (unknownInputs.length > 0) throw new Error(`${action.name} declares no input ${unknownInputs.join(', ')}`);
-      // Rule validation: the configuration is at most 100 KB and each field matches its declared type.
-      if (Buffer.byteLength(JSON.stringify(inputs), 'utf8') > 100 * 1024) throw new Error(`the configuration of ${action.name} is larger than 100 kilobytes`);
-      for (const [k, v] of Object.entries(inputs)) {
-        const type = action.inputs[k]!.type;
-        const bad = (type === 'integer' && !/^-?\d+$/.test(v.trim()) && !/\{\{/.test(v)) || (type === 'number' && !Number.isFinite(Number(v)) && !/\{\{/.test(v)) || (type === 'boolean' && !['true', 'false'].includes(v.trim()) && !/\{\{/.test(v));
-        if (bad && v.trim() !== '') throw new Error(`the rule editor refuses "${v}" for ${k} of ${action.name}: expected ${type}`);
-      }
+      checkRuleConfiguration(action, inputs, rendered);
       const actor = o.actor ?? APP_ACCOUNT_ID;
       const r = await callHandler(action.handler as keyof AppHandlers, action.key, 25_000, actor, [
         rendered,

@@ -7,6 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { JqlError } from './jql';
+import { tokenize } from './jql-parse';
 
 export interface ManifestJqlFunction {
   key: string;
@@ -14,7 +15,7 @@ export interface ManifestJqlFunction {
   operators: string[];
   types: string[];
   arguments: Array<{ name: string; required: boolean }>;
-  /** The export of src/index.ts that handles it (`index.jqlFunction` → `jqlFunction`). */
+  /** The export that handles it (`entry/jql/jql-function.jqlFunction` → `jqlFunction`). */
   handler: string;
 }
 
@@ -34,49 +35,6 @@ export function readJqlFunctions(modules: Obj): ManifestJqlFunction[] {
   }));
 }
 
-interface Tok {
-  t: 'word' | 'str' | 'op' | 'punct';
-  v: string;
-  start: number;
-  end: number;
-}
-
-function scan(src: string): Tok[] {
-  const out: Tok[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    if (c === '"' || c === "'") {
-      let v = '';
-      i++;
-      while (i < src.length && src[i] !== c) {
-        if (src[i] === '\\' && i + 1 < src.length) i++;
-        v += src[i];
-        i++;
-      }
-      i++;
-      out.push({ t: 'str', v, start, end: i });
-    } else if ('(),[]'.includes(c)) {
-      out.push({ t: 'punct', v: c, start, end: ++i });
-    } else if (['!=', '<=', '>=', '!~'].includes(src.slice(i, i + 2))) {
-      i += 2;
-      out.push({ t: 'op', v: src.slice(start, i), start, end: i });
-    } else if ('=<>~'.includes(c)) {
-      out.push({ t: 'op', v: c, start, end: ++i });
-    } else {
-      while (i < src.length && !/[\s"'(),[\]=<>~!]/.test(src[i]!)) i++;
-      if (i === start) i++;
-      out.push({ t: 'word', v: src.slice(start, i), start, end: i });
-    }
-  }
-  return out;
-}
-
 /** JQL field → the field type Jira reports in the clause (only what the app's functions meet). */
 const FIELD_TYPES: Record<string, string> = { issue: 'issue', issuekey: 'issue', key: 'issue', id: 'issue', parent: 'issue', project: 'project', status: 'status', priority: 'priority', assignee: 'user', reporter: 'user' };
 
@@ -92,7 +50,8 @@ export interface FunctionClause {
 /** The clauses of `jql` that call one of `fns`, in order. */
 export function findFunctionClauses(jql: string, fns: readonly ManifestJqlFunction[]): FunctionClause[] {
   const byName = new Map(fns.map((f) => [f.name.toLowerCase(), f]));
-  const toks = scan(jql);
+  // The same tokens the query's parser reads (a malformed query fails here with the parser's message).
+  const toks = tokenize(jql);
   const out: FunctionClause[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
@@ -122,7 +81,7 @@ export function findFunctionClauses(jql: string, fns: readonly ManifestJqlFuncti
       args.push(a.v);
     }
     if (m >= toks.length) throw new JqlError(`Error in the JQL Query: the function '${fn.name}' is missing its closing ')'.`);
-    out.push({ start: fieldTok.start, end: toks[m]!.end, field: fieldTok.v, operator, fn, args });
+    out.push({ start: fieldTok.pos, end: toks[m]!.end, field: fieldTok.v, operator, fn, args });
     k = m;
   }
   return out;

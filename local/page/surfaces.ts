@@ -3,44 +3,20 @@
 // dashboard gadget with its edit view, and the customer-portal view of a request as its reporter.
 // Kept apart from host.ts, which hands in what it owns (state, frames, requests) as SurfaceHost.
 
+import type { AutomationActionInfo, AutomationAudit, HostState, HostUser, JqlResponse, LocalPostPath, LocalRequest, LocalResponse, ModuleRef } from '../contract';
+import { el } from './core.js';
+
 type Lang = 'ru' | 'en';
 
-export interface SurfaceUser {
-  accountId: string;
-  displayName: string;
-  role: 'admin' | 'agent' | 'customer';
-  timeZone: string;
-  locale: string;
-}
-interface ModuleRef {
-  key: string;
-  app: string;
-}
-export interface AutomationAction {
-  key: string;
-  /** "English / Русский", as the manifest names it. */
-  name: string;
-  inputs: Record<string, { title: string; type: string; required: boolean }>;
-  /** The static app of its configuration form (manifest `config.resource`), null when it has none. */
-  form?: string | null;
-}
-export interface SurfaceState {
-  users: SurfaceUser[];
-  user: SurfaceUser | null;
-  project: string;
-  projects: Array<{ id: string; key: string; name: string }>;
-  queue: Array<{ key: string; summary: string }>;
-  issue: { id: string; key: string; summary: string; project: { id: string; key: string; name: string }; reporter: { accountId: string; name: string | null } } | null;
-  modules: { gadget: ModuleRef; portal: ModuleRef };
-  automationActions?: AutomationAction[];
-  /** The dashboard's gadget and the configuration Jira keeps for it (null until its edit view saved one). */
-  gadget?: { dashboardId: string; itemId: string; configuration: unknown };
-}
+export type SurfaceUser = HostUser;
+export type AutomationAction = AutomationActionInfo;
+/** The part of the page state the surfaces read. */
+export type SurfaceState = Pick<HostState, 'users' | 'user' | 'project' | 'projects' | 'queue' | 'issue' | 'modules' | 'automationActions' | 'gadget'>;
 export interface SurfaceHost {
   state(): SurfaceState | null;
   lang(): Lang;
   t(key: string, vars?: Record<string, string | number>): string;
-  post<T>(path: string, body: unknown): Promise<T>;
+  post<P extends LocalPostPath>(path: P, body: LocalRequest<P>): Promise<LocalResponse<P>>;
   errorText(e: unknown): string;
   /** Mounts an app frame; `as` makes its invocations and context another user's (the portal's reporter). */
   mountFrame(iframe: HTMLIFrameElement, module: ModuleRef, extension: Record<string, unknown>, onSubmit?: (v: unknown) => Promise<void>, as?: SurfaceUser): void;
@@ -129,15 +105,6 @@ export const SURFACE_TEXT: Record<Lang, Record<string, string>> = {
   },
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== null) e.append(c);
-  return e;
-}
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const e = document.getElementById(id);
@@ -151,7 +118,7 @@ function actionName(a: AutomationAction, lang: Lang): string {
   return (lang === 'ru' ? ru : en) ?? a.name;
 }
 
-type Audit = { status: 'SUCCESS'; action: string; output: unknown } | { status: 'FAILURE'; action: string; messages: string[] };
+type Audit = AutomationAudit;
 interface AuditRow {
   at: number;
   issueKey: string;
@@ -161,7 +128,7 @@ interface AuditRow {
 
 export function createSurfaces(host: SurfaceHost): { render(tab: string): void } {
   // Typed values survive re-renders (language, user, time); only labels and lists are redrawn.
-  const jql = { text: 'issue in slaBreached("resolution")', result: null as null | { ok: true; keys: string[]; expanded: string | null } | { ok: false; error: string } };
+  const jql = { text: 'issue in slaBreached("resolution")', result: null as null | JqlResponse };
   const rule = { action: '', issueKey: '', inputs: {} as Record<string, string>, invalid: {} as Record<string, { message: string }>, audit: [] as AuditRow[], error: '' };
   // null: not decided yet; Jira opens a gadget that has no configuration in its edit view.
   const gadget = { editing: null as boolean | null };
@@ -202,7 +169,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       }
       run.disabled = true;
       host
-        .post<{ ok: true; keys: string[]; expanded: string | null } | { ok: false; error: string }>('/__local/jql', { jql: text, as: host.state()?.user?.accountId ?? '' })
+        .post('/__local/jql', { jql: text, as: host.state()?.user?.accountId ?? '' })
         .then((r) => (jql.result = r))
         .catch((e: unknown) => (jql.result = { ok: false, error: host.errorText(e) }))
         .finally(() => {
@@ -306,7 +273,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       run.disabled = true;
       const issueKey = rule.issueKey;
       host
-        .post<Audit>('/__local/automation', { action: a.key, inputs, issueKey, as: host.state()?.user?.accountId })
+        .post('/__local/automation', { action: a.key, inputs, issueKey, ...(host.state()?.user ? { as: host.state()!.user!.accountId } : {}) })
         .then(async (entry) => {
           rule.audit.unshift({ at: Date.now(), issueKey, inputs, entry });
           await host.reload();
@@ -348,7 +315,7 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
   }
 
   function renderDashboard(s: SurfaceState): void {
-    const item = s.gadget ?? { dashboardId: '10000', itemId: 'local-gadget-1', configuration: null };
+    const item = s.gadget;
     const config = item.configuration;
     if (gadget.editing === null || config === null) gadget.editing = config === null;
     const toggle = byId<HTMLButtonElement>('gadget-edit');
@@ -373,7 +340,8 @@ export function createSurfaces(host: SurfaceHost): { render(tab: string): void }
       },
       // The edit view's view.submit: Jira stores the value as the gadget's configuration and shows the gadget.
       async (value) => {
-        await host.post('/__local/gadget', { dashboardId: item.dashboardId, itemId: item.itemId, configuration: value });
+        // As the edit view gave it: the server's schema refuses what is not an object.
+        await host.post('/__local/gadget', { dashboardId: item.dashboardId, itemId: item.itemId, configuration: value as Record<string, unknown> });
         gadget.editing = false;
         await host.reload();
       },

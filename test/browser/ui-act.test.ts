@@ -48,8 +48,14 @@ describeIf('customer act for each template\'s demo data', () => {
     const context = { accountId: AGENT, extension: { type: 'jira:projectPage', project: { id: '1', key: projectKey } } };
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     page.setDefaultTimeout(20_000);
+    // Calls the page started (the delayed report too) finish before the page closes and the host shuts.
+    const inFlight = new Set<Promise<unknown>>();
+    const track = <T,>(p: Promise<T>): Promise<T> => {
+      inFlight.add(p);
+      return p.finally(() => inFlight.delete(p));
+    };
     await installBridge(page, {
-      handler: async (name, payload) => {
+      handler: (name, payload) => track((async () => {
         const p = (payload ?? {}) as { functionKey?: string; payload?: unknown };
         if (name === 'getContext') return { accountId: AGENT, locale: 'ru_RU', timezone: 'Europe/Moscow', moduleKey: 'sla-project-reports', extension: context.extension };
         if (name !== 'invoke') return true;
@@ -58,7 +64,7 @@ describeIf('customer act for each template\'s demo data', () => {
         const r = (await host.emulator.invokeResolver(String(p.functionKey), p.payload ?? {}, context)) as { ok: boolean; data?: unknown };
         if (p.functionKey === 'getCustomerAct' && r.ok) acts.push(r.data as CustomerActView);
         return r;
-      },
+      })()),
     });
     await page.goto(`${server.url}/app/reports/`);
     await page.getByRole('tab', { name: 'Акт для заказчика' }).click();
@@ -76,6 +82,7 @@ describeIf('customer act for each template\'s demo data', () => {
     expect(await page.locator('.act__controls').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     expect(await seriousViolations(page)).toEqual([]);
+    await Promise.all([...inFlight]);
     await page.close();
   });
 });
